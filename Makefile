@@ -1,0 +1,51 @@
+# Two commands matter: `make run` (the app's main job) and `make test` (all checks).
+# Both set everything up on a fresh machine.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export QTWEBENGINE_DISABLE_SANDBOX ?= 1
+
+# First Python >= 3.12 found: pyenv's versions, then the usual names on PATH.
+FIND_PYTHON = for c in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3 \
+	$$HOME/.pyenv/versions/3.12*/bin/python3 python3 python; do \
+	p=$$(command -v $$c 2>/dev/null) || continue; \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; exit 0; }; \
+	done; exit 1
+
+.PHONY: run test lint typecheck unit demo gui package package-test clean bench
+
+$(STAMP): pyproject.toml
+	@py=$$($(FIND_PYTHON)) || { echo "error: Python >= 3.12 is needed (PySide6 crashes on 3.11)." \
+		"Install one, e.g. 'pyenv install 3.12' or your distribution's python3.12, then re-run make." >&2; exit 1; }; \
+	[ -x $(PY) ] && $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { rm -rf $(VENV); $$py -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ "$$QT_QPA_PLATFORM" = offscreen ]; then \
+		$(VENV)/bin/territory-planner gui --demo; \
+	else \
+		echo "No display found: running the command-line demo instead (output in ./demo-out)."; \
+		$(VENV)/bin/territory-planner demo --out demo-out; \
+	fi
+
+test: lint typecheck unit
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check planner tests benchmarks
+	$(VENV)/bin/ruff format --check planner tests benchmarks
+	$(VENV)/bin/lint-imports
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+unit: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+demo: $(STAMP)
+	$(VENV)/bin/territory-planner demo --out demo-out
+
+clean:
+	rm -rf $(VENV) build dist demo-out .mypy_cache .ruff_cache .pytest_cache

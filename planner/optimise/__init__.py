@@ -1,0 +1,1 @@
+"""optimise layer."""
