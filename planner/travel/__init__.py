@@ -1,1 +1,47 @@
-"""travel layer."""
+"""Travel model: distances, durations and costs between places.
+
+Backends: "geodesic" (offline estimate, the default), "osm" (an OSM road graph from a
+.osm.pbf extract) and "osrm" (an OSRM server's /table and /route). All return a
+`TravelMatrix` of int64 metres and seconds; money is computed only in `costs`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.travel.cache import InMemoryMatrixCache, MatrixCache, cached_matrix, matrix_key
+from planner.travel.costs import cost_matrix_cents, day_cost, leg_cost, overnight_cost
+from planner.travel.geodesic import GeodesicModel, GeodesicParams
+from planner.travel.model import Geometry, TravelError, TravelMatrix, TravelModel
+
+BACKENDS = ("geodesic",)
+
+
+def make_model(backend: str = "geodesic", **options: Any) -> TravelModel:
+    """Build a travel model by backend name.
+
+    geodesic: options are GeodesicParams fields (circuity_short, speed_long_kmh, ...).
+    """
+    if backend == "geodesic":
+        return GeodesicModel(GeodesicParams(**options))
+    raise TravelError(f"unknown travel backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+
+
+__all__ = [
+    "BACKENDS",
+    "GeodesicModel",
+    "GeodesicParams",
+    "Geometry",
+    "InMemoryMatrixCache",
+    "MatrixCache",
+    "TravelError",
+    "TravelMatrix",
+    "TravelModel",
+    "cached_matrix",
+    "cost_matrix_cents",
+    "day_cost",
+    "leg_cost",
+    "make_model",
+    "matrix_key",
+    "overnight_cost",
+]
