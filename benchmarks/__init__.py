@@ -1,0 +1,1 @@
+"""Reproducible performance harnesses (not part of the test run)."""
