@@ -1,0 +1,1 @@
+"""Itinerary exports: calendar (.ics), GPX, CSV and a printable PDF."""

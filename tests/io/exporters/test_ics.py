@@ -1,0 +1,195 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import icalendar
+import pytest
+import vobject
+
+from planner.domain import Account, Rep, WeekPlan
+from planner.io.exporters.common import clean_text
+from planner.io.exporters.ics import IcsOptions, export_ics
+from planner.io.exporters.ics_state import state_from_dict, state_to_dict
+
+T0 = datetime(2026, 2, 27, 9, 0, tzinfo=UTC)
+KHAL = Path(sys.executable).parent / "khal"
+
+
+def _events(data: bytes) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
+
+
+def _khal(config: Path, *args: str) -> str:
+    done = subprocess.run(
+        [str(KHAL), "-c", str(config), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "error" not in done.stderr.lower(), done.stderr
+    return done.stdout
+
+
+def _khal_import(tmp_path: Path, files: list[Path]) -> list[str]:
+    """Import into a throwaway vdir calendar; returns the UIDs khal lists for the week."""
+    cal = tmp_path / "cal"
+    cal.mkdir(exist_ok=True)
+    config = tmp_path / "khal.conf"
+    config.write_text(
+        f"[calendars]\n[[work]]\npath = {cal}\ntype = calendar\n"
+        f"[sqlite]\npath = {tmp_path / 'khal.db'}\n"
+        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\n"
+        "longdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\n"
+        "longdatetimeformat = %Y-%m-%d %H:%M\n"
+        "[default]\ndefault_calendar = work\n"
+    )
+    for file in files:
+        _khal(config, "import", "--batch", "-a", "work", str(file))
+    listing = _khal(config, "list", "--format", "{uid}", "--day-format", "", "2026-03-01", "8d")
+    return [line for line in listing.splitlines() if line.strip()]
+
+
+def test_week_file_parses_with_three_independent_tools(
+    plan: WeekPlan, accounts: dict[str, Account], rep: Rep, tmp_path: Path
+) -> None:
+    result = export_ics(plan, accounts, rep, IcsOptions(travel_blocks=True), now=T0)
+    data = result.calendars["week"]
+    path = tmp_path / "week.ics"
+    path.write_bytes(data)
+    cal = vobject.readOne(data.decode("utf-8"), validate=True)
+    assert cal.vtimezone.tzid.value == "Europe/Rome"
+    events = _events(data)
+    visits = [e for e in events if e.get("categories").cats == ["Visit"]]
+    assert len(visits) == len(plan.visits()) == 9
+    assert {str(e["uid"]) for e in events} == set(result.state)
+    assert sorted(_khal_import(tmp_path, [path])) == sorted(result.state)
+
+
+def test_visit_event_carries_times_place_links_and_reminder(
+    plan: WeekPlan, accounts: dict[str, Account], rep: Rep
+) -> None:
+    data = export_ics(plan, accounts, rep, now=T0).calendars["week"]
+    first = plan.days[0].visits[0]
+    event = next(e for e in _events(data) if e["summary"] == f"Visit: {clean_text(first.name)}")
+    start = event.decoded("dtstart")
+    assert start == first.arrival and str(start.tzinfo) == "Europe/Rome"
+    assert event["dtstart"].params["TZID"] == "Europe/Rome"
+    assert event.decoded("dtend") == first.departure
+    assert event["location"] == "Via XX Settembre 12, Scala B, 24122 Bergamo, IT"
+    assert event["geo"].latitude == pytest.approx(45.6983)
+    description = str(event["description"])
+    for needle in ("Dott. Bianchi #0", "Proposal, v2; final", "geo:45.698300,9.677300"):
+        assert needle in description
+    assert "https://www.openstreetmap.org/?mlat=45.698300&mlon=9.677300" in description
+    assert "Why planned: Deal closes this month" in description
+    (alarm,) = event.walk("VALARM")
+    assert alarm.decoded("trigger") == timedelta(minutes=-30)
+
+
+def test_hostile_text_round_trips_intact(
+    plan: WeekPlan, accounts: dict[str, Account], rep: Rep
+) -> None:
+    data = export_ics(plan, accounts, rep, now=T0).calendars["week"]
+    by_summary = {str(e["summary"]): e for e in _events(data)}
+    vcal = vobject.readOne(data.decode("utf-8"), validate=True)
+    vsummaries = {ev.summary.value for ev in vcal.vevent_list}
+    for account in accounts.values():
+        expected = f"Visit: {clean_text(account.name)}"
+        assert expected in by_summary, expected
+        assert expected in vsummaries
+    note = next(a.notes for a in accounts.values() if a.notes)
+    assert len(note) == 2000
+    assert any(note in str(e.get("description", "")) for e in by_summary.values())
+    assert "Visit: +39 Caffè ☕ Verona 😀" in by_summary
+    # CR/LF becomes a plain LF: iCalendar TEXT can only carry "\n".
+    assert any('S.p.A.; "Sede"\nBergamo <script>' in s for s in by_summary)
+
+
+def test_cancelled_visit_and_hotel_night(
+    plan: WeekPlan, accounts: dict[str, Account], rep: Rep
+) -> None:
+    events = _events(export_ics(plan, accounts, rep, now=T0).calendars["week"])
+    cancelled = [e for e in events if e["status"] == "CANCELLED"]
+    assert [str(e["summary"]) for e in cancelled] == ["Visit: \tFerramenta C:\\Lecco\\"]
+    assert not cancelled[0].walk("VALARM")
+    (hotel,) = [e for e in events if e.get("categories").cats == ["Hotel"]]
+    assert hotel.decoded("dtstart") == plan.days[0].day
+    assert "125.00 EUR" in str(hotel["description"])
+
+
+def test_reexport_after_edit_keeps_uids_and_bumps_sequence(
+    plan: WeekPlan, accounts: dict[str, Account], rep: Rep, tmp_path: Path
+) -> None:
+    first = export_ics(plan, accounts, rep, now=T0)
+    # Stored as JSON by the workspace and read back.
+    previous = state_from_dict(state_to_dict(first.state))
+    assert previous == first.state
+    day0 = plan.days[0]
+    moved = replace(
+        day0.visits[1],
+        arrival=day0.visits[1].arrival + timedelta(hours=1),
+        departure=day0.visits[1].departure + timedelta(hours=1),
+    )
+    # Drop the last visit of Thursday: its event must come back cancelled, not vanish.
+    day3 = plan.days[3]
+    edited = replace(
+        plan,
+        days=(
+            replace(day0, visits=(day0.visits[0], moved)),
+            *plan.days[1:3],
+            replace(day3, visits=day3.visits[:2], legs=day3.legs[:3]),
+        ),
+    )
+    later = T0 + timedelta(days=1)
+    second = export_ics(edited, accounts, rep, previous=previous, now=later)
+    assert set(second.state) == set(first.state)
+    events = {str(e["uid"]): e for e in _events(second.calendars["week"])}
+    assert set(events) == set(first.state)
+    changed = {uid for uid, s in second.state.items() if s.sequence == 1}
+    assert len(changed) == 2
+    for uid, state in second.state.items():
+        event = events[uid]
+        assert event.decoded("sequence") == state.sequence
+        old = first.state[uid]
+        if uid in changed:
+            assert event.decoded("last-modified") == later
+        else:
+            assert state == old and event.decoded("last-modified") == T0
+    removed = next(e for e in events.values() if "Cremona" in str(e["summary"]))
+    assert removed["status"] == "CANCELLED" and removed.decoded("sequence") == 1
+    # A third identical export changes nothing.
+    third = export_ics(edited, accounts, rep, previous=second.state, now=later + timedelta(1))
+    assert third.state == second.state
+    v1, v2 = tmp_path / "v1.ics", tmp_path / "v2.ics"
+    v1.write_bytes(first.calendars["week"])
+    v2.write_bytes(second.calendars["week"])
+    # Updated in place, no duplicates.
+    assert sorted(_khal_import(tmp_path, [v1, v2])) == sorted(first.state)
+
+
+def test_one_file_per_day_shares_uids_with_week_file(
+    plan: WeekPlan, accounts: dict[str, Account], rep: Rep, tmp_path: Path
+) -> None:
+    week = export_ics(plan, accounts, rep, now=T0)
+    daily = export_ics(plan, accounts, rep, IcsOptions(per_day=True), now=T0)
+    assert sorted(daily.calendars) == [d.day.isoformat() for d in plan.days]
+    assert daily.state == week.state
+    files = []
+    for label, data in daily.calendars.items():
+        vobject.readOne(data.decode("utf-8"), validate=True)
+        path = tmp_path / f"{label}.ics"
+        path.write_bytes(data)
+        files.append(path)
+        assert all(str(e.decoded("dtstart"))[:10] == label for e in _events(data))
+    assert sorted(_khal_import(tmp_path, files)) == sorted(week.state)
+
+
+def test_unreadable_state_gives_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="unreadable"):
+        state_from_dict({"x@y": {"sequence": "one"}})
