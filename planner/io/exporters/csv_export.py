@@ -1,0 +1,245 @@
+"""CSV itinerary and remote-service list: stable columns, locale numbers, no formulas.
+
+Spreadsheets run a cell that starts with = + - @ (or TAB/CR) as a formula, so a CRM
+name like ``=HYPERLINK(...)`` would become live. Text cells get a leading apostrophe;
+numbers stay numbers, and only numeric columns may hold a minus sign unguarded.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from enum import Enum
+
+import babel
+import babel.numbers
+
+from planner.domain import Account, DayPlan, Decision, DomainError, Leg, Money, Rep, WeekPlan
+from planner.io.exporters.common import StopRow, clean_text, geo_uri, stop_rows, web_map_url
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+class Kind(Enum):
+    TEXT = "text"
+    NUMBER = "number"  # two decimals, locale decimal mark
+    INTEGER = "integer"
+    COORD = "coord"  # six decimals
+
+
+ITINERARY_COLUMNS: tuple[tuple[str, Kind], ...] = (
+    ("day", Kind.TEXT),
+    ("weekday", Kind.TEXT),
+    ("seq", Kind.INTEGER),
+    ("type", Kind.TEXT),
+    ("status", Kind.TEXT),
+    ("arrival", Kind.TEXT),
+    ("departure", Kind.TEXT),
+    ("account_id", Kind.TEXT),
+    ("name", Kind.TEXT),
+    ("address", Kind.TEXT),
+    ("latitude", Kind.COORD),
+    ("longitude", Kind.COORD),
+    ("contact", Kind.TEXT),
+    ("phone", Kind.TEXT),
+    ("stage", Kind.TEXT),
+    ("deal_value", Kind.NUMBER),
+    ("expected_value", Kind.NUMBER),
+    ("currency", Kind.TEXT),
+    ("leg_km", Kind.NUMBER),
+    ("leg_minutes", Kind.INTEGER),
+    ("leg_cost", Kind.NUMBER),
+    ("purpose", Kind.TEXT),
+    ("why_planned", Kind.TEXT),
+    ("geo_uri", Kind.TEXT),
+    ("map_url", Kind.TEXT),
+)
+
+REMOTE_COLUMNS: tuple[tuple[str, Kind], ...] = (
+    ("account_id", Kind.TEXT),
+    ("name", Kind.TEXT),
+    ("outcome", Kind.TEXT),
+    ("reason", Kind.TEXT),
+    ("expected_value", Kind.NUMBER),
+    ("marginal_cost", Kind.NUMBER),
+    ("currency", Kind.TEXT),
+    ("contact", Kind.TEXT),
+    ("phone", Kind.TEXT),
+    ("address", Kind.TEXT),
+)
+
+Cell = str | int | float | Decimal | None
+
+
+@dataclass(frozen=True)
+class CsvFormat:
+    """Delimiter and decimal mark: `;` and `,` where the locale writes decimal commas."""
+
+    delimiter: str = ","
+    decimal: str = "."
+
+    @classmethod
+    def for_locale(cls, locale: str | None) -> CsvFormat:
+        if not locale:
+            return cls()
+        try:
+            parsed = babel.Locale.parse(locale.replace("-", "_"))
+        except (ValueError, babel.UnknownLocaleError):
+            raise DomainError(f"unknown locale {locale!r} (try en, it, de_CH, fr)") from None
+        decimal = babel.numbers.get_decimal_symbol(parsed)
+        return cls(delimiter=";" if decimal == "," else ",", decimal=decimal)
+
+
+def neutralise(text: str) -> str:
+    """A text cell that a spreadsheet would read as a formula gets a leading apostrophe."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _cell(value: Cell, kind: Kind, fmt: CsvFormat) -> str:
+    if value is None or value == "":
+        return ""
+    if kind is Kind.TEXT:
+        return neutralise(clean_text(str(value)))
+    if not isinstance(value, (int, float, Decimal)):
+        raise TypeError(f"numeric column given {value!r}")
+    if kind is Kind.INTEGER:
+        return str(int(value))
+    text = f"{value:.6f}" if kind is Kind.COORD else f"{value:.2f}"
+    return text.replace(".", fmt.decimal)
+
+
+def _write(columns: Sequence[tuple[str, Kind]], rows: list[dict[str, Cell]], fmt: CsvFormat) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=fmt.delimiter, lineterminator="\r\n")
+    writer.writerow([name for name, _ in columns])
+    for row in rows:
+        writer.writerow([_cell(row.get(name), kind, fmt) for name, kind in columns])
+    return buffer.getvalue()
+
+
+def export_itinerary_csv(
+    plan: WeekPlan, accounts: Mapping[str, Account], rep: Rep, locale: str | None = None
+) -> str:
+    """One row per start, visit and end of each day, in driving order."""
+    fmt = CsvFormat.for_locale(locale)
+    rows = stop_rows(plan, accounts)
+    out: list[dict[str, Cell]] = []
+    for day in plan.days:
+        day_rows = [r for r in rows if r.day is day]
+        out.append(_place_row(day, "start", rep))
+        out.extend(_visit_row(r, rep) for r in day_rows)
+        out.append(_place_row(day, "end", rep))
+    return _write(ITINERARY_COLUMNS, out, fmt)
+
+
+def export_remote_csv(
+    plan: WeekPlan, accounts: Mapping[str, Account], locale: str | None = None
+) -> str:
+    """Accounts to serve by phone or video this week, with the reason."""
+    fmt = CsvFormat.for_locale(locale)
+    return _write(REMOTE_COLUMNS, [_remote_row(d, accounts) for d in plan.remote], fmt)
+
+
+def _money(value: Money | None) -> Decimal | None:
+    return value.amount if value is not None else None
+
+
+def _leg_cells(leg: Leg | None) -> dict[str, Cell]:
+    if leg is None:
+        return {}
+    return {
+        "leg_km": leg.distance_m / 1000,
+        "leg_minutes": round(leg.duration_s / 60),
+        "leg_cost": leg.cost.amount,
+    }
+
+
+def _clock(when: datetime | None, rep: Rep) -> str:
+    return when.astimezone(rep.tz).strftime("%Y-%m-%d %H:%M") if when else ""
+
+
+def _place_row(day: DayPlan, which: str, rep: Rep) -> dict[str, Cell]:
+    stop = day.start if which == "start" else day.end
+    row: dict[str, Cell] = {
+        "day": day.day.isoformat(),
+        "weekday": day.day.strftime("%A"),
+        "type": which,
+        "status": stop.kind,
+        "name": stop.name,
+        "latitude": stop.location.lat,
+        "longitude": stop.location.lon,
+        "geo_uri": geo_uri(stop.location),
+        "map_url": web_map_url(stop.location),
+    }
+    if which == "start" and day.legs:
+        row["departure"] = _clock(day.legs[0].departure or _first_departure(day), rep)
+    elif which == "end" and day.visits:
+        last = day.legs[-1]
+        leaves = last.departure or day.visits[-1].departure
+        row["arrival"] = _clock(leaves + timedelta(seconds=last.duration_s), rep)
+        row.update(_leg_cells(last))
+    return row
+
+
+def _first_departure(day: DayPlan) -> datetime | None:
+    if not day.visits:
+        return None
+    return day.visits[0].arrival - timedelta(seconds=day.legs[0].duration_s)
+
+
+def _visit_row(row: StopRow, rep: Rep) -> dict[str, Cell]:
+    visit, account, where = row.visit, row.account, row.location
+    cells: dict[str, Cell] = {
+        "day": row.day.day.isoformat(),
+        "weekday": row.day.day.strftime("%A"),
+        "seq": row.index,
+        "type": "visit",
+        "status": "cancelled" if visit.cancelled else "planned",
+        "arrival": _clock(visit.arrival, rep),
+        "departure": _clock(visit.departure, rep),
+        "account_id": visit.account_id,
+        "name": visit.name,
+        "address": row.address,
+        "expected_value": visit.value.amount,
+        "currency": visit.value.currency,
+        "purpose": visit.explanation,
+        "why_planned": row.why_planned,
+        **_leg_cells(row.leg_in),
+    }
+    if account is not None:
+        cells |= _account_cells(account)
+    if where is not None:
+        cells |= {"latitude": where.lat, "longitude": where.lon}
+        cells |= {"geo_uri": geo_uri(where), "map_url": web_map_url(where)}
+    return cells
+
+
+def _account_cells(account: Account) -> dict[str, Cell]:
+    return {
+        "contact": account.contact,
+        "phone": account.phone,
+        "stage": account.stage,
+        "deal_value": account.amount,
+    }
+
+
+def _remote_row(decision: Decision, accounts: Mapping[str, Account]) -> dict[str, Cell]:
+    account = accounts.get(decision.account_key)
+    row: dict[str, Cell] = {
+        "account_id": decision.account_id,
+        "name": decision.name,
+        "outcome": decision.outcome,
+        "reason": decision.reason,
+        "expected_value": decision.value.amount,
+        "marginal_cost": _money(decision.marginal_cost),
+        "currency": decision.value.currency,
+    }
+    if account is not None:
+        row |= _account_cells(account) | {"address": clean_text(account.address.one_line())}
+        row.pop("stage")
+        row.pop("deal_value")
+    return row
