@@ -14,16 +14,24 @@ from planner.travel.costs import cost_matrix_cents, day_cost, leg_cost, overnigh
 from planner.travel.geodesic import GeodesicModel, GeodesicParams
 from planner.travel.model import Geometry, TravelError, TravelMatrix, TravelModel
 
-BACKENDS = ("geodesic",)
+BACKENDS = ("geodesic", "osm")
 
 
 def make_model(backend: str = "geodesic", **options: Any) -> TravelModel:
     """Build a travel model by backend name.
 
     geodesic: options are GeodesicParams fields (circuity_short, speed_long_kmh, ...).
+    osm: pbf (path to an .osm.pbf), optional cache_dir and access_speed_kmh.
     """
     if backend == "geodesic":
         return GeodesicModel(GeodesicParams(**options))
+    if backend == "osm":
+        from planner.travel.roadgraph import RoadGraphModel  # scipy/pyrosm only when used
+
+        pbf = options.pop("pbf", None)
+        if not pbf:
+            raise TravelError("the osm backend needs pbf=PATH to an .osm.pbf extract")
+        return RoadGraphModel.from_pbf(pbf, **options)
     raise TravelError(f"unknown travel backend {backend!r}; choose one of {', '.join(BACKENDS)}")
 
 

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from planner.domain.geo import GeoPoint
+from planner.domain.progress import CancelFlag, Cancelled
+from planner.travel import TravelError, TravelModel, make_model
+from planner.travel.geodesic import haversine_m
+from planner.travel.roadgraph import RoadGraphModel
+from planner.travel.roadnet import edge_speed_kmh, load_road_arrays, parse_maxspeed
+from tests.travel.conftest import HELSINKI_BOX, random_points
+
+
+@pytest.fixture(scope="module")
+def helsinki(helsinki_pbf: Path, road_cache: Path) -> RoadGraphModel:
+    return RoadGraphModel.from_pbf(helsinki_pbf, cache_dir=road_cache)
+
+
+def test_maxspeed_parsing_and_speed_rules() -> None:
+    assert parse_maxspeed("50") == 50
+    assert parse_maxspeed("30 mph") == pytest.approx(48.28, abs=0.01)
+    assert parse_maxspeed("50;70") == 50
+    assert parse_maxspeed("IT:urban") is None
+    assert parse_maxspeed(float("nan")) is None
+    assert edge_speed_kmh("residential", None) == 25  # OSRM car.lua default
+    assert edge_speed_kmh("motorway", "130") == pytest.approx(104)  # 80 % of the limit
+    assert edge_speed_kmh("bogus_type", None) == 25
+
+
+def test_loads_real_extract_and_caches_it(helsinki_pbf: Path, tmp_path: Path) -> None:
+    arrays, key = load_road_arrays(helsinki_pbf, tmp_path)
+    cached = list(tmp_path.glob("*.npz"))
+    assert len(cached) == 1 and cached[0].name == key
+    again, key2 = load_road_arrays(helsinki_pbf, tmp_path)
+    assert key2 == key and np.array_equal(again.time_s, arrays.time_s)
+    assert len(arrays.lat) > 1000 and len(arrays.u) > 2000
+    # oneway streets: some directed edge has no reverse twin
+    pairs = set(zip(arrays.u.tolist(), arrays.v.tolist(), strict=True))
+    assert any((v, u) not in pairs for u, v in pairs)
+
+
+def test_corrupt_cache_is_rebuilt(helsinki_pbf: Path, tmp_path: Path) -> None:
+    _, key = load_road_arrays(helsinki_pbf, tmp_path)
+    (tmp_path / key).write_bytes(b"not an npz")
+    arrays, _ = load_road_arrays(helsinki_pbf, tmp_path)
+    assert len(arrays.u) > 0
+
+
+def test_missing_or_bad_extract_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(TravelError, match="not found"):
+        RoadGraphModel.from_pbf(tmp_path / "nope.osm.pbf", cache_dir=tmp_path)
+    bad = tmp_path / "bad.osm.pbf"
+    bad.write_bytes(b"\x00garbage" * 50)
+    with pytest.raises(TravelError, match=r"cannot read|no drivable"):
+        RoadGraphModel.from_pbf(bad, cache_dir=tmp_path)
+
+
+def test_snapping_picks_the_nearest_reachable_node(helsinki: RoadGraphModel) -> None:
+    points = random_points(40, HELSINKI_BOX, seed=3)
+    nodes, away = helsinki.snap(points)
+    core = helsinki._core
+    for p, node, metres in zip(points, nodes, away, strict=True):
+        all_d = haversine_m(p.lat, p.lon, helsinki._lat[core], helsinki._lon[core])
+        assert metres == pytest.approx(all_d.min(), abs=0.01)
+        assert node in set(core.tolist())
+
+
+def test_matrix_equals_networkx_shortest_paths(helsinki: RoadGraphModel) -> None:
+    points = random_points(60, HELSINKI_BOX, seed=7)
+    m = helsinki.matrix(points)
+    nodes, away = helsinki.snap(points)
+    g = helsinki.graph
+    rng = np.random.default_rng(11)
+    checked = 0
+    for i, j in rng.integers(0, len(points), (80, 2)):
+        if nodes[i] == nodes[j]:
+            continue
+        secs, path = nx.single_source_dijkstra(
+            g, int(nodes[i]), int(nodes[j]), weight="travel_time"
+        )
+        metres = sum(g.edges[a, b]["length"] for a, b in itertools.pairwise(path))
+        access = away[i] + away[j]
+        assert m.duration_s[i, j] == round(secs + access / (20 / 3.6))
+        assert abs(m.distance_m[i, j] - (metres + access)) <= 0.5
+        checked += 1
+    assert checked > 50
+    assert not m.distance_m.diagonal().any()
+    assert not np.array_equal(m.duration_s, m.duration_s.T)  # one-way streets
+
+
+def test_places_on_one_node_are_joined_by_a_straight_line(helsinki: RoadGraphModel) -> None:
+    a = GeoPoint(60.1700, 24.9440)
+    b = GeoPoint(60.17001, 24.94401)
+    m = helsinki.matrix([a, b])
+    assert 0 < m.distance_m[0, 1] < 5
+    assert m.distance_m[0, 1] == m.distance_m[1, 0]
+
+
+def test_far_places_are_noted(helsinki: RoadGraphModel) -> None:
+    m = helsinki.matrix([GeoPoint(60.17, 24.944), GeoPoint(61.0, 25.5)])
+    assert m.notes and "more than 2 km" in m.notes[0]
+
+
+def test_geometry_follows_roads(helsinki: RoadGraphModel) -> None:
+    a, b = GeoPoint(60.1660, 24.9380), GeoPoint(60.1770, 24.9500)
+    geom = helsinki.leg_geometry(a, b)
+    assert geom[0] == a.as_tuple() and geom[-1] == b.as_tuple()
+    assert len(geom) > 5
+    m = helsinki.matrix([a, b])
+    length = sum(float(haversine_m(p[0], p[1], q[0], q[1])) for p, q in itertools.pairwise(geom))
+    # the drawn polyline is the routed path (straight segments between road nodes)
+    assert length == pytest.approx(m.distance_m[0, 1], rel=0.05)
+
+
+def test_progress_cancel_factory_and_key(helsinki_pbf: Path, road_cache: Path) -> None:
+    model = make_model("osm", pbf=str(helsinki_pbf), cache_dir=str(road_cache))
+    assert isinstance(model, TravelModel) and model.name == "osm"
+    assert model.cache_key().startswith("osm:Helsinki-")
+    flag = CancelFlag()
+    flag.cancel()
+    with pytest.raises(Cancelled):
+        model.matrix(random_points(5, HELSINKI_BOX, seed=1), cancel=flag)
