@@ -1,0 +1,91 @@
+"""Importers for CRM exports (CSV, XLSX): read, map columns, parse and check each row.
+
+``read_import(path, mapping)`` does everything that needs no workspace and returns the
+rows ready to merge; ``planner.services.import_accounts`` writes them in one transaction.
+A file that cannot be used raises ImportFileError (one sentence); a bad row becomes a
+Rejection with its row number, column and reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.io.importers.build import (
+    Rejection,
+    build_account,
+    drop_duplicates,
+    fold_opportunities,
+    merge_account,
+)
+from planner.io.importers.columns import FIELDS, PRESETS, ColumnMap, guess_columns
+from planner.io.importers.errors import ImportFileError
+from planner.io.importers.mapping import Mapping, apply_mapping, load_mapping
+from planner.io.importers.rows import ParsedRow, RowError, Styles, detect_styles, parse_row
+from planner.io.importers.table import Table, read_table
+
+__all__ = [
+    "FIELDS",
+    "PRESETS",
+    "ColumnMap",
+    "ImportFileError",
+    "Mapping",
+    "ParsedImport",
+    "ParsedRow",
+    "Rejection",
+    "Table",
+    "build_account",
+    "guess_columns",
+    "load_mapping",
+    "merge_account",
+    "read_import",
+    "read_table",
+]
+
+
+@dataclass
+class ParsedImport:
+    """A file read and checked: valid rows (one per account) and the rejected ones."""
+
+    path: Path
+    table: Table
+    columns: ColumnMap
+    styles: Styles
+    rows: list[ParsedRow]
+    rejected: list[Rejection]
+
+    @property
+    def is_opportunities(self) -> bool:
+        return "opportunity_id" in self.columns.fields or "opportunity_name" in self.columns.fields
+
+    def header(self, fld: str) -> str:
+        return self.columns.header_of(self.table.headers, fld)
+
+
+def read_import(path: Path, mapping: Mapping | None = None) -> ParsedImport:
+    """Read ``path`` and parse every row; raises ImportFileError when it cannot be used."""
+    option = mapping.option if mapping else (lambda _name: None)
+    table = read_table(path, option("encoding"), option("delimiter"))
+    columns = apply_mapping(table.headers, mapping)
+    if "name" not in columns.fields:
+        found = ", ".join(repr(h) for h in table.headers[:8] if h) or "none"
+        raise ImportFileError(
+            f"{path.name} has no account name column (e.g. 'Account Name', 'Company name', "
+            f"'Name' or 'Ragione sociale'); its columns are: {found}"
+        )
+    styles = detect_styles(table, columns, mapping)
+    parsed: list[ParsedRow] = []
+    rejected: list[Rejection] = []
+    for row in table.rows:
+        try:
+            parsed.append(parse_row(row, table, columns, styles))
+        except RowError as exc:
+            rejected.append(Rejection(row.number, exc.column, exc.reason, table.raw(row)))
+    result = ParsedImport(path, table, columns, styles, parsed, rejected)
+    if result.is_opportunities:
+        result.rows = fold_opportunities(parsed)
+    else:
+        result.rows, duplicates = drop_duplicates(parsed, result.header("account_id"))
+        rejected.extend(duplicates)
+    rejected.sort(key=lambda r: r.number)
+    return result

@@ -1,0 +1,212 @@
+"""Turn one table row into typed account values, or say which cell is wrong and why."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from planner.domain import DomainError, GeoPoint, OpeningHours, Precision
+from planner.io.importers.columns import ColumnMap
+from planner.io.importers.errors import CellError
+from planner.io.importers.mapping import Mapping
+from planner.io.importers.table import Row, Table
+from planner.io.importers.values import (
+    detect_day_first,
+    detect_decimal,
+    detect_percent_scale,
+    parse_amount,
+    parse_cadence,
+    parse_date,
+    parse_decimal,
+    parse_minutes,
+    parse_probability,
+)
+
+ADDRESS_PARTS = ("street", "city", "postcode", "region", "country")
+_TEXT = ("account_id", "name", "stage", "owner", "phone", "contact", "industry", "notes")
+_NUMERIC = ("amount", "latitude", "longitude", "probability")
+
+
+class RowError(ValueError):
+    def __init__(self, column: str, reason: str) -> None:
+        super().__init__(reason)
+        self.column = column
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Column-wide conventions of one file."""
+
+    decimal: str = "."
+    day_first: bool = True
+    percent: bool = True
+
+
+@dataclass
+class ParsedRow:
+    number: int
+    fields: dict[str, object]  # Account attribute → value, only for mapped columns
+    address: dict[str, str]  # Address attribute → value, only for mapped parts
+    opportunity: str = ""  # opportunity id or name, in an opportunities export
+    raw: dict[str, str] = field(default_factory=dict)
+
+
+def detect_styles(table: Table, cmap: ColumnMap, mapping: Mapping | None) -> Styles:
+    """Decimal mark, date order and probability scale from the columns' own values."""
+
+    def column(fld: str) -> list[str]:
+        i = cmap.fields.get(fld)
+        return [] if i is None else [r.cells[i] for r in table.rows if i < len(r.cells)]
+
+    option = mapping.option if mapping else (lambda _name: None)
+    numbers = [re.sub(r"[A-Za-z€$£¥%]", "", v) for f in _NUMERIC for v in column(f)]
+    decimal = option("decimal") or detect_decimal(numbers)
+    if decimal is None:  # nothing tells: ';'-separated files come from decimal-comma locales
+        decimal = "," if table.delimiter == ";" else "."
+    order = option("date_order")
+    day_first = (
+        order == "dmy"
+        if order
+        else detect_day_first(column("close_date") + column("last_visit")) is not False
+    )
+    scale = option("probability")
+    percent = scale == "percent" if scale else detect_percent_scale(column("probability"), decimal)
+    return Styles(decimal, day_first, percent)
+
+
+def parse_row(row: Row, table: Table, cmap: ColumnMap, styles: Styles) -> ParsedRow:
+    """Typed values of ``row``; raises RowError naming the column of the first bad cell."""
+    extra = row.cells[len(table.headers) :]
+    if any(c.strip() for c in extra):
+        raise RowError(
+            "", f"row has {len(row.cells)} values but the header has {len(table.headers)} columns"
+        )
+
+    def cell(fld: str) -> str:
+        i = cmap.fields.get(fld)
+        return row.cells[i].strip() if i is not None and i < len(row.cells) else ""
+
+    parsed = ParsedRow(row.number, {}, {}, raw=table.raw(row))
+    for fld, convert in _CONVERTERS.items():
+        if fld not in cmap.fields:
+            continue
+        try:
+            convert(parsed, cell(fld), styles)
+        except (CellError, DomainError) as exc:
+            raise RowError(cmap.header_of(table.headers, fld), str(exc)) from None
+    _parse_location(
+        parsed, cell("latitude"), cell("longitude"), cmap=cmap, table=table, styles=styles
+    )
+    _parse_address(parsed, cmap, cell)
+    parsed.opportunity = cell("opportunity_id") or cell("opportunity_name")
+    name = parsed.fields.get("name")
+    if not name:
+        raise RowError(cmap.header_of(table.headers, "name"), "account name is required")
+    return parsed
+
+
+def _parse_address(parsed: ParsedRow, cmap: ColumnMap, cell: Callable[[str], str]) -> None:
+    for part in ADDRESS_PARTS:
+        if part in cmap.fields:
+            parsed.address[part] = cell(part)
+    if cell("street2"):
+        street = parsed.address.get("street", "")
+        parsed.address["street"] = f"{street}\n{cell('street2')}" if street else cell("street2")
+    if "street" in parsed.address:
+        lines = (line.strip() for line in parsed.address["street"].splitlines())
+        parsed.address["street"] = "\n".join(line for line in lines if line)
+
+
+def _parse_location(
+    parsed: ParsedRow, lat: str, lon: str, *, cmap: ColumnMap, table: Table, styles: Styles
+) -> None:
+    if "latitude" not in cmap.fields and "longitude" not in cmap.fields:
+        return
+    if not lat and not lon:
+        return
+    if not lat or not lon:
+        missing = "latitude" if not lat else "longitude"
+        raise RowError(
+            cmap.header_of(table.headers, missing),
+            f"{missing} is missing while {'longitude' if not lat else 'latitude'} is given",
+        )
+    values = []
+    for fld, text in (("latitude", lat), ("longitude", lon)):
+        try:
+            values.append(float(parse_decimal(text, styles.decimal)))
+        except CellError as exc:
+            raise RowError(cmap.header_of(table.headers, fld), str(exc)) from None
+    if values == [0.0, 0.0]:  # CRMs write 0,0 for "not geocoded"
+        return
+    try:
+        point = GeoPoint(values[0], values[1])
+    except DomainError as exc:
+        column = "latitude" if "latitude" in str(exc) else "longitude"
+        raise RowError(cmap.header_of(table.headers, column), str(exc)) from None
+    parsed.fields.update(location=point, precision=Precision.SOURCE, geocode_source="import")
+
+
+def _text(fld: str) -> Callable[[ParsedRow, str, Styles], None]:
+    def convert(parsed: ParsedRow, text: str, styles: Styles) -> None:
+        value = " ".join(text.split()) if fld != "notes" else text
+        parsed.fields[fld] = value
+
+    return convert
+
+
+def _optional(
+    fld: str, parse: Callable[[str, Styles], object]
+) -> Callable[[ParsedRow, str, Styles], None]:
+    def convert(parsed: ParsedRow, text: str, styles: Styles) -> None:
+        parsed.fields[fld] = parse(text, styles) if text else None
+
+    return convert
+
+
+def _amount(parsed: ParsedRow, text: str, styles: Styles) -> None:
+    if not text:
+        parsed.fields["amount"] = None
+        return
+    value, currency = parse_amount(text, styles.decimal)
+    parsed.fields["amount"] = value.quantize(Decimal("0.01"))
+    if currency and not parsed.fields.get("currency"):
+        parsed.fields["currency"] = currency
+
+
+def _currency(parsed: ParsedRow, text: str, styles: Styles) -> None:
+    if text:
+        if not re.fullmatch(r"[A-Za-z]{3}", text):
+            raise CellError(f"currency must be a three-letter code, got {text!r}")
+        parsed.fields["currency"] = text.upper()
+
+
+def _tags(parsed: ParsedRow, text: str, styles: Styles) -> None:
+    parsed.fields["tags"] = tuple(t.strip() for t in re.split(r"[;,|]", text) if t.strip())
+
+
+def _minutes(parsed: ParsedRow, text: str, styles: Styles) -> None:
+    if text:  # an empty cell keeps the default (or the local value on re-import)
+        parsed.fields["meeting_minutes"] = parse_minutes(text)
+
+
+def _opening_hours(text: str, styles: Styles) -> OpeningHours:
+    return OpeningHours.parse(text)
+
+
+_CONVERTERS: dict[str, Callable[[ParsedRow, str, Styles], None]] = {
+    **{fld: _text(fld) for fld in _TEXT},
+    "currency": _currency,  # before amount, so an explicit column beats a symbol
+    "amount": _amount,
+    "probability": _optional(
+        "probability", lambda t, s: parse_probability(t, s.decimal, s.percent)
+    ),
+    "close_date": _optional("close_date", lambda t, s: parse_date(t, s.day_first)),
+    "last_visit": _optional("last_visit", lambda t, s: parse_date(t, s.day_first)),
+    "cadence_days": _optional("cadence_days", lambda t, s: parse_cadence(t)),
+    "meeting_minutes": _minutes,
+    "opening_hours": _optional("opening_hours", _opening_hours),
+    "tags": _tags,
+}

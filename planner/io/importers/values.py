@@ -1,0 +1,182 @@
+"""Parsers for the cell values CRM exports contain: numbers in either decimal style,
+dates in ISO, day-first or month-first order, percentages, cadences and durations.
+
+Column-wide choices (decimal comma or point, day-first or month-first dates, 0–1 or
+0–100 probabilities) are made once per column by the ``detect_*`` functions, because a
+single cell such as ``1,250`` or ``03/04/2026`` is ambiguous on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from planner.io.importers.errors import CellError
+
+_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "CHF": "CHF"}
+_CURRENCY = re.compile(
+    r"^(?P<pre>[A-Z]{3}|[€$£¥])?\s*(?P<num>[^A-Z€$£¥]*?)\s*(?P<post>[A-Z]{3}|[€$£¥])?$"
+)
+# Groups of three digits after a separator are thousands; anything else decides the style.
+_COMMA_DECIMAL = re.compile(r"^[-+]?(\d{1,3}(\.\d{3})+,\d*|\d*,(\d{1,2}|\d{4,}))$")
+_POINT_DECIMAL = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+\.\d*|\d*\.(\d{1,2}|\d{4,}))$")
+_NUMBER = {
+    ",": re.compile(r"^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$|^[-+]?,\d+$"),
+    ".": re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[-+]?\.\d+$"),
+}
+_ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_NUMERIC_DATE = re.compile(
+    r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T][\d:.]+(?:\s*[AP]M)?)?$"
+)
+_PERIODS = {
+    "weekly": 7, "settimanale": 7, "biweekly": 14, "fortnightly": 14, "quindicinale": 14,
+    "monthly": 30, "mensile": 30, "bimonthly": 61, "bimestrale": 61,
+    "quarterly": 91, "trimestrale": 91, "yearly": 365, "annual": 365, "annuale": 365,
+}  # fmt: skip
+_UNITS = {
+    "": 1, "d": 1, "day": 1, "days": 1, "g": 1, "gg": 1, "giorno": 1, "giorni": 1,
+    "w": 7, "wk": 7, "week": 7, "weeks": 7, "sett": 7, "settimana": 7, "settimane": 7,
+    "m": 30, "mo": 30, "month": 30, "months": 30, "mese": 30, "mesi": 30,
+}  # fmt: skip
+_AMOUNT_WITH_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*([a-z]*)\.?$")
+
+
+def clean_number_text(text: str) -> str:
+    """Drop spaces, non-breaking and thin spaces and Swiss apostrophes used as thousands marks."""
+    return re.sub(r"[\s\u00a0\u202f']", "", text)
+
+
+def detect_decimal(values: Iterable[str]) -> str | None:
+    """',' or '.' when some value shows which one is the decimal mark, else None."""
+    comma = point = 0
+    for raw in values:
+        text = clean_number_text(raw).strip("€$£¥%")
+        if _COMMA_DECIMAL.match(text):
+            comma += 1
+        elif _POINT_DECIMAL.match(text):
+            point += 1
+    if comma == point:
+        return None
+    return "," if comma > point else "."
+
+
+def parse_decimal(text: str, decimal_mark: str) -> Decimal:
+    """A number written with ``decimal_mark`` and optional thousands separators."""
+    cleaned = clean_number_text(text)
+    if not _NUMBER[decimal_mark].match(cleaned):
+        raise CellError(f"not a number: {text.strip()!r}")
+    thousands = "." if decimal_mark == "," else ","
+    try:
+        return Decimal(cleaned.replace(thousands, "").replace(decimal_mark, "."))
+    except InvalidOperation:  # pragma: no cover - the pattern above already rules it out
+        raise CellError(f"not a number: {text.strip()!r}") from None
+
+
+def parse_amount(text: str, decimal_mark: str) -> tuple[Decimal, str | None]:
+    """A money amount, e.g. ``€ 12.500,00`` or ``USD 1,200.50``: (value, currency or None)."""
+    match = _CURRENCY.match(text.strip().upper())
+    if not match:
+        raise CellError(f"not an amount: {text.strip()!r}")
+    pre, post = match["pre"], match["post"]
+    if pre and post and pre != post:
+        raise CellError(f"not an amount: {text.strip()!r}")
+    symbol = pre or post
+    value = parse_decimal(match["num"], decimal_mark) if match["num"] else None
+    if value is None:
+        raise CellError(f"not an amount: {text.strip()!r}")
+    if value < 0:
+        raise CellError(f"amount cannot be negative, got {text.strip()!r}")
+    return value, (_SYMBOLS.get(symbol, symbol) if symbol else None)
+
+
+def detect_percent_scale(values: Iterable[str], decimal_mark: str) -> bool:
+    """True when a probability column is written in percent (0–100) rather than 0–1."""
+    for raw in values:
+        if "%" in raw:
+            return True
+        try:
+            if parse_decimal(raw, decimal_mark) > 1:
+                return True
+        except CellError:
+            continue
+    return False
+
+
+def parse_probability(text: str, decimal_mark: str, percent: bool) -> float:
+    """A win probability as a fraction 0..1; ``percent`` says the column is written 0–100."""
+    value = parse_decimal(text.replace("%", ""), decimal_mark)
+    shown = value if percent or "%" in text else value * 100
+    if not 0 <= shown <= 100:
+        raise CellError(f"probability must be between 0 and 100 %, got {shown.normalize():f} %")
+    return float(shown / 100)
+
+
+def detect_day_first(values: Iterable[str]) -> bool | None:
+    """True for day/month/year, False for month/day/year, None when no value tells."""
+    day_first = month_first = False
+    for raw in values:
+        match = _NUMERIC_DATE.match(raw.strip())
+        if match:
+            first, second = int(match[1]), int(match[3])
+            day_first |= first > 12
+            month_first |= second > 12
+    if day_first == month_first:
+        return None
+    return day_first
+
+
+def parse_date(text: str, day_first: bool) -> date:
+    """ISO ``2026-03-31`` always; ``31/03/2026``, ``31.03.2026``, ``3/31/2026`` by ``day_first``."""
+    stripped = text.strip()
+    iso = _ISO.match(stripped)
+    if iso:
+        return _make_date(text, int(iso[1]), int(iso[2]), int(iso[3]))
+    match = _NUMERIC_DATE.match(stripped)
+    if not match:
+        raise CellError(f"not a date: {stripped!r} (expected e.g. 2026-03-31 or 31/03/2026)")
+    first, second, year = int(match[1]), int(match[3]), int(match[4])
+    if len(match[4]) == 2:
+        year += 2000
+    day, month = (first, second) if day_first else (second, first)
+    return _make_date(text, year, month, day)
+
+
+def _make_date(text: str, year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise CellError(f"not a valid date: {text.strip()!r}") from None
+
+
+def parse_cadence(text: str) -> int:
+    """Visit cadence in days: ``30``, ``2 weeks``, ``monthly``, ``ogni 30 giorni``."""
+    cleaned = " ".join(text.strip().lower().split())
+    cleaned = re.sub(r"^(every|ogni)\s+", "", cleaned)
+    if cleaned in _PERIODS:
+        return _PERIODS[cleaned]
+    match = _AMOUNT_WITH_UNIT.match(cleaned.replace(" ", ""))
+    if not match or match[2] not in _UNITS:
+        raise CellError(f"not a visit cadence: {text.strip()!r} (expected days, e.g. 30)")
+    days = round(float(match[1].replace(",", ".")) * _UNITS[match[2]])
+    if days <= 0:
+        raise CellError(f"visit cadence must be a positive number of days, got {text.strip()!r}")
+    return days
+
+
+def parse_minutes(text: str) -> int:
+    """Meeting duration in minutes: ``45``, ``45 min``, ``1.5 h``, ``1:30``."""
+    cleaned = text.strip().lower().replace(" ", "")
+    clock = re.match(r"^(\d{1,2}):(\d{2})$", cleaned)
+    if clock:
+        minutes = int(clock[1]) * 60 + int(clock[2])
+    else:
+        match = re.match(r"^(\d+(?:[.,]\d+)?)(min|mins|minutes|minuti|m|h|hr|hours|ore|)$", cleaned)
+        if not match:
+            raise CellError(f"not a duration in minutes: {text.strip()!r}")
+        factor = 60 if match[2] in ("h", "hr", "hours", "ore") else 1
+        minutes = round(float(match[1].replace(",", ".")) * factor)
+    if not 0 < minutes <= 720:
+        raise CellError(f"meeting duration must be 1–720 minutes, got {text.strip()!r}")
+    return minutes
