@@ -4,4 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-MODULES: list[ModuleType] = []
+from planner.cli import gui_cmd
+
+MODULES: list[ModuleType] = [gui_cmd]

@@ -1,0 +1,225 @@
+"""What visiting an account this week is worth, in money, broken down into its parts.
+
+The value of one in-person visit this week is::
+
+    deal     = expected value (amount × probability) × visit_share × stage weight
+    urgency  = deal × urgency_boost × max(0, 1 − days_to_close / urgency_horizon_days)
+    cadence  = relationship_value × min(overdue ratio, cadence_cap)      when overdue
+             − (deal + urgency) × recent_penalty × (1 − overdue ratio)  when visited recently
+    value    = max(0, deal + urgency + cadence) × account weight
+
+* `visit_share` is the part of a deal's expected value that one meeting moves forward
+  (default 5 %): a €100k deal at 40 % is worth €2,000 to visit.
+* Urgency grows linearly as the close date approaches, doubling the deal part (default
+  boost 1.0) for deals closing this week; a close date in the past counts as "now".
+* The overdue ratio is days since the last visit ÷ cadence. At or above 1 the account is
+  due and gains `relationship_value` per cadence period overdue (capped); below 1 it was
+  visited recently and loses part of its deal value.
+* Stage weights reflect how much a meeting matters at each stage; closed deals are excluded.
+* The account weight is a user override per account (default 1).
+
+Missing data never drops an account: documented defaults apply and the account is
+flagged (`ValueBreakdown.flags`) so the user can see and fix it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from planner.domain.account import Account
+from planner.domain.units import Money
+
+DEFAULT_STAGE_WEIGHTS: Mapping[str, float] = {
+    "lead": 0.5,
+    "prospecting": 0.6,
+    "qualification": 0.8,
+    "needs analysis": 0.9,
+    "proposal": 1.0,
+    "negotiation": 1.2,
+    "customer": 1.0,
+}
+DEFAULT_STAGE_PROBABILITY: Mapping[str, float] = {
+    "lead": 0.05,
+    "prospecting": 0.1,
+    "qualification": 0.2,
+    "needs analysis": 0.3,
+    "proposal": 0.5,
+    "negotiation": 0.7,
+    "customer": 0.9,
+}
+CLOSED_STAGES = frozenset({"closed won", "closed lost", "won", "lost", "closed"})
+
+
+@dataclass(frozen=True)
+class ValueParams:
+    """The weights of the value formula (see the module docstring)."""
+
+    visit_share: float = 0.05
+    urgency_boost: float = 1.0
+    urgency_horizon_days: int = 90
+    relationship_value: Decimal = Decimal("150")
+    cadence_cap: float = 3.0
+    recent_penalty: float = 0.5
+    default_probability: float = 0.2  # when neither probability nor a known stage gives one
+    default_amount: Decimal = Decimal("0")  # when the CRM has no amount
+    stage_weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_STAGE_WEIGHTS))
+    stage_probability: Mapping[str, float] = field(
+        default_factory=lambda: dict(DEFAULT_STAGE_PROBABILITY)
+    )
+    account_weights: Mapping[str, float] = field(default_factory=dict)  # key → multiplier
+    must_visit: frozenset[str] = frozenset()  # account keys
+    excluded: frozenset[str] = frozenset()  # account keys
+    key_account_tag: str = "key"
+    key_overdue_ratio: float = 1.5  # a key account this overdue becomes must-visit
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.visit_share <= 1:
+            raise ValueError(f"visit share must be within 0–100 %, got {self.visit_share}")
+        if self.urgency_horizon_days <= 0:
+            raise ValueError("the urgency horizon must be a positive number of days")
+        for name in ("urgency_boost", "cadence_cap", "recent_penalty"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} cannot be negative")
+        if any(w < 0 for w in self.account_weights.values()):
+            raise ValueError("account weights cannot be negative")
+
+
+@dataclass(frozen=True)
+class ValueBreakdown:
+    """One account's value this week and the parts it is made of (all in cents)."""
+
+    account_key: str
+    deal: Money
+    urgency: Money
+    cadence: Money
+    weight: float
+    total: Money
+    must_visit: bool = False
+    excluded_reason: str = ""
+    flags: tuple[str, ...] = ()
+
+    @property
+    def excluded(self) -> bool:
+        return bool(self.excluded_reason)
+
+    def describe(self) -> str:
+        parts = f"deal {self.deal} + urgency {self.urgency} + cadence {self.cadence}"
+        if self.weight != 1.0:
+            parts = f"({parts}) × weight {self.weight:g}"
+        return f"{parts} = {self.total}"
+
+
+def value_accounts(
+    accounts: Iterable[Account], week_start: date, params: ValueParams | None = None
+) -> dict[str, ValueBreakdown]:
+    """Value breakdown of every account, by account key."""
+    params = params or ValueParams()
+    return {a.key: value_account(a, week_start, params) for a in accounts}
+
+
+def value_account(account: Account, week_start: date, params: ValueParams) -> ValueBreakdown:
+    currency = account.currency
+    flags: list[str] = []
+    stage = account.stage.strip().lower()
+    deal_cents = _deal_cents(account, stage, params, flags)
+    urgency_cents = round(deal_cents * _urgency_factor(account, week_start, params))
+    ratio = _overdue_ratio(account, week_start, flags)
+    cadence_cents = _cadence_cents(ratio, deal_cents + urgency_cents, params, currency)
+    weight = params.account_weights.get(account.key, 1.0)
+    total = round(max(0, deal_cents + urgency_cents + cadence_cents) * weight)
+    return ValueBreakdown(
+        account_key=account.key,
+        deal=Money(deal_cents, currency),
+        urgency=Money(urgency_cents, currency),
+        cadence=Money(cadence_cents, currency),
+        weight=weight,
+        total=Money(total, currency),
+        must_visit=_must_visit(account, ratio, params),
+        excluded_reason=_excluded_reason(account, stage, params),
+        flags=tuple(flags),
+    )
+
+
+def _deal_cents(account: Account, stage: str, params: ValueParams, flags: list[str]) -> int:
+    amount = account.amount
+    if amount is None:
+        amount = params.default_amount
+        flags.append(f"no amount: assumed {amount} {account.currency}")
+    probability = account.probability
+    if probability is None:
+        if stage in params.stage_probability:
+            probability = params.stage_probability[stage]
+            flags.append(f"no probability: {probability:.0%} from stage {account.stage!r}")
+        else:
+            probability = params.default_probability
+            flags.append(f"no probability: assumed {probability:.0%}")
+    weight = params.stage_weights.get(stage, 1.0)
+    if stage and stage not in params.stage_weights and stage not in CLOSED_STAGES:
+        flags.append(f"unknown stage {account.stage!r}: weight 1")
+    value = amount * Decimal(str(probability)) * Decimal(str(params.visit_share))
+    return round(value * Decimal(str(weight)) * 100)
+
+
+def _urgency_factor(account: Account, week_start: date, params: ValueParams) -> float:
+    if account.close_date is None:
+        return 0.0
+    days = max(0, (account.close_date - week_start).days)
+    return params.urgency_boost * max(0.0, 1.0 - days / params.urgency_horizon_days)
+
+
+def _overdue_ratio(account: Account, week_start: date, flags: list[str]) -> float | None:
+    """Days since the last visit over the cadence; None when the account has no cadence."""
+    if account.cadence_days is None:
+        return None
+    if account.last_visit is None:
+        flags.append("never visited: counted as one cadence overdue")
+        return 1.0
+    return max(0, (week_start - account.last_visit).days) / account.cadence_days
+
+
+def _cadence_cents(ratio: float | None, deal_cents: int, params: ValueParams, cur: str) -> int:
+    if ratio is None:
+        return 0
+    if ratio >= 1.0:
+        per_period = Money.of(params.relationship_value, cur).cents
+        return round(per_period * min(ratio, params.cadence_cap))
+    return -round(deal_cents * params.recent_penalty * (1.0 - ratio))
+
+
+def _must_visit(account: Account, ratio: float | None, params: ValueParams) -> bool:
+    if account.key in params.must_visit:
+        return True
+    is_key = params.key_account_tag in {t.lower() for t in account.tags}
+    return is_key and ratio is not None and ratio >= params.key_overdue_ratio
+
+
+def _excluded_reason(account: Account, stage: str, params: ValueParams) -> str:
+    if account.key in params.excluded:
+        return "excluded by the user"
+    if stage in CLOSED_STAGES:
+        return f"deal is {account.stage.lower()}"
+    if account.location is None:
+        return "no coordinates: geocode the address to plan a visit"
+    return ""
+
+
+def priority_bands(breakdowns: Mapping[str, ValueBreakdown]) -> dict[str, str]:
+    """high / medium / low by thirds of this week's visit value (for map colours).
+
+    Excluded accounts and accounts worth nothing this week are "low" whatever their rank.
+    """
+    ranked = sorted(
+        (b for b in breakdowns.values() if not b.excluded and b.total.cents > 0),
+        key=lambda b: b.total.cents,
+        reverse=True,
+    )
+    third = max(1, len(ranked) // 3)
+    bands = {b.account_key: "low" for b in breakdowns.values()}
+    for rank, breakdown in enumerate(ranked):
+        bands[breakdown.account_key] = (
+            "high" if rank < third else "medium" if rank < 2 * third else "low"
+        )
+    return bands

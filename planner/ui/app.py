@@ -1,0 +1,64 @@
+"""Start the desktop app: `territory-planner gui [WORKSPACE] [--demo] [--screenshot FILE]`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+APP_ID = "territory-planner"
+
+
+def _prepare_environment(headless: bool) -> None:
+    """Qt WebEngine refuses to start as root without the sandbox switch; no GPU needed."""
+    if headless and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "--disable-gpu" not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --disable-gpu".strip()
+
+
+def has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="territory-planner gui", description="Open the desktop app."
+    )
+    add_arguments(parser)
+    return parser
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("workspace", nargs="?", type=Path, help="workspace file to open")
+    parser.add_argument("--demo", action="store_true", help="open the demo territory")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help="open, wait until the map and the week plan are rendered, save a PNG and exit",
+    )
+    parser.add_argument("--language", choices=("en", "it"), help="user interface language")
+
+
+def run(args: argparse.Namespace) -> int:
+    headless = args.screenshot is not None and not has_display()
+    _prepare_environment(headless)
+    from planner.ui.launch import launch  # Qt is imported only once the environment is set
+
+    return launch(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(build_parser().parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

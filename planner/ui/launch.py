@@ -1,0 +1,72 @@
+"""Create the QApplication, open the workspace, show the window (or take a screenshot)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planner.io.workspace import Workspace, WorkspaceError, default_workspace_path
+from planner.resources import resource_path
+from planner.ui.main_window import APP, ORG, MainWindow
+from planner.ui.screenshot import ScreenshotTaker
+
+
+def install_translator(app: QApplication, language: str | None) -> QTranslator | None:
+    """Italian or English UI: the setting, else the system locale."""
+    language = language or QLocale.system().name()[:2]
+    if language != "it":
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(resource_path("translations", "planner_it.qm"))):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def _workspace_path(args: argparse.Namespace, settings: QSettings) -> tuple[Path, bool]:
+    """The workspace to open, and whether it is the demo (built on first use)."""
+    if args.workspace is not None:
+        return Path(args.workspace), False
+    last = str(settings.value("workspace/last", "", type=str))
+    if not args.demo and last and Path(last).exists():
+        return Path(last), False
+    return default_workspace_path().with_name("demo.tpw"), True
+
+
+def launch(args: argparse.Namespace) -> int:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    app.setDesktopFileName("territory-planner")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "territory-planner.svg"))))
+    settings = QSettings(ORG, APP)
+    install_translator(
+        app, args.language or str(settings.value("ui/language", "", type=str)) or None
+    )
+    path, is_demo = _workspace_path(args, settings)
+    try:
+        if is_demo:
+            from planner.services.demo import ensure_demo_workspace
+
+            ensure_demo_workspace(path)
+        workspace = Workspace.open(path)
+    except (WorkspaceError, OSError) as exc:
+        if args.screenshot is not None:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        QMessageBox.critical(None, APP, str(exc))
+        return 1
+    window = MainWindow(workspace, settings)
+    window.show()
+    if args.screenshot is not None:
+        taker = ScreenshotTaker(window, args.screenshot)
+        taker.start()
+        code = app.exec()
+        return code or taker.exit_code
+    return app.exec()

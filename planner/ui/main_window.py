@@ -1,0 +1,214 @@
+"""The main window: accounts, map and week side by side.
+
+Layout: the map in the centre; the ranked accounts on the left; the week plan below;
+the inspector and the remote list on the right. Docks can be moved; the layout and the
+last workspace are remembered (QSettings).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+
+from planner.io.workspace import Workspace
+from planner.ui.accounts_model import AccountsModel
+from planner.ui.accounts_panel import AccountsPanel
+from planner.ui.formatting import Units
+from planner.ui.inspector import Inspector
+from planner.ui.map_sync import MapSync
+from planner.ui.map_view import MapView
+from planner.ui.plan_view import PlanView
+from planner.ui.remote_view import RemoteView
+from planner.ui.session import Session
+from planner.ui.workers import TaskRunner
+
+ORG, APP = "territory-planner", "Territory planner"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings(ORG, APP)
+        self.runner = TaskRunner(self)
+        self.session = Session(workspace, parent=self)
+        self.units = Units(miles=bool(self.settings.value("units/miles", False, type=bool)))
+        self.setWindowTitle(f"{APP} — {workspace.path.name}")
+        self.accounts_model = AccountsModel(parent=self)
+        self.accounts_panel = AccountsPanel(self.accounts_model)
+        self.map_view = MapView()
+        self.plan_view = PlanView(self.units)
+        self.inspector = Inspector()
+        self.remote_view = RemoteView()
+        self.setCentralWidget(self.map_view)
+        self._docks()
+        self._status = QLabel()
+        self.statusBar().addPermanentWidget(self._status)
+        self._menus()
+        self._connect()
+        self._restore_layout()
+        self._refresh_accounts()
+        self._refresh_plan()
+        self.map_sync = MapSync(self.session, self.map_view)
+
+    # construction ----------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _docks(self) -> None:
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.accounts_dock = self._dock(self.tr("Accounts"), "accounts", self.accounts_panel, left)
+        self.plan_dock = self._dock(
+            self.tr("Week plan"), "plan", self.plan_view, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.inspector_dock = self._dock(self.tr("Account"), "inspector", self.inspector, right)
+        self.remote_dock = self._dock(self.tr("Serve remotely"), "remote", self.remote_view, right)
+        self.tabifyDockWidget(self.inspector_dock, self.remote_dock)
+        self.inspector_dock.raise_()
+        self.resizeDocks([self.accounts_dock], [560], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.plan_dock], [300], Qt.Orientation.Vertical)
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
+        edit = bar.addMenu(self.tr("&Edit"))
+        undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        edit.addAction(
+            self._action(
+                self.tr("&Find account"), self._focus_filter, QKeySequence.StandardKey.Find
+            )
+        )
+        self.plan_menu = bar.addMenu(self.tr("&Plan"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        for dock in (self.accounts_dock, self.plan_dock, self.inspector_dock, self.remote_dock):
+            self.view_menu.addAction(dock.toggleViewAction())
+
+    def _connect(self) -> None:
+        s = self.session
+        s.accounts_changed.connect(self._refresh_accounts)
+        s.account_changed.connect(self._account_changed)
+        s.plan_changed.connect(self._refresh_plan)
+        self.accounts_panel.selection_changed.connect(self._table_selected)
+        self.map_view.account_clicked.connect(self._map_clicked)
+        self.plan_view.visit_selected.connect(lambda key: self._select([key], from_map=False))
+        self.remote_view.account_selected.connect(lambda key: self._select([key], from_map=False))
+        self.inspector.pin_requested.connect(s.set_manual_pin)
+
+    # state → views ---------------------------------------------------------------------
+    def _refresh_accounts(self) -> None:
+        self.accounts_model.set_accounts(self.session.accounts)
+        self.accounts_model.set_figures(self.session.figures())
+        self._update_status()
+
+    def _account_changed(self, key: str) -> None:
+        account = self.session.account(key)
+        if account is not None:
+            self.accounts_model.replace_account(account)
+            if self.inspector.account is not None and self.inspector.account.key == key:
+                self._show_in_inspector(key)
+
+    def _refresh_plan(self) -> None:
+        plan = self.session.plan
+        self.plan_view.show_plan(plan)
+        self.remote_view.show_decisions(plan.remote if plan else ())
+        self.accounts_model.set_figures(self.session.figures())
+        self._update_status()
+
+    def _update_status(self) -> None:
+        accounts = self.session.accounts
+        located = sum(1 for a in accounts if a.location is not None)
+        shown = self.accounts_panel.proxy.rowCount()
+        text = self.tr("%d accounts (%d shown) · %d on the map") % (len(accounts), shown, located)
+        plan = self.session.plan
+        if plan is not None and plan.days:
+            text += " · " + self.tr("week of %s: %d visits, %s, value %s, cost %s") % (
+                plan.week_start.strftime("%d %b"),
+                len(plan.visits()),
+                self.units.distance(plan.distance_m),
+                plan.value,
+                plan.cost,
+            )
+        self._status.setText(text)
+
+    # selection both ways ---------------------------------------------------------------
+    def _table_selected(self, keys: list[str]) -> None:
+        self._show_in_inspector(keys[0] if keys else None)
+        ids = [self._map_id(k) for k in keys]
+        self.map_view.call("select", ids)
+        if ids:
+            self.map_view.call("fitTo", ids)
+
+    def _map_clicked(self, account_id: str) -> None:
+        account = self.session.account_by_crm_id(account_id)
+        if account is not None:
+            self._select([account.key], from_map=True)
+
+    def _select(self, keys: list[str], from_map: bool) -> None:
+        self.accounts_panel.select_keys(keys)
+        self._show_in_inspector(keys[0] if keys else None)
+        if not from_map:
+            self.map_view.call("select", [self._map_id(k) for k in keys])
+        self.inspector_dock.raise_()
+
+    def _map_id(self, key: str) -> str:
+        account = self.session.account(key)
+        return account.account_id or key if account else key
+
+    def _show_in_inspector(self, key: str | None) -> None:
+        account = self.session.account(key) if key else None
+        self.inspector.show_account(
+            account,
+            self.session.breakdowns.get(key) if key else None,
+            self.session.decisions().get(key) if key else None,
+        )
+
+    def _focus_filter(self) -> None:
+        self.accounts_dock.raise_()
+        self.accounts_panel.search.setFocus()
+        self.accounts_panel.search.selectAll()
+
+    # layout memory ---------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("workspace/last", str(Path(self.session.workspace.path).resolve()))
+        self.runner.cancel_all()
+        self.runner.wait(10000)
+        self.map_view.dispose()
+        super().closeEvent(event)

@@ -1,0 +1,90 @@
+"""Keeps the map page in step with the session: layers pushed through the JS API.
+
+After each push it asks the page what it drew (`planner.stats()`), and reports
+`rendered` once the accounts (and the plan's legs, when there is a plan) are on screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from planner.maps.data import build_map_data
+from planner.maps.page import MapOptions, write_page
+from planner.optimise.priorities import priority_bands
+from planner.ui.map_view import MapView
+from planner.ui.session import Session
+
+EMPTY = '{"type":"FeatureCollection","features":[]}'
+LAYERS = (
+    ("accounts", "setAccounts"),
+    ("routes", "setRoutes"),
+    ("remote", "setRemote"),
+    ("territories", "setTerritories"),
+)
+
+
+def page_path() -> Path:
+    folder = Path(platformdirs.user_cache_dir("territory-planner", appauthor=False)) / "map"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "page.html"
+
+
+class MapSync(QObject):
+    rendered = Signal()
+
+    def __init__(self, session: Session, view: MapView, options: MapOptions | None = None) -> None:
+        super().__init__(view)
+        self.session = session
+        self.view = view
+        self.is_rendered = False
+        self.last_stats: dict[str, Any] = {}
+        self._polls = 0
+        self._poll_timer = QTimer(self, singleShot=True, interval=200)
+        self._poll_timer.timeout.connect(self._poll)
+        view.ready.connect(self.push)
+        session.accounts_changed.connect(self.push)
+        session.account_changed.connect(lambda _key: self.push())
+        session.plan_changed.connect(self.push)
+        view.load_page(write_page(page_path(), None, options or MapOptions()))
+
+    def push(self) -> None:
+        if not self.view.is_ready:
+            return  # `ready` pushes everything once the page is up
+        s = self.session
+        data = build_map_data(
+            s.accounts,
+            s.plan,
+            s.workspace.territories(),
+            reps=s.workspace.reps(),
+            priorities=priority_bands(s.breakdowns),
+        )
+        for layer, function in LAYERS:
+            self.view.call(
+                function, data.layer_json(layer) if getattr(data, layer) is not None else EMPTY
+            )
+        self._polls = 50
+        self._poll()
+
+    def _poll(self) -> None:
+        self.view.evaluate("planner.stats()", self._on_stats)
+
+    def _on_stats(self, stats: dict[str, Any] | None) -> None:
+        self.last_stats = stats or {}
+        if self._drawn(self.last_stats):
+            if not self.is_rendered:
+                self.is_rendered = True
+                self.rendered.emit()
+        elif self._polls > 0:
+            self._polls -= 1
+            self._poll_timer.start()
+
+    def _drawn(self, stats: dict[str, Any]) -> bool:
+        located = any(a.location is not None for a in self.session.accounts)
+        accounts_ok = not located or stats.get("markers", 0) + stats.get("clusters", 0) > 0
+        plan = self.session.plan
+        plan_ok = plan is None or not plan.visits() or stats.get("legs", 0) > 0
+        return bool(stats) and accounts_ok and plan_ok

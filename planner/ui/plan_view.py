@@ -1,0 +1,189 @@
+"""The week plan: a column per day with visits in order, legs and day totals.
+
+Dragging a visit to another day (or another position) emits `visit_moved`; the window
+asks the planner to re-time the week and shows the result. The view holds no rules.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain import DayPlan, Leg, Lock, Visit, WeekPlan
+from planner.ui.formatting import Units, day_colour
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _leg_text(leg: Leg, units: Units) -> str:
+    return f"  ↓ {units.distance(leg.distance_m)} · {units.duration(leg.duration_s)} · {leg.cost}"
+
+
+def _visit_text(visit: Visit, leg_after: Leg | None, units: Units) -> str:
+    lock = " 🔒" if visit.lock is not Lock.NONE else ""
+    text = (
+        f"{visit.arrival:%H:%M}–{visit.departure:%H:%M}  {visit.name.replace(chr(10), ' ')}{lock}"
+    )
+    if leg_after is not None:
+        text += "\n" + _leg_text(leg_after, units)
+    return text
+
+
+class DayList(QListWidget):
+    """One day's visits; accepts drops from any other day's list."""
+
+    dropped = Signal(str, int, int)  # account key, target day index, target position
+
+    def __init__(self, day_index: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.day_index = day_index
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        source = event.source()
+        if not isinstance(source, DayList) or not source.selectedItems():
+            event.ignore()
+            return
+        key = source.selectedItems()[0].data(KEY_ROLE)
+        target = self.itemAt(event.position().toPoint())
+        position = self.row(target) if target is not None else self.count()
+        # The plan is re-timed and redrawn by the window: the list itself must not move items.
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        self.dropped.emit(key, self.day_index, position)
+
+
+class PlanView(QScrollArea):
+    visit_moved = Signal(str, int, int)  # account key, day index, position
+    visit_selected = Signal(str)
+    lock_toggled = Signal(str)
+    visit_removed = Signal(str)
+
+    def __init__(self, units: Units, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self._units = units
+        self._lists: list[DayList] = []
+        self._totals = QLabel()
+        self._plan: WeekPlan | None = None
+        self.show_plan(None)
+
+    @property
+    def day_lists(self) -> list[DayList]:
+        return list(self._lists)
+
+    @property
+    def totals_text(self) -> str:
+        return self._totals.text()
+
+    def show_plan(self, plan: WeekPlan | None) -> None:
+        self._plan = plan
+        container = QWidget()
+        outer = QVBoxLayout(container)
+        row = QHBoxLayout()
+        self._lists = []
+        if plan is None or not plan.days:
+            hint = QLabel(self.tr("No plan yet: choose Plan ▸ Plan week (Ctrl+P)."))
+            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            outer.addWidget(hint)
+        else:
+            for index, day in enumerate(plan.days):
+                row.addWidget(self._day_column(index, day, plan.currency))
+            outer.addLayout(row, 1)
+        self._totals = QLabel(self._week_totals(plan))
+        self._totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self._totals)
+        self.setWidget(container)
+
+    def _day_column(self, index: int, day: DayPlan, currency: str) -> QWidget:
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(4, 4, 4, 4)
+        header = QLabel(f"<b>{day.day:%a %d %b}</b>")
+        header.setStyleSheet(f"border-bottom: 3px solid {day_colour(day.day)}; padding-bottom: 2px")
+        layout.addWidget(header)
+        if day.start.kind == "hotel":
+            layout.addWidget(QLabel(self.tr("from hotel: %s") % day.start.name))
+        day_list = DayList(index)
+        for position, visit in enumerate(day.visits):
+            leg_after = day.legs[position + 1] if position + 1 < len(day.legs) else None
+            item = QListWidgetItem(_visit_text(visit, leg_after, self._units))
+            item.setData(KEY_ROLE, visit.account_key)
+            item.setToolTip(visit.explanation)
+            if visit.cancelled:
+                item.setForeground(QColor("#888"))
+            day_list.addItem(item)
+        day_list.dropped.connect(self.visit_moved)
+        day_list.itemClicked.connect(lambda item: self.visit_selected.emit(item.data(KEY_ROLE)))
+        day_list.customContextMenuRequested.connect(lambda pos, dl=day_list: self._menu(dl, pos))
+        self._lists.append(day_list)
+        layout.addWidget(day_list, 1)
+        first = self._leg_label(day.legs[0]) if day.legs else ""
+        end = self.tr("ends at hotel") if day.end.kind == "hotel" else ""
+        summary = self._day_totals(day, currency)
+        layout.addWidget(QLabel("\n".join(filter(None, (first, summary, end)))))
+        return frame
+
+    def _leg_label(self, leg: Leg) -> str:
+        return self.tr("first leg: %s") % _leg_text(leg, self._units).strip(" ↓")
+
+    def _day_totals(self, day: DayPlan, currency: str) -> str:
+        return self.tr("%d visits · %s · %s driving · cost %s · value %s") % (
+            len(day.visits),
+            self._units.distance(day.distance_m),
+            self._units.duration(day.driving_s),
+            day.cost(currency),
+            day.value(currency),
+        )
+
+    def _week_totals(self, plan: WeekPlan | None) -> str:
+        if plan is None or not plan.days:
+            return ""
+        value, cost = plan.value, plan.cost
+        per_km = value.amount / max(1, plan.distance_m // 1000)
+        return self.tr(
+            "Week: %d visits · value %s · %s · %s driving · cost %s · %.0f %s per km"
+        ) % (
+            len(plan.visits()),
+            value,
+            self._units.distance(plan.distance_m),
+            self._units.duration(plan.driving_s),
+            cost,
+            per_km,
+            plan.currency,
+        )
+
+    def _menu(self, day_list: DayList, pos: QPoint) -> None:
+        item = day_list.itemAt(pos)
+        if item is None:
+            return
+        key = item.data(KEY_ROLE)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Lock / unlock"), lambda: self.lock_toggled.emit(key))
+        menu.addAction(self.tr("Remove from plan"), lambda: self.visit_removed.emit(key))
+        menu.exec(day_list.viewport().mapToGlobal(pos))
+
+    def day_of(self, index: int) -> date | None:
+        if self._plan is None or index >= len(self._plan.days):
+            return None
+        return self._plan.days[index].day

@@ -1,0 +1,133 @@
+"""What the window is working on: one workspace, its accounts, the rep, the week plan.
+
+The session owns the undo stack and saves every change to the workspace as it happens,
+so closing (or crashing) never loses work. Views listen to its signals.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from planner.domain import Account, Decision, GeoPoint, Precision, Rep, WeekPlan
+from planner.io.workspace import Workspace
+from planner.optimise.priorities import ValueBreakdown, value_accounts
+from planner.ui.accounts_model import PlannerFigures
+from planner.ui.undo import AccountEdit, PlanEdit
+
+
+def next_monday(today: date) -> date:
+    """The week a rep plans on a given day: this week until Friday, else the next one."""
+    monday = today - timedelta(days=today.weekday())
+    return monday if today.weekday() < 5 else monday + timedelta(days=7)
+
+
+class Session(QObject):
+    accounts_changed = Signal()
+    account_changed = Signal(str)  # account key
+    plan_changed = Signal()
+    rep_changed = Signal()
+
+    def __init__(
+        self, workspace: Workspace, today: date | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.undo_stack = QUndoStack(self)
+        self.week_start = next_monday(today or date.today())
+        self.accounts: list[Account] = []
+        self.rep: Rep | None = None
+        self.plan: WeekPlan | None = None
+        self.breakdowns: dict[str, ValueBreakdown] = {}
+        self.reload()
+
+    # loading ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.accounts = self.workspace.accounts()
+        reps = self.workspace.reps()
+        self.rep = reps[0] if reps else None
+        self.plan = self._latest_plan()
+        self._revalue()
+        self.undo_stack.clear()
+        self.accounts_changed.emit()
+        self.rep_changed.emit()
+        self.plan_changed.emit()
+
+    def _latest_plan(self) -> WeekPlan | None:
+        if self.rep is None:
+            return None
+        plan = self.workspace.load_plan(self.rep.name, self.week_start)
+        if plan is None:
+            stored = [week for name, week in self.workspace.plans() if name == self.rep.name]
+            if stored:
+                self.week_start = stored[0]
+                plan = self.workspace.load_plan(self.rep.name, stored[0])
+        return plan
+
+    def _revalue(self) -> None:
+        self.breakdowns = value_accounts(self.accounts, self.week_start)
+
+    def account(self, key: str) -> Account | None:
+        return next((a for a in self.accounts if a.key == key), None)
+
+    def account_by_crm_id(self, account_id: str) -> Account | None:
+        return next((a for a in self.accounts if account_id in (a.account_id, a.key)), None)
+
+    # the planner's view of each account ------------------------------------------------
+    def decisions(self) -> dict[str, Decision]:
+        if self.plan is None:
+            return {}
+        every = (*self.plan.planned, *self.plan.remote, *self.plan.excluded)
+        return {d.account_key: d for d in every}
+
+    def figures(self) -> dict[str, PlannerFigures]:
+        decisions = self.decisions()
+        planned_at = {
+            v.account_key: f"{v.arrival:%a %H:%M}"
+            for v in (self.plan.visits() if self.plan else [])
+        }
+        return {
+            key: PlannerFigures(
+                priority=float(b.total.amount),
+                outcome=decisions[key].outcome if key in decisions else "",
+                day=planned_at.get(key, ""),
+            )
+            for key, b in self.breakdowns.items()
+        }
+
+    # edits (undoable, saved at once) ---------------------------------------------------
+    def set_accounts(self, accounts: list[Account]) -> None:
+        self.accounts = accounts
+        self._revalue()
+        self.accounts_changed.emit()
+
+    def set_rep(self, rep: Rep) -> None:
+        self.workspace.save_reps([rep])
+        self.rep = rep
+        self.rep_changed.emit()
+
+    def _apply_plan(self, plan: WeekPlan | None) -> None:
+        self.plan = plan
+        if plan is not None:
+            self.workspace.save_plan(plan)
+            self.week_start = plan.week_start
+        self.plan_changed.emit()
+
+    def edit_plan(self, text: str, plan: WeekPlan) -> None:
+        self.undo_stack.push(PlanEdit(text, self.plan, plan, self._apply_plan))
+
+    def _apply_account(self, account: Account) -> None:
+        self.workspace.save_accounts([account])
+        self.accounts = [account if a.key == account.key else a for a in self.accounts]
+        self.account_changed.emit(account.key)
+
+    def set_manual_pin(self, key: str, lat: float, lon: float) -> None:
+        before = self.account(key)
+        if before is None:
+            return
+        after = before.with_location(GeoPoint(lat, lon), Precision.MANUAL, "manual")
+        self.undo_stack.push(
+            AccountEdit(self.tr("Move pin of %s") % before.name, before, after, self._apply_account)
+        )
