@@ -1,0 +1,78 @@
+"""Solver routes → domain DayPlans with aware local times, legs and their costs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pyvrp
+
+from planner.domain.errors import DomainError
+from planner.domain.plan import DayPlan, Leg, Lock, Stop, Visit
+from planner.domain.units import Money
+from planner.optimise.week.insertion import Routes, places, time_day
+from planner.optimise.week.model import NodeMap
+from planner.optimise.week.problem import WeekProblem
+from planner.travel.costs import leg_cost, overnight_cost
+
+
+def solution_routes(problem: WeekProblem, nodes: NodeMap, solution: pyvrp.Solution) -> Routes:
+    routes: Routes = [[] for _ in problem.days]
+    for route in solution.routes():
+        day = int(route.vehicle_type())
+        routes[day] = [nodes.clients[a.idx][0] for a in route if a.is_client()]
+    return routes
+
+
+def stop_key(stop: Stop) -> str:
+    return stop.kind
+
+
+def day_plans(
+    problem: WeekProblem, routes: Routes, explanations: Mapping[int, str]
+) -> tuple[DayPlan, ...]:
+    return tuple(_day_plan(problem, d, route, explanations) for d, route in enumerate(routes))
+
+
+def _day_plan(
+    problem: WeekProblem, day: int, route: Sequence[int], explanations: Mapping[int, str]
+) -> DayPlan:
+    spec = problem.days[day]
+    start, end = spec.start_stop or problem.home, spec.end_stop or problem.home
+    hotel = overnight_cost(problem.rep) if end.kind == "hotel" else None
+    if not route and spec.start_place == spec.end_place:
+        return DayPlan(day=spec.day, start=start, end=end, hotel_cost=hotel)
+    timeline = time_day(problem, day, route)
+    if timeline is None:
+        raise DomainError(f"{spec.day}: the planned route does not fit the day (repair first)")
+    cur = problem.rep.currency
+    visits: list[Visit] = []
+    for i, c in enumerate(route):
+        cand = problem.candidates[c]
+        visits.append(
+            Visit(
+                account_key=cand.key,
+                account_id=cand.account.account_id,
+                name=cand.account.name,
+                arrival=problem.to_datetime(timeline.arrivals[i]),
+                departure=problem.to_datetime(timeline.departures[i]),
+                value=Money(cand.prize, cur),
+                lock=cand.lock.kind if cand.lock else Lock.NONE,
+                explanation=explanations.get(c, ""),
+            )
+        )
+    keys = [stop_key(start), *(problem.candidates[c].key for c in route), stop_key(end)]
+    p = places(problem, day, route)
+    legs: list[Leg] = []
+    for i in range(len(p) - 1):
+        dist, dur = int(problem.distance_m[p[i], p[i + 1]]), int(problem.duration_s[p[i], p[i + 1]])
+        legs.append(
+            Leg(
+                from_key=keys[i],
+                to_key=keys[i + 1],
+                distance_m=dist,
+                duration_s=dur,
+                cost=leg_cost(problem.rep, dist, dur),
+                departure=problem.to_datetime(timeline.leg_departures[i]),
+            )
+        )
+    return DayPlan(spec.day, start, end, tuple(visits), tuple(legs), hotel)

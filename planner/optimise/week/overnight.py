@@ -1,0 +1,121 @@
+"""Overnight stays: a hotel near a far, valuable cluster versus driving home every night.
+
+The site: among accounts at least `overnight_min_drive_s` from home (one way), the most
+valuable one seeds a cluster of the far accounts within an hour's drive of it; the hotel
+is placed at the cluster member with the least value-weighted driving time to the others
+("hotel near <account>"). For each night of the week we plan the whole week again with
+that day ending at the hotel and the next starting there, and compare the week's net
+(value − travel − hotel and allowance) with the plan that sleeps at home. The stay is
+planned only when it pays; every option's figures are kept for the user to see.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, replace
+
+from planner.domain.plan import Stop
+from planner.domain.units import Money
+from planner.optimise.week.planner import Solved
+from planner.optimise.week.problem import HOME, WeekProblem
+from planner.travel.costs import overnight_cost
+
+CLUSTER_RADIUS_S = 3600
+
+
+@dataclass(frozen=True)
+class StayOption:
+    """One way of spending the week's nights, with its figures."""
+
+    label: str  # "home every night" or "hotel near X after Tue 03 Mar"
+    night: int | None  # index of the day that ends at the hotel
+    value: Money
+    travel: Money
+    hotel: Money
+    distance_m: int
+    driving_s: int
+
+    @property
+    def net(self) -> Money:
+        return self.value - self.travel - self.hotel
+
+    def line(self) -> str:
+        return (
+            f"{self.label}: value {self.value} − travel {self.travel} − hotel {self.hotel} "
+            f"= {self.net} ({self.distance_m / 1000:.0f} km, {self.driving_s / 3600:.1f} h driving)"
+        )
+
+
+@dataclass(frozen=True)
+class StayComparison:
+    options: tuple[StayOption, ...]  # options[0] is home every night
+    chosen: int
+
+    def lines(self) -> list[str]:
+        out = ["Overnight comparison:"]
+        for i, option in enumerate(self.options):
+            out.append(("* " if i == self.chosen else "  ") + option.line())
+        return out
+
+
+def hotel_site(problem: WeekProblem, min_drive_s: int) -> int | None:
+    """Index of the candidate whose place hosts the hotel, or None without a far cluster.
+
+    A cluster worth less than one night away cannot pay for it and is not tried.
+    """
+    dur = problem.duration_s
+    far = [
+        i
+        for i, c in enumerate(problem.candidates)
+        if c.prize > 0 and c.windows and int(dur[HOME, c.place]) >= min_drive_s
+    ]
+    if not far:
+        return None
+    seed = max(far, key=lambda i: problem.candidates[i].prize)
+    seed_place = problem.candidates[seed].place
+    members = [
+        i for i in far if int(dur[seed_place, problem.candidates[i].place]) <= CLUSTER_RADIUS_S
+    ]
+
+    def spread(i: int) -> int:
+        here = problem.candidates[i].place
+        return sum(
+            problem.candidates[m].prize * int(dur[here, problem.candidates[m].place])
+            for m in members
+        )
+
+    if sum(problem.candidates[m].prize for m in members) <= overnight_cost(problem.rep).cents:
+        return None
+    return min(members, key=spread)
+
+
+def with_hotel(problem: WeekProblem, night: int, site: int) -> WeekProblem:
+    """The same week with day `night` ending at the hotel and the next day starting there."""
+    cand = problem.candidates[site]
+    assert cand.account.location is not None
+    hotel = Stop(f"hotel near {cand.account.name}", cand.account.location, kind="hotel")
+    days = list(problem.days)
+    days[night] = replace(days[night], end_place=cand.place, end_stop=hotel)
+    days[night + 1] = replace(days[night + 1], start_place=cand.place, start_stop=hotel)
+    return problem.with_days(days)
+
+
+def option(problem: WeekProblem, solved: Solved, label: str, night: int | None) -> StayOption:
+    cur = problem.rep.currency
+    distance = driving = 0
+    for d, route in enumerate(solved.routes):
+        spec = problem.days[d]
+        if not route and spec.start_place == spec.end_place:
+            continue
+        p = [spec.start_place, *(problem.candidates[c].place for c in route), spec.end_place]
+        distance += sum(int(problem.distance_m[a, b]) for a, b in itertools.pairwise(p))
+        driving += sum(int(problem.duration_s[a, b]) for a, b in itertools.pairwise(p))
+    return StayOption(
+        label,
+        night,
+        Money(solved.value_cents, cur),
+        Money(solved.travel_cents, cur),
+        Money(solved.hotel_cents, cur),
+        distance,
+        driving,
+    )

@@ -1,0 +1,98 @@
+"""Solve a WeekProblem: build the PyVRP model, run the solver adapter, make routes exact."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from planner.domain.progress import CancelToken, ProgressReporter
+from planner.optimise.solver import SolveParams, solve
+from planner.optimise.week.decode import solution_routes
+from planner.optimise.week.insertion import Routes, route_cost
+from planner.optimise.week.model import build_data, initial_solution
+from planner.optimise.week.problem import WeekProblem
+from planner.optimise.week.repair import fill, repair
+from planner.travel.costs import overnight_cost
+
+WarmStart = Sequence[Sequence[tuple[int, int]]]  # per day: (candidate, arrival seconds)
+
+
+@dataclass(frozen=True)
+class WeekParams:
+    """How to plan: solver budget and the planner's own switches."""
+
+    time_limit_s: float = 5.0
+    seed: int = 0
+    max_iterations: int | None = None  # set for bit-for-bit reproducible runs
+    overnight: bool = True
+    overnight_min_drive_s: int = 75 * 60  # one-way drive that makes a cluster "far"
+    keep_days: bool = True  # re-planning: unchanged visits stay on their day
+
+    def __post_init__(self) -> None:
+        if self.time_limit_s <= 0:
+            raise ValueError(f"time limit must be positive, got {self.time_limit_s}")
+
+    def solver(self, share: float = 1.0) -> SolveParams:
+        return SolveParams(
+            time_limit_s=max(0.05, self.time_limit_s * share),
+            seed=self.seed,
+            max_iterations=self.max_iterations,
+        )
+
+
+@dataclass(frozen=True)
+class Solved:
+    routes: Routes
+    notes: tuple[str, ...]
+    value_cents: int
+    travel_cents: int
+    hotel_cents: int
+    seconds: float
+    cancelled: bool
+
+    @property
+    def net_cents(self) -> int:
+        return self.value_cents - self.travel_cents - self.hotel_cents
+
+
+def solve_week(
+    problem: WeekProblem,
+    params: WeekParams,
+    progress: ProgressReporter,
+    cancel: CancelToken,
+    *,
+    warm: WarmStart | None = None,
+    share: float = 1.0,
+) -> Solved:
+    data, nodes = build_data(problem)
+    initial = initial_solution(data, nodes, warm) if warm else None
+    if data.num_clients == 0:
+        routes: Routes = [[] for _ in problem.days]
+        seconds, cancelled = 0.0, False
+    else:
+        result = solve(data, params.solver(share), progress, cancel, initial=initial)
+        routes = solution_routes(problem, nodes, result.solution)
+        seconds, cancelled = result.seconds, result.cancelled
+    routes, notes = repair(problem, routes)
+    if not cancelled:
+        routes = fill(problem, routes)
+    return evaluate(problem, routes, tuple(notes), seconds, cancelled)
+
+
+def evaluate(
+    problem: WeekProblem,
+    routes: Routes,
+    notes: tuple[str, ...] = (),
+    seconds: float = 0.0,
+    cancelled: bool = False,
+) -> Solved:
+    value = sum(problem.candidates[c].prize for r in routes for c in r)
+    # A day that ends elsewhere than it starts (a hotel) drives even without visits.
+    travel = sum(
+        route_cost(problem, d, r)
+        for d, r in enumerate(routes)
+        if r or problem.days[d].start_place != problem.days[d].end_place
+    )
+    nights = sum(1 for d in problem.days if d.end_stop is not None and d.end_stop.kind == "hotel")
+    hotel = overnight_cost(problem.rep).cents * nights
+    return Solved(routes, notes, value, travel, hotel, seconds, cancelled)

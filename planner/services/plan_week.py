@@ -1,0 +1,189 @@
+"""Use case: plan one rep's week — value the accounts, route the days, explain everything."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from planner.domain.account import Account
+from planner.domain.errors import DomainError
+from planner.domain.plan import Stop, WeekPlan
+from planner.domain.progress import CancelToken, NeverCancel, NullProgress, ProgressReporter
+from planner.domain.rep import Rep
+from planner.optimise.priorities import ValueBreakdown, ValueParams, value_accounts
+from planner.optimise.week.decode import day_plans
+from planner.optimise.week.explain import explain
+from planner.optimise.week.locks import LockSpec
+from planner.optimise.week.overnight import StayComparison, hotel_site, option, with_hotel
+from planner.optimise.week.planner import Solved, WarmStart, WeekParams, solve_week
+from planner.optimise.week.problem import (
+    WeekProblem,
+    build_candidates,
+    day_specs,
+    working_days,
+)
+from planner.optimise.week.replan import pin_days, previous_routes
+from planner.travel.costs import cost_matrix_cents
+from planner.travel.model import TravelModel
+
+Excluded = tuple[str, str, ValueBreakdown]  # account id, name, value breakdown
+
+
+@dataclass(frozen=True)
+class WeekOutcome:
+    plan: WeekPlan
+    problem: WeekProblem
+    solved: Solved
+    stays: StayComparison | None
+
+
+class _Span:
+    """Maps a sub-task's progress [0, 1] into [lo, hi] of the whole."""
+
+    def __init__(self, progress: ProgressReporter, lo: float, hi: float) -> None:
+        self.progress, self.lo, self.hi = progress, lo, hi
+
+    def report(self, fraction: float, message: str = "") -> None:
+        self.progress.report(self.lo + (self.hi - self.lo) * min(1.0, fraction), message)
+
+
+def plan_week(
+    accounts: Sequence[Account],
+    rep: Rep,
+    week_start: date,
+    days: int | None,
+    travel_model: TravelModel,
+    *,
+    params: WeekParams | None = None,
+    progress: ProgressReporter | None = None,
+    cancel: CancelToken | None = None,
+    locks: Sequence[LockSpec] = (),
+    previous: WeekPlan | None = None,
+    values: ValueParams | None = None,
+) -> WeekPlan:
+    return plan_week_outcome(
+        accounts, rep, week_start, days, travel_model, params=params, progress=progress,
+        cancel=cancel, locks=locks, previous=previous, values=values,
+    ).plan  # fmt: skip
+
+
+def plan_week_outcome(
+    accounts: Sequence[Account],
+    rep: Rep,
+    week_start: date,
+    days: int | None,
+    travel_model: TravelModel,
+    *,
+    params: WeekParams | None = None,
+    progress: ProgressReporter | None = None,
+    cancel: CancelToken | None = None,
+    locks: Sequence[LockSpec] = (),
+    previous: WeekPlan | None = None,
+    values: ValueParams | None = None,
+) -> WeekOutcome:
+    params = params or WeekParams()
+    progress = progress or NullProgress()
+    cancel = cancel or NeverCancel()
+    problem, excluded = _problem(
+        accounts, rep, week_start, days, travel_model, locks=locks, values=values
+    )
+    warm: WarmStart | None = None
+    if previous is not None:
+        warm = previous_routes(problem, previous)
+        if params.keep_days:
+            problem = pin_days(problem, previous)
+    progress.report(0.05, "planning the week")
+    site = hotel_site(problem, params.overnight_min_drive_s) if params.overnight else None
+    compare = site is not None and len(problem.days) > 1
+    share = 0.5 if compare else 1.0
+    span = _Span(progress, 0.05, 0.05 + 0.9 * share)
+    home = solve_week(problem, params, span, cancel, warm=warm, share=share)
+    chosen, solved, stays = problem, home, None
+    if compare and site is not None and not home.cancelled:
+        chosen, solved, stays = _compare_stays(problem, home, site, params, (progress, cancel))
+    plan = _assemble(chosen, solved, excluded, stays)
+    progress.report(1.0, "week planned")
+    return WeekOutcome(plan, chosen, solved, stays)
+
+
+def _problem(
+    accounts: Sequence[Account],
+    rep: Rep,
+    week_start: date,
+    days: int | None,
+    travel_model: TravelModel,
+    *,
+    locks: Sequence[LockSpec],
+    values: ValueParams | None,
+) -> tuple[WeekProblem, list[Excluded]]:
+    if rep.home is None:
+        raise DomainError(f"{rep.name} has no home location: set it before planning")
+    unique = list({a.key: a for a in reversed(accounts)}.values())[::-1]  # first copy wins
+    breakdowns = value_accounts(unique, week_start, values)
+    plannable = [a for a in unique if not breakdowns[a.key].excluded and a.location is not None]
+    excluded = [
+        (a.account_id, a.name, breakdowns[a.key])
+        for a in unique
+        if breakdowns[a.key].excluded or a.location is None
+    ]
+    points = [rep.home, *(a.location for a in plannable if a.location is not None)]
+    matrix = travel_model.matrix(points, cancel=NeverCancel())
+    home = Stop(rep.home_address or "home", rep.home, kind="home")
+    specs = day_specs(rep, week_start, working_days(rep, week_start, days), home)
+    skeleton = WeekProblem(
+        rep, week_start, tuple(specs), (), matrix.distance_m, matrix.duration_s,
+        cost_matrix_cents(rep, matrix), home, matrix.notes,
+    )  # fmt: skip
+    lock_map = {lock.account_key: lock for lock in locks}
+    cands = build_candidates(plannable, breakdowns, specs, lock_map, skeleton.to_seconds)
+    return skeleton.with_candidates(cands), excluded
+
+
+def _compare_stays(
+    problem: WeekProblem,
+    home: Solved,
+    site: int,
+    params: WeekParams,
+    control: tuple[ProgressReporter, CancelToken],
+) -> tuple[WeekProblem, Solved, StayComparison]:
+    progress, cancel = control
+    options = [option(problem, home, "home every night", None)]
+    runs: list[tuple[WeekProblem, Solved]] = [(problem, home)]
+    nights = len(problem.days) - 1
+    for night in range(nights):
+        if cancel.cancelled:
+            break
+        trial = with_hotel(problem, night, site)
+        lo = 0.5 + 0.45 * night / nights
+        span = _Span(progress, lo, lo + 0.45 / nights)
+        solved = solve_week(trial, params, span, cancel, share=0.5 / nights)
+        hotel = trial.days[night].end_stop
+        label = f"{hotel.name if hotel else 'hotel'} after {problem.days[night].day:%a %d %b}"
+        options.append(option(trial, solved, label, night))
+        runs.append((trial, solved))
+    best = max(range(len(runs)), key=lambda i: (runs[i][1].net_cents, -i))
+    return runs[best][0], runs[best][1], StayComparison(tuple(options), best)
+
+
+def _assemble(
+    problem: WeekProblem, solved: Solved, excluded: list[Excluded], stays: StayComparison | None
+) -> WeekPlan:
+    decisions = explain(problem, solved.routes, excluded)
+    days = day_plans(problem, solved.routes, decisions.reason_by_candidate(problem))
+    notes = list(problem.notes) + list(solved.notes)
+    if solved.cancelled:
+        notes.append("planning was cancelled: this is the best plan found so far")
+    notes += [f"{c.account.name}: {flag}" for c in problem.candidates for flag in c.value.flags]
+    if stays is not None:
+        notes += stays.lines()
+    return WeekPlan(
+        rep_name=problem.rep.name,
+        week_start=problem.week_start,
+        currency=problem.rep.currency,
+        days=days,
+        remote=decisions.remote,
+        excluded=decisions.excluded,
+        planned=decisions.planned,
+        notes=tuple(notes),
+    )
