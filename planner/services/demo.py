@@ -1,0 +1,146 @@
+"""The headless demo: the whole main job on the demo territory, written to a folder.
+
+``run_demo(out_dir, progress, cancel)`` runs ``STEPS`` in order. Each step is a plain
+function of a shared ``DemoRun``; to add a stage of the pipeline (geocode, plan,
+export), write one function and insert it into STEPS before "summary". Steps put what
+later steps need into ``run.data`` and the files they write into ``run.outputs``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from planner.domain.progress import (
+    Cancelled,
+    CancelToken,
+    NeverCancel,
+    NullProgress,
+    ProgressReporter,
+)
+from planner.io.workspace import Workspace
+from planner.services.import_accounts import import_accounts, import_reps
+
+WORKSPACE_NAME = "demo.tpw"
+
+
+def demo_data_dir() -> Path:
+    """resources/demo in a source checkout, or inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+    return root / "resources" / "demo"
+
+
+DEMO_ACCOUNTS = "accounts_salesforce_report.csv"
+DEMO_REPS = "reps.csv"
+
+
+@dataclass
+class DemoRun:
+    out_dir: Path
+    workspace: Workspace
+    data_dir: Path
+    data: dict[str, Any] = field(default_factory=dict)  # results shared between steps
+    outputs: list[Path] = field(default_factory=list)  # files written, for the summary
+    summary: list[str] = field(default_factory=list)  # lines of summary.txt
+
+
+StepFn = Callable[[DemoRun, ProgressReporter, CancelToken], None]
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    weight: float  # share of the progress bar
+    run: StepFn
+
+
+class _Scaled:
+    """Maps a step's 0..1 progress onto its slice of the whole run."""
+
+    def __init__(self, outer: ProgressReporter, start: float, width: float, name: str) -> None:
+        self._outer, self._start, self._width, self._name = outer, start, width, name
+
+    def report(self, fraction: float, message: str = "") -> None:
+        self._outer.report(self._start + self._width * fraction, message or self._name)
+
+
+def _import_accounts(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
+    report = import_accounts(
+        run.workspace, run.data_dir / DEMO_ACCOUNTS, progress=progress, cancel=cancel
+    )
+    run.data["import_report"] = report
+    path = run.out_dir / "import-report.txt"
+    path.write_text("\n".join(report.lines()) + "\n", encoding="utf-8")
+    run.outputs.append(path)
+    run.summary.append(f"accounts: {report.summary()}")
+
+
+def _import_reps(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
+    reps, rejected = import_reps(run.workspace, run.data_dir / DEMO_REPS)
+    run.data["reps"] = reps
+    run.data["rep"] = reps[0]  # the demo plans the week of the first rep
+    run.summary.append(
+        f"reps: {len(reps)} imported ({', '.join(r.name for r in reps)}), {len(rejected)} rejected"
+    )
+
+
+def _write_summary(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
+    path = run.out_dir / "summary.txt"
+    lines = [*run.summary, f"workspace: {run.workspace.path}"]
+    lines += [f"wrote: {p}" for p in run.outputs]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run.outputs.append(path)
+
+
+STEPS: list[Step] = [
+    Step("import accounts", 3.0, _import_accounts),
+    Step("import reps", 0.2, _import_reps),
+    # later stages (geocode, plan, exports) go here
+    Step("summary", 0.1, _write_summary),
+]
+
+
+def ensure_demo_workspace(
+    path: Path, progress: ProgressReporter | None = None, cancel: CancelToken | None = None
+) -> Path:
+    """Fill the workspace at ``path`` with the demo accounts and reps unless it has accounts."""
+    with Workspace.open(path) as workspace:
+        if workspace.account_count():
+            return path
+        with workspace.transaction():  # a half-built demo never stays behind
+            import_accounts(
+                workspace, demo_data_dir() / DEMO_ACCOUNTS, progress=progress, cancel=cancel
+            )
+            import_reps(workspace, demo_data_dir() / DEMO_REPS)
+    return path
+
+
+def run_demo(
+    out_dir: Path,
+    progress: ProgressReporter | None = None,
+    cancel: CancelToken | None = None,
+    data_dir: Path | None = None,
+) -> DemoRun:
+    """Run every step on a fresh demo workspace in ``out_dir``; returns what was done."""
+    progress = progress or NullProgress()
+    cancel = cancel or NeverCancel()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ws_path = out_dir / WORKSPACE_NAME
+    for stale in (ws_path, ws_path.with_name(ws_path.name + "-wal"),
+                  ws_path.with_name(ws_path.name + "-shm")):  # fmt: skip
+        stale.unlink(missing_ok=True)  # the demo always starts from the export
+    total = sum(step.weight for step in STEPS)
+    done = 0.0
+    with Workspace.open(ws_path) as workspace:
+        run = DemoRun(out_dir, workspace, data_dir or demo_data_dir())
+        for step in STEPS:
+            if cancel.cancelled:
+                raise Cancelled()
+            step.run(run, _Scaled(progress, done / total, step.weight / total, step.name), cancel)
+            done += step.weight
+    progress.report(1.0, "demo done")
+    return run

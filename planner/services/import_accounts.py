@@ -1,0 +1,203 @@
+"""Use case: import a CRM export (accounts or opportunities) into the workspace.
+
+The file is read and checked completely before the workspace is touched; the merge
+and every write then run in one transaction, so an unreadable file, a cancel or a
+crash leaves the workspace exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from planner.domain import Account, DomainError, Rep
+from planner.domain.account import _norm
+from planner.domain.progress import (
+    Cancelled,
+    CancelToken,
+    NeverCancel,
+    NullProgress,
+    ProgressReporter,
+)
+from planner.io.importers import (
+    ParsedImport,
+    ParsedRow,
+    Rejection,
+    build_account,
+    load_mapping,
+    merge_account,
+    read_import,
+)
+from planner.io.importers.build import row_key
+from planner.io.reps_csv import RepRejection, read_reps
+from planner.io.workspace import ImportRecord, RejectedRow, Workspace
+
+_CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did: counts, and every rejected row with its row, column and reason."""
+
+    file: str
+    format: str
+    preset: str
+    kind: str  # accounts | opportunities
+    accepted: int  # new accounts
+    updated: int  # accounts already in the workspace
+    skipped: int  # blank and footer rows
+    rejected: tuple[Rejection, ...]
+    import_id: int
+    messages: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        return (
+            f"{self.file}: {self.accepted} new, {self.updated} updated, "
+            f"{len(self.rejected)} rejected, {self.skipped} skipped"
+        )
+
+    def lines(self) -> list[str]:
+        """The report as text: summary, notes, then one line per rejected row."""
+        out = [self.summary(), *(f"  note: {m}" for m in self.messages)]
+        for r in self.rejected:
+            column = f", column {r.column!r}" if r.column else ""
+            out.append(f"  row {r.number}{column}: {r.reason}")
+        return out
+
+
+def import_accounts(
+    workspace: Workspace,
+    path: Path,
+    mapping_path: Path | None = None,
+    progress: ProgressReporter | None = None,
+    cancel: CancelToken | None = None,
+) -> ImportReport:
+    """Import ``path``; raises ImportFileError (nothing changed) when it cannot be read."""
+    progress = progress or NullProgress()
+    cancel = cancel or NeverCancel()
+    started = datetime.now(UTC)
+    progress.report(0.0, f"reading {path.name}")
+    mapping = load_mapping(mapping_path) if mapping_path else None
+    parsed = read_import(path, mapping)
+    if cancel.cancelled:
+        raise Cancelled()
+    progress.report(0.3, f"merging {len(parsed.rows)} accounts")
+    with workspace.transaction():
+        changes, accepted, updated, late = _merge(workspace, parsed)
+        rejected = tuple(sorted([*parsed.rejected, *late], key=lambda r: r.number))
+        for done in _save(workspace, changes):
+            if cancel.cancelled:
+                raise Cancelled()  # rolls the transaction back
+            progress.report(0.4 + 0.55 * done / max(len(changes), 1), "saving accounts")
+        messages = _messages(parsed)
+        import_id = workspace.record_import(
+            ImportRecord(
+                file=str(path),
+                started_at=started,
+                format=parsed.table.format,
+                preset=parsed.columns.preset,
+                accepted=accepted,
+                updated=updated,
+                rejected=len(rejected),
+                skipped=parsed.table.skipped,
+                messages=messages,
+            )
+        )
+        workspace.save_rejected_rows(
+            import_id, [RejectedRow(r.number, r.column, r.reason, r.raw) for r in rejected]
+        )
+    progress.report(1.0, "import done")
+    kind = "opportunities" if parsed.is_opportunities else "accounts"
+    return ImportReport(
+        path.name, parsed.table.format, parsed.columns.preset, kind,
+        accepted, updated, parsed.table.skipped, rejected, import_id, messages,
+    )  # fmt: skip
+
+
+def _messages(parsed: ParsedImport) -> tuple[str, ...]:
+    table = parsed.table
+    how = f"{table.format}"
+    if table.format == "csv":
+        delimiter = {"\t": "tab"}.get(table.delimiter, repr(table.delimiter))
+        how += f", {table.encoding}, delimiter {delimiter}"
+    how += f", decimal mark {parsed.styles.decimal!r}"
+    out = [f"read as {how}; columns matched preset {parsed.columns.preset}"]
+    if parsed.columns.unused:
+        out.append("columns not imported: " + ", ".join(parsed.columns.unused))
+    if not table.rows:
+        out.append("the file has a header but no data rows")
+    return tuple(out)
+
+
+def _save(workspace: Workspace, changes: list[tuple[str | None, Account]]) -> Iterator[int]:
+    """Write in chunks (inside the caller's transaction) so progress and cancel stay live."""
+    stale = [old for old, new in changes if old is not None and old != new.key]
+    if stale:
+        workspace.delete_accounts(stale)
+    for start in range(0, len(changes), _CHUNK):
+        workspace.save_accounts(new for _, new in changes[start : start + _CHUNK])
+        yield min(start + _CHUNK, len(changes))
+
+
+def _merge(
+    workspace: Workspace, parsed: ParsedImport
+) -> tuple[list[tuple[str | None, Account]], int, int, list[Rejection]]:
+    """(old key or None, account to save) pairs, counts of new and updated, late rejections."""
+    existing = {a.key: a for a in workspace.accounts()}
+    by_name: dict[str, list[Account]] = {}
+    if parsed.is_opportunities:
+        for account in existing.values():
+            by_name.setdefault(_norm(account.name), []).append(account)
+    changes: list[tuple[str | None, Account]] = []
+    late: list[Rejection] = []
+    accepted = updated = 0
+    for row in parsed.rows:
+        try:
+            old = _find(row, existing, by_name, parsed)
+            if old is None:
+                changes.append((None, build_account(row)))
+                accepted += 1
+            else:
+                changes.append((old.key, merge_account(old, row)))
+                updated += 1
+        except _NotFound as exc:
+            late.append(Rejection(row.number, parsed.header("name"), str(exc), row.raw))
+        except DomainError as exc:
+            late.append(Rejection(row.number, "", str(exc), row.raw))
+    return changes, accepted, updated, late
+
+
+class _NotFound(Exception):
+    pass
+
+
+def _find(
+    row: ParsedRow,
+    existing: dict[str, Account],
+    by_name: dict[str, list[Account]],
+    parsed: ParsedImport,
+) -> Account | None:
+    """The workspace account this row updates; in an opportunities export, by id or name."""
+    if not parsed.is_opportunities:
+        return existing.get(row_key(row))
+    account_id = str(row.fields.get("account_id") or "")
+    if account_id and f"id:{account_id}" in existing:
+        return existing[f"id:{account_id}"]
+    name = str(row.fields["name"])
+    matches = by_name.get(_norm(name), [])
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise _NotFound(f"{len(matches)} accounts are named {name!r}: add an account id column")
+    if any(row.address.values()):
+        return None  # the export carries the account's address: create it
+    raise _NotFound(f"no account {name!r} in the workspace: import the accounts first")
+
+
+def import_reps(workspace: Workspace, path: Path) -> tuple[list[Rep], list[RepRejection]]:
+    """Add or update (by name) the reps of a reps file; ImportFileError when unreadable."""
+    reps, rejected = read_reps(path)
+    workspace.save_reps(reps)
+    return reps, rejected
