@@ -1,0 +1,106 @@
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from planner.domain import Account, GeoPoint, Money, Precision
+from planner.optimise.priorities import ValueParams, value_account, value_accounts
+
+WEEK = date(2026, 3, 2)
+AT = GeoPoint(44.5, 11.3)
+
+
+def acc(**kw: object) -> Account:
+    base: dict[str, object] = {
+        "name": "Acme",
+        "account_id": "1",
+        "location": AT,
+        "precision": Precision.ROOFTOP,
+        "amount": Decimal(100_000),
+        "probability": 0.4,
+        "stage": "proposal",
+    }
+    base.update(kw)
+    return Account(**base)  # type: ignore[arg-type]
+
+
+def test_deal_part_is_expected_value_times_visit_share() -> None:
+    v = value_account(acc(), WEEK, ValueParams())
+    # 100 000 × 0.4 × 5 % × stage weight 1.0 (proposal)
+    assert v.deal == Money.of(2000)
+    assert v.urgency == Money.zero() and v.cadence == Money.zero()
+    assert v.total == Money.of(2000) and not v.flags
+
+
+def test_close_date_urgency_grows_linearly_to_double() -> None:
+    p = ValueParams()
+    this_week = value_account(acc(close_date=WEEK + timedelta(days=0)), WEEK, p)
+    in_45_days = value_account(acc(close_date=WEEK + timedelta(days=45)), WEEK, p)
+    past = value_account(acc(close_date=WEEK - timedelta(days=10)), WEEK, p)
+    far = value_account(acc(close_date=WEEK + timedelta(days=200)), WEEK, p)
+    assert this_week.urgency == Money.of(2000) and this_week.total == Money.of(4000)
+    assert in_45_days.urgency == Money.of(1000)
+    assert past.urgency == Money.of(2000)
+    assert far.urgency == Money.zero()
+
+
+def test_stage_weight_scales_the_deal() -> None:
+    v = value_account(acc(stage="Negotiation"), WEEK, ValueParams())
+    assert v.deal == Money.of(2400)
+
+
+def test_overdue_accounts_gain_and_recent_ones_lose() -> None:
+    p = ValueParams()
+    overdue = value_account(acc(cadence_days=30, last_visit=WEEK - timedelta(days=60)), WEEK, p)
+    assert overdue.cadence == Money.of(300)  # €150 × 2 periods
+    capped = value_account(acc(cadence_days=10, last_visit=WEEK - timedelta(days=100)), WEEK, p)
+    assert capped.cadence == Money.of(450)  # capped at 3 periods
+    recent = value_account(acc(cadence_days=30, last_visit=WEEK - timedelta(days=6)), WEEK, p)
+    # ratio 0.2: loses 50 % × 80 % of the deal part
+    assert recent.cadence == Money.of(-800) and recent.total == Money.of(1200)
+
+
+def test_user_weight_and_breakdown_text() -> None:
+    a = acc()
+    v = value_account(a, WEEK, ValueParams(account_weights={a.key: 1.5}))
+    assert v.total == Money.of(3000)
+    assert "× weight 1.5" in v.describe()
+
+
+def test_missing_data_is_flagged_not_dropped() -> None:
+    a = acc(amount=None, probability=None, stage="qualification")
+    v = value_account(a, WEEK, ValueParams(default_amount=Decimal(10_000)))
+    # stage probability 20 %, stage weight 0.8: 10 000 × 0.2 × 0.05 × 0.8
+    assert v.total == Money.of(80)
+    assert any("no amount" in f for f in v.flags)
+    assert any("from stage" in f for f in v.flags)
+    never = value_account(acc(cadence_days=30), WEEK, ValueParams())
+    assert never.cadence == Money.of(150) and "never visited" in never.flags[0]
+    unknown = value_account(acc(probability=None, stage="weird"), WEEK, ValueParams())
+    assert any("assumed 20%" in f for f in unknown.flags)
+    assert not v.excluded and not never.excluded
+
+
+@pytest.mark.parametrize(
+    ("kw", "reason"),
+    [
+        ({"stage": "Closed Won"}, "deal is closed won"),
+        ({"location": None, "precision": Precision.NONE}, "no coordinates"),
+    ],
+)
+def test_exclusions(kw: dict[str, object], reason: str) -> None:
+    v = value_account(acc(**kw), WEEK, ValueParams())
+    assert reason in v.excluded_reason
+
+
+def test_must_visit_by_user_or_overdue_key_account() -> None:
+    a = acc()
+    assert value_accounts([a], WEEK, ValueParams(must_visit=frozenset({a.key})))[a.key].must_visit
+    key = acc(tags=("Key",), cadence_days=20, last_visit=WEEK - timedelta(days=40))
+    assert value_account(key, WEEK, ValueParams()).must_visit
+    assert value_account(acc(), WEEK, ValueParams(excluded=frozenset({a.key}))).excluded
+
+
+def test_bad_weights_rejected() -> None:
+    with pytest.raises(ValueError, match="visit share"):
+        ValueParams(visit_share=2)
