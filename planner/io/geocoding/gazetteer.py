@@ -1,0 +1,204 @@
+"""Offline geocoding by postcode, then town name, from the SQLite gazetteer.
+
+Postcodes: US ZIP and German PLZ centroids (precision POSTCODE); an Italian CAP gives its
+municipality (precision TOWN, pinned at the town centre). Towns: GeoNames places with
+their alternate names in Latin script, so "Munich", "München" and "Muenchen" all match.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from geopy.distance import geodesic
+
+from planner.domain import Address, GeoPoint, Precision
+from planner.io.geocoding.base import GeocodeResult
+from planner.io.geocoding.gazetteer_build import GAZETTEER_VERSION, build_gazetteer
+from planner.io.geocoding.names import fold, lookup_keys, name_key, name_keys, postcode_key
+
+APP_NAME = "territory-planner"
+_LEADING_POSTCODE = re.compile(r"^\s*(?:[A-Z]{1,2}-)?(\d{4,5})\s+(.+)$")
+_build_lock = threading.Lock()
+_POSTCODE_TOWN_KM = 40.0  # beyond this a postcode and its town disagree
+
+
+def default_gazetteer_path() -> Path:
+    cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return cache / f"gazetteer-v{GAZETTEER_VERSION}.sqlite"
+
+
+@dataclass(frozen=True)
+class _Place:
+    name: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+    primary: bool
+    place_id: int
+
+    @property
+    def score(self) -> float:
+        # Population decides, but a match on the official name counts as 10x the people,
+        # so a junk alternate name of a big city does not beat a real small town.
+        return math.log10(self.population + 10) + (1.0 if self.primary else 0.0)
+
+
+class Gazetteer:
+    """The offline gazetteer; builds its SQLite file on first use if it is missing."""
+
+    name = "gazetteer"
+
+    def __init__(self, path: Path | None = None, default_country: str = "") -> None:
+        self.path = path or default_gazetteer_path()
+        self._default_country = default_country.upper()
+        self._local = threading.local()
+
+    def ensure_built(self) -> Path:
+        with _build_lock:
+            if not self.path.exists():
+                build_gazetteer(self.path)
+        return self.path
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            self.ensure_built()
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            conn.execute("PRAGMA cache_size=-8000")  # 8 MB page cache is plenty
+            self._local.conn = conn
+        return conn
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def country_code(self, country: str) -> str:
+        """ISO alpha-2 code for "IT", "ITA", "Italy", "Italia"; the default when blank."""
+        if not country.strip():
+            return self._default_country
+        row = (
+            self._conn()
+            .execute("SELECT iso FROM countries WHERE key = ?", (fold(country),))
+            .fetchone()
+        )
+        return str(row[0]) if row else ""
+
+    def geocode(self, address: Address) -> GeocodeResult | None:
+        country = self.country_code(address.country)
+        if address.country.strip() and not country:
+            return None
+        postcode, city = address.postcode, address.city
+        if not postcode and (match := _LEADING_POSTCODE.match(city)):
+            postcode, city = match.group(1), match.group(2)  # "20121 Milano" in one column
+        if postcode and country:
+            found = self._by_postcode(country, postcode, city)
+            if found is not None:
+                return self._check_town(found, country, city, address.region)
+        if city:
+            return self._by_town(country, city, address.region)
+        return None
+
+    def _by_postcode(self, country: str, postcode: str, city: str) -> GeocodeResult | None:
+        code = postcode_key(country, postcode)
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT town, lat, lon, precision, source FROM postcodes "
+                "WHERE country = ? AND code = ?",
+                (country, code),
+            )
+            .fetchall()
+        )
+        if not rows:
+            return None
+        wanted = set(lookup_keys(city)) if city else set()
+        matching = [r for r in rows if wanted & name_keys(r[0])]
+        if len(rows) == 1 or matching:
+            town, lat, lon, precision, source = (matching or rows)[0]
+            note = ""
+            if wanted and not matching and town:
+                note = f"postcode {code} belongs to {town}, not {city}; used the postcode"
+            return GeocodeResult(GeoPoint(lat, lon), Precision(precision), source, note)
+        # A CAP shared by several municipalities and no town to choose: their centre.
+        lat = sum(r[1] for r in rows) / len(rows)
+        lon = sum(r[2] for r in rows) / len(rows)
+        towns = ", ".join(sorted(r[0] for r in rows)[:5])
+        note = f"postcode {code} is shared by {len(rows)} towns ({towns}); pinned at their centre"
+        return GeocodeResult(GeoPoint(lat, lon), Precision.POSTCODE, rows[0][4], note)
+
+    def _check_town(
+        self, found: GeocodeResult, country: str, city: str, region: str
+    ) -> GeocodeResult:
+        """Say so when a German PLZ (stored without its town) lies far from the named town."""
+        if found.note or not city or found.source != "gazetteer:plz-de":
+            return found
+        town = self._by_town(country, city, region)
+        if town is None:
+            return found
+        km = geodesic(found.location.as_tuple(), town.location.as_tuple()).km
+        if km <= _POSTCODE_TOWN_KM:
+            return found
+        note = f"postcode lies {km:.0f} km from {city}; used the postcode"
+        return GeocodeResult(found.location, found.precision, found.source, note)
+
+    def _by_town(self, country: str, city: str, region: str) -> GeocodeResult | None:
+        keys = lookup_keys(city)
+        for attempt, key in enumerate(keys):
+            places = self._places(key, country)
+            if not places:
+                continue
+            places, region_note = self._in_region(places, country, region)
+            best = max(places, key=lambda p: p.score)
+            notes = [region_note] if region_note else []
+            if attempt > 0 and key != name_key(city):
+                notes.append(f"matched {best.name!r} from {city!r}")
+            rivals = [p for p in places if p.place_id != best.place_id]
+            if rivals and max(p.score for p in rivals) > best.score - 1.0:
+                where = f" in {country}" if country else ""
+                notes.append(
+                    f"{len(places)} places called {city!r}{where}; chose the largest, "
+                    f"{best.name} ({best.admin1})"
+                )
+            source = "gazetteer:geonames"
+            location = GeoPoint(best.lat, best.lon)
+            return GeocodeResult(location, Precision.TOWN, source, "; ".join(notes))
+        return None
+
+    def _places(self, key: str, country: str) -> list[_Place]:
+        sql = (
+            "SELECT p.name, p.admin1, p.lat, p.lon, p.population, n.is_primary, p.id "
+            "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?"
+        )
+        params: tuple[str, ...] = (key,)
+        if country:
+            sql += " AND n.country = ?"
+            params = (key, country)
+        rows = self._conn().execute(sql, params).fetchall()
+        return [_Place(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6]) for r in rows]
+
+    def _in_region(
+        self, places: list[_Place], country: str, region: str
+    ) -> tuple[list[_Place], str]:
+        """Keep the places in the named state/province/region when that narrows anything."""
+        if not region.strip() or not country or len(places) == 1:
+            return places, ""
+        codes = {
+            str(r[0])
+            for r in self._conn().execute(
+                "SELECT admin1 FROM regions WHERE country = ? AND key = ?",
+                (country, name_key(region)),
+            )
+        }
+        inside = [p for p in places if p.admin1 in codes]
+        if codes and not inside:
+            return places, f"no such town in {region}; ignored the region"
+        return (inside or places), ""
