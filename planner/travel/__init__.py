@@ -14,7 +14,7 @@ from planner.travel.costs import cost_matrix_cents, day_cost, leg_cost, overnigh
 from planner.travel.geodesic import GeodesicModel, GeodesicParams
 from planner.travel.model import Geometry, TravelError, TravelMatrix, TravelModel
 
-BACKENDS = ("geodesic", "osm")
+BACKENDS = ("geodesic", "osm", "osrm")
 
 
 def make_model(backend: str = "geodesic", **options: Any) -> TravelModel:
@@ -22,6 +22,7 @@ def make_model(backend: str = "geodesic", **options: Any) -> TravelModel:
 
     geodesic: options are GeodesicParams fields (circuity_short, speed_long_kmh, ...).
     osm: pbf (path to an .osm.pbf), optional cache_dir and access_speed_kmh.
+    osrm: url of the server, optional profile, max_table_size, timeout_s.
     """
     if backend == "geodesic":
         return GeodesicModel(GeodesicParams(**options))
@@ -32,6 +33,13 @@ def make_model(backend: str = "geodesic", **options: Any) -> TravelModel:
         if not pbf:
             raise TravelError("the osm backend needs pbf=PATH to an .osm.pbf extract")
         return RoadGraphModel.from_pbf(pbf, **options)
+    if backend == "osrm":
+        from planner.travel.osrm import OsrmModel
+
+        url = options.pop("url", None)
+        if not url:
+            raise TravelError("the osrm backend needs url=http://host:port of an OSRM server")
+        return OsrmModel(url, **options)
     raise TravelError(f"unknown travel backend {backend!r}; choose one of {', '.join(BACKENDS)}")
 
 
