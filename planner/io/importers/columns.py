@@ -211,7 +211,8 @@ def guess_columns(headers: tuple[str, ...]) -> ColumnMap:
     for preset in ("salesforce-api", "hubspot-api"):
         exact = {a for aliases in PRESETS[preset].values() for a in aliases}
         scores[preset] += sum(h in exact for h in headers) * 0.5
-    best = max(scores, key=lambda p: scores[p])
+    # On a tie the generic presets win: their names promise less.
+    best = max(sorted(scores, key=lambda p: not p.startswith("generic")), key=lambda p: scores[p])
     order = [best, *(p for p in _INDEX if p != best)]
     fields: dict[str, int] = {}
     for preset in order:

@@ -162,6 +162,15 @@ def parse_text(text: str, name: str, encoding: str, delimiter: str | None = None
         raise ImportFileError(f"cannot read {name}: {exc} near record {reader.line_num}") from None
     if headers is None:
         raise ImportFileError(f"{name} is empty: there is nothing to import")
+    # Valid CSV doubles quotes inside quotes, so an odd count whose last row swallowed
+    # line breaks means a quote that never closes.
+    runaway = bool(rows) and any("\n" in cell for cell in rows[-1].cells)
+    if text.count('"') % 2 and runaway:
+        last = rows[-1].number
+        raise ImportFileError(
+            f"cannot read {name}: a quote opened on row {last} is never closed, "
+            "so the rest of the file would be one value"
+        )
     return Table(headers, rows, "csv", encoding, used, skipped)
 
 
