@@ -9,12 +9,17 @@
 * Prize = the account's value this week in cents; edge "distance" = the travel cost in
   cents (`planner.travel.costs.cost_matrix_cents`), so the objective is exactly
   uncollected value + travel cost; edge duration = driving seconds.
-* Lunch: the shift's end and length are shortened by the lunch minutes, and
-  `planner.optimise.week.schedule` places the break exactly afterwards.
-* Maximum driving per day: PyVRP limits distance, not driving time. Because distance here
-  is cost, and cost ≥ r × driving seconds with r the lowest cost-per-second of the legs in
-  play, `max_distance = r × max driving` keeps the solver within the limit (conservative
-  on slow roads); the schedule re-checks the exact driving time.
+* Lunch: not in the solver. Reserving the break by shortening every shift was tried and
+  refused good days: most accounts close at lunch, so the rep's break usually fits in
+  waiting time the solver already has. `planner.optimise.week.schedule` places the
+  break exactly; `planner.optimise.week.repair` drops a visit from the rare day where it
+  cannot fit, and re-fills other days.
+* Maximum driving per day: PyVRP limits distance, not driving time. Distance here is
+  cost, so the limit becomes `max_distance = r × max driving`, r the median
+  cost-per-second of the legs in play. The lowest ratio would be a sound bound but is far
+  too tight (slow urban hops cost less per second than motorway legs: a 3.4-hour day trip
+  was refused under a 5-hour limit); the median lets the solver use the hours, and
+  `planner.optimise.week.repair` enforces the exact driving time afterwards.
 """
 
 from __future__ import annotations
@@ -72,14 +77,14 @@ def build_data(problem: WeekProblem) -> tuple[pyvrp.ProblemData, NodeMap]:
 
 
 def _vehicle(day: DaySpec, depot_of: Mapping[int, int], cost_per_s: float) -> pyvrp.VehicleType:
-    shift = day.end_s - day.start_s - day.lunch_s
+    shift = day.end_s - day.start_s
     max_cost = int(cost_per_s * day.max_drive_s) if cost_per_s > 0 else np.iinfo(np.int64).max
     return pyvrp.VehicleType(
         num_available=1,
         start_depot=depot_of[day.start_place],
         end_depot=depot_of[day.end_place],
         tw_early=day.start_s,
-        tw_late=day.end_s - day.lunch_s,
+        tw_late=day.end_s,
         shift_duration=max(0, shift),
         max_distance=max_cost,
         unit_distance_cost=1,
@@ -97,7 +102,7 @@ def _cost_per_second(problem: WeekProblem) -> float:
     mask = dur >= _MIN_LEG_S
     if not mask.any():
         return 0.0
-    return float((cost[mask] / dur[mask]).min())
+    return float(np.median(cost[mask] / dur[mask]))
 
 
 def _clients(

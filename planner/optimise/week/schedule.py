@@ -1,7 +1,7 @@
 """Timing one day's route, lunch break included.
 
-PyVRP has no breaks. The solver plans each day with the shift shortened by the lunch
-minutes (so the work fits around a break); here the break is placed exactly: we try every
+PyVRP has no breaks (see `planner.optimise.week.model`); here the break is placed
+exactly: we try every
 point of the day where the rep is idle — at the start, before each leg, on arrival before a
 meeting, on arrival at the end — start lunch at the earliest moment allowed, push later
 visits back, and keep the placement that ends the day soonest while every visit still
