@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -43,10 +44,11 @@ class BalanceSettings:
     balance: Balance = Balance.WORKLOAD
     tolerance: float = 0.05  # allowed deviation from each rep's fair share, as a fraction
     anchor: Anchor = Anchor.HOME
-    cell_size: int = 16  # accounts per micro-cell in the flow
+    cell_size: int = 16  # most accounts per micro-cell in the flow
     stickiness_km: float = 5.0  # extra cost per visit of moving an account off its current rep
     default_cadence_days: int = 28  # for accounts without a cadence
     max_iterations: int = 8  # location-allocation rounds when centres move
+    use_lp: bool = False  # solve one balance with HiGHS instead of networkx (benchmarks)
 
     def __post_init__(self) -> None:
         if not 0.0 < self.tolerance < 1.0:
@@ -94,6 +96,11 @@ class TerritoryProblem:
         return self.workload_h if dimension == "workload" else self.value
 
     def index_of(self) -> dict[str, int]:
+        """Account key → row; built once (exports and edits look keys up one by one)."""
+        return self._index
+
+    @cached_property
+    def _index(self) -> dict[str, int]:
         return {k: i for i, k in enumerate(self.keys)}
 
     def rep_index(self, name: str) -> int:

@@ -35,6 +35,7 @@ BoolArray = npt.NDArray[np.bool_]
 
 _FLOW_BAND = 0.6  # fraction of the tolerance the flow may use; the rest absorbs rounding
 _REPAIR_BAND = 0.98  # repair aims just inside the tolerance so float noise cannot fail it
+_CELLS_PER_REP = 100
 _NO_PROGRESS = NullProgress()
 _NEVER = NeverCancel()
 
@@ -158,11 +159,11 @@ def _solve_once(
     cell_q = np.array([[q[c].sum() for c in cells] for q in frame.quantities])
     note = ""
     try:
-        share = _split(cell_cost, cell_q, lo, hi)
+        share = _split(cell_cost, cell_q, lo, hi, problem.settings.use_lp)
     except InfeasibleBalance:
         note = "locked accounts make the balance band unreachable; balanced as far as possible"
         whole = np.broadcast_to(cell_q.sum(axis=1)[:, None], hi.shape)
-        share = _split(cell_cost, cell_q, np.zeros_like(lo), np.array(whole))
+        share = _split(cell_cost, cell_q, np.zeros_like(lo), np.array(whole), use_lp=False)
     full_share = np.zeros((len(problem.reps), len(cells)))
     full_share[active] = share
     rep_of = disaggregate(full_share, cells, cost, frame.quantities[0])
@@ -180,15 +181,21 @@ def _cells(problem: TerritoryProblem, free: IntArray, current: IntArray) -> list
     A cell moves as a unit, so a cell straddling today's boundary would drag accounts
     off their rep for no reason; cutting per current rep keeps small edits small.
     """
+    # About 100 cells per rep keeps the flow small; small problems go account by account.
+    size = max(
+        1, min(problem.settings.cell_size, len(free) // (_CELLS_PER_REP * len(problem.reps)))
+    )
     cells: list[IntArray] = []
     for rep in np.unique(current):
         group = free[current == rep]
-        cells += [group[c] for c in kd_cells(problem.lat_lon[group], problem.settings.cell_size)]
+        cells += [group[c] for c in kd_cells(problem.lat_lon[group], size)]
     return cells
 
 
-def _split(cost: FloatArray, quantity: FloatArray, lo: FloatArray, hi: FloatArray) -> FloatArray:
-    if len(quantity) == 1:
+def _split(
+    cost: FloatArray, quantity: FloatArray, lo: FloatArray, hi: FloatArray, use_lp: bool
+) -> FloatArray:
+    if len(quantity) == 1 and not use_lp:
         return flow_split(cost, quantity[0], lo[0], hi[0])
     return lp_split(cost, quantity, lo, hi)
 

@@ -1,0 +1,117 @@
+"""`territory-planner assign --reps FILE`: balanced, compact territories for a team."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from planner.cli.common import add_workspace_argument, open_workspace, progress_bar
+from planner.domain import DomainError
+from planner.io.importers import ImportFileError
+from planner.io.reps_csv import read_reps
+from planner.optimise.territories import Anchor, Balance, BalanceSettings
+from planner.services.assign_territories import (
+    TerritoryResult,
+    assign_in_workspace,
+    result_json,
+    write_territory_csvs,
+)
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "assign",
+        help="split the workspace's accounts into balanced, compact territories",
+        description="Assign every located account to one rep so that workload (visits × "
+        "(meeting + drive)) and/or expected value are within ±tolerance of each rep's "
+        "share (by capacity_hours) while keeping travel from each rep's home low. The reps "
+        "file is a CSV/XLSX with name, address and/or latitude,longitude, capacity_hours. "
+        "Saved territories' locked accounts stay put. The new territories are saved to "
+        "the workspace unless --dry-run.",
+    )
+    parser.add_argument("--reps", type=Path, required=True, metavar="FILE", help="reps file")
+    parser.add_argument("--balance", choices=[b.value for b in Balance], default="workload")
+    parser.add_argument(
+        "--tolerance", type=float, default=0.05, help="allowed deviation (default 0.05 = ±5 %%)"
+    )
+    parser.add_argument(
+        "--centres",
+        choices=["home", "moving"],
+        default="home",
+        help="measure travel from each rep's home (default) or from a moving territory centre",
+    )
+    parser.add_argument(
+        "--lock-rep", action="append", default=[], metavar="NAME",
+        help="this rep keeps exactly their current accounts (repeatable)",
+    )  # fmt: skip
+    parser.add_argument("--export", type=Path, metavar="DIR", help="write per-rep CSV files here")
+    parser.add_argument("--dry-run", action="store_true", help="do not save the territories")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_workspace_argument(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        reps, rejected = read_reps(args.reps)
+        settings = BalanceSettings(
+            balance=Balance(args.balance),
+            tolerance=args.tolerance,
+            anchor=Anchor.CENTROID if args.centres == "moving" else Anchor.HOME,
+        )
+    except (ImportFileError, DomainError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for r in rejected:
+        column = f", column {r.column!r}" if r.column else ""
+        print(f"warning: {args.reps.name} row {r.number}{column}: {r.reason}", file=sys.stderr)
+    workspace = open_workspace(args)
+    if workspace is None:
+        return 1
+    try:
+        with workspace, progress_bar("balancing territories") as bar:
+            result = assign_in_workspace(
+                workspace, reps, settings, locked_reps=args.lock_rep,
+                save=not args.dry_run, progress=bar,
+            )  # fmt: skip
+            accounts = workspace.accounts()
+    except DomainError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.export:
+        paths = write_territory_csvs(result, accounts, args.export)
+        print(f"wrote {len(paths)} CSV files to {args.export}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(result_json(result, accounts), ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(summary_lines(result)))
+    return 0
+
+
+def summary_lines(result: TerritoryResult) -> list[str]:
+    m = result.metrics
+    lines = [
+        f"{'rep':<20} {'accounts':>8} {'value':>12} {'work h/wk':>9} {'capacity':>8} "
+        f"{'km/wk':>8} {'compact km':>10}"
+    ]
+    for t in m.territories:
+        lines.append(
+            f"{t.rep_name[:20]:<20} {t.accounts:>8} {t.value:>12,.0f} {t.workload_hours:>9.1f} "
+            f"{t.capacity_hours:>8.1f} {t.travel_km_estimate:>8,.0f} {t.compactness_km:>10.1f}"
+        )
+    lines.append(
+        f"balance: workload spread {m.workload_spread:.1%}, value spread {m.value_spread:.1%} "
+        f"(tolerance ±{result.problem.settings.tolerance:.0%} on {result.problem.settings.balance})"
+    )
+    if result.comparison is not None:
+        before = result.comparison.before
+        lines.append(
+            f"vs current: {result.comparison.changed_hands} accounts change hands; workload "
+            f"spread {before.workload_spread:.1%} → {m.workload_spread:.1%}, travel "
+            f"{before.travel_km_estimate:,.0f} → {m.travel_km_estimate:,.0f} km/wk"
+        )
+    lines += [f"note: {n}" for n in result.notes]
+    return lines
