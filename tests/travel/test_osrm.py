@@ -38,11 +38,14 @@ def test_chunked_table_matches_single_routes(osrm_url: str) -> None:
     # OSRM gives 0 between places it snaps to the same spot; that is rare here
     assert (m.duration_s[~np.eye(45, dtype=bool)] > 0).mean() > 0.95
     rng = np.random.default_rng(1)
-    for i, j in rng.integers(0, 45, (6, 2)):
-        if i == j:
+    compared = 0
+    for i, j in rng.integers(0, 45, (8, 2)):
+        if m.distance_m[i, j] < 50:  # same road spot: OSRM's answer depends on the request
             continue
         single = model.matrix([points[i], points[j]])
         assert single.leg(0, 1) == m.leg(i, j)
+        compared += 1
+    assert compared >= 5
 
 
 def test_server_limit_lower_than_configured_is_handled(osrm_url: str) -> None:
