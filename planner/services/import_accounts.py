@@ -22,6 +22,7 @@ from planner.domain.progress import (
     ProgressReporter,
 )
 from planner.io.importers import (
+    Mapping,
     ParsedImport,
     ParsedRow,
     Rejection,
@@ -73,13 +74,19 @@ def import_accounts(
     mapping_path: Path | None = None,
     progress: ProgressReporter | None = None,
     cancel: CancelToken | None = None,
+    *,
+    mapping: Mapping | None = None,
 ) -> ImportReport:
-    """Import ``path``; raises ImportFileError (nothing changed) when it cannot be read."""
+    """Import ``path``; raises ImportFileError (nothing changed) when it cannot be read.
+
+    A mapping (e.g. edited in the import wizard) overrides ``mapping_path``.
+    """
     progress = progress or NullProgress()
     cancel = cancel or NeverCancel()
     started = datetime.now(UTC)
     progress.report(0.0, f"reading {path.name}")
-    mapping = load_mapping(mapping_path) if mapping_path else None
+    if mapping is None and mapping_path is not None:
+        mapping = load_mapping(mapping_path)
     parsed = read_import(path, mapping)
     if cancel.cancelled:
         raise Cancelled()

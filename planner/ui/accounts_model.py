@@ -206,8 +206,9 @@ class AccountsProxy(QSortFilterProxyModel):
         ]
 
     def set_filter(self, account_filter: AccountFilter) -> None:
+        self.beginFilterChange()
         self._filter = account_filter
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     @property
     def current_filter(self) -> AccountFilter:

@@ -24,6 +24,7 @@ from planner.ui.plan_view import PlanView
 from planner.ui.remote_view import RemoteView
 from planner.ui.session import Session
 from planner.ui.workers import TaskRunner
+from planner.ui.workflows import Workflows
 
 ORG, APP = "territory-planner", "Territory planner"
 
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self._docks()
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
+        self.workflows = Workflows(self)
         self._menus()
         self._connect()
         self._restore_layout()
@@ -87,8 +89,21 @@ class MainWindow(QMainWindow):
         return action
 
     def _menus(self) -> None:
+        flows = self.workflows
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
+        keys = QKeySequence.StandardKey
+        self.file_menu.addActions([
+            self._action(self.tr("&New workspace…"), flows.new_workspace, keys.New),
+            self._action(self.tr("&Open workspace…"), flows.open_workspace, keys.Open),
+            self._action(self.tr("Save workspace &as…"), flows.save_workspace_as, keys.SaveAs),
+        ])  # fmt: skip
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(
+            self._action(self.tr("&Import accounts…"), flows.import_accounts, "Ctrl+I")
+        )
+        self.export_menu = self.file_menu.addMenu(self.tr("&Export"))
+        self.file_menu.addSeparator()
         self.file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         )
@@ -105,6 +120,15 @@ class MainWindow(QMainWindow):
             )
         )
         self.plan_menu = bar.addMenu(self.tr("&Plan"))
+        self.plan_menu.addActions([
+            self._action(self.tr("&Geocode accounts"), flows.geocode, "Ctrl+G"),
+            self._action(self.tr("Rep profile and &costs…"), flows.edit_rep, "Ctrl+,"),
+        ])  # fmt: skip
+        self.plan_menu.addSeparator()
+        self.plan_menu.addActions([
+            self._action(self.tr("&Plan week…"), flows.plan_week, "Ctrl+P"),
+            self._action(self.tr("&Re-optimise"), lambda: flows.plan_week(ask=False), "Ctrl+R"),
+        ])  # fmt: skip
         self.view_menu = bar.addMenu(self.tr("&View"))
         for dock in (self.accounts_dock, self.plan_dock, self.inspector_dock, self.remote_dock):
             self.view_menu.addAction(dock.toggleViewAction())
@@ -159,26 +183,21 @@ class MainWindow(QMainWindow):
     # selection both ways ---------------------------------------------------------------
     def _table_selected(self, keys: list[str]) -> None:
         self._show_in_inspector(keys[0] if keys else None)
-        ids = [self._map_id(k) for k in keys]
-        self.map_view.call("select", ids)
-        if ids:
-            self.map_view.call("fitTo", ids)
+        self.map_view.call("select", keys)
+        if keys:
+            self.map_view.call("fitTo", keys)
 
-    def _map_clicked(self, account_id: str) -> None:
-        account = self.session.account_by_crm_id(account_id)
-        if account is not None:
-            self._select([account.key], from_map=True)
+    def _map_clicked(self, key: str) -> None:
+        """Markers and stops carry the account key as their id."""
+        if self.session.account(key) is not None:
+            self._select([key], from_map=True)
 
     def _select(self, keys: list[str], from_map: bool) -> None:
         self.accounts_panel.select_keys(keys)
         self._show_in_inspector(keys[0] if keys else None)
         if not from_map:
-            self.map_view.call("select", [self._map_id(k) for k in keys])
+            self.map_view.call("select", keys)
         self.inspector_dock.raise_()
-
-    def _map_id(self, key: str) -> str:
-        account = self.session.account(key)
-        return account.account_id or key if account else key
 
     def _show_in_inspector(self, key: str | None) -> None:
         account = self.session.account(key) if key else None

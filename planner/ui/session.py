@@ -44,6 +44,11 @@ class Session(QObject):
         self.reload()
 
     # loading ---------------------------------------------------------------------------
+    def switch(self, workspace: Workspace) -> None:
+        """Work on another workspace file from now on."""
+        self.workspace = workspace
+        self.reload()
+
     def reload(self) -> None:
         self.accounts = self.workspace.accounts()
         reps = self.workspace.reps()
@@ -71,9 +76,6 @@ class Session(QObject):
 
     def account(self, key: str) -> Account | None:
         return next((a for a in self.accounts if a.key == key), None)
-
-    def account_by_crm_id(self, account_id: str) -> Account | None:
-        return next((a for a in self.accounts if account_id in (a.account_id, a.key)), None)
 
     # the planner's view of each account ------------------------------------------------
     def decisions(self) -> dict[str, Decision]:

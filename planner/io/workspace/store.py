@@ -64,6 +64,19 @@ class Workspace:
             raise WorkspaceError(f"{path} is not a workspace file ({exc})") from exc
         return cls(conn, path)
 
+    def copy_to(self, target: str | Path) -> None:
+        """Write a consistent copy of this workspace to `target` (SQLite online backup)."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise WorkspaceError("a workspace cannot be copied onto itself")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        destination = sqlite3.connect(target)
+        try:
+            with self._lock:
+                self._conn.backup(destination)
+        finally:
+            destination.close()
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()

@@ -1,0 +1,496 @@
+/*
+ * planner.js - the map page's API (Territory planner).
+ *
+ * The page is loaded once; data arrive afterwards as GeoJSON (objects or JSON
+ * strings) through:
+ *   planner.setAccounts(geojson)     points; properties from planner/maps/layers.py
+ *   planner.setRoutes(geojson)       legs (LineString) and stops (Point), one layer per day
+ *   planner.setRemote(geojson)       accounts served by phone/video this week
+ *   planner.setTerritories(geojson)  rep areas (Polygon) and home bases (Point)
+ *   planner.select(ids) / planner.fitTo(ids) / planner.openPopup(id) / planner.setColorBy(field)
+ *   planner.stats()                  counts of what is drawn (tests, benchmarks)
+ * Updates keep the user's zoom and pan; only the first data load fits the view.
+ *
+ * Qt bridge: when qt.webChannelTransport exists, qwebchannel.js is loaded from
+ * qrc:, and a click on an account or stop calls bridge.markerClicked(id); when the
+ * channel is up, bridge.pageReady() is called if the object has it.
+ * Outside Qt, the same click dispatches a "planner:click" DOM event.
+ *
+ * Every CRM string reaches the DOM through textContent, or esc() where Leaflet
+ * only takes HTML (layer control names), never as markup.
+ */
+(function () {
+  'use strict';
+
+  var planner = {ready: false};
+  window.planner = planner;
+
+  var map = null;
+  var config = {};
+  var control = null;
+  var legend = null;
+  var bridge = null;
+  var pendingClicks = [];
+  var hadView = false;
+  var hidden = {};               // overlay name -> true when the user switched it off
+  var overlays = {};             // overlay name -> layer
+  var rawNames = {};             // escaped name shown in the control -> overlay name
+  var accounts = {layer: null, markers: {}, features: []};
+  var routes = {days: [], stops: {}, legs: 0};
+  var remote = null;
+  var territories = null;
+  var selected = {};
+
+  function esc(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];
+    });
+  }
+
+  function parse(data) {
+    return typeof data === 'string' ? JSON.parse(data) : data;
+  }
+
+  // {"type": "PointTable", columns, rows: [[lon, lat, id, ...values]]} -> GeoJSON
+  function expandTable(table) {
+    var cols = table.columns;
+    var features = table.rows.map(function (row) {
+      var props = {};
+      for (var i = 0; i < cols.length; i++) { props[cols[i]] = row[i + 3]; }
+      return {type: 'Feature', id: row[2], properties: props,
+              geometry: {type: 'Point', coordinates: [row[0], row[1]]}};
+    });
+    return {type: 'FeatureCollection', features: features, palettes: table.palettes};
+  }
+
+  function label(key) {
+    return (config.labels && config.labels[key]) || key;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  /* ---- popups and tooltips: DOM built from properties, text only ---- */
+
+  function infoBox(title, rows) {
+    var box = el('div', 'planner-info');
+    box.appendChild(el('div', 'planner-info-title', title));
+    rows.forEach(function (row) {
+      if (row[1] === undefined || row[1] === null || row[1] === '') { return; }
+      var line = el('div', 'planner-info-row');
+      line.appendChild(el('span', 'planner-info-key', label(row[0]) + ': '));
+      line.appendChild(el('span', 'planner-info-value', row[1]));
+      box.appendChild(line);
+    });
+    return box;
+  }
+
+  function accountInfo(p) {
+    var shared = p.shared > 1 ? String(p.shared) + ' × ' + p.precision : '';
+    return infoBox(p.name, [
+      ['value', p.value], ['stage', p.stage], ['priority', p.priority],
+      ['last_visit', p.last_visit], ['planned', p.planned], ['rep', p.rep],
+      ['territory', p.territory], ['precision', p.precision], ['shared', shared]
+    ]);
+  }
+
+  function notify(id) {
+    document.dispatchEvent(new CustomEvent('planner:click', {detail: {id: id}}));
+    if (bridge && bridge.markerClicked) { bridge.markerClicked(id); } else { pendingClicks.push(id); }
+  }
+
+  /* ---- overlays in the layer control (names are HTML there: escape) ---- */
+
+  function putOverlay(name, layer) {
+    overlays[name] = layer;
+    rawNames[esc(name)] = name;
+    if (control) { control.addOverlay(layer, esc(name)); }
+    if (!hidden[name]) { layer.addTo(map); }
+  }
+
+  function dropOverlay(name) {
+    var layer = overlays[name];
+    if (!layer) { return; }
+    if (control) { control.removeLayer(layer); }
+    map.removeLayer(layer);
+    delete overlays[name];
+  }
+
+  function watchOverlays() {
+    // the control reports the escaped name it was given; map it back
+    map.on('overlayremove', function (e) { hidden[rawNames[e.name] || e.name] = true; });
+    map.on('overlayadd', function (e) { delete hidden[rawNames[e.name] || e.name]; });
+  }
+
+  /* ---- accounts ---- */
+
+  function accountColor(p) {
+    var field = config.colorBy || 'priority';
+    var palette = (config.palettes || {})[field];
+    var value = p[field];
+    if (palette && palette.colors && palette.colors[value]) { return palette.colors[value]; }
+    return (palette && palette.other) || '#777777';
+  }
+
+  function accountStyle(p) {
+    var isSel = !!selected[p.id];
+    var shared = p.shared > 1 || p.coarse;
+    return {
+      radius: p.radius || 6,
+      fillColor: accountColor(p),
+      fillOpacity: 0.85,
+      color: isSel ? '#000000' : (shared ? '#222222' : '#ffffff'),
+      weight: isSel ? 4 : (shared ? 2.5 : 1.5),
+      dashArray: shared && !isSel ? '3 3' : null,
+      className: 'planner-account'
+    };
+  }
+
+  function makeAccountMarker(feature) {
+    var c = feature.geometry.coordinates;
+    var p = feature.properties;
+    p.id = feature.id !== undefined ? String(feature.id) : String(p.id);
+    var marker = L.circleMarker([c[1], c[0]], accountStyle(p));
+    marker.feature = feature;
+    marker.bindTooltip(function () {
+      return el('span', null, p.shared > 1 ? p.name + ' (+' + (p.shared - 1) + ')' : p.name);
+    });
+    marker.bindPopup(function () { return accountInfo(p); });
+    marker.on('click', function () { notify(p.id); });
+    return marker;
+  }
+
+  planner.setAccounts = function (data) {
+    var geojson = parse(data);
+    if (geojson.type === 'PointTable') { geojson = expandTable(geojson); }
+    if (geojson.palettes) { config.palettes = geojson.palettes; }
+    var name = label('accounts');
+    dropOverlay(name);
+    accounts.markers = {};
+    accounts.features = geojson.features || [];
+    var list = accounts.features.map(function (f) {
+      var m = makeAccountMarker(f);
+      accounts.markers[m.feature.properties.id] = m;
+      return m;
+    });
+    // Many accounts: ordinary clusters. Few: a 1 px radius only merges pins on the same
+    // spot (town-level geocodes), shown as a shared-pin badge that spiderfies on click.
+    var many = list.length > (config.clusterThreshold || 0);
+    var group = L.markerClusterGroup({
+      chunkedLoading: true, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+      maxClusterRadius: many ? 40 : 1,
+      iconCreateFunction: many ? undefined : sharedPinIcon
+    });
+    group.addLayers(list);
+    accounts.layer = group;
+    accounts.clustered = many;
+    putOverlay(name, group);
+    drawLegend();
+    firstView();
+  };
+
+  function sharedPinIcon(cluster) {
+    var badge = el('div', 'planner-shared-badge', cluster.getChildCount());
+    return L.divIcon({className: 'planner-shared', html: badge, iconSize: [24, 24]});
+  }
+
+  planner.setColorBy = function (field) {
+    config.colorBy = field;
+    Object.keys(accounts.markers).forEach(function (id) {
+      var m = accounts.markers[id];
+      m.setStyle(accountStyle(m.feature.properties));
+    });
+    drawLegend();
+  };
+
+  /* ---- week plan: one overlay per day ---- */
+
+  function stopIcon(p) {
+    var badge = el('div', 'planner-stop-badge', p.seq);
+    badge.style.background = p.color;
+    return L.divIcon({className: 'planner-stop', html: badge, iconSize: [22, 22], iconAnchor: [11, 11]});
+  }
+
+  function baseIcon(p) {
+    var badge = el('div', 'planner-base-badge', p.kind === 'hotel' ? 'H' : '⌂');
+    badge.style.borderColor = p.color || '#333333';
+    return L.divIcon({className: 'planner-base', html: badge, iconSize: [22, 22], iconAnchor: [11, 11]});
+  }
+
+  function routeFeature(feature, dayLayer) {
+    var p = feature.properties;
+    var g = feature.geometry;
+    if (g.type === 'LineString') {
+      var line = L.polyline(g.coordinates.map(function (c) { return [c[1], c[0]]; }),
+                            {color: p.color, weight: 4, opacity: 0.85, className: 'planner-leg'});
+      line.bindTooltip(function () { return el('span', null, p.label || ''); }, {sticky: true});
+      dayLayer.addLayer(line);
+      routes.legs += 1;
+      return;
+    }
+    var latlng = [g.coordinates[1], g.coordinates[0]];
+    if (p.kind === 'stop') {
+      var stop = L.marker(latlng, {icon: stopIcon(p), zIndexOffset: 1000, title: ''});
+      stop.bindTooltip(function () { return el('span', null, p.seq + '. ' + p.name); });
+      stop.bindPopup(function () {
+        return infoBox(p.seq + '. ' + p.name, [['day', p.day_label], ['time', p.time],
+                                               ['value', p.value], ['note', p.note]]);
+      });
+      stop.on('click', function () { notify(String(p.id)); });
+      routes.stops[String(p.id)] = stop;
+      dayLayer.addLayer(stop);
+    } else {
+      var base = L.marker(latlng, {icon: baseIcon(p), title: ''});
+      base.bindTooltip(function () { return el('span', null, p.name); });
+      dayLayer.addLayer(base);
+    }
+  }
+
+  planner.setRoutes = function (data) {
+    var geojson = parse(data);
+    routes.days.forEach(function (d) { dropOverlay(d); });
+    routes = {days: [], stops: {}, legs: 0};
+    var byDay = {};
+    (geojson.features || []).forEach(function (f) {
+      var name = f.properties.day_label;
+      if (!byDay[name]) { byDay[name] = L.featureGroup(); routes.days.push(name); }
+      routeFeature(f, byDay[name]);
+    });
+    routes.days.forEach(function (name) { putOverlay(name, byDay[name]); });
+    firstView();
+  };
+
+  planner.setRemote = function (data) {
+    var geojson = parse(data);
+    var name = label('remote');
+    dropOverlay(name);
+    var group = L.featureGroup();
+    (geojson.features || []).forEach(function (f) {
+      var c = f.geometry.coordinates;
+      var p = f.properties;
+      var m = L.circleMarker([c[1], c[0]], {radius: 7, color: '#6a3d9a', weight: 2.5,
+                                           fillColor: '#ffffff', fillOpacity: 0.9, dashArray: '2 3',
+                                           className: 'planner-remote'});
+      m.bindTooltip(function () { return el('span', null, p.name); });
+      m.bindPopup(function () {
+        return infoBox(p.name, [['value', p.value], ['channel', p.channel], ['reason', p.reason]]);
+      });
+      m.on('click', function () { notify(String(p.id)); });
+      group.addLayer(m);
+    });
+    remote = group;
+    putOverlay(name, group);
+  };
+
+  planner.setTerritories = function (data) {
+    var geojson = parse(data);
+    var name = label('territories');
+    dropOverlay(name);
+    var group = L.featureGroup();
+    (geojson.features || []).forEach(function (f) {
+      var p = f.properties;
+      if (f.geometry.type === 'Point') {
+        var c = f.geometry.coordinates;
+        var home = L.marker([c[1], c[0]], {icon: baseIcon(p), title: ''});
+        home.bindTooltip(function () { return el('span', null, p.name); });
+        group.addLayer(home);
+        return;
+      }
+      var area = L.geoJSON(f, {style: {color: p.color, weight: 2, fillColor: p.color,
+                                      fillOpacity: 0.12, className: 'planner-territory'}});
+      area.bindTooltip(function () { return el('span', null, p.name + ' · ' + p.rep + ' (' + p.accounts + ')'); },
+                       {sticky: true});
+      group.addLayer(area);
+    });
+    group.eachLayer(function (layer) { if (layer.bringToBack) { layer.bringToBack(); } });
+    territories = group;
+    putOverlay(name, group);
+    firstView();
+  };
+
+  /* ---- selection and view ---- */
+
+  function layersFor(ids) {
+    var out = [];
+    (ids || []).forEach(function (id) {
+      id = String(id);
+      if (accounts.markers[id]) { out.push(accounts.markers[id]); }
+      if (routes.stops[id]) { out.push(routes.stops[id]); }
+    });
+    return out;
+  }
+
+  planner.select = function (ids) {
+    ids = parse(ids) || [];
+    var before = Object.keys(selected);
+    selected = {};
+    ids.forEach(function (id) { selected[String(id)] = true; });
+    before.concat(Object.keys(selected)).forEach(function (id) {
+      var m = accounts.markers[id];
+      if (m) { m.setStyle(accountStyle(m.feature.properties)); if (selected[id]) { m.bringToFront(); } }
+    });
+  };
+
+  planner.openPopup = function (id) {
+    var m = accounts.markers[String(id)] || routes.stops[String(id)];
+    if (!m) { return false; }
+    if (accounts.markers[String(id)] === m) {
+      accounts.layer.zoomToShowLayer(m, function () { m.openPopup(); });
+    } else {
+      m.openPopup();
+    }
+    return true;
+  };
+
+  planner.fitTo = function (ids) {
+    var found = layersFor(parse(ids));
+    if (!found.length) { return false; }
+    var bounds = L.latLngBounds(found.map(function (m) { return m.getLatLng(); }));
+    map.fitBounds(bounds.pad(0.2), {maxZoom: 15});
+    return true;
+  };
+
+  function firstView() {
+    if (hadView) { return; }
+    var bounds = L.latLngBounds([]);
+    Object.keys(overlays).forEach(function (n) {
+      var layer = overlays[n];
+      if (layer.getBounds) {
+        var b = layer.getBounds();
+        if (b.isValid()) { bounds.extend(b); }
+      }
+    });
+    if (bounds.isValid()) { map.fitBounds(bounds.pad(0.05), {maxZoom: 14, animate: false}); hadView = true; }
+  }
+
+  planner.stats = function () {
+    var svg = map.getContainer();
+    return {
+      accounts: accounts.features.length,
+      clustered: !!accounts.clustered,
+      clusters: svg.querySelectorAll('.marker-cluster').length,
+      sharedPins: svg.querySelectorAll('.planner-shared').length,
+      markers: svg.querySelectorAll('path.planner-account').length,
+      days: routes.days.slice(),
+      legs: routes.legs,
+      stops: Object.keys(routes.stops).length,
+      remote: remote ? remote.getLayers().length : 0,
+      selected: Object.keys(selected),
+      zoom: map.getZoom(),
+      center: map.getCenter()
+    };
+  };
+
+  /* ---- legend with the colour-by choice ---- */
+
+  function drawLegend() {
+    var palettes = config.palettes || {};
+    var box = legend.getContainer();
+    box.textContent = '';
+    var select = el('select', 'planner-colorby');
+    Object.keys(palettes).forEach(function (field) {
+      var option = el('option', null, palettes[field].label || field);
+      option.value = field;
+      option.selected = field === config.colorBy;
+      select.appendChild(option);
+    });
+    select.addEventListener('change', function () { planner.setColorBy(select.value); });
+    box.appendChild(select);
+    var palette = palettes[config.colorBy] || {order: []};
+    (palette.order || []).forEach(function (value) {
+      var row = el('div', 'planner-legend-row');
+      var swatch = el('span', 'planner-swatch');
+      swatch.style.background = palette.colors[value];
+      row.appendChild(swatch);
+      row.appendChild(el('span', null, value));
+      box.appendChild(row);
+    });
+    var note = el('div', 'planner-legend-row');
+    var ring = el('span', 'planner-swatch planner-swatch-shared');
+    note.appendChild(ring);
+    note.appendChild(el('span', null, label('shared_pin')));
+    box.appendChild(note);
+  }
+
+  function makeLegend() {
+    var Legend = L.Control.extend({
+      options: {position: 'bottomright'},
+      onAdd: function () {
+        var div = L.DomUtil.create('div', 'planner-legend leaflet-bar');
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        return div;
+      }
+    });
+    legend = new Legend();
+    legend.addTo(map);
+  }
+
+  /* ---- base layers: offline outlines always under the optional tiles ---- */
+
+  function addBasemap() {
+    map.createPane('basemap');
+    map.getPane('basemap').style.zIndex = 150;  // under tilePane (200): tiles cover it when online
+    var renderer = L.canvas({pane: 'basemap'});
+    var sources = [[window.PLANNER_BASEMAP_COUNTRIES, 1.0], [window.PLANNER_BASEMAP_REGIONS, 0.8]];
+    sources.forEach(function (source) {
+      if (!source[0]) { return; }
+      L.geoJSON(source[0], {pane: 'basemap', renderer: renderer, interactive: false,
+        style: {color: '#9a8f80', weight: source[1], fillColor: '#f4f1ea', fillOpacity: 1}}).addTo(map);
+    });
+    if (config.tiles && config.tiles.url) {
+      var tiles = L.tileLayer(config.tiles.url, {attribution: config.tiles.attribution || '',
+                                                 maxZoom: config.tiles.maxZoom || 19});
+      tiles.addTo(map);
+      overlays[config.tiles.name || 'Online map'] = tiles;
+      if (control) { control.addOverlay(tiles, esc(config.tiles.name || 'Online map')); }
+    }
+  }
+
+  function connectBridge() {
+    if (!(window.qt && window.qt.webChannelTransport)) { return; }
+    var script = document.createElement('script');
+    script.src = 'qrc:///qtwebchannel/qwebchannel.js';
+    script.onload = function () {
+      new window.QWebChannel(window.qt.webChannelTransport, function (channel) {
+        bridge = channel.objects.bridge || null;
+        if (!bridge) { return; }
+        pendingClicks.splice(0).forEach(function (id) { bridge.markerClicked(id); });
+        if (bridge.pageReady) { bridge.pageReady(); }
+      });
+    };
+    document.head.appendChild(script);
+  }
+
+  function readJson(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  planner.init = function (leafletMap, pageConfig) {
+    map = leafletMap;
+    config = pageConfig || readJson('planner-config') || {};
+    map.getContainer().classList.add('planner-map');
+    // markercluster needs a finite maxZoom; without a tile layer the map has none
+    if (!isFinite(map.getMaxZoom())) { map.setMaxZoom(config.maxZoom || 18); }
+    planner.map = map;
+    control = L.control.layers(null, null, {collapsed: true, position: 'topright'}).addTo(map);
+    watchOverlays();
+    addBasemap();
+    makeLegend();
+    drawLegend();
+    if (config.view) { map.setView(config.view.center, config.view.zoom); hadView = true; }
+    var data = readJson('planner-data') || {};
+    if (data.territories) { planner.setTerritories(data.territories); }
+    if (data.accounts) { planner.setAccounts(data.accounts); }
+    if (data.remote) { planner.setRemote(data.remote); }
+    if (data.routes) { planner.setRoutes(data.routes); }
+    connectBridge();
+    planner.ready = true;
+    document.dispatchEvent(new CustomEvent('planner:ready'));
+  };
+})();

@@ -1,0 +1,156 @@
+"""What the menus do: workspace files, import, geocode, rep settings, plan the week.
+
+Each long step runs in the task runner behind a progress dialog; results come back to
+the session on the main thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from planner.domain import Rep, WeekPlan
+from planner.io.geocoding.chain import GeocodeConfig
+from planner.io.workspace import Workspace, WorkspaceError
+from planner.optimise.week.planner import WeekParams
+from planner.services.geocode_accounts import GeocodeSummary, geocode_accounts
+from planner.services.plan_week import plan_week
+from planner.travel import make_model
+from planner.ui.dialogs.import_wizard import ImportWizard
+from planner.ui.dialogs.plan_dialog import PlanDialog
+from planner.ui.dialogs.rep_dialog import RepDialog
+from planner.ui.progress_ui import run_with_progress
+
+if TYPE_CHECKING:
+    from planner.ui.main_window import MainWindow
+
+WORKSPACE_FILTER = "Territory workspaces (*.tpw);;All files (*)"
+
+
+class Workflows(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+
+    # workspace files -------------------------------------------------------------------
+    def new_workspace(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("New workspace"), "", WORKSPACE_FILTER
+        )
+        if name:
+            self._switch(Path(name).with_suffix(".tpw"))
+
+    def open_workspace(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open workspace"), "", WORKSPACE_FILTER
+        )
+        if name:
+            self._switch(Path(name))
+
+    def save_workspace_as(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save workspace as"), "", WORKSPACE_FILTER
+        )
+        if not name:
+            return
+        target = Path(name).with_suffix(".tpw")
+        try:
+            self.session.workspace.copy_to(target)
+        except (OSError, WorkspaceError) as exc:
+            QMessageBox.warning(self.window, self.tr("Save workspace as"), str(exc))
+            return
+        self._switch(target)
+
+    def _switch(self, path: Path) -> None:
+        try:
+            workspace = Workspace.open(path)
+        except WorkspaceError as exc:
+            QMessageBox.warning(self.window, self.tr("Open workspace"), str(exc))
+            return
+        self.window.runner.cancel_all()
+        self.window.runner.wait()
+        old = self.session.workspace
+        self.session.switch(workspace)
+        old.close()
+        self.window.setWindowTitle(f"{self.window.windowTitle().split(' — ')[0]} — {path.name}")
+
+    # import, geocode -------------------------------------------------------------------
+    def import_accounts(self, initial: Path | None = None) -> ImportWizard:
+        wizard = ImportWizard(self.session, self.window.runner, self.window, initial)
+        wizard.open()
+        return wizard
+
+    def geocode(self) -> None:
+        workspace = self.session.workspace
+        offline = bool(self.window.settings.value("geocoding/offline", True, type=bool))
+
+        def work(progress: Any, cancel: Any) -> GeocodeSummary:
+            return geocode_accounts(workspace, GeocodeConfig(offline=offline), progress, cancel)
+
+        def done(summary: GeocodeSummary) -> None:
+            self.session.set_accounts(workspace.accounts())
+            QMessageBox.information(self.window, self.tr("Geocoding"), "\n".join(summary.lines()))
+
+        def cancelled() -> None:  # what was found before the cancel is already saved
+            self.session.set_accounts(workspace.accounts())
+
+        run_with_progress(
+            self.window, runner=self.window.runner, title=self.tr("Geocoding"), work=work,
+            on_result=done, on_cancelled=cancelled,
+        )  # fmt: skip
+
+    # rep and plan ----------------------------------------------------------------------
+    def edit_rep(self) -> None:
+        rep = self.session.rep or Rep(self.tr("Me"))
+        dialog = RepDialog(rep, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.session.set_rep(dialog.rep())
+
+    def plan_week(self, *, ask: bool = True, time_limit_s: float = 10.0) -> None:
+        session = self.session
+        if session.rep is None or session.rep.home is None:
+            QMessageBox.information(
+                self.window, self.tr("Plan the week"), self.tr("Set the rep's home location first.")
+            )
+            self.edit_rep()
+            return
+        week, days, keep, overnight = session.week_start, 5, session.plan is not None, True
+        if ask:
+            dialog = PlanDialog(session.week_start, session.plan is not None, self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            week, days = dialog.week_start(), dialog.days.value()
+            time_limit_s, keep = dialog.time_limit.value(), dialog.keep.isChecked()
+            overnight = dialog.overnight.isChecked()
+        self._solve(
+            week, days, WeekParams(time_limit_s=time_limit_s, overnight=overnight, keep_days=keep)
+        )
+
+    def _solve(self, week: Any, days: int, params: WeekParams) -> None:
+        session = self.session
+        rep, accounts = session.rep, list(session.accounts)
+        previous = (
+            session.plan
+            if params.keep_days and session.plan and session.plan.week_start == week
+            else None
+        )
+        model = make_model("geodesic")
+        assert rep is not None
+
+        def work(progress: Any, cancel: Any) -> WeekPlan:
+            return plan_week(
+                accounts, rep, week, days, model, params=params, progress=progress, cancel=cancel,
+                previous=previous,
+            )  # fmt: skip
+
+        def done(plan: WeekPlan) -> None:
+            session.edit_plan(self.tr("Plan week"), plan)
+
+        run_with_progress(
+            self.window, runner=self.window.runner, title=self.tr("Planning the week"),
+            work=work, on_result=done,
+        )  # fmt: skip

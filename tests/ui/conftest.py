@@ -1,0 +1,86 @@
+"""Qt fixtures: an isolated window on a small generated workspace.
+
+Settings and the map page's cache go to tmp_path, so tests never touch the user's own.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+
+from PySide6.QtCore import QSettings, QThreadPool
+
+from planner.domain import Account, Address, GeoPoint, OpeningHours, Precision, Rep
+from planner.io.workspace import Workspace
+
+TOWNS = (("Bologna", 44.494, 11.343), ("Modena", 44.647, 10.925), ("Imola", 44.353, 11.714))
+
+
+def make_accounts(count: int, seed: int = 7) -> list[Account]:
+    rng = random.Random(seed)
+    accounts = []
+    for i in range(count):
+        town, lat, lon = TOWNS[i % len(TOWNS)]
+        accounts.append(
+            Account(
+                name=f"Cliente {i:03d}" + (" <script>window.pwned=1</script>" if i == 0 else ""),
+                account_id=f"A{i:04d}",
+                address=Address(f"Via Emilia {i + 1}", town, "40100", "BO", "IT"),
+                location=GeoPoint(lat + rng.uniform(-0.05, 0.05), lon + rng.uniform(-0.05, 0.05)),
+                precision=Precision.SOURCE,
+                amount=Decimal(rng.randint(5, 120) * 1000),
+                probability=rng.choice((0.2, 0.4, 0.6)),
+                stage=rng.choice(("Proposal", "Negotiation", "Qualification")),
+                last_visit=date(2026, 11, 2) - timedelta(days=rng.randint(0, 80)),
+                cadence_days=30,
+                opening_hours=OpeningHours.parse("Mon-Fri 08:30-12:30,14:00-18:30"),
+                owner="Giulia Neri",
+            )
+        )
+    return accounts
+
+
+REP = Rep("Giulia Neri", home_address="Bologna", home=GeoPoint(44.494, 11.343))
+
+
+@pytest.fixture
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    return tmp_path
+
+
+@pytest.fixture
+def workspace_path(isolated: Path) -> Path:
+    path = isolated / "ui.tpw"
+    with Workspace.open(path) as ws:
+        ws.save_accounts(make_accounts(40))
+        ws.save_reps([REP])
+    return path
+
+
+@pytest.fixture
+def window(qtbot, workspace_path: Path, isolated: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from planner.ui.main_window import MainWindow
+
+    settings = QSettings(str(isolated / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(Workspace.open(workspace_path), settings)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.map_sync.rendered, timeout=30000):
+        pass
+    yield win
+    win.close()
+    assert win.runner.wait(10000)
+    assert QThreadPool.globalInstance().activeThreadCount() == 0

@@ -1,0 +1,72 @@
+"""The main window against a real page and a real QWebChannel (offscreen)."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QItemSelectionModel
+
+from planner.ui.accounts_model import AccountFilter
+
+# A real DOM click on the marker's SVG path: Leaflet's own handler, then the bridge.
+CLICK_MARKER = """(function (key) {
+  var name = Object.keys(window).find(function (k) {
+    return k.indexOf('map_') === 0 && window[k] instanceof L.Map;
+  });
+  var hit = null;
+  window[name].eachLayer(function (layer) {
+    if (layer.feature && layer.feature.id === key && layer._path) { hit = layer; }
+  });
+  if (!hit) { return false; }
+  hit._path.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}));
+  return true;
+})(%s)"""
+
+
+def _evaluate(qtbot, win, expression):  # type: ignore[no-untyped-def]
+    box: list[object] = []
+    win.map_view.evaluate(expression, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=5000)
+    return box[0]
+
+
+def test_window_shows_accounts_on_table_and_map(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    assert window.accounts_model.rowCount() == 40
+    stats = _evaluate(qtbot, window, "planner.stats()")
+    assert stats["accounts"] == 40 and stats["markers"] >= 40
+    assert _evaluate(qtbot, window, "typeof window.pwned") == "undefined"
+    assert "40 accounts (40 shown)" in window._status.text()
+
+
+def test_table_selection_highlights_marker(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    panel = window.accounts_panel
+    index = panel.proxy.index(0, 0)
+    key = panel.proxy.data(index, 0x0100 + 1)
+    account = window.session.account(key)
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    panel.table.selectionModel().select(index, flags)
+    qtbot.waitUntil(
+        lambda: _evaluate(qtbot, window, "planner.stats().selected") == [account.key],
+        timeout=5000,
+    )
+    assert window.inspector.account == account
+
+
+def test_marker_click_selects_row_through_webchannel(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    target = window.session.accounts[5]
+    with qtbot.waitSignal(window.map_view.account_clicked, timeout=10000) as blocker:
+        assert _evaluate(qtbot, window, CLICK_MARKER % json.dumps(target.key)) is True
+    assert blocker.args == [target.key]
+    qtbot.waitUntil(lambda: window.accounts_panel.selected_keys() == [target.key], timeout=5000)
+    assert window.inspector.account == target
+
+
+def test_filters_narrow_the_table(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    proxy = window.accounts_panel.proxy
+    proxy.set_filter(AccountFilter(text="modena"))
+    assert 0 < proxy.rowCount() < 40
+    proxy.set_filter(AccountFilter(stage="Proposal"))
+    stages = {proxy.index(r, 2).data() for r in range(proxy.rowCount())}
+    assert stages == {"Proposal"}
