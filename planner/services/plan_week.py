@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from planner.domain.account import Account
 from planner.domain.errors import DomainError
-from planner.domain.plan import Stop, WeekPlan
+from planner.domain.plan import DayPlan, Lock, Stop, WeekPlan
 from planner.domain.progress import CancelToken, NeverCancel, NullProgress, ProgressReporter
 from planner.domain.rep import Rep
+from planner.io.codec import money_to_dict, week_plan_to_dict
+from planner.io.workspace import Workspace
 from planner.optimise.priorities import ValueBreakdown, ValueParams, value_accounts
 from planner.optimise.week.decode import day_plans
 from planner.optimise.week.explain import explain
@@ -187,3 +190,101 @@ def _assemble(
         planned=decisions.planned,
         notes=tuple(notes),
     )
+
+
+def locks_from_plan(plan: WeekPlan) -> list[LockSpec]:
+    """The locks the user set on a stored plan's visits."""
+    out = []
+    for day in plan.days:
+        for v in day.visits:
+            if v.lock is Lock.IN_PLAN:
+                out.append(LockSpec.keep(v.account_key))
+            elif v.lock is Lock.DAY:
+                out.append(LockSpec.on_day(v.account_key, day.day))
+            elif v.lock is Lock.TIME:
+                out.append(LockSpec.at(v.account_key, v.arrival))
+    return out
+
+
+def plan_in_workspace(
+    workspace: Workspace,
+    rep_name: str | None,
+    week_start: date,
+    days: int | None,
+    travel_model: TravelModel,
+    *,
+    params: WeekParams | None = None,
+    progress: ProgressReporter | None = None,
+    cancel: CancelToken | None = None,
+) -> WeekOutcome:
+    """Plan the rep's week from the workspace and store it.
+
+    The rep's territory limits the accounts when one is saved. A plan already stored for
+    that week is re-planned: its locks are kept and it warm-starts the solver.
+    """
+    reps = workspace.reps()
+    if not reps:
+        raise DomainError("the workspace has no reps: import one with `territory-planner reps`")
+    rep = next((r for r in reps if r.name == rep_name), None) if rep_name else reps[0]
+    if rep is None:
+        names = ", ".join(r.name for r in reps)
+        raise DomainError(f"no rep named {rep_name!r} in the workspace (known: {names})")
+    accounts = workspace.accounts()
+    territory = next((t for t in workspace.territories() if t.rep_name == rep.name), None)
+    if territory is not None:
+        accounts = [a for a in accounts if a.key in territory.account_keys]
+    previous = workspace.load_plan(rep.name, week_start)
+    locks = locks_from_plan(previous) if previous is not None else []
+    outcome = plan_week_outcome(
+        accounts, rep, week_start, days, travel_model, params=params, progress=progress,
+        cancel=cancel, locks=locks, previous=previous,
+    )  # fmt: skip
+    workspace.save_plan(outcome.plan)
+    return outcome
+
+
+def _day_totals(day: DayPlan, currency: str) -> dict[str, Any]:
+    return {
+        "value": money_to_dict(day.value(currency)),
+        "distance_m": day.distance_m,
+        "driving_s": day.driving_s,
+        "cost": money_to_dict(day.cost(currency)),
+        "visits": len(day.visits),
+    }
+
+
+def plan_json(outcome: WeekOutcome) -> dict[str, Any]:
+    """Everything about the plan, for scripts (the `--json` output of `plan`)."""
+    plan = outcome.plan
+    data = week_plan_to_dict(plan)
+    for day_data, day in zip(data["days"], plan.days, strict=True):
+        day_data["totals"] = _day_totals(day, plan.currency)
+    km = plan.distance_m / 1000
+    data["totals"] = {
+        "value": money_to_dict(plan.value),
+        "distance_m": plan.distance_m,
+        "driving_s": plan.driving_s,
+        "cost": money_to_dict(plan.cost),
+        "net": money_to_dict(plan.value - plan.cost),
+        "value_per_km": money_to_dict(plan.value.scaled(1 / km)) if km else None,
+        "visits": len(plan.visits()),
+    }
+    stays = outcome.stays
+    data["overnight"] = None
+    if stays is not None:
+        data["overnight"] = {
+            "chosen": stays.chosen,
+            "options": [
+                {
+                    "label": o.label,
+                    "value": money_to_dict(o.value),
+                    "travel": money_to_dict(o.travel),
+                    "hotel": money_to_dict(o.hotel),
+                    "net": money_to_dict(o.net),
+                    "distance_m": o.distance_m,
+                    "driving_s": o.driving_s,
+                }
+                for o in stays.options
+            ],
+        }
+    return data

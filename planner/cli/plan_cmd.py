@@ -1,0 +1,112 @@
+"""`territory-planner plan --week YYYY-MM-DD`: plan one rep's week and explain it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+from planner.cli.common import add_workspace_argument, open_workspace, progress_bar
+from planner.domain import DomainError, WeekPlan
+from planner.domain.units import hours, km
+from planner.optimise.week.planner import WeekParams
+from planner.services.plan_week import WeekOutcome, plan_in_workspace, plan_json
+from planner.travel import GeodesicModel, TravelError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "plan",
+        help="plan a rep's week: visits, routes, costs, remote list and explanations",
+        description="Choose which accounts deserve a trip this week, in which order and on "
+        "which day, at what cost; the rest go to a remote list with the reason in money. "
+        "A plan already stored for that week is re-planned around its locked visits. "
+        "The plan is saved in the workspace.",
+    )
+    parser.add_argument("--week", required=True, type=_date, metavar="YYYY-MM-DD",
+                        help="first day of the week to plan")  # fmt: skip
+    parser.add_argument("--rep", metavar="NAME", help="rep to plan for (default: the first)")
+    parser.add_argument("--days", type=int, metavar="N", help="number of working days")
+    parser.add_argument("--time-limit", type=float, default=10.0, metavar="S",
+                        help="solver time in seconds (default 10)")  # fmt: skip
+    parser.add_argument("--seed", type=int, default=0, metavar="N", help="random seed")
+    parser.add_argument("--no-overnight", action="store_true", help="never plan a hotel night")
+    parser.add_argument("--json", action="store_true", help="print the plan as JSON")
+    add_workspace_argument(parser)
+    parser.set_defaults(handler=run)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        params = WeekParams(
+            time_limit_s=args.time_limit, seed=args.seed, overnight=not args.no_overnight
+        )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    workspace = open_workspace(args)
+    if workspace is None:
+        return 1
+    try:
+        with workspace, progress_bar("planning the week") as bar:
+            outcome = plan_in_workspace(
+                workspace, args.rep, args.week, args.days, GeodesicModel(), params=params,
+                progress=bar,
+            )  # fmt: skip
+    except (DomainError, TravelError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(plan_json(outcome), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(format_plan(outcome)))
+    return 0
+
+
+def format_plan(outcome: WeekOutcome) -> list[str]:
+    plan = outcome.plan
+    lines = [f"Week of {plan.week_start:%a %d %b %Y} for {plan.rep_name}", ""]
+    for day in plan.days:
+        lines.append(
+            f"{day.day:%a %d %b}: {len(day.visits)} visits, {km(day.distance_m):.0f} km, "
+            f"{hours(day.driving_s):.1f} h driving, cost {day.cost(plan.currency)}, "
+            f"value {day.value(plan.currency)}"
+        )
+        if day.legs and day.legs[0].departure is not None:
+            lines.append(f"  {day.legs[0].departure:%H:%M} leave {day.start.name}")
+        for visit, leg in zip(day.visits, day.legs, strict=False):
+            lines.append(
+                f"  {visit.arrival:%H:%M}–{visit.departure:%H:%M} {visit.name} "
+                f"(value {visit.value}; {km(leg.distance_m):.0f} km, {leg.cost} to get there)"
+            )
+        if day.visits:
+            lines.append(f"  back at {day.end.name} ({day.end.kind})")
+        if day.hotel_cost is not None:
+            lines.append(f"  night at {day.end.name}: {day.hotel_cost}")
+    lines += _totals(plan)
+    lines += ["", "Why in the plan:"] + [f"  {d.name}: {d.reason}" for d in plan.planned]
+    lines += ["", "Serve remotely:"] + [f"  {d.name}: {d.reason}" for d in plan.remote]
+    lines += ["", "Excluded:"] + [f"  {d.name}: {d.reason}" for d in plan.excluded]
+    if plan.notes:
+        lines += ["", "Notes:"] + [f"  {n}" for n in plan.notes]
+    return lines
+
+
+def _totals(plan: WeekPlan) -> list[str]:
+    distance = km(plan.distance_m)
+    per_km = f", {plan.value.scaled(1 / distance)} value per km" if distance else ""
+    return [
+        "",
+        f"Week: {len(plan.visits())} visits, value {plan.value}, cost {plan.cost}, "
+        f"net {plan.value - plan.cost}, {distance:.0f} km, "
+        f"{hours(plan.driving_s):.1f} h driving{per_km}",
+    ]
