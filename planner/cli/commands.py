@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from planner.cli import accounts_cmd, assign_cmd, demo_cmd, gui_cmd, import_cmd, reps_cmd
+from planner.cli import (
+    accounts_cmd,
+    assign_cmd,
+    demo_cmd,
+    gui_cmd,
+    import_cmd,
+    plan_cmd,
+    reps_cmd,
+)
 
-MODULES: list[ModuleType] = [gui_cmd, import_cmd, accounts_cmd, reps_cmd, demo_cmd, assign_cmd]
+MODULES: list[ModuleType] = [
+    gui_cmd,
+    import_cmd,
+    accounts_cmd,
+    reps_cmd,
+    demo_cmd,
+    assign_cmd,
+    plan_cmd,
+]
