@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.travel.cache import InMemoryMatrixCache, MatrixCache, cached_matrix, matrix_key
+from planner.travel.cache import (
+    ArrayMatrixStore,
+    InMemoryMatrixCache,
+    MatrixCache,
+    StoreMatrixCache,
+    cached_matrix,
+    matrix_key,
+)
 from planner.travel.costs import cost_matrix_cents, day_cost, leg_cost, overnight_cost
 from planner.travel.geodesic import GeodesicModel, GeodesicParams
 from planner.travel.model import Geometry, TravelError, TravelMatrix, TravelModel
@@ -45,11 +52,13 @@ def make_model(backend: str = "geodesic", **options: Any) -> TravelModel:
 
 __all__ = [
     "BACKENDS",
+    "ArrayMatrixStore",
     "GeodesicModel",
     "GeodesicParams",
     "Geometry",
     "InMemoryMatrixCache",
     "MatrixCache",
+    "StoreMatrixCache",
     "TravelError",
     "TravelMatrix",
     "TravelModel",

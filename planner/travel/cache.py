@@ -1,8 +1,10 @@
 """Matrix cache: re-planning after a small change should not recompute unchanged matrices.
 
 `MatrixCache` is the small interface the workspace implements (SQLite, on disk);
-`InMemoryMatrixCache` is for the CLI, tests and one-off runs. Keys come from
-`matrix_key`: the model's `cache_key()` (backend + parameters) and the places'
+`InMemoryMatrixCache` is for the CLI, tests and one-off runs; `StoreMatrixCache` adapts
+any store with `matrix_get`/`matrix_put` of raw arrays (the workspace has them; travel
+and io are sibling layers, so the adapter is structural and neither imports the other).
+Keys come from `matrix_key`: the model's `cache_key()` (backend + parameters) and the places'
 coordinates, so any change of backend, parameter or place gives a new key.
 """
 
@@ -15,7 +17,7 @@ from typing import Protocol, runtime_checkable
 
 from planner.domain.geo import GeoPoint
 from planner.domain.progress import CancelToken, ProgressReporter
-from planner.travel.model import NO_CANCEL, NO_PROGRESS, TravelMatrix, TravelModel
+from planner.travel.model import NO_CANCEL, NO_PROGRESS, IntMatrix, TravelMatrix, TravelModel
 
 
 @runtime_checkable
@@ -52,6 +54,32 @@ class InMemoryMatrixCache:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+class ArrayMatrixStore(Protocol):
+    """What a persistent store offers: int64 (distance, duration) arrays by key."""
+
+    def matrix_get(self, key: str) -> tuple[IntMatrix, IntMatrix] | None: ...
+
+    def matrix_put(self, key: str, distance: IntMatrix, duration: IntMatrix) -> None: ...
+
+
+class StoreMatrixCache:
+    """A MatrixCache over an ArrayMatrixStore such as planner.io.workspace.Workspace.
+
+    Matrix notes are not persisted: they describe the computation that made the matrix
+    and were shown when it was made.
+    """
+
+    def __init__(self, store: ArrayMatrixStore) -> None:
+        self.store = store
+
+    def get(self, key: str) -> TravelMatrix | None:
+        found = self.store.matrix_get(key)
+        return None if found is None else TravelMatrix(found[0], found[1])
+
+    def put(self, key: str, matrix: TravelMatrix) -> None:
+        self.store.matrix_put(key, matrix.distance_m, matrix.duration_s)
 
 
 def matrix_key(model: TravelModel, points: Sequence[GeoPoint]) -> str:

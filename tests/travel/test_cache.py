@@ -6,6 +6,7 @@ from planner.travel import (
     GeodesicParams,
     InMemoryMatrixCache,
     MatrixCache,
+    StoreMatrixCache,
     TravelMatrix,
     cached_matrix,
     matrix_key,
@@ -55,3 +56,16 @@ def test_lru_bound() -> None:
     assert cache.get("a") is m  # a is now most recent
     cache.put("c", m)
     assert cache.get("b") is None and cache.get("a") is m and cache.get("c") is m
+
+
+def test_store_adapter_round_trips_through_the_workspace(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from planner.io.workspace import Workspace
+
+    model = CountingModel()
+    with Workspace.open(tmp_path / "w.sqlite") as workspace:
+        cache = StoreMatrixCache(workspace)
+        assert isinstance(cache, MatrixCache)
+        first = cached_matrix(model, POINTS, cache)
+    with Workspace.open(tmp_path / "w.sqlite") as reopened:
+        again = cached_matrix(model, POINTS, StoreMatrixCache(reopened))
+    assert model.calls == 1 and again == first
