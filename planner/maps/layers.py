@@ -1,0 +1,187 @@
+"""GeoJSON layers for the map page, built from domain objects.
+
+Features carry display-ready strings (money formatted, dates ISO) and the values
+planner.js colours by; the page never formats CRM data into HTML itself, it sets
+these strings as text. Coordinates are rounded to 5 decimals (~1 m).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from planner.domain import Account, DayPlan, GeoPoint, Territory, WeekPlan
+from planner.io.exporters.common import StopRow, one_line, stop_rows
+from planner.maps.palette import NONE_LABEL, day_color
+
+GeoJSON = dict[str, Any]
+MIN_RADIUS = 5.0
+MAX_RADIUS = 15.0
+
+
+def _coords(point: GeoPoint) -> list[float]:
+    return [round(point.lon, 5), round(point.lat, 5)]
+
+
+def _point(point: GeoPoint, props: dict[str, Any], fid: str | None = None) -> GeoJSON:
+    feature: GeoJSON = {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": _coords(point)},
+    }
+    if fid is not None:
+        feature["id"] = fid
+    feature["properties"] = props
+    return feature
+
+
+def collection(features: list[GeoJSON]) -> GeoJSON:
+    return {"type": "FeatureCollection", "features": features}
+
+
+def money_text(amount: Decimal | None, currency: str) -> str:
+    return f"{amount:,.0f} {currency}" if amount is not None else ""
+
+
+def default_priorities(accounts: Iterable[Account]) -> dict[str, str]:
+    """high / medium / low by thirds of expected value; unknown without amount or odds.
+
+    Used until the prioritisation module's scores are passed in.
+    """
+    valued = sorted(
+        ((a.expected_value, a.key) for a in accounts if a.expected_value is not None),
+        reverse=True,
+    )
+    out: dict[str, str] = {}
+    for rank, (_, key) in enumerate(valued):
+        out[key] = ("high", "medium", "low")[min(2, 3 * rank // max(1, len(valued)))]
+    return out
+
+
+def _radius(amount: Decimal | None, largest: Decimal) -> float:
+    # area grows with value: radius with its square root
+    if amount is None or largest <= 0:
+        return MIN_RADIUS
+    share = math.sqrt(float(amount / largest))
+    return round(MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share, 1)
+
+
+def _pin(point: GeoPoint) -> tuple[float, float]:
+    return (round(point.lat, 5), round(point.lon, 5))
+
+
+def planned_labels(plan: WeekPlan | None) -> dict[str, str]:
+    if plan is None:
+        return {}
+    return {v.account_key: f"{v.arrival:%a %d %b %H:%M}" for v in plan.visits() if not v.cancelled}
+
+
+def territory_names(territories: Iterable[Territory]) -> dict[str, str]:
+    return {key: t.name for t in territories for key in t.account_keys}
+
+
+def accounts_layer(
+    accounts: Sequence[Account],
+    *,
+    priorities: Mapping[str, str] | None = None,
+    territory_of: Mapping[str, str] | None = None,
+    planned: Mapping[str, str] | None = None,
+) -> GeoJSON:
+    """One point per located account; unlocated accounts cannot be drawn and are skipped."""
+    located = [a for a in accounts if a.location is not None]
+    prio = default_priorities(located) if priorities is None else priorities
+    largest = max((a.amount for a in located if a.amount is not None), default=Decimal(0))
+    sharing = Counter(_pin(a.location) for a in located if a.location is not None)
+    features = []
+    for account in located:
+        assert account.location is not None
+        props = {
+            "name": one_line(account.name),
+            "value": money_text(account.amount, account.currency),
+            "stage": one_line(account.stage) or NONE_LABEL,
+            "priority": prio.get(account.key, "unknown"),
+            "territory": (territory_of or {}).get(account.key, NONE_LABEL),
+            "rep": one_line(account.owner) or NONE_LABEL,
+            "last_visit": account.last_visit.isoformat() if account.last_visit else "",
+            "planned": (planned or {}).get(account.key, ""),
+            "precision": str(account.precision),
+            "radius": _radius(account.amount, largest),
+            "shared": sharing[_pin(account.location)],
+            "coarse": account.precision.is_coarse,
+        }
+        features.append(_point(account.location, props, account.key))
+    return collection(features)
+
+
+def _day_features(day: DayPlan, rows: list[StopRow], label: str) -> list[GeoJSON]:
+    color = day_color(day.day.weekday())
+    common = {"day": day.day.isoformat(), "day_label": label, "color": color}
+    places: list[GeoPoint | None] = [day.start.location, *(r.location for r in rows)]
+    places.append(day.end.location)
+    features = []
+    for i, leg in enumerate(day.legs):
+        a, b = places[i], places[i + 1] if i + 1 < len(places) else None
+        if leg.geometry:
+            line = [[round(lon, 6), round(lat, 6)] for lat, lon in leg.geometry]
+        elif a is not None and b is not None:
+            line = [_coords(a), _coords(b)]
+        else:
+            continue
+        text = f"{leg.distance_m / 1000:.1f} km, {round(leg.duration_s / 60)} min"
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "LineString", "coordinates": line},
+                "properties": {**common, "kind": "leg", "label": text},
+            }
+        )
+    for row in rows:
+        if row.location is None:
+            continue
+        visit = row.visit
+        props = {
+            **common,
+            "kind": "stop",
+            "id": visit.account_key,
+            "seq": row.index,
+            "name": one_line(visit.name),
+            "time": f"{visit.arrival:%H:%M}–{visit.departure:%H:%M}",
+            "value": str(visit.value),
+            "note": one_line(visit.explanation),
+        }
+        features.append(_point(row.location, props))
+    for stop in {day.start, day.end}:
+        props = {**common, "kind": stop.kind, "name": one_line(stop.name)}
+        features.append(_point(stop.location, props))
+    return features
+
+
+def routes_layer(plan: WeekPlan, accounts: Mapping[str, Account]) -> GeoJSON:
+    """Legs and numbered stops of every day; `day_label` names the day's overlay."""
+    rows = stop_rows(plan, accounts)
+    features: list[GeoJSON] = []
+    for day in plan.days:
+        label = f"{day.day:%a %d %b}"
+        mine = [r for r in rows if r.day is day]
+        features.extend(_day_features(day, mine, label))
+    return collection(features)
+
+
+def remote_layer(plan: WeekPlan, accounts: Mapping[str, Account]) -> GeoJSON:
+    """Accounts to serve by phone or video this week, where they are located."""
+    features = []
+    for decision in plan.remote:
+        account = accounts.get(decision.account_key)
+        if account is None or account.location is None:
+            continue
+        props = {
+            "id": decision.account_key,
+            "name": one_line(decision.name),
+            "value": str(decision.value),
+            "channel": "remote",
+            "reason": one_line(decision.reason),
+        }
+        features.append(_point(account.location, props))
+    return collection(features)

@@ -1,0 +1,156 @@
+"""GeoJSON layers and page text, without a browser."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from planner.domain import Account, Rep, Territory, WeekPlan
+from planner.maps import DAY_COLORS, MapOptions, build_map_data, page_html
+from planner.maps.assets import MissingAssets, page_assets
+from planner.maps.data import point_table
+from planner.maps.layers import accounts_layer, default_priorities
+from planner.maps.page import json_for_html
+from tests.maps.conftest import EVIL, account
+
+
+def _by_id(layer: dict) -> dict[str, dict]:
+    return {f["id"]: f for f in layer["features"]}
+
+
+def test_accounts_layer_skips_unlocated_and_marks_shared_pins(accounts: list[Account]) -> None:
+    layer = accounts_layer(accounts)
+    feats = _by_id(layer)
+    assert len(feats) == len(accounts) - 1 and "id:A22" not in feats
+    assert feats["id:A20"]["properties"]["shared"] == 2
+    assert feats["id:A20"]["properties"]["coarse"] is True
+    assert feats["id:A1"]["properties"]["shared"] == 1
+    assert feats["id:A1"]["geometry"]["coordinates"] == [11.03, 44.42]
+
+
+def test_account_properties_are_display_text(accounts: list[Account]) -> None:
+    props = _by_id(accounts_layer(accounts))["id:A4"]["properties"]
+    assert props["value"] == "5,000 EUR"
+    assert props["stage"] == "Prospect"
+    assert props["last_visit"] == "2026-10-01"
+    assert props["rep"] == "Rep One"
+
+
+def test_radius_grows_with_deal_value(accounts: list[Account]) -> None:
+    feats = _by_id(accounts_layer(accounts))
+    radii = [feats[f"id:A{i}"]["properties"]["radius"] for i in (0, 5, 19)]
+    assert radii == sorted(radii) and radii[0] < radii[-1]
+
+
+def test_default_priorities_split_expected_value_in_thirds() -> None:
+    accs = [account(i, 44.0, 11.0, amount=Decimal(100 * (i + 1))) for i in range(9)]
+    accs.append(account(99, 44.0, 11.0, probability=None))
+    prio = default_priorities(accs)
+    assert [prio[f"id:A{i}"] for i in (8, 4, 0)] == ["high", "medium", "low"]
+    assert "id:A99" not in prio  # shown as "unknown"
+
+
+def test_routes_layer_days_stops_and_legs(accounts: list[Account], plan: WeekPlan) -> None:
+    data = build_map_data(accounts, plan)
+    assert data.routes is not None
+    feats = data.routes["features"]
+    legs = [f for f in feats if f["properties"]["kind"] == "leg"]
+    stops = [f for f in feats if f["properties"]["kind"] == "stop"]
+    assert len(legs) == 4 + 3 and len(stops) == 5
+    assert [s["properties"]["seq"] for s in stops] == [1, 2, 3, 1, 2]
+    monday = stops[0]["properties"]
+    assert monday["day_label"] == "Mon 30 Nov" and monday["color"] == DAY_COLORS[0]
+    assert monday["time"] == "09:00–09:45"
+    road = next(leg for leg in legs if leg["properties"]["day"] == "2026-12-01")
+    assert road["geometry"]["coordinates"] == [[11.34, 44.49], [11.3, 44.6], [11.24, 44.56]]
+
+
+def test_remote_layer_and_planned_labels(accounts: list[Account], plan: WeekPlan) -> None:
+    data = build_map_data(accounts, plan)
+    assert data.remote is not None
+    assert [f["properties"]["id"] for f in data.remote["features"]] == ["id:A12"]
+    planned = _by_id(data.accounts or {})["id:A3"]["properties"]["planned"]
+    assert planned == "Mon 30 Nov 10:00"
+
+
+def _inside(point: list[float], ring: list[list[float]]) -> bool:
+    signs = set()
+    for (x1, y1), (x2, y2) in itertools.pairwise(ring):
+        cross = (x2 - x1) * (point[1] - y1) - (y2 - y1) * (point[0] - x1)
+        signs.add(cross > 0)
+    return len(signs) == 1
+
+
+def test_territory_hulls_contain_their_accounts(
+    accounts: list[Account], territories: list[Territory]
+) -> None:
+    reps = [Rep("Rep One", home=accounts[0].location), Rep("Rep Two")]
+    data = build_map_data(accounts, territories=territories, reps=reps)
+    assert data.territories is not None
+    polys = [f for f in data.territories["features"] if f["geometry"]["type"] == "Polygon"]
+    homes = [f for f in data.territories["features"] if f["geometry"]["type"] == "Point"]
+    assert len(polys) == 2 and len(homes) == 1
+    by_key = {a.key: a for a in accounts}
+    for poly, terr in zip(polys, territories, strict=True):
+        ring = poly["geometry"]["coordinates"][0]
+        assert ring[0] == ring[-1]
+        for key in terr.account_keys:
+            loc = by_key[key].location
+            if loc is not None:
+                assert _inside([loc.lon, loc.lat], ring), key
+    assert polys[0]["properties"]["color"] == data.palettes["rep"]["colors"]["Rep One"]
+
+
+def test_single_account_territory_still_gets_an_area(accounts: list[Account]) -> None:
+    terr = [Territory("Solo", "Rep One", frozenset({accounts[0].key}))]
+    data = build_map_data(accounts, territories=terr)
+    assert data.territories is not None
+    assert len(data.territories["features"][0]["geometry"]["coordinates"][0]) >= 4
+
+
+def test_point_table_round_trips_properties(accounts: list[Account]) -> None:
+    layer = accounts_layer(accounts)
+    table = point_table(layer)
+    first, row = layer["features"][0], table["rows"][0]
+    assert row[:3] == [*first["geometry"]["coordinates"], first["id"]]
+    assert dict(zip(table["columns"], row[3:], strict=True)) == first["properties"]
+
+
+def test_json_for_html_cannot_close_the_script() -> None:
+    text = json_for_html({"name": "</script><script>alert(1)</script>&\u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+
+
+def test_page_links_only_local_assets_and_escapes_names(accounts: list[Account]) -> None:
+    html = page_html(build_map_data(accounts), MapOptions(tiles=None))
+    tags = re.findall(r'<(?:script|link)[^>]*(?:src|href)="([^"]+)"', html)
+    assert tags and all(url.startswith("file://") for url in tags)
+    assert "<script>window.pwned" not in html
+    # the name arrives whole: markup escaped, template braces not evaluated by Jinja
+    assert json_for_html(EVIL)[1:-1] in html and "{{ 7*7 }}" in EVIL
+
+
+def test_standalone_page_inlines_everything(tmp_path: Path, accounts: list[Account]) -> None:
+    from planner.maps import write_standalone_page
+
+    out = write_standalone_page(tmp_path / "map.html", accounts)
+    html = out.read_text(encoding="utf-8")
+    assert not re.findall(r"<(?:script|link)[^>]*(?:src|href)=", html)
+    assert "url(images/" not in html and "data:image/png;base64," in html
+
+
+def test_missing_assets_say_how_to_fetch_them(tmp_path: Path) -> None:
+    with pytest.raises(MissingAssets, match=r"fetch_assets\.py"):
+        page_assets(tmp_path)
+
+
+def test_week_labels_are_weekday_date(accounts: list[Account], plan: WeekPlan) -> None:
+    data = build_map_data(accounts, plan)
+    assert data.routes is not None
+    labels = {f["properties"]["day_label"] for f in data.routes["features"]}
+    assert labels == {f"{date(2026, 11, 30):%a %d %b}", f"{date(2026, 12, 1):%a %d %b}"}

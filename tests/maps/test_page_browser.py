@@ -1,0 +1,114 @@
+"""The exported page in headless Chromium, opened from disk with the network blocked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from planner.domain import Account, Territory, WeekPlan
+from planner.maps import MapOptions, TileSource, build_map_data, write_standalone_page
+from planner.maps.sample import sample_accounts
+from tests.maps.conftest import EVIL, Browser
+
+
+@pytest.fixture
+def page_file(
+    tmp_path: Path, accounts: list[Account], plan: WeekPlan, territories: list[Territory]
+) -> Path:
+    return write_standalone_page(
+        tmp_path / "week.html",
+        accounts,
+        plan,
+        territories,
+        options=MapOptions(tiles=TileSource(url="https://tiles.invalid/{z}/{x}/{y}.png")),
+    )
+
+
+def test_page_draws_accounts_routes_and_layers(browser: Browser, page_file: Path) -> None:
+    browser.open(page_file)
+    assert browser.js("typeof L !== 'undefined' && L.version") == "1.9.4"
+    stats = browser.js("planner.stats()")
+    assert isinstance(stats, dict)
+    # 22 located accounts: two on one town-level pin merge into one shared-pin badge
+    assert stats["accounts"] == 22 and not stats["clustered"]
+    assert stats["markers"] == 20 and stats["sharedPins"] == 1
+    assert stats["legs"] == 7 and stats["stops"] == 5 and stats["remote"] == 1
+    assert browser.js("document.querySelectorAll('path.planner-leg').length") == 7
+    assert browser.js("document.querySelectorAll('.planner-stop-badge').length") == 5
+    assert browser.js("document.querySelectorAll('path.planner-territory').length") == 2
+    assert stats["days"] == ["Mon 30 Nov", "Tue 01 Dec"]
+    # the only network traffic the page attempts is the optional tile layer
+    assert browser.requests and all(
+        u.startswith("https://tiles.invalid/") for u in browser.requests
+    )
+    assert not browser.errors
+
+
+def test_planted_script_does_not_run_and_popup_shows_it_as_text(
+    browser: Browser, page_file: Path
+) -> None:
+    browser.open(page_file)
+    assert browser.js("planner.openPopup('id:A3')") is True
+    browser.page.wait_for_selector(".leaflet-popup-content .planner-info-title")  # type: ignore[attr-defined]
+    title = browser.js("document.querySelector('.planner-info-title').textContent")
+    assert title == EVIL
+    body = browser.js("document.querySelector('.leaflet-popup-content').textContent")
+    assert isinstance(body, str) and "Value: 4,000 EUR" in body and "Stage: Proposal" in body
+    assert "Planned: Mon 30 Nov 10:00" in body and "Last visit: 2026-10-01" in body
+    assert browser.js("typeof window.pwned") == "undefined"
+    assert browser.js("document.querySelectorAll('.leaflet-popup-content img').length") == 0
+
+
+def test_click_reaches_the_bridge_hook_and_selection_styles(
+    browser: Browser, page_file: Path
+) -> None:
+    browser.open(page_file)
+    browser.js(
+        "window.clicked = []; document.addEventListener('planner:click',"
+        " e => window.clicked.push(e.detail.id))"
+    )
+    browser.js("planner.fitTo(['id:A1'])")  # centres the marker of an unplanned account
+    box = browser.js("JSON.stringify(planner.map.getContainer().getBoundingClientRect())")
+    rect = json.loads(str(box))
+    browser.page.mouse.click(rect["x"] + rect["width"] / 2, rect["y"] + rect["height"] / 2)  # type: ignore[attr-defined]
+    assert browser.js("window.clicked") == ["id:A1"]
+    browser.js("planner.select(['id:A0'])")
+    assert (
+        browser.js("document.querySelectorAll('path.planner-account[stroke-width=\"4\"]').length")
+        == 1
+    )
+
+
+def test_updates_keep_zoom_and_pan_and_recolour(
+    browser: Browser, page_file: Path, accounts: list[Account]
+) -> None:
+    browser.open(page_file)
+    browser.js("planner.fitTo(['id:A5'])")
+    before = browser.js("JSON.stringify(planner.stats().center)")
+    zoom = browser.js("planner.stats().zoom")
+    fewer = build_map_data(accounts[:10]).layer_json("accounts")
+    browser.page.evaluate("json => planner.setAccounts(json)", fewer)  # type: ignore[attr-defined]
+    assert browser.js("planner.stats().accounts") == 10
+    assert browser.js("planner.stats().zoom") == zoom
+    assert browser.js("JSON.stringify(planner.stats().center)") == before
+    fills = (
+        "new Set([...document.querySelectorAll('path.planner-account')]"
+        ".map(p => p.getAttribute('fill'))).size"
+    )
+    browser.js("planner.setColorBy('stage')")
+    assert browser.js(fills) == 2  # Prospect / Proposal
+    assert browser.js("document.querySelector('.planner-colorby').value") == "stage"
+
+
+def test_many_accounts_are_clustered(browser: Browser, tmp_path: Path) -> None:
+    out = write_standalone_page(
+        tmp_path / "many.html", sample_accounts(1500), options=MapOptions(tiles=None)
+    )
+    browser.open(out)
+    stats = browser.js("planner.stats()")
+    assert isinstance(stats, dict)
+    assert stats["clustered"] and stats["accounts"] == 1500
+    assert 0 < stats["clusters"] < 200 and stats["markers"] < 1500
+    assert browser.requests == [] and not browser.errors
