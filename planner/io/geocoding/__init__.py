@@ -15,6 +15,7 @@ from planner.io.geocoding.chain import (
     GeocodeCache,
     GeocodeConfig,
     build_geocoders,
+    cache_key,
     cache_record,
     geocode_one,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "OnlineGeocoder",
     "ProviderConfig",
     "build_geocoders",
+    "cache_key",
     "cache_record",
     "default_gazetteer_path",
     "geocode_one",

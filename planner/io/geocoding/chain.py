@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
@@ -49,6 +49,11 @@ class GeocodeCache(Protocol):
     def cache_geocodes(self, items: Iterable[CachedGeocode]) -> None: ...
 
 
+def cache_key(address: Address) -> str:
+    """Address.normalised() of the address with each part trimmed (CRM cells carry spaces)."""
+    return Address(*(part.strip() for part in astuple(address))).normalised()
+
+
 class CacheGeocoder:
     """Answers from earlier online lookups, keyed by Address.normalised()."""
 
@@ -58,7 +63,7 @@ class CacheGeocoder:
         self.cache = cache
 
     def geocode(self, address: Address) -> GeocodeResult | None:
-        key = address.normalised()
+        key = cache_key(address)
         hit = self.cache.cached_geocodes([key]).get(key)
         if hit is None or hit.lat is None or hit.lon is None:
             return None
@@ -68,7 +73,7 @@ class CacheGeocoder:
 
 def cache_record(address: Address, result: GeocodeResult) -> CachedGeocode:
     return CachedGeocode(
-        address.normalised(),
+        cache_key(address),
         result.location.lat,
         result.location.lon,
         result.precision.value,
