@@ -68,7 +68,8 @@ def load_mapping(path: Path) -> Mapping:
         allowed = _OPTIONS[key]
         if allowed is not None and value not in allowed:
             raise ImportFileError(
-                f"mapping file {path.name}: option {key} must be one of {', '.join(allowed)}"
+                f"mapping file {path.name}: option {key} must be one of "
+                + ", ".join(repr(a) for a in allowed)
             )
     if options.get("delimiter") == "tab":
         options["delimiter"] = "\t"

@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import charset_normalizer
-
 from planner.io.importers.errors import ImportFileError
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -94,14 +92,25 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if charset_normalizer.from_bytes(data[:65536]).best() is None:
+    if _looks_binary(data):
         raise ImportFileError(f"cannot read {name}: it is a binary file, not a CSV or XLSX export")
-    # Legacy Western exports (Excel on Windows) are cp1252; charset-normalizer often
-    # mistakes short Italian text for cp1250, so prefer the common code page explicitly.
+    # Legacy Western exports (Excel on Windows) are cp1252. Statistical detectors
+    # (charset-normalizer) were tried: they call short Italian cp1252 text cp1250 or even
+    # binary, so the common code page is preferred explicitly, Latin-1 as the fallback.
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_OTHER_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Text has almost no control characters; random or binary data has ~11 %."""
+    sample = data[:65536]
+    return len(sample.translate(None, _OTHER_BYTES)) > len(sample) // 100
 
 
 def _decode_or_fail(data: bytes, codec: str, name: str) -> str:

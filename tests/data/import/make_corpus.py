@@ -64,7 +64,9 @@ def main() -> None:
     for name, (encoding, text) in TEXT_FILES.items():
         (HERE / name).write_bytes(text.encode(encoding))
     rng = random.Random(7)
-    (HERE / "binary_junk.csv").write_bytes(bytes(rng.randrange(256) for _ in range(4096)))
+    junk = bytes(rng.randrange(256) for _ in range(4096))
+    (HERE / "binary_junk.csv").write_bytes(junk)
+    (HERE / "binary_no_nul.dat").write_bytes(junk.replace(b"\x00", b"\x01"))
     # Excel 97-2003 files start with the OLE2 signature.
     (HERE / "old_excel.xls").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 504)
     (HERE / "broken.xlsx").write_bytes(b"PK\x03\x04" + b"this is not a workbook" * 10)

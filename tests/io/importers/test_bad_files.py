@@ -119,6 +119,7 @@ REPORTS: dict[str, list[str]] = {
 }
 ERRORS: dict[str, str] = {
     "binary_junk.csv": "cannot read binary_junk.csv: it is a binary file, not a CSV or XLSX export",
+    "binary_no_nul.dat": "cannot read binary_no_nul.dat: it is a binary file, not a CSV or XLSX export",
     "broken.xlsx": "cannot read broken.xlsx: not a valid .xlsx workbook (File is not a zip file)",
     "empty.csv": "empty.csv is empty: there is nothing to import",
     "no_name_column.csv": "no_name_column.csv has no account name column (e.g. 'Account Name', 'Company name', 'Name' or 'Ragione sociale'); its columns are: 'foo', 'bar'",
