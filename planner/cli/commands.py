@@ -8,18 +8,22 @@ from planner.cli import (
     accounts_cmd,
     assign_cmd,
     demo_cmd,
+    geocode_cmd,
     gui_cmd,
     import_cmd,
     plan_cmd,
     reps_cmd,
+    travel_cmd,
 )
 
 MODULES: list[ModuleType] = [
     gui_cmd,
     import_cmd,
+    geocode_cmd,
     accounts_cmd,
     reps_cmd,
     demo_cmd,
     assign_cmd,
     plan_cmd,
+    travel_cmd,
 ]

@@ -21,7 +21,9 @@ from planner.domain.progress import (
     NullProgress,
     ProgressReporter,
 )
+from planner.io.geocoding import GeocodeConfig
 from planner.io.workspace import Workspace
+from planner.services.geocode_accounts import geocode_accounts
 from planner.services.import_accounts import import_accounts, import_reps
 
 WORKSPACE_NAME = "demo.tpw"
@@ -88,6 +90,15 @@ def _import_reps(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) 
     )
 
 
+def _geocode(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
+    # Offline: the demo must work without internet (gazetteer built on first use).
+    config = GeocodeConfig(offline=True, default_country="IT")
+    summary = geocode_accounts(run.workspace, config, progress, cancel)
+    run.data["geocode_summary"] = summary
+    counts = ", ".join(f"{n} {p.value}" for p, n in summary.by_precision.items() if n)
+    run.summary.append(f"geocoding (offline): {counts}; {len(summary.shared_pins)} shared pins")
+
+
 def _write_summary(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
     path = run.out_dir / "summary.txt"
     lines = [*run.summary, f"workspace: {run.workspace.path}"]
@@ -99,6 +110,7 @@ def _write_summary(run: DemoRun, progress: ProgressReporter, cancel: CancelToken
 STEPS: list[Step] = [
     Step("import accounts", 3.0, _import_accounts),
     Step("import reps", 0.2, _import_reps),
+    Step("geocode", 1.0, _geocode),
     # later stages (geocode, plan, exports) go here
     Step("summary", 0.1, _write_summary),
 ]
