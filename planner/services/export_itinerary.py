@@ -1,0 +1,202 @@
+"""Use case: write a week plan where reps live: calendar, navigation app, spreadsheet, paper, map.
+
+Every file is written to a temporary name beside its target and then renamed, so an
+interrupted export never leaves a half-written calendar that a client would import.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from planner.domain import Account, DomainError, Rep, WeekPlan
+from planner.domain.progress import (
+    Cancelled,
+    CancelToken,
+    NeverCancel,
+    NullProgress,
+    ProgressReporter,
+)
+from planner.io.exporters.common import accounts_by_key, select_days
+from planner.io.exporters.csv_export import export_itinerary_csv, export_remote_csv
+from planner.io.exporters.gpx import export_gpx
+from planner.io.exporters.ics import IcsOptions, export_ics
+from planner.io.exporters.ics_state import IcsState
+from planner.io.exporters.pdf import export_pdf
+from planner.io.exporters.static_map import Ring
+
+
+class ExportFormat(StrEnum):
+    ICS = "ics"
+    GPX = "gpx"
+    CSV = "csv"
+    PDF = "pdf"
+    HTML = "html"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    files: tuple[Path, ...]
+    ics_state: IcsState | None = None  # the calendar state to store for the next re-export
+
+
+def export_itinerary(
+    plan: WeekPlan,
+    accounts: Iterable[Account] | Mapping[str, Account],
+    rep: Rep,
+    fmt: ExportFormat | str,
+    out: Path,
+    *,
+    days: Iterable[date] | None = None,
+    locale: str | None = None,
+    ics_options: IcsOptions | None = None,
+    previous_ics_state: IcsState | None = None,
+    now: datetime | None = None,
+    progress: ProgressReporter | None = None,
+    cancel: CancelToken | None = None,
+) -> ExportResult:
+    """Write `plan` (optionally only some `days`) as `fmt` to `out`; returns the files written.
+
+    CSV also writes the remote-service list beside `out` (``<stem>-remote.csv``); ICS with
+    ``per_day`` writes ``<stem>-YYYY-MM-DD.ics`` per day.
+    """
+    progress = progress or NullProgress()
+    cancel = cancel or NeverCancel()
+    fmt = _format(fmt)
+    if plan.rep_name != rep.name:
+        raise DomainError(f"the plan belongs to {plan.rep_name!r}, not to rep {rep.name!r}")
+    plan = select_days(plan, days)
+    by_key = accounts_by_key(accounts)
+    progress.report(0.0, f"Exporting {fmt.value.upper()}")
+    if cancel.cancelled:
+        raise Cancelled()
+    result = _export(
+        plan,
+        by_key,
+        rep,
+        fmt,
+        out,
+        locale=locale,
+        ics_options=ics_options,
+        previous=previous_ics_state,
+        now=now,
+    )
+    progress.report(1.0, f"Wrote {len(result.files)} file(s)")
+    return result
+
+
+def _format(fmt: ExportFormat | str) -> ExportFormat:
+    try:
+        return ExportFormat(str(fmt).lower())
+    except ValueError:
+        known = ", ".join(f.value for f in ExportFormat)
+        raise DomainError(f"unknown export format {fmt!r} (choose one of {known})") from None
+
+
+def _export(
+    plan: WeekPlan,
+    accounts: dict[str, Account],
+    rep: Rep,
+    fmt: ExportFormat,
+    out: Path,
+    *,
+    locale: str | None,
+    ics_options: IcsOptions | None,
+    previous: IcsState | None,
+    now: datetime | None,
+) -> ExportResult:
+    if fmt is ExportFormat.ICS:
+        options = ics_options or IcsOptions()
+        exported = export_ics(plan, accounts, rep, options, previous=previous, now=now)
+        written = []
+        for label, data in exported.calendars.items():
+            target = out if label == "week" else _beside(out, label, ".ics")
+            written.append(write_atomic(target, data))
+        return ExportResult(tuple(written), exported.state)
+    if fmt is ExportFormat.GPX:
+        return ExportResult((write_atomic(out, export_gpx(plan, accounts, rep).encode()),))
+    if fmt is ExportFormat.CSV:
+        # utf-8-sig: Excel reads a BOM-less CSV as the local code page and garbles accents.
+        itinerary = export_itinerary_csv(plan, accounts, rep, locale).encode("utf-8-sig")
+        remote = export_remote_csv(plan, accounts, locale).encode("utf-8-sig")
+        files = (write_atomic(out, itinerary), write_atomic(_beside(out, "remote", ".csv"), remote))
+        return ExportResult(files)
+    if fmt is ExportFormat.PDF:
+        pdf = export_pdf(plan, accounts, rep, basemap_outlines())
+        return ExportResult((write_atomic(out, pdf),))
+    return ExportResult((_write_html(plan, accounts, rep, out),))
+
+
+def _write_html(plan: WeekPlan, accounts: dict[str, Account], rep: Rep, out: Path) -> Path:
+    # Imported here: the map page pulls in folium, which the other formats do not need.
+    from planner.maps import write_standalone_page
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.part")
+    write_standalone_page(tmp, accounts, plan, reps=[rep])
+    os.replace(tmp, out)
+    return out
+
+
+def _beside(out: Path, label: str, suffix: str) -> Path:
+    return out.with_name(f"{out.stem}-{label}{out.suffix or suffix}")
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write to a temporary file in the same folder, then rename over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+@functools.cache
+def basemap_outlines() -> tuple[Ring, ...]:
+    """Region and country rings from the map's vendored base map, for the PDF's day maps.
+
+    Italian regions where we have them, Natural Earth countries elsewhere (Italy's coarse
+    country shape would blur the regions' coastline). Empty when the files are missing:
+    the maps are still drawn, only without outlines.
+    """
+    try:
+        from planner.maps import assets_dir
+    except ImportError:
+        return ()
+    base = assets_dir() / "basemap"
+    regions = _rings(base / "italy-regions.js", skip=())
+    countries = _rings(base / "countries.js", skip=("Italy",) if regions else ())
+    return (*countries, *regions)
+
+
+def _rings(path: Path, skip: Sequence[str]) -> tuple[Ring, ...]:
+    """Outer rings of a `window.NAME = {GeoJSON};` file; () if it is missing or unreadable."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text[text.index("{") : text.rindex("}") + 1])
+    except (OSError, ValueError):
+        return ()
+    rings: list[Ring] = []
+    for feature in data.get("features", []):
+        if feature.get("properties", {}).get("name") in skip:
+            continue
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates", [])
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        elif geometry.get("type") != "MultiPolygon":
+            continue
+        rings.extend([tuple((float(x), float(y)) for x, y, *_ in p[0]) for p in polygons if p])
+    return tuple(rings)
