@@ -86,6 +86,12 @@ class RoadGraphModel:
     def core_size(self) -> int:
         return len(self._core)
 
+    def sample_places(self, n: int, seed: int = 0) -> list[GeoPoint]:
+        """n distinct road nodes of the reachable network, as places (for calibration)."""
+        rng = np.random.default_rng(seed)
+        picked = rng.choice(self._core, size=min(n, len(self._core)), replace=False)
+        return [GeoPoint(float(self._lat[i]), float(self._lon[i])) for i in picked]
+
     def snap(self, points: Sequence[GeoPoint]) -> tuple[IntArray, FloatArray]:
         """(graph node, metres away) of the nearest reachable road node for each point."""
         coords = coords_array(points)
