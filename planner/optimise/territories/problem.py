@@ -151,7 +151,10 @@ def build_problem(
         raise DomainError("rep names must be unique")
     missing = [r.name for r in reps if r.home is None]
     if missing:
-        raise DomainError(f"reps without a home location: {', '.join(missing)}")
+        raise DomainError(
+            f"reps without a home location: {', '.join(missing)} "
+            "(give latitude and longitude in the reps file)"
+        )
     located = [a for a in accounts if a.location is not None]
     keys = [a.key for a in located]
     if len(set(keys)) != len(keys):
