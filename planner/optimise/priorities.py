@@ -50,6 +50,7 @@ DEFAULT_STAGE_PROBABILITY: Mapping[str, float] = {
     "negotiation": 0.7,
     "customer": 0.9,
 }
+USER_EXCLUDED = "excluded by the user"  # the reason re-plans recognise to keep it out
 CLOSED_STAGES = frozenset({"closed won", "closed lost", "won", "lost", "closed"})
 
 
@@ -198,7 +199,7 @@ def _must_visit(account: Account, ratio: float | None, params: ValueParams) -> b
 
 def _excluded_reason(account: Account, stage: str, params: ValueParams) -> str:
     if account.key in params.excluded:
-        return "excluded by the user"
+        return USER_EXCLUDED
     if stage in CLOSED_STAGES:
         return f"deal is {account.stage.lower()}"
     if account.location is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -14,7 +14,12 @@ from planner.domain.progress import CancelToken, NeverCancel, NullProgress, Prog
 from planner.domain.rep import Rep
 from planner.io.codec import money_to_dict, week_plan_to_dict
 from planner.io.workspace import Workspace
-from planner.optimise.priorities import ValueBreakdown, ValueParams, value_accounts
+from planner.optimise.priorities import (
+    USER_EXCLUDED,
+    ValueBreakdown,
+    ValueParams,
+    value_accounts,
+)
 from planner.optimise.week.decode import day_plans
 from planner.optimise.week.explain import explain
 from planner.optimise.week.locks import LockSpec
@@ -88,7 +93,7 @@ def plan_week_outcome(
     params = params or WeekParams()
     progress = progress or NullProgress()
     cancel = cancel or NeverCancel()
-    problem, excluded = _problem(
+    problem, excluded = build_week_problem(
         accounts, rep, week_start, days, travel_model, locks=locks, values=values
     )
     warm: WarmStart | None = None
@@ -105,12 +110,12 @@ def plan_week_outcome(
     chosen, solved, stays = problem, home, None
     if compare and site is not None and not home.cancelled:
         chosen, solved, stays = _compare_stays(problem, home, site, params, (progress, cancel))
-    plan = _assemble(chosen, solved, excluded, stays)
+    plan = assemble_plan(chosen, solved, excluded, stays)
     progress.report(1.0, "week planned")
     return WeekOutcome(plan, chosen, solved, stays)
 
 
-def _problem(
+def build_week_problem(
     accounts: Sequence[Account],
     rep: Rep,
     week_start: date,
@@ -169,7 +174,7 @@ def _compare_stays(
     return runs[best][0], runs[best][1], StayComparison(tuple(options), best)
 
 
-def _assemble(
+def assemble_plan(
     problem: WeekProblem, solved: Solved, excluded: list[Excluded], stays: StayComparison | None
 ) -> WeekPlan:
     decisions = explain(problem, solved.routes, excluded)
@@ -206,6 +211,15 @@ def locks_from_plan(plan: WeekPlan) -> list[LockSpec]:
     return out
 
 
+def values_for_replan(previous: WeekPlan | None, base: ValueParams | None = None) -> ValueParams:
+    """Value parameters that keep out of a re-plan the accounts the user took out."""
+    base = base or ValueParams()
+    if previous is None:
+        return base
+    removed = {d.account_key for d in previous.excluded if d.reason == USER_EXCLUDED}
+    return replace(base, excluded=base.excluded | removed)
+
+
 def plan_in_workspace(
     workspace: Workspace,
     rep_name: str | None,
@@ -237,7 +251,7 @@ def plan_in_workspace(
     locks = locks_from_plan(previous) if previous is not None else []
     outcome = plan_week_outcome(
         accounts, rep, week_start, days, travel_model, params=params, progress=progress,
-        cancel=cancel, locks=locks, previous=previous,
+        cancel=cancel, locks=locks, previous=previous, values=values_for_replan(previous),
     )  # fmt: skip
     workspace.save_plan(outcome.plan)
     return outcome
