@@ -59,6 +59,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--url", default="", help="provider server, e.g. https://nominatim.example.org"
     )
+    parser.add_argument(
+        "--min-delay", type=float, default=None, metavar="SECONDS",
+        help="seconds between online requests (default: the provider's policy; "
+        "lower it only for your own server)",
+    )  # fmt: skip
     parser.add_argument("--user-agent", default=DEFAULT_USER_AGENT, help="sent to the provider")
     parser.add_argument(
         "--api-key", default=os.environ.get(API_KEY_ENV, ""),
@@ -77,7 +82,11 @@ def _config(args: argparse.Namespace) -> GeocodeConfig:
     else:
         order = SOURCES
     provider = ProviderConfig(
-        name=args.provider, url=args.url, user_agent=args.user_agent, api_key=args.api_key
+        name=args.provider,
+        url=args.url,
+        user_agent=args.user_agent,
+        api_key=args.api_key,
+        min_delay_s=args.min_delay,
     )
     return GeocodeConfig(
         order=order, offline=args.offline, provider=provider, default_country=args.country
