@@ -28,6 +28,7 @@ _CANCELLED = "#9a9a9a"
 _STOP = "#2e7d32"
 _KM_PER_DEG_LAT = 111.32
 _DPI = 200
+_CAPTION_BOX = {"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1.5}
 _HALO = [patheffects.withStroke(linewidth=2.2, foreground="white")]  # legible over lines
 
 
@@ -167,7 +168,8 @@ def _scale_bar(ax: Axes, view: _View) -> None:
             zorder=7)  # fmt: skip
     ax.text(view.cx + view.half_w * 0.97, view.cy - view.half_h * 0.93,
             "schematic: solid = road, dashed = straight line (road unknown) · north up",
-            ha="right", fontsize=5.5, color="#555555", zorder=7)  # fmt: skip
+            ha="right", fontsize=5.5, color="#444444", zorder=7,
+            bbox=_CAPTION_BOX)  # fmt: skip
 
 
 def _nice(value: float) -> float:
