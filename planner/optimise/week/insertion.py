@@ -72,11 +72,16 @@ def idle_seconds(problem: WeekProblem, day: int, route: Sequence[int], t: Timeli
 
 
 def best_insertion(
-    problem: WeekProblem, routes: Routes, cand: int, max_delta: int | None = None
+    problem: WeekProblem,
+    routes: Routes,
+    cand: int,
+    max_delta: int | None = None,
+    idle: dict[int, int] | None = None,
 ) -> Insertion:
     """Cheapest feasible position for `cand` over all days; else the cheapest at all.
 
     With `max_delta`, positions costing that much or more are not tried for feasibility.
+    `idle` (from `idle_by_day`) saves recomputing each day's free time per candidate.
     """
     candidate = problem.candidates[cand]
     options: list[tuple[int, int, int]] = []  # (delta, day, position)
@@ -91,7 +96,7 @@ def best_insertion(
         return Insertion(None, 0, 0, False, candidate.no_window_reason or "no time window")
     options.sort()
     cheapest = options[0]
-    idle = {d: _idle(problem, routes, d) for d in {o[1] for o in options}}
+    idle = idle if idle is not None else idle_by_day(problem, routes)
     reason = "day full"
     for delta, day, pos in options:
         if max_delta is not None and delta >= max_delta:
@@ -101,19 +106,19 @@ def best_insertion(
         if idle[day] < candidate.service_s:
             continue
         trial = [*routes[day][:pos], cand, *routes[day][pos:]]
-        if time_day(problem, day, trial) is not None:
+        spec = problem.days[day]
+        stops = stops_of(problem, day, trial)
+        timeline = schedule_day(spec, stops, problem.duration_s, problem.distance_m)
+        if timeline is not None and timeline.driving_s <= spec.max_drive_s:
             return Insertion(day, pos, delta, True)
-        if _only_driving(problem, day, trial):
+        if timeline is not None:
             reason = "maximum driving per day reached"
     return Insertion(cheapest[1], cheapest[2], cheapest[0], False, reason)
 
 
-def _idle(problem: WeekProblem, routes: Routes, day: int) -> int:
-    t = time_day(problem, day, routes[day])
-    return 0 if t is None else idle_seconds(problem, day, routes[day], t)
-
-
-def _only_driving(problem: WeekProblem, day: int, route: Sequence[int]) -> bool:
-    spec = problem.days[day]
-    t = schedule_day(spec, stops_of(problem, day, route), problem.duration_s, problem.distance_m)
-    return t is not None and t.driving_s > spec.max_drive_s
+def idle_by_day(problem: WeekProblem, routes: Routes) -> dict[int, int]:
+    out = {}
+    for day, route in enumerate(routes):
+        t = time_day(problem, day, route)
+        out[day] = 0 if t is None else idle_seconds(problem, day, route, t)
+    return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 from planner.optimise.week.insertion import (
     Routes,
     best_insertion,
+    idle_by_day,
     removal_saving,
     time_day,
 )
@@ -59,9 +60,10 @@ def fill(problem: WeekProblem, routes: Routes) -> Routes:
     ]
     while pool:
         best: tuple[int, int, int, int] | None = None  # (net, cand, day, pos)
+        idle = idle_by_day(problem, filled)
         for c in pool:
             prize = problem.candidates[c].prize
-            ins = best_insertion(problem, filled, c, max_delta=prize)
+            ins = best_insertion(problem, filled, c, max_delta=prize, idle=idle)
             net = prize - ins.delta_cents
             ok = ins.feasible and ins.day is not None and net > 0
             if ok and ins.day is not None and (best is None or net > best[0]):

@@ -24,6 +24,8 @@ from planner.optimise.week.problem import DaySpec, Window
 
 @dataclass(frozen=True)
 class StopTiming:
+    """A visit to time: its place, meeting length and that day's windows in time order."""
+
     place: int
     service_s: int
     windows: tuple[Window, ...]
@@ -59,13 +61,18 @@ def schedule_day(
         return (
             Timeline((day.start_s,), (), (), end, None, drive, dist) if end <= day.end_s else None
         )
-    slots: list[Slot | None] = [None]
-    if day.lunch_s > 0:
-        slots = [("leg", i) for i in range(len(stops) + 1)]
-        slots += [("arrive", i) for i in range(len(stops) + 1)]
+    ready: dict[Slot, int] = {}
+    base = _simulate(day, stops, duration_s, distance_m, slot=None, ready=ready)
+    if base is None or day.lunch_s <= 0:
+        # Lunch only delays, and a later arrival never opens an earlier window: when the
+        # day fails without the break it fails with it.
+        return base
+    # Up to a slot, the day runs exactly as without lunch; a slot whose clock is already
+    # past the last possible lunch start cannot hold the break.
+    slots = [slot for slot, t in ready.items() if t + day.lunch_s <= day.lunch_to_s]
     best: Timeline | None = None
     for slot in slots:
-        timeline = _simulate(day, stops, duration_s, distance_m, slot)
+        timeline = _simulate(day, stops, duration_s, distance_m, slot=slot)
         if timeline is not None and (best is None or timeline.end_s < best.end_s):
             best = timeline
     return best
@@ -79,7 +86,7 @@ def _lunch_at(day: DaySpec, ready: int) -> tuple[int, int] | None:
 
 
 def _service_start(arrive: int, windows: Sequence[Window]) -> int | None:
-    for window in sorted(windows, key=lambda w: w.early_s):
+    for window in windows:  # in time order (see StopTiming)
         if arrive <= window.late_s:
             return max(arrive, window.early_s)
     return None
@@ -90,18 +97,25 @@ def _simulate(
     stops: Sequence[StopTiming],
     duration_s: npt.NDArray[np.int64],
     distance_m: npt.NDArray[np.int64],
+    *,
     slot: Slot | None,
+    ready: dict[Slot, int] | None = None,
 ) -> Timeline | None:
+    """Time the day with lunch at `slot`; `ready` collects the clock at every slot."""
     places = [day.start_place, *(s.place for s in stops), day.end_place]
     t, lunch = day.start_s, None
     legs, arrivals, departures = [], [], []
     for i in range(len(stops) + 1):
+        if ready is not None:
+            ready["leg", i] = t
         if slot == ("leg", i):
             if (lunch := _lunch_at(day, t)) is None:
                 return None
             t = lunch[1]
         legs.append(t)
         t += int(duration_s[places[i], places[i + 1]])
+        if ready is not None:
+            ready["arrive", i] = t
         if slot == ("arrive", i):
             if (lunch := _lunch_at(day, t)) is None:
                 return None
