@@ -9,7 +9,7 @@ later steps need into ``run.data`` and the files they write into ``run.outputs``
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,8 +136,10 @@ def run_demo(
     progress: ProgressReporter | None = None,
     cancel: CancelToken | None = None,
     data_dir: Path | None = None,
+    steps: Sequence[Step] | None = None,
 ) -> DemoRun:
-    """Run every step on a fresh demo workspace in ``out_dir``; returns what was done."""
+    """Run ``steps`` (default: all STEPS) on a fresh demo workspace in ``out_dir``."""
+    steps = STEPS if steps is None else steps
     progress = progress or NullProgress()
     cancel = cancel or NeverCancel()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -145,11 +147,11 @@ def run_demo(
     for stale in (ws_path, ws_path.with_name(ws_path.name + "-wal"),
                   ws_path.with_name(ws_path.name + "-shm")):  # fmt: skip
         stale.unlink(missing_ok=True)  # the demo always starts from the export
-    total = sum(step.weight for step in STEPS)
+    total = sum(step.weight for step in steps)
     done = 0.0
     with Workspace.open(ws_path) as workspace:
         run = DemoRun(out_dir, workspace, data_dir or demo_data_dir())
-        for step in STEPS:
+        for step in steps:
             if cancel.cancelled:
                 raise Cancelled()
             step.run(run, _Scaled(progress, done / total, step.weight / total, step.name), cancel)
