@@ -219,3 +219,29 @@ def solution_cost(inst: Instance, solution: pyvrp.Solution) -> float:
     if inst.float_dist is not None:
         return float_length(solution, inst.data, inst.float_dist)
     return float(solution.distance()) / inst.scale
+
+
+def prize_variant(path: Path, routes: int = 5, seed: int = 0) -> pyvrp.ProblemData:
+    """Prize-collecting Solomon: `routes` vehicles, every customer optional, prize = a
+    value drawn uniformly from 1..100 (numpy seed `seed`) × mean depot distance / mean
+    value, distances floor(10*d) as for vrptw_dist (../shared/bench/README.md)."""
+    raw = vrplib.read_instance(path, instance_format="solomon", compute_edge_weights=False)
+    coords = np.asarray(raw["node_coord"], dtype=np.float64)
+    matrix = np.floor(DIST_SCALE * _euclid(coords) + 1e-9).astype(np.int64)
+    base = solomon_data(raw, matrix, matrix, DIST_SCALE, 0)
+    values = np.random.default_rng(seed).integers(1, 101, size=base.num_clients)
+    scale = float(matrix[0, 1:].mean()) / float(values.mean())
+    clients = [
+        pyvrp.Client(
+            location=c.location,
+            delivery=c.delivery,
+            service_duration=c.service_duration,
+            tw_early=c.tw_early,
+            tw_late=c.tw_late,
+            prize=round(float(v) * scale),
+            required=False,
+        )
+        for c, v in zip(base.clients(), values, strict=True)
+    ]
+    vehicle = base.vehicle_type(0).replace(num_available=routes)
+    return base.replace(clients=clients, vehicle_types=[vehicle])

@@ -1,13 +1,15 @@
 """Solver adapter: one entry point that turns a `pyvrp.ProblemData` into the best plan.
 
 The week planner builds the problem (with `pyvrp.Model`) in integer units — seconds,
-metres, cents — and calls `solve`; strategies behind it are interchangeable.
+metres, cents — and calls `solve`; strategies behind it are interchangeable
+(see `strategies.choose`).
 
     result = solve(data, SolveParams(time_limit_s=10, seed=0), progress, cancel)
     result.solution.routes()  # one route per vehicle used, visits are client indices
 
 Progress is the fraction of the time limit used. A tripped cancel token stops the search
-and returns the best plan found so far (never raises).
+and returns the best plan found so far (never raises). A warm start (`initial`) is never
+lost: the result is at least as good.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pyvrp
 from planner.domain.progress import CancelToken, NeverCancel, NullProgress, ProgressReporter
 from planner.optimise.solver.clock import Budget
 from planner.optimise.solver.params import STRATEGIES, SolveParams, SolveResult, objective_of
-from planner.optimise.solver.pyvrp_run import run_pyvrp
+from planner.optimise.solver.strategies import STRATEGY_FUNCTIONS, best_of, choose
 
 __all__ = [
     "STRATEGIES",
@@ -37,22 +39,14 @@ def solve(
 ) -> SolveResult:
     """Solve `data` within `params.time_limit_s` seconds of wall time."""
     params = params or SolveParams()
-    budget = Budget(
-        params.time_limit_s, progress or NullProgress(), cancel or NeverCancel(), "routing"
-    )
-    strategy = "pyvrp" if params.strategy == "auto" else params.strategy
-    phase = run_pyvrp(
-        data,
-        budget,
-        params.time_limit_s,
-        params.seed,
-        initial=initial,
-        max_iterations=params.max_iterations,
-        display=params.display,
-    )
-    best = phase.solution
-    if initial is not None and _better(data, initial, best):
-        best = initial
+    budget = Budget(params.time_limit_s, progress or NullProgress(), cancel or NeverCancel())
+    strategy = choose(data, params)
+    outcome = STRATEGY_FUNCTIONS[strategy](data, params, budget, initial)
+    best = outcome.solution
+    if best is None:  # only OR-Tools can come back empty-handed
+        best = initial if initial is not None else pyvrp.Solution(data, [])
+    elif initial is not None:
+        best = best_of(data, best, initial)
     budget.finish()
     return SolveResult(
         solution=best,
@@ -60,13 +54,6 @@ def solve(
         feasible=bool(best.is_feasible()),
         seconds=budget.elapsed,
         strategy_used=strategy,
-        iterations=phase.iterations,
+        iterations=outcome.iterations,
         cancelled=budget.cancelled,
     )
-
-
-def _better(data: pyvrp.ProblemData, a: pyvrp.Solution, b: pyvrp.Solution) -> bool:
-    """Feasible beats infeasible; then the lower objective."""
-    if a.is_feasible() != b.is_feasible():
-        return bool(a.is_feasible())
-    return objective_of(data, a) < objective_of(data, b)

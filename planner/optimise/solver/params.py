@@ -8,8 +8,10 @@ from typing import Final
 
 import pyvrp
 
-STRATEGIES: Final = ("auto", "pyvrp")
-"""`pyvrp`: PyVRP's iterated local search alone. `auto`: picks one from the instance."""
+STRATEGIES: Final = ("auto", "pyvrp", "ortools", "hybrid", "tsp")
+"""`pyvrp`: PyVRP's iterated local search alone. `ortools`: the OR-Tools peer alone.
+`hybrid`: PyVRP for (1 − ortools_share) of the time, then OR-Tools from PyVRP's best.
+`tsp`: fast-tsp, for plain TSPs only. `auto`: picks one from the instance."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,3 +48,61 @@ def prize_line() -> pyvrp.ProblemData:
     model.add_vehicle_type(num_available=1)
     _add_edges(model)
     return model.data()
+
+
+@pytest.fixture
+def two_depot_week() -> pyvrp.ProblemData:
+    """A miniature week: two vehicle types (days) from different depots with their own
+    shift windows, shift durations, duration and fixed costs; optional clients with
+    prizes and opening windows, one required client."""
+    pts = [(0, 0), (50, 0), (5, 5), (10, 2), (45, 4), (52, 8), (30, 30), (25, -10), (8, -6)]
+    model, locs = _euclid_model(pts)
+    home, hotel = model.add_depot(locs[0]), model.add_depot(locs[1])
+    windows = [(0, 100), (20, 60), (0, 300), (100, 200), (0, 300), (0, 300), (40, 90)]
+    for k, (loc, (early, late)) in enumerate(zip(locs[2:], windows, strict=True)):
+        model.add_client(
+            loc,
+            service_duration=5,
+            tw_early=early,
+            tw_late=late,
+            prize=60 + 7 * k,
+            required=k == 0,
+        )
+    model.add_vehicle_type(
+        num_available=1,
+        start_depot=home,
+        end_depot=hotel,
+        tw_early=0,
+        tw_late=250,
+        shift_duration=200,
+        unit_distance_cost=1,
+        unit_duration_cost=1,
+        fixed_cost=3,
+    )
+    model.add_vehicle_type(
+        num_available=1,
+        start_depot=hotel,
+        end_depot=home,
+        tw_early=100,
+        tw_late=400,
+        shift_duration=150,
+        unit_distance_cost=2,
+        fixed_cost=5,
+    )
+    _add_edges(model)
+    return model.data()
+
+
+@pytest.fixture
+def random_tsp() -> pyvrp.ProblemData:
+    """30 random points, one vehicle, nothing else: a plain TSP."""
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    model, _ = _euclid_model([(int(x), int(y)) for x, y in rng.integers(0, 1000, (30, 2))])
+    model.add_depot(model.locations[0])
+    for loc in model.locations[1:]:
+        model.add_client(loc)
+    model.add_vehicle_type(num_available=1)
+    _add_edges(model)
+    return model.data()

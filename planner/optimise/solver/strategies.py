@@ -1,0 +1,107 @@
+"""The strategies behind `solve`, each spending one Budget, and the rule that picks one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pyvrp
+
+from planner.optimise.solver.clock import Budget
+from planner.optimise.solver.ortools_peer import run_ortools, unsupported_reason
+from planner.optimise.solver.params import SolveParams, objective_of
+from planner.optimise.solver.pyvrp_run import run_pyvrp
+from planner.optimise.solver.tsp import run_tsp, tsp_costs
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    solution: pyvrp.Solution | None
+    iterations: int
+
+
+Strategy = Callable[[pyvrp.ProblemData, SolveParams, Budget, pyvrp.Solution | None], Outcome]
+
+
+def choose(data: pyvrp.ProblemData, params: SolveParams) -> str:
+    """`auto`: a plain TSP goes to fast-tsp; reproducible runs (max_iterations) and
+    problems the OR-Tools model cannot express go to PyVRP; the rest to the hybrid."""
+    if params.strategy != "auto":
+        return params.strategy
+    if tsp_costs(data) is not None:
+        return "tsp"
+    if params.max_iterations is not None or unsupported_reason(data) is not None:
+        return "pyvrp"
+    return "hybrid"
+
+
+def pyvrp_only(
+    data: pyvrp.ProblemData, params: SolveParams, budget: Budget, initial: pyvrp.Solution | None
+) -> Outcome:
+    phase = run_pyvrp(
+        data,
+        budget,
+        budget.limit_s,
+        params.seed,
+        initial=initial,
+        max_iterations=params.max_iterations,
+        display=params.display,
+    )
+    return Outcome(phase.solution, phase.iterations)
+
+
+def ortools_only(
+    data: pyvrp.ProblemData, params: SolveParams, budget: Budget, initial: pyvrp.Solution | None
+) -> Outcome:
+    return Outcome(run_ortools(data, budget, budget.limit_s, initial), 0)
+
+
+def hybrid(
+    data: pyvrp.ProblemData, params: SolveParams, budget: Budget, initial: pyvrp.Solution | None
+) -> Outcome:
+    """PyVRP for most of the time, then OR-Tools' guided local search from PyVRP's best.
+
+    Measured on the prize-collecting R101 (5 routes): PyVRP alone stalls at 744, OR-Tools
+    alone reaches 751, and OR-Tools started from PyVRP's plan reaches 751 in half the
+    time. The OR-Tools phase keeps its start when it finds nothing better.
+    """
+    first = run_pyvrp(
+        data,
+        budget,
+        budget.limit_s * (1.0 - params.ortools_share),
+        params.seed,
+        initial=initial,
+        display=params.display,
+    )
+    if budget.cancelled or budget.remaining <= 0:
+        return Outcome(first.solution, first.iterations)
+    start = first.solution if first.solution.is_feasible() else None
+    second = run_ortools(data, budget, budget.limit_s, start)
+    return Outcome(best_of(data, first.solution, second), first.iterations)
+
+
+def tsp(
+    data: pyvrp.ProblemData, params: SolveParams, budget: Budget, initial: pyvrp.Solution | None
+) -> Outcome:
+    costs = tsp_costs(data)
+    if costs is None:
+        raise ValueError("strategy 'tsp' needs a plain TSP (one vehicle, no windows, ...)")
+    solution, slices = run_tsp(data, costs, budget, budget.limit_s)
+    return Outcome(solution, slices)
+
+
+STRATEGY_FUNCTIONS: dict[str, Strategy] = {
+    "pyvrp": pyvrp_only,
+    "ortools": ortools_only,
+    "hybrid": hybrid,
+    "tsp": tsp,
+}
+
+
+def best_of(data: pyvrp.ProblemData, a: pyvrp.Solution, b: pyvrp.Solution | None) -> pyvrp.Solution:
+    """Feasible beats infeasible; then the lower objective; ties keep `a`."""
+    if b is None:
+        return a
+    if a.is_feasible() != b.is_feasible():
+        return a if a.is_feasible() else b
+    return b if objective_of(data, b) < objective_of(data, a) else a

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+import pyvrp
+
+from planner.domain.progress import CancelFlag
+from planner.optimise.solver import SolveParams, objective_of, solve
+from planner.optimise.solver.tsp import tsp_costs
+
+
+def test_auto_picks_by_instance(
+    random_tsp: pyvrp.ProblemData, small_vrptw: pyvrp.ProblemData
+) -> None:
+    assert solve(random_tsp, SolveParams(time_limit_s=0.3)).strategy_used == "tsp"
+    assert solve(small_vrptw, SolveParams(time_limit_s=0.3)).strategy_used == "hybrid"
+    reproducible = SolveParams(time_limit_s=5, max_iterations=50)
+    assert solve(small_vrptw, reproducible).strategy_used == "pyvrp"
+
+
+def test_tsp_is_only_for_plain_tsps(
+    random_tsp: pyvrp.ProblemData, small_vrptw: pyvrp.ProblemData
+) -> None:
+    assert tsp_costs(random_tsp) is not None
+    assert tsp_costs(small_vrptw) is None
+    with pytest.raises(ValueError, match="plain TSP"):
+        solve(small_vrptw, SolveParams(time_limit_s=0.2, strategy="tsp"))
+
+
+def test_tsp_tour_is_at_least_as_good_as_pyvrp(random_tsp: pyvrp.ProblemData) -> None:
+    tour = solve(random_tsp, SolveParams(time_limit_s=0.5, strategy="tsp"))
+    ils = solve(random_tsp, SolveParams(time_limit_s=0.5, strategy="pyvrp"))
+    assert tour.feasible
+    assert tour.solution.num_clients() == random_tsp.num_clients
+    assert tour.objective <= ils.objective
+
+
+@pytest.mark.parametrize("strategy", ["hybrid", "ortools", "pyvrp"])
+def test_every_strategy_gives_a_feasible_plan(
+    strategy: str, two_depot_week: pyvrp.ProblemData
+) -> None:
+    result = solve(two_depot_week, SolveParams(time_limit_s=0.4, strategy=strategy))
+    assert result.feasible
+    assert result.objective == objective_of(two_depot_week, result.solution)
+    assert result.seconds < 1.5
+
+
+def test_hybrid_not_worse_than_its_pyvrp_phase(two_depot_week: pyvrp.ProblemData) -> None:
+    hybrid = solve(two_depot_week, SolveParams(time_limit_s=0.6, strategy="hybrid"))
+    pyvrp_phase = solve(two_depot_week, SolveParams(time_limit_s=0.45, strategy="pyvrp"))
+    assert hybrid.objective <= pyvrp_phase.objective
+
+
+def test_cancel_stops_ortools(small_vrptw: pyvrp.ProblemData) -> None:
+    flag = CancelFlag()
+    threading.Timer(0.3, flag.cancel).start()
+    start = time.perf_counter()
+    result = solve(small_vrptw, SolveParams(time_limit_s=20, strategy="ortools"), cancel=flag)
+    assert time.perf_counter() - start < 3
+    assert result.cancelled
+    assert result.feasible
