@@ -8,6 +8,7 @@ from planner.cli import (
     accounts_cmd,
     assign_cmd,
     demo_cmd,
+    export_cmd,
     geocode_cmd,
     gui_cmd,
     import_cmd,
@@ -25,5 +26,6 @@ MODULES: list[ModuleType] = [
     demo_cmd,
     assign_cmd,
     plan_cmd,
+    export_cmd,
     travel_cmd,
 ]

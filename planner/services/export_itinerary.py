@@ -28,9 +28,12 @@ from planner.io.exporters.common import accounts_by_key, select_days
 from planner.io.exporters.csv_export import export_itinerary_csv, export_remote_csv
 from planner.io.exporters.gpx import export_gpx
 from planner.io.exporters.ics import IcsOptions, export_ics
-from planner.io.exporters.ics_state import IcsState
+from planner.io.exporters.ics_state import IcsState, state_from_dict, state_to_dict
 from planner.io.exporters.pdf import export_pdf
 from planner.io.exporters.static_map import Ring
+from planner.io.workspace import Workspace
+
+ICS_STATE_NAMESPACE = "ics_export"
 
 
 class ExportFormat(StrEnum):
@@ -90,6 +93,61 @@ def export_itinerary(
     )
     progress.report(1.0, f"Wrote {len(result.files)} file(s)")
     return result
+
+
+def export_from_workspace(
+    workspace: Workspace,
+    rep_name: str | None,
+    week_start: date,
+    fmt: ExportFormat | str,
+    out: Path,
+    *,
+    days: Iterable[date] | None = None,
+    locale: str | None = None,
+    ics_options: IcsOptions | None = None,
+    progress: ProgressReporter | None = None,
+    cancel: CancelToken | None = None,
+) -> ExportResult:
+    """Export the stored plan of a rep's week; a calendar export keeps its state there too.
+
+    Without `rep_name`, the one rep with a plan stored for that week is meant.
+    """
+    rep = _rep_with_plan(workspace, rep_name, week_start)
+    plan = workspace.load_plan(rep.name, week_start)
+    if plan is None:
+        raise DomainError(
+            f"no plan stored for {rep.name}, week of {week_start}: "
+            "make one with `territory-planner plan --week ...`"
+        )
+    state_key = f"{rep.name}|{week_start.isoformat()}"
+    stored = workspace.get_value(ICS_STATE_NAMESPACE, state_key)
+    previous = state_from_dict(stored) if stored else None
+    result = export_itinerary(
+        plan, workspace.accounts(), rep, fmt, out, days=days, locale=locale,
+        ics_options=ics_options, previous_ics_state=previous, progress=progress, cancel=cancel,
+    )  # fmt: skip
+    if result.ics_state is not None:
+        workspace.set_value(ICS_STATE_NAMESPACE, state_key, state_to_dict(result.ics_state))
+    return result
+
+
+def _rep_with_plan(workspace: Workspace, rep_name: str | None, week_start: date) -> Rep:
+    if rep_name:
+        rep = workspace.rep(rep_name)
+        if rep is None:
+            names = ", ".join(r.name for r in workspace.reps()) or "none"
+            raise DomainError(f"no rep named {rep_name!r} in the workspace (known: {names})")
+        return rep
+    planned = sorted({name for name, week in workspace.plans() if week == week_start})
+    if len(planned) != 1:
+        found = ", ".join(planned) if planned else "no rep has one"
+        raise DomainError(
+            f"say which rep with --rep: plans stored for the week of {week_start}: {found}"
+        )
+    rep = workspace.rep(planned[0])
+    if rep is None:
+        raise DomainError(f"the plan's rep {planned[0]!r} is no longer in the workspace")
+    return rep
 
 
 def _format(fmt: ExportFormat | str) -> ExportFormat:
