@@ -1,6 +1,7 @@
 """Territory balancing benchmark: 20,000 accounts / 12 reps.
 
     .venv/bin/python -m benchmarks.territory_bench [--accounts 20000] [--reps 12] [--seed 7]
+        [--no-cells]
 
 Accounts are drawn around 40 towns of uneven size over northern and central Italy
 (a few dense cities, many small towns), with cadences 7–56 days, meetings 30–90
@@ -25,6 +26,7 @@ from scipy.optimize import linear_sum_assignment
 from planner.domain import Account, GeoPoint, Precision, Rep
 from planner.optimise.territories import (
     Anchor,
+    AssignmentMetrics,
     Balance,
     BalanceSettings,
     TerritoryProblem,
@@ -83,7 +85,9 @@ def balanced(problem: TerritoryProblem) -> dict[str, str]:
     return solve(problem).assignment(problem)
 
 
-def run(accounts: list[Account], reps: list[Rep]) -> list[tuple[str, float, object, int]]:
+def run(
+    accounts: list[Account], reps: list[Rep], no_cells: bool
+) -> list[tuple[str, float, AssignmentMetrics, int]]:
     methods: list[tuple[str, BalanceSettings, Assign]] = [
         ("nearest base (no balance)", BalanceSettings(), nearest_base),
         ("k-means k=reps (no balance)", BalanceSettings(), kmeans),
@@ -93,6 +97,12 @@ def run(accounts: list[Account], reps: list[Rep]) -> list[tuple[str, float, obje
         ("HiGHS LP: both ±5 %", BalanceSettings(balance=Balance.BOTH), balanced),
         ("flow: workload, moving centres", BalanceSettings(anchor=Anchor.CENTROID), balanced),
     ]
+    if no_cells:  # one account per cell: the exact transportation problem, much slower
+        methods += [
+            ("flow, no cells: workload ±5 %", BalanceSettings(cell_size=1), balanced),
+            ("HiGHS LP, no cells: workload ±5 %", BalanceSettings(cell_size=1, use_lp=True),
+             balanced),
+        ]  # fmt: skip
     rows = []
     for label, settings, method in methods:
         start = time.perf_counter()
@@ -127,14 +137,16 @@ def main() -> None:
     parser.add_argument("--accounts", type=int, default=20_000)
     parser.add_argument("--reps", type=int, default=12)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--no-cells", action="store_true", help="also solve without micro-cells (slow)"
+    )
     args = parser.parse_args()
     accounts, reps = generate(args.accounts, args.reps, args.seed)
     print(f"{args.accounts} accounts, {args.reps} reps, seed {args.seed}\n")
     head = ("method", "s", "work spread", "value spread", "compact km", "km home", "travel km/wk")
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
-    for label, seconds, m, _ in run(accounts, reps):
-        assert hasattr(m, "workload_spread")
+    for label, seconds, m, _ in run(accounts, reps, args.no_cells):
         km_home = sum(t.mean_km_from_home * t.accounts for t in m.territories) / len(accounts)
         print(
             f"| {label} | {seconds:.2f} | {m.workload_spread:.1%} | {m.value_spread:.1%} "

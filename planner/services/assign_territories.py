@@ -148,6 +148,13 @@ def assign_in_workspace(
 ) -> TerritoryResult:
     """Balance the workspace's accounts; with `save`, store the reps and new territories."""
     reps = with_known_homes(reps, workspace.reps())
+    missing = [r.name for r in reps if r.home is None]
+    if missing:
+        raise DomainError(
+            f"reps without a home location: {', '.join(missing)}. Give latitude and "
+            "longitude in the reps file, or import the reps ('reps import FILE') and locate "
+            "their addresses with 'geocode' first"
+        )
     result = assign_territories(
         workspace.accounts(),
         reps,

@@ -121,6 +121,9 @@ def _frame(
             notes.append(f"locked account {key} has no location or is unknown; ignored")
             continue
         fixed[index[key]] = problem.rep_index(rep)
+    for r in np.flatnonzero(~active):
+        if not (fixed == r).any():
+            notes.append(f"{problem.rep_names[r]} is locked but has no current accounts")
     dims = tuple(problem.settings.dimensions)
     if "value" in dims and problem.value.sum() <= 0:
         notes.append("no account has an expected value (amount × probability); value not balanced")
