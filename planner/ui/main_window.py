@@ -7,13 +7,16 @@ last workspace are remembered (QSettings).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
+from planner.domain import WeekPlan
 from planner.io.workspace import Workspace
+from planner.services.edit_plan import PlanContext, move_visit, remove_visit, toggle_lock
 from planner.ui.accounts_model import AccountsModel
 from planner.ui.accounts_panel import AccountsPanel
 from planner.ui.formatting import Units
@@ -143,6 +146,24 @@ class MainWindow(QMainWindow):
         self.plan_view.visit_selected.connect(lambda key: self._select([key], from_map=False))
         self.remote_view.account_selected.connect(lambda key: self._select([key], from_map=False))
         self.inspector.pin_requested.connect(s.set_manual_pin)
+        self.plan_view.visit_moved.connect(self._move_visit)
+        self.plan_view.lock_toggled.connect(
+            lambda key: self._edit(
+                self.tr("Lock/unlock visit"), lambda c, p: toggle_lock(c, p, key)
+            )
+        )
+        self.plan_view.visit_removed.connect(
+            lambda key: self._edit(self.tr("Remove visit"), lambda c, p: remove_visit(c, p, key))
+        )
+
+    # plan edits ------------------------------------------------------------------------
+    def _move_visit(self, key: str, day_index: int, position: int) -> None:
+        self._edit(self.tr("Move visit"), lambda c, p: move_visit(c, p, key, day_index, position))
+
+    def _edit(self, text: str, edit: Callable[[PlanContext, WeekPlan], WeekPlan]) -> None:
+        refused = self.session.edit_visit(text, edit)
+        if refused:
+            self.statusBar().showMessage(self.tr("Not changed: %s") % refused, 10000)
 
     # state → views ---------------------------------------------------------------------
     def _refresh_accounts(self) -> None:

@@ -6,22 +6,25 @@ so closing (or crashing) never loses work. Views listen to its signals.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner.domain import Account, Decision, GeoPoint, Precision, Rep, WeekPlan
+from planner.domain import Account, Decision, DomainError, GeoPoint, Precision, Rep, WeekPlan
 from planner.io.workspace import Workspace
 from planner.optimise.priorities import ValueBreakdown, value_accounts
+from planner.services.edit_plan import PlanContext
+from planner.travel import TravelModel, make_model
 from planner.ui.accounts_model import PlannerFigures
 from planner.ui.undo import AccountEdit, PlanEdit
 
 
 def next_monday(today: date) -> date:
-    """The week a rep plans on a given day: this week until Friday, else the next one."""
+    """The week a rep plans on a given day: this week until Wednesday, else the next one."""
     monday = today - timedelta(days=today.weekday())
-    return monday if today.weekday() < 5 else monday + timedelta(days=7)
+    return monday if today.weekday() < 3 else monday + timedelta(days=7)
 
 
 class Session(QObject):
@@ -41,6 +44,7 @@ class Session(QObject):
         self.rep: Rep | None = None
         self.plan: WeekPlan | None = None
         self.breakdowns: dict[str, ValueBreakdown] = {}
+        self.travel_model: TravelModel = make_model("geodesic")
         self.reload()
 
     # loading ---------------------------------------------------------------------------
@@ -119,6 +123,18 @@ class Session(QObject):
 
     def edit_plan(self, text: str, plan: WeekPlan) -> None:
         self.undo_stack.push(PlanEdit(text, self.plan, plan, self._apply_plan))
+
+    def edit_visit(self, text: str, edit: Callable[[PlanContext, WeekPlan], WeekPlan]) -> str:
+        """Apply a hand edit to the plan (undoable); returns why it was refused, or ""."""
+        if self.plan is None or self.rep is None:
+            return self.tr("there is no plan to edit")
+        context = PlanContext(self.accounts, self.rep, self.travel_model)
+        try:
+            plan = edit(context, self.plan)
+        except DomainError as exc:
+            return str(exc)
+        self.edit_plan(text, plan)
+        return ""
 
     def _apply_account(self, account: Account) -> None:
         self.workspace.save_accounts([account])

@@ -17,8 +17,7 @@ from planner.io.geocoding.chain import GeocodeConfig
 from planner.io.workspace import Workspace, WorkspaceError
 from planner.optimise.week.planner import WeekParams
 from planner.services.geocode_accounts import GeocodeSummary, geocode_accounts
-from planner.services.plan_week import plan_week
-from planner.travel import make_model
+from planner.services.plan_week import plan_in_workspace
 from planner.ui.dialogs.import_wizard import ImportWizard
 from planner.ui.dialogs.plan_dialog import PlanDialog
 from planner.ui.dialogs.rep_dialog import RepDialog
@@ -132,20 +131,16 @@ class Workflows(QObject):
 
     def _solve(self, week: Any, days: int, params: WeekParams) -> None:
         session = self.session
-        rep, accounts = session.rep, list(session.accounts)
-        previous = (
-            session.plan
-            if params.keep_days and session.plan and session.plan.week_start == week
-            else None
-        )
-        model = make_model("geodesic")
+        workspace, rep = session.workspace, session.rep
+        model = session.travel_model
         assert rep is not None
 
         def work(progress: Any, cancel: Any) -> WeekPlan:
-            return plan_week(
-                accounts, rep, week, days, model, params=params, progress=progress, cancel=cancel,
-                previous=previous,
+            outcome = plan_in_workspace(
+                workspace, rep.name, week, days, model, params=params, progress=progress,
+                cancel=cancel,
             )  # fmt: skip
+            return outcome.plan
 
         def done(plan: WeekPlan) -> None:
             session.edit_plan(self.tr("Plan week"), plan)

@@ -1,0 +1,66 @@
+"""The week plan in the window: hand edits re-time the week, undo restores it, a cancel
+leaves the window responsive."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+
+from planner.optimise.week.planner import WeekParams
+
+
+def test_plan_is_shown_in_columns_and_on_the_map(qtbot, planned_window) -> None:  # type: ignore[no-untyped-def]
+    win = planned_window
+    plan = win.session.plan
+    assert plan is not None and len(plan.visits()) > 3
+    lists = win.plan_view.day_lists
+    assert [lst.count() for lst in lists] == [len(d.visits) for d in plan.days]
+    assert win.map_sync.last_stats["legs"] > 0
+    assert "Week:" in win.plan_view.totals_text
+
+
+def test_drop_on_another_day_retimes_and_undo_restores(qtbot, planned_window) -> None:  # type: ignore[no-untyped-def]
+    win = planned_window
+    before = win.session.plan
+    totals_before = win.plan_view.totals_text
+    target = min(range(len(before.days)), key=lambda d: len(before.days[d].visits))
+    # What DayList.dropEvent emits when a visit is dropped at the top of another day.
+    # A full day refuses some visits (with the reason, plan unchanged): try until one fits.
+    for visit in [v for d, day in enumerate(before.days) if d != target for v in day.visits]:
+        win.plan_view.day_lists[target].dropped.emit(visit.account_key, target, 0)
+        if win.session.plan is not before:
+            break
+        assert win.statusBar().currentMessage().startswith("Not changed: ")
+        assert win.session.undo_stack.count() == 0
+    after = win.session.plan
+    moved = after.days[target].visits[0]
+    assert moved.account_key == visit.account_key and moved.arrival != visit.arrival
+    assert win.plan_view.day_lists[target].count() == len(before.days[target].visits) + 1
+    assert win.plan_view.totals_text != totals_before
+    assert win.session.workspace.load_plan(after.rep_name, after.week_start) == after
+    win.session.undo_stack.undo()
+    assert win.session.plan == before
+    assert win.plan_view.totals_text == totals_before
+    assert win.session.workspace.load_plan(before.rep_name, before.week_start) == before
+
+
+def test_cancelled_solve_keeps_ui_responsive_and_best_plan(qtbot, planned_window) -> None:  # type: ignore[no-untyped-def]
+    win = planned_window
+    ticks: list[float] = []
+    timer = QTimer(win, interval=50)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    old = win.session.plan
+    with qtbot.waitSignal(win.session.plan_changed, timeout=20000):
+        win.workflows._solve(old.week_start, 3, WeekParams(time_limit_s=60, overnight=False))
+        qtbot.waitUntil(lambda: bool(win.runner.running), timeout=5000)
+        qtbot.wait(800)
+        started = time.monotonic()
+        win.runner.cancel_all()
+    assert time.monotonic() - started < 10
+    timer.stop()
+    assert len(ticks) > 10  # the event loop kept running while the solver worked
+    assert win.session.plan is not None and win.session.plan.visits()
+    assert any("cancelled" in note for note in win.session.plan.notes)
+    assert win.runner.wait(5000) and not win.runner.running
