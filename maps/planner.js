@@ -36,7 +36,7 @@
   var overlays = {};             // overlay name -> layer
   var rawNames = {};             // escaped name shown in the control -> overlay name
   var accounts = {layer: null, markers: {}, features: []};
-  var routes = {days: [], stops: {}, legs: 0};
+  var routes = {days: [], colors: {}, stops: {}, legs: 0};
   var remote = null;
   var territories = null;
   var selected = {};
@@ -180,12 +180,22 @@
     // Many accounts: ordinary clusters. Few: a 1 px radius only merges pins on the same
     // spot (town-level geocodes), shown as a shared-pin badge that spiderfies on click.
     var many = list.length > (config.clusterThreshold || 0);
+    accounts.loaded = false;
     var group = L.markerClusterGroup({
       chunkedLoading: true, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
       maxClusterRadius: many ? 40 : 1,
-      iconCreateFunction: many ? undefined : sharedPinIcon
+      iconCreateFunction: many ? undefined : sharedPinIcon,
+      chunkProgress: function (done, total) {
+        if (done === total && group === accounts.layer) {
+          accounts.loaded = true;
+          document.dispatchEvent(new CustomEvent('planner:accounts-loaded'));
+        }
+      }
     });
     group.addLayers(list);
+    accounts.loaded = list.length === 0;
+    // chunked loading makes getBounds() partial until done: remember the data's own
+    group.plannerBounds = L.latLngBounds(list.map(function (m) { return m.getLatLng(); }));
     accounts.layer = group;
     accounts.clustered = many;
     putOverlay(name, group);
@@ -253,16 +263,26 @@
   planner.setRoutes = function (data) {
     var geojson = parse(data);
     routes.days.forEach(function (d) { dropOverlay(d); });
-    routes = {days: [], stops: {}, legs: 0};
+    routes = {days: [], colors: {}, stops: {}, legs: 0};
     var byDay = {};
     (geojson.features || []).forEach(function (f) {
       var name = f.properties.day_label;
-      if (!byDay[name]) { byDay[name] = L.featureGroup(); routes.days.push(name); }
+      if (!byDay[name]) {
+        byDay[name] = L.featureGroup();
+        routes.days.push(name);
+        routes.colors[name] = f.properties.color;
+      }
       routeFeature(f, byDay[name]);
     });
     routes.days.forEach(function (name) { putOverlay(name, byDay[name]); });
+    drawLegend();
     firstView();
   };
+
+  function remoteIcon() {
+    return L.divIcon({className: 'planner-remote', html: el('div', 'planner-remote-badge'),
+                      iconSize: [12, 12]});
+  }
 
   planner.setRemote = function (data) {
     var geojson = parse(data);
@@ -272,9 +292,7 @@
     (geojson.features || []).forEach(function (f) {
       var c = f.geometry.coordinates;
       var p = f.properties;
-      var m = L.circleMarker([c[1], c[0]], {radius: 7, color: '#6a3d9a', weight: 2.5,
-                                           fillColor: '#ffffff', fillOpacity: 0.9, dashArray: '2 3',
-                                           className: 'planner-remote'});
+      var m = L.marker([c[1], c[0]], {icon: remoteIcon(), title: ''});
       m.bindTooltip(function () { return el('span', null, p.name); });
       m.bindPopup(function () {
         return infoBox(p.name, [['value', p.value], ['channel', p.channel], ['reason', p.reason]]);
@@ -284,6 +302,7 @@
     });
     remote = group;
     putOverlay(name, group);
+    drawLegend();
   };
 
   planner.setTerritories = function (data) {
@@ -359,8 +378,8 @@
     var bounds = L.latLngBounds([]);
     Object.keys(overlays).forEach(function (n) {
       var layer = overlays[n];
-      if (layer.getBounds) {
-        var b = layer.getBounds();
+      if (layer.plannerBounds || layer.getBounds) {
+        var b = layer.plannerBounds || layer.getBounds();
         if (b.isValid()) { bounds.extend(b); }
       }
     });
@@ -372,6 +391,7 @@
     return {
       accounts: accounts.features.length,
       clustered: !!accounts.clustered,
+      loaded: !!accounts.loaded,
       clusters: svg.querySelectorAll('.marker-cluster').length,
       sharedPins: svg.querySelectorAll('.planner-shared').length,
       markers: svg.querySelectorAll('path.planner-account').length,
@@ -379,6 +399,7 @@
       legs: routes.legs,
       stops: Object.keys(routes.stops).length,
       remote: remote ? remote.getLayers().length : 0,
+      remoteDrawn: document.querySelectorAll('.planner-remote').length,
       selected: Object.keys(selected),
       zoom: map.getZoom(),
       center: map.getCenter()
@@ -409,11 +430,22 @@
       row.appendChild(el('span', null, value));
       box.appendChild(row);
     });
-    var note = el('div', 'planner-legend-row');
-    var ring = el('span', 'planner-swatch planner-swatch-shared');
-    note.appendChild(ring);
-    note.appendChild(el('span', null, label('shared_pin')));
-    box.appendChild(note);
+    legendRow(box, 'planner-swatch planner-swatch-shared', null, label('shared_pin'));
+    if (remote && remote.getLayers().length) {
+      legendRow(box, 'planner-swatch planner-remote-badge', null, label('remote'));
+    }
+    routes.days.forEach(function (day) {
+      legendRow(box, 'planner-swatch planner-swatch-day', routes.colors[day], day);
+    });
+  }
+
+  function legendRow(box, swatchClass, color, text) {
+    var row = el('div', 'planner-legend-row');
+    var swatch = el('span', swatchClass);
+    if (color) { swatch.style.background = color; }
+    row.appendChild(swatch);
+    row.appendChild(el('span', null, text));
+    box.appendChild(row);
   }
 
   function makeLegend() {
@@ -436,10 +468,13 @@
     map.createPane('basemap');
     map.getPane('basemap').style.zIndex = 150;  // under tilePane (200): tiles cover it when online
     var renderer = L.canvas({pane: 'basemap'});
-    var sources = [[window.PLANNER_BASEMAP_COUNTRIES, 1.0], [window.PLANNER_BASEMAP_REGIONS, 0.8]];
+    var regions = window.PLANNER_BASEMAP_REGIONS;
+    var sources = [[window.PLANNER_BASEMAP_COUNTRIES, 1.0], [regions, 0.8]];
     sources.forEach(function (source) {
       if (!source[0]) { return; }
       L.geoJSON(source[0], {pane: 'basemap', renderer: renderer, interactive: false,
+        // the 1:110m Italy overshoots the regions' finer coastline into the sea
+        filter: function (f) { return !(regions && source[0] !== regions && f.properties.name === 'Italy'); },
         style: {color: '#9a8f80', weight: source[1], fillColor: '#f4f1ea', fillOpacity: 1}}).addTo(map);
     });
     if (config.tiles && config.tiles.url) {

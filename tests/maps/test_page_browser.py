@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from planner.domain import Account, Territory, WeekPlan
-from planner.maps import MapOptions, TileSource, build_map_data, write_standalone_page
+from planner.maps import (
+    MapOptions,
+    TileSource,
+    build_map_data,
+    write_page,
+    write_standalone_page,
+)
 from planner.maps.sample import sample_accounts
 from tests.maps.conftest import EVIL, Browser
 
@@ -111,4 +117,30 @@ def test_many_accounts_are_clustered(browser: Browser, tmp_path: Path) -> None:
     assert isinstance(stats, dict)
     assert stats["clustered"] and stats["accounts"] == 1500
     assert 0 < stats["clusters"] < 200 and stats["markers"] < 1500
+    assert browser.requests == [] and not browser.errors
+
+
+def test_app_page_links_assets_and_takes_layers_as_json_strings(
+    browser: Browser,
+    tmp_path: Path,
+    accounts: list[Account],
+    plan: WeekPlan,
+    territories: list[Territory],
+) -> None:
+    out = write_page(tmp_path / "app.html", options=MapOptions(tiles=None))
+    browser.open(out)
+    assert browser.js("planner.stats().accounts") == 0
+    data = build_map_data(accounts, plan, territories)
+    for layer, setter in (
+        ("territories", "setTerritories"),
+        ("accounts", "setAccounts"),
+        ("routes", "setRoutes"),
+        ("remote", "setRemote"),
+    ):
+        browser.page.evaluate(f"json => planner.{setter}(json)", data.layer_json(layer))  # type: ignore[attr-defined]
+    stats = browser.js("planner.stats()")
+    assert isinstance(stats, dict)
+    assert stats["accounts"] == 22 and stats["legs"] == 7 and stats["remoteDrawn"] == 1
+    legend = browser.js("document.querySelector('.planner-legend').textContent")
+    assert isinstance(legend, str) and "Mon 30 Nov" in legend and "Remote (phone/video)" in legend
     assert browser.requests == [] and not browser.errors
