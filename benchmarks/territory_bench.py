@@ -23,12 +23,13 @@ import numpy as np
 from scipy.cluster.vq import kmeans2
 from scipy.optimize import linear_sum_assignment
 
-from planner.domain import Account, GeoPoint, Precision, Rep
+from planner.domain import Account, Address, GeoPoint, Precision, Rep
 from planner.optimise.territories import (
     Anchor,
     AssignmentMetrics,
     Balance,
     BalanceSettings,
+    KeepTogether,
     TerritoryProblem,
     build_problem,
     evaluate,
@@ -51,6 +52,7 @@ def generate(n: int, n_reps: int, seed: int) -> tuple[list[Account], list[Rep]]:
         Account(
             name=f"Account {i}",
             account_id=f"A{i}",
+            address=Address(city=f"Town {town[i]}", country="IT"),
             location=GeoPoint(float(lat), float(lon)),
             precision=Precision.SOURCE,
             amount=Decimal(int(rng.lognormal(9.5, 1.0))),
@@ -87,7 +89,7 @@ def balanced(problem: TerritoryProblem) -> dict[str, str]:
 
 def run(
     accounts: list[Account], reps: list[Rep], no_cells: bool
-) -> list[tuple[str, float, AssignmentMetrics, int]]:
+) -> list[tuple[str, float, AssignmentMetrics, dict[str, str]]]:
     methods: list[tuple[str, BalanceSettings, Assign]] = [
         ("nearest base (no balance)", BalanceSettings(), nearest_base),
         ("k-means k=reps (no balance)", BalanceSettings(), kmeans),
@@ -96,6 +98,11 @@ def run(
         ("flow: value ±5 %", BalanceSettings(balance=Balance.VALUE), balanced),
         ("HiGHS LP: both ±5 %", BalanceSettings(balance=Balance.BOTH), balanced),
         ("flow: workload, moving centres", BalanceSettings(anchor=Anchor.CENTROID), balanced),
+        (
+            "flow: workload, towns kept whole",
+            BalanceSettings(keep_together=KeepTogether.TOWN),
+            balanced,
+        ),
     ]
     if no_cells:  # one account per cell: the exact transportation problem, much slower
         methods += [
@@ -109,8 +116,15 @@ def run(
         problem = build_problem(accounts, reps, settings)
         assignment = method(problem)
         seconds = time.perf_counter() - start
-        rows.append((label, seconds, evaluate(problem, assignment), len(assignment)))
+        rows.append((label, seconds, evaluate(problem, assignment), assignment))
     return rows
+
+
+def towns_split(accounts: list[Account], assignment: dict[str, str]) -> int:
+    reps_in: dict[str, set[str]] = {}
+    for account in accounts:
+        reps_in.setdefault(account.address.city, set()).add(assignment[account.key])
+    return sum(len(r) > 1 for r in reps_in.values())
 
 
 def stability(accounts: list[Account], reps: list[Rep], seed: int) -> tuple[int, int, float]:
@@ -143,14 +157,24 @@ def main() -> None:
     args = parser.parse_args()
     accounts, reps = generate(args.accounts, args.reps, args.seed)
     print(f"{args.accounts} accounts, {args.reps} reps, seed {args.seed}\n")
-    head = ("method", "s", "work spread", "value spread", "compact km", "km home", "travel km/wk")
+    head = (
+        "method",
+        "s",
+        "work spread",
+        "value spread",
+        "compact km",
+        "km home",
+        "travel km/wk",
+        "towns split",
+    )
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
-    for label, seconds, m, _ in run(accounts, reps, args.no_cells):
+    for label, seconds, m, assignment in run(accounts, reps, args.no_cells):
         km_home = sum(t.mean_km_from_home * t.accounts for t in m.territories) / len(accounts)
         print(
             f"| {label} | {seconds:.2f} | {m.workload_spread:.1%} | {m.value_spread:.1%} "
-            f"| {m.compactness_km:.1f} | {km_home:.1f} | {m.travel_km_estimate:,.0f} |"
+            f"| {m.compactness_km:.1f} | {km_home:.1f} | {m.travel_km_estimate:,.0f} "
+            f"| {towns_split(accounts, assignment)} |"
         )
     changed, moved, seconds = stability(accounts, reps, args.seed)
     print(

@@ -12,7 +12,7 @@ from planner.cli.common import add_workspace_argument, open_workspace, progress_
 from planner.domain import DomainError
 from planner.io.importers import ImportFileError
 from planner.io.reps_csv import read_reps
-from planner.optimise.territories import Anchor, Balance, BalanceSettings
+from planner.optimise.territories import Anchor, Balance, BalanceSettings, KeepTogether
 from planner.services.assign_territories import (
     TerritoryResult,
     assign_in_workspace,
@@ -44,6 +44,12 @@ def register(subparsers: Any) -> None:
         help="measure travel from each rep's home (default) or from a moving territory centre",
     )
     parser.add_argument(
+        "--keep-together",
+        choices=[k.value for k in KeepTogether],
+        default="none",
+        help="keep each town (or postcode) with one rep where balance allows",
+    )
+    parser.add_argument(
         "--lock-rep", action="append", default=[], metavar="NAME",
         help="this rep keeps exactly their current accounts (repeatable)",
     )  # fmt: skip
@@ -61,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
             balance=Balance(args.balance),
             tolerance=args.tolerance,
             anchor=Anchor.CENTROID if args.centres == "moving" else Anchor.HOME,
+            keep_together=KeepTogether(args.keep_together),
         )
     except (ImportFileError, DomainError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -106,6 +113,8 @@ def summary_lines(result: TerritoryResult) -> list[str]:
         f"balance: workload spread {m.workload_spread:.1%}, value spread {m.value_spread:.1%} "
         f"(tolerance ±{result.problem.settings.tolerance:.0%} on {result.problem.settings.balance})"
     )
+    if m.split_groups:
+        lines.append(f"{m.split_groups} towns/postcodes are shared by more than one rep")
     if result.comparison is not None:
         before = result.comparison.before
         lines.append(

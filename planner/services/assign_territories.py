@@ -220,6 +220,7 @@ def result_json(result: TerritoryResult, accounts: Iterable[Account]) -> dict[st
             "tolerance": settings.tolerance,
             "workload_spread": round(m.workload_spread, 4),
             "value_spread": round(m.value_spread, 4),
+            "split_groups": m.split_groups,
         },
         "changed_hands": result.comparison.changed_hands if result.comparison else None,
         "assignments": {ids.get(k, k): rep for k, rep in sorted(result.assignment.items())},

@@ -59,7 +59,7 @@ def test_assign_text_dry_run_and_lock_rep(
     doc = json.loads(capsys.readouterr().out)
     got = {k for k, r in doc["assignments"].items() if r == "Anna"}
     assert got == {k.removeprefix("id:") for k in anna}
-    assert main(args) == 0
+    assert main([*args, "--keep-together", "town", "--centres", "moving"]) == 0
     out = capsys.readouterr().out
     assert "workload spread" in out and "change hands" in out
 

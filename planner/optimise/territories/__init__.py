@@ -14,6 +14,7 @@ from planner.optimise.territories.problem import (
     Anchor,
     Balance,
     BalanceSettings,
+    KeepTogether,
     TerritoryProblem,
     build_problem,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "BalanceSettings",
     "Comparison",
     "InfeasibleBalance",
+    "KeepTogether",
     "Solution",
     "TerritoryMetrics",
     "TerritoryProblem",

@@ -47,6 +47,7 @@ class AssignmentMetrics:
     travel_km_estimate: float
     compactness_km: float
     unassigned: int  # located accounts with no rep
+    split_groups: int = 0  # towns/postcodes shared by more than one rep (when kept together)
 
     def by_rep(self) -> dict[str, TerritoryMetrics]:
         return {t.rep_name: t for t in self.territories}
@@ -118,7 +119,16 @@ def evaluate(problem: TerritoryProblem, assignment: Mapping[str, str]) -> Assign
         travel_km_estimate=float(travel.sum()),
         compactness_km=float((compact * weight).sum() / total_visits),
         unassigned=int((~placed).sum()),
+        split_groups=_split_groups(problem, rep_of),
     )
+
+
+def _split_groups(problem: TerritoryProblem, rep_of: IntArray) -> int:
+    reps_of_group: dict[str, set[int]] = {}
+    for label, r in zip(problem.groups, rep_of, strict=False):
+        if label:
+            reps_of_group.setdefault(label, set()).add(int(r))
+    return sum(len(reps) > 1 for reps in reps_of_group.values())
 
 
 def _weekly_travel(

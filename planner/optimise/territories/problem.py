@@ -34,6 +34,14 @@ class Balance(StrEnum):
     BOTH = "both"
 
 
+class KeepTogether(StrEnum):
+    """Optional contiguity: accounts of one town (or postcode) move as one block."""
+
+    NONE = "none"
+    TOWN = "town"
+    POSTCODE = "postcode"
+
+
 class Anchor(StrEnum):
     HOME = "home"  # travel measured from each rep's home base
     CENTROID = "centroid"  # from the territory's centre, which moves (location-allocation)
@@ -48,6 +56,7 @@ class BalanceSettings:
     stickiness_km: float = 5.0  # extra cost per visit of moving an account off its current rep
     default_cadence_days: int = 28  # for accounts without a cadence
     max_iterations: int = 8  # location-allocation rounds when centres move
+    keep_together: KeepTogether = KeepTogether.NONE
     use_lp: bool = False  # solve one balance with HiGHS instead of networkx (benchmarks)
 
     def __post_init__(self) -> None:
@@ -83,6 +92,7 @@ class TerritoryProblem:
     distance: DistanceFn
     settings: BalanceSettings
     skipped: tuple[str, ...] = ()  # keys of accounts without coordinates
+    groups: tuple[str, ...] = ()  # town/postcode label per account when kept together
 
     @property
     def rep_names(self) -> tuple[str, ...]:
@@ -137,6 +147,15 @@ def hop_estimate(lat_lon: FloatArray) -> tuple[FloatArray, FloatArray]:
     return np.asarray(road_m / 1000.0), np.asarray(seconds / 3600.0)
 
 
+def group_label(account: Account, keep: KeepTogether) -> str:
+    """The block an account belongs to ('' when none: it is grouped by position)."""
+    address = account.address
+    part = {KeepTogether.TOWN: address.city, KeepTogether.POSTCODE: address.postcode}.get(keep)
+    if not part or not part.strip():
+        return ""
+    return f"{address.country.strip().lower()}|{' '.join(part.lower().split())}"
+
+
 def build_problem(
     accounts: Sequence[Account],
     reps: Sequence[Rep],
@@ -180,4 +199,5 @@ def build_problem(
         distance=distance,
         settings=settings,
         skipped=tuple(a.key for a in accounts if a.location is None),
+        groups=tuple(group_label(a, settings.keep_together) for a in located),
     )

@@ -182,7 +182,9 @@ def _cells(problem: TerritoryProblem, free: IntArray, current: IntArray) -> list
     """Micro-cells of the free accounts, never mixing accounts of different current reps.
 
     A cell moves as a unit, so a cell straddling today's boundary would drag accounts
-    off their rep for no reason; cutting per current rep keeps small edits small.
+    off their rep for no reason; cutting per current rep keeps small edits small. With
+    `keep_together`, each town (postcode) is one cell, so only the few cells the
+    optimum splits, and repair moves, divide a town between reps.
     """
     # About 100 cells per rep keeps the flow small; small problems go account by account.
     size = max(
@@ -191,7 +193,14 @@ def _cells(problem: TerritoryProblem, free: IntArray, current: IntArray) -> list
     cells: list[IntArray] = []
     for rep in np.unique(current):
         group = free[current == rep]
-        cells += [group[c] for c in kd_cells(problem.lat_lon[group], size)]
+        blocks: dict[str, list[int]] = {}
+        for i in group:
+            if problem.groups and problem.groups[i]:
+                blocks.setdefault(problem.groups[i], []).append(int(i))
+        cells += [np.array(b, dtype=np.intp) for _, b in sorted(blocks.items())]
+        loose = np.array([i for i in group if not (problem.groups and problem.groups[i])],
+                         dtype=np.intp)  # fmt: skip
+        cells += [loose[c] for c in kd_cells(problem.lat_lon[loose], size)]
     return cells
 
 

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
-from planner.domain import Account, DomainError, GeoPoint, Precision, Rep
+from planner.domain import Account, Address, DomainError, GeoPoint, Precision, Rep
 from planner.domain.progress import CancelFlag, Cancelled
 from planner.optimise.territories.flow import flow_split, lp_split
 from planner.optimise.territories.metrics import evaluate
@@ -13,6 +14,7 @@ from planner.optimise.territories.problem import (
     Anchor,
     Balance,
     BalanceSettings,
+    KeepTogether,
     build_problem,
 )
 from planner.optimise.territories.solve import solve
@@ -166,3 +168,30 @@ def test_unlocated_accounts_are_skipped_and_bad_reps_rejected(accounts: list[Acc
         build_problem(accounts[:5], [Rep(name="Homeless")])
     with pytest.raises(DomainError, match="unique"):
         build_problem(accounts[:5], [Rep(name="X", home=GeoPoint(0, 0))] * 2)
+
+
+def test_keeping_towns_together_splits_few_towns(accounts: list[Account], reps: list[Rep]) -> None:
+    # 60 towns: each account belongs to the town of its nearest town centre.
+    rng = np.random.default_rng(4)
+    centres = rng.uniform([43.0, 9.0], [46.0, 13.0], (60, 2))
+    towned = []
+    for a in accounts:
+        assert a.location is not None
+        town = int(np.argmin(((centres - a.location.as_tuple()) ** 2).sum(axis=1)))
+        towned.append(replace(a, address=Address(city=f"Town {town}", country="IT")))
+    loose = build_problem(towned, reps)
+    kept = build_problem(towned, reps, BalanceSettings(keep_together=KeepTogether.TOWN))
+    town_of = {a.key: a.address.city for a in towned}
+
+    def split_towns(assignment: dict[str, str]) -> int:
+        reps_in: dict[str, set[str]] = {}
+        for key, rep in assignment.items():
+            reps_in.setdefault(town_of[key], set()).add(rep)
+        return sum(len(r) > 1 for r in reps_in.values())
+
+    solution = solve(kept)
+    metrics = evaluate(kept, solution.assignment(kept))
+    assert metrics.workload_spread <= 0.05
+    assert metrics.split_groups == split_towns(solution.assignment(kept))
+    assert metrics.split_groups <= len(reps) - 1 + solution.repair_moves
+    assert metrics.split_groups < split_towns(solve(loose).assignment(loose))
