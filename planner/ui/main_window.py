@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Import accounts…"), flows.import_accounts, "Ctrl+I")
         )
         self.export_menu = self.file_menu.addMenu(self.tr("&Export"))
+        for fmt, label, _pattern in flows.EXPORTS:
+            self.export_menu.addAction(self._action(self.tr(label), lambda f=fmt: flows.export(f)))
         self.file_menu.addSeparator()
         self.file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)

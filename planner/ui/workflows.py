@@ -9,13 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from planner.domain import Rep, WeekPlan
 from planner.io.geocoding.chain import GeocodeConfig
 from planner.io.workspace import Workspace, WorkspaceError
 from planner.optimise.week.planner import WeekParams
+from planner.services.export_itinerary import ExportResult, export_from_workspace
 from planner.services.geocode_accounts import GeocodeSummary, geocode_accounts
 from planner.services.plan_week import plan_in_workspace
 from planner.ui.dialogs.import_wizard import ImportWizard
@@ -30,6 +31,8 @@ WORKSPACE_FILTER = "Territory workspaces (*.tpw);;All files (*)"
 
 
 class Workflows(QObject):
+    exported = Signal(list)  # the files an export wrote
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -100,6 +103,50 @@ class Workflows(QObject):
         run_with_progress(
             self.window, runner=self.window.runner, title=self.tr("Geocoding"), work=work,
             on_result=done, on_cancelled=cancelled,
+        )  # fmt: skip
+
+    # exports ---------------------------------------------------------------------------
+    EXPORTS = (
+        ("ics", "Calendar (.ics)…", "Calendar (*.ics)"),
+        ("gpx", "Navigation route (GPX)…", "GPX (*.gpx)"),
+        ("csv", "Spreadsheet itinerary (CSV)…", "CSV (*.csv)"),
+        ("pdf", "Printable itinerary (PDF)…", "PDF (*.pdf)"),
+        ("html", "Map page (HTML)…", "Web page (*.html)"),
+    )
+
+    def export(self, fmt: str) -> None:
+        plan, rep = self.session.plan, self.session.rep
+        if plan is None or rep is None:
+            QMessageBox.information(self.window, self.tr("Export"), self.tr("Plan a week first."))
+            return
+        pattern = next(p for f, _, p in self.EXPORTS if f == fmt)
+        suggested = f"{rep.name}-{plan.week_start.isoformat()}.{fmt}".replace(" ", "-")
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"), suggested, pattern)
+        if name:
+            self.export_to(fmt, Path(name))
+
+    def export_to(self, fmt: str, out: Path) -> None:
+        plan = self.session.plan
+        assert plan is not None
+        workspace = self.session.workspace
+        locale = "it" if self.window.settings.value("ui/language", "", type=str) == "it" else None
+
+        def work(progress: Any, cancel: Any) -> ExportResult:
+            return export_from_workspace(
+                workspace, plan.rep_name, plan.week_start, fmt, out, locale=locale,
+                progress=progress, cancel=cancel,
+            )  # fmt: skip
+
+        def done(result: ExportResult) -> None:
+            files = "\n".join(str(f) for f in result.files)
+            self.window.statusBar().showMessage(
+                self.tr("Exported %s") % files.replace("\n", ", "), 10000
+            )
+            self.exported.emit(list(result.files))
+
+        run_with_progress(
+            self.window, runner=self.window.runner, title=self.tr("Exporting"), work=work,
+            on_result=done,
         )  # fmt: skip
 
     # rep and plan ----------------------------------------------------------------------

@@ -63,4 +63,18 @@ def test_cancelled_solve_keeps_ui_responsive_and_best_plan(qtbot, planned_window
     assert len(ticks) > 10  # the event loop kept running while the solver worked
     assert win.session.plan is not None and win.session.plan.visits()
     assert any("cancelled" in note for note in win.session.plan.notes)
-    assert win.runner.wait(5000) and not win.runner.running
+    assert win.runner.wait(5000)
+    qtbot.waitUntil(lambda: not win.runner.running, timeout=5000)  # `done` is queued
+
+
+def test_export_calendar_from_the_window(qtbot, planned_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from icalendar import Calendar
+
+    win = planned_window
+    out = tmp_path / "week.ics"
+    with qtbot.waitSignal(win.workflows.exported, timeout=20000) as blocker:
+        win.workflows.export_to("ics", out)
+    assert blocker.args == [[out]]
+    calendar = Calendar.from_ical(out.read_bytes())
+    events = [c for c in calendar.walk("VEVENT") if "Cliente" in str(c.get("SUMMARY"))]
+    assert len(events) == len(win.session.plan.visits())
