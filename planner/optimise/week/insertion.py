@@ -6,7 +6,7 @@ All money here is the solver's own figure: the cost matrix in cents.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from planner.optimise.week.problem import WeekProblem
@@ -75,19 +75,24 @@ def best_insertion(
     problem: WeekProblem,
     routes: Routes,
     cand: int,
+    *,
     max_delta: int | None = None,
     idle: dict[int, int] | None = None,
+    days: Collection[int] | None = None,
 ) -> Insertion:
     """Cheapest feasible position for `cand` over all days; else the cheapest at all.
 
     With `max_delta`, positions costing that much or more are not tried for feasibility.
     `idle` (from `idle_by_day`) saves recomputing each day's free time per candidate.
+    `days` limits the search to those days.
     """
     candidate = problem.candidates[cand]
     options: list[tuple[int, int, int]] = []  # (delta, day, position)
     c = problem.cost_cents
     v = candidate.place
     for day in sorted({w.day for w in candidate.windows}):
+        if days is not None and day not in days:
+            continue
         p = places(problem, day, routes[day])
         for pos in range(len(p) - 1):
             delta = int(c[p[pos], v]) + int(c[v, p[pos + 1]]) - int(c[p[pos], p[pos + 1]])
@@ -117,8 +122,12 @@ def best_insertion(
 
 
 def idle_by_day(problem: WeekProblem, routes: Routes) -> dict[int, int]:
-    out = {}
-    for day, route in enumerate(routes):
-        t = time_day(problem, day, route)
-        out[day] = 0 if t is None else idle_seconds(problem, day, route, t)
+    out: dict[int, int] = {}
+    for day in range(len(routes)):
+        out.update(idle_by_day_of(problem, routes, day))
     return out
+
+
+def idle_by_day_of(problem: WeekProblem, routes: Routes, day: int) -> dict[int, int]:
+    t = time_day(problem, day, routes[day])
+    return {day: 0 if t is None else idle_seconds(problem, day, routes[day], t)}

