@@ -6,7 +6,8 @@ duration × unit duration cost, fixed vehicle costs, uncollected prizes as disju
 penalties) and the same constraints for the features the week planner uses: depots per
 vehicle type, vehicle shift windows and latest start, shift duration (with paid overtime),
 maximum distance, client time windows and service durations, capacities with deliveries,
-optional clients with prizes, several profiles. `unsupported_reason` names what it lacks.
+optional clients with prizes, mutually exclusive client groups, several profiles.
+`unsupported_reason` names what it lacks.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 from planner.optimise.solver.clock import Budget
 
 IntMatrix = npt.NDArray[np.int64]
+# Above this many nodes a full node matrix as Python lists costs too much memory.
+_MATRIX_MAX_NODES = 1500
 
 
 def unsupported_reason(data: pyvrp.ProblemData) -> str | None:
     """Why this model cannot represent `data` faithfully, or None when it can."""
-    if data.num_shipments or data.num_groups:
-        return "shipments and client groups"
+    if data.num_shipments:
+        return "shipments"
     if any(c.release_time or any(c.pickup) for c in data.clients()):
         return "release times and pickups"
     if any(d.service_duration for d in data.depots()):
@@ -82,35 +85,54 @@ class OrToolsModel:
             len(self.nodes.locations), len(starts), starts, ends
         )
         self.routing = pywrapcp.RoutingModel(self.manager)
+        self._callbacks: list[object] = []
         self._add_costs()
         self._add_time()
         self._add_loads()
         self._add_distance_limits()
         self._add_prizes()
 
-    def _node_matrix(self, matrix: npt.ArrayLike) -> IntMatrix:
+    def _register(self, matrix: npt.ArrayLike, row_extra: npt.NDArray[np.int64]) -> int:
+        """A transit evaluator: matrix[location(i), location(j)] + row_extra[node(i)].
+
+        Small models get a full node matrix (no Python in the search loop); large ones,
+        whose node matrix would take gigabytes as Python lists (the week model has one
+        node per account and opening window), a callback over the location matrix."""
         locs = np.asarray(self.nodes.locations)
-        return np.asarray(matrix, dtype=np.int64)[np.ix_(locs, locs)]
+        full = np.asarray(matrix, dtype=np.int64)
+        if len(locs) <= _MATRIX_MAX_NODES:
+            node_matrix = full[np.ix_(locs, locs)] + row_extra[:, None]
+            return int(self.routing.RegisterTransitMatrix(node_matrix.tolist()))
+        rows = full.tolist()
+        index_count = self.manager.GetNumberOfIndices()
+        node_of = [self.manager.IndexToNode(k) for k in range(index_count)]
+        loc_of = [self.nodes.locations[n] for n in node_of]
+        extra_of = [int(row_extra[n]) for n in node_of]
+
+        def transit(i: int, j: int) -> int:
+            return int(rows[loc_of[i]][loc_of[j]] + extra_of[i])
+
+        self._callbacks.append(transit)  # OR-Tools does not own Python callables
+        return int(self.routing.RegisterTransitCallback(transit))
 
     def _add_costs(self) -> None:
         vts = self.data.vehicle_types()
         callbacks: dict[tuple[int, int], int] = {}
+        extra = self._visit_costs()
         for v, t in enumerate(self.nodes.vehicle_types):
             vt = vts[t]
             key = (vt.profile, vt.unit_distance_cost)
             if key not in callbacks:
-                arc = self._node_matrix(self.data.distance_matrix(vt.profile)) * key[1]
-                callbacks[key] = self.routing.RegisterTransitMatrix(arc.tolist())
+                arc = np.asarray(self.data.distance_matrix(vt.profile), dtype=np.int64) * key[1]
+                callbacks[key] = self._register(arc, extra)
             self.routing.SetArcCostEvaluatorOfVehicle(callbacks[key], v)
             self.routing.SetFixedCostOfVehicle(vt.fixed_cost, v)
 
     def _add_time(self) -> None:
         vts = self.data.vehicle_types()
-        service = np.asarray(self.nodes.service, dtype=np.int64)[:, None]
+        service = np.asarray(self.nodes.service, dtype=np.int64)
         per_profile = {
-            p: self.routing.RegisterTransitMatrix(
-                (self._node_matrix(self.data.duration_matrix(p)) + service).tolist()
-            )
+            p: self._register(self.data.duration_matrix(p), service)
             for p in {vts[t].profile for t in self.nodes.vehicle_types}
         }
         transits = [per_profile[vts[t].profile] for t in self.nodes.vehicle_types]
@@ -151,21 +173,40 @@ class OrToolsModel:
         cap = 2**40
         if all(lim >= cap for lim in limits):
             return
+        zero = np.zeros(len(self.nodes.locations), dtype=np.int64)
         per_profile = {
-            p: self.routing.RegisterTransitMatrix(
-                self._node_matrix(self.data.distance_matrix(p)).tolist()
-            )
+            p: self._register(self.data.distance_matrix(p), zero)
             for p in {vts[t].profile for t in self.nodes.vehicle_types}
         }
         transits = [per_profile[vts[t].profile] for t in self.nodes.vehicle_types]
         caps = [min(lim, cap) for lim in limits]
         self.routing.AddDimensionWithVehicleTransitAndCapacity(transits, 0, caps, True, "distance")
 
+    def _visit_costs(self) -> npt.NDArray[np.int64]:
+        """Per node, what PyVRP charges for visiting it beyond the arcs: in a client group
+        of prize sum S, visiting client i still leaves S - prize(i) uncollected."""
+        extra = np.zeros(len(self.nodes.locations), dtype=np.int64)
+        clients = self.data.clients()
+        for group in self.data.groups():
+            total = sum(clients[i].prize for i in group.clients)
+            for i in group.clients:
+                extra[self.data.num_depots + i] = total - clients[i].prize
+        return extra
+
     def _add_prizes(self) -> None:
-        for i, client in enumerate(self.data.clients()):
-            if not client.required:
+        clients = self.data.clients()
+        for i, client in enumerate(clients):
+            if not client.required and client.group is None:
                 index = self.manager.NodeToIndex(self.data.num_depots + i)
                 self.routing.AddDisjunction([index], client.prize)
+        for group in self.data.groups():
+            indices = [self.manager.NodeToIndex(self.data.num_depots + i) for i in group.clients]
+            if group.required:  # exactly one of them
+                self.routing.AddDisjunction(indices)
+            else:  # at most one; none visited leaves every prize of the group uncollected
+                self.routing.AddDisjunction(
+                    indices, sum(clients[i].prize for i in group.clients), 1
+                )
 
     def routes_of(self, assignment: pywrapcp.Assignment) -> list[pyvrp.Route]:
         routes = []
@@ -226,7 +267,7 @@ def run_ortools(
     model = OrToolsModel(data)
     seconds = max(0.001, deadline_s - budget.elapsed)
     params = _search_parameters(seconds)
-    checks = model.routing.solver().CustomLimit(lambda: _should_stop(budget))
+    checks = model.routing.solver().CustomLimit(lambda: _should_stop(budget, deadline_s))
     model.routing.AddSearchMonitor(checks)
     start = model.assignment_of(initial) if initial is not None else None
     if initial is not None and start is None:
@@ -240,8 +281,9 @@ def run_ortools(
     return pyvrp.Solution(data, model.routes_of(assignment))
 
 
-def _should_stop(budget: Budget) -> bool:
+def _should_stop(budget: Budget, deadline_s: float) -> bool:
     """Polled by OR-Tools during its search (it holds the GIL, so no watcher thread
-    could run): relays progress and cancel."""
+    could run): relays progress and cancel, and enforces the deadline, which OR-Tools'
+    own time limit overran threefold while building a first plan for 2,000 nodes."""
     budget.tick("routing (OR-Tools)")
-    return budget.cancelled
+    return budget.cancelled or budget.elapsed >= deadline_s

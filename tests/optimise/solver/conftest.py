@@ -106,3 +106,24 @@ def random_tsp() -> pyvrp.ProblemData:
     model.add_vehicle_type(num_available=1)
     _add_edges(model)
     return model.data()
+
+
+@pytest.fixture
+def grouped() -> pyvrp.ProblemData:
+    """Accounts open in two windows become two clients in a mutually exclusive group, as
+    the week model builds them; one group required, prizes differ inside a group."""
+    model, locs = _euclid_model([(0, 0), (10, 0), (0, 12), (-9, -9), (40, 40)])
+    model.add_depot(locs[0])
+    optional = model.add_client_group(required=False)
+    required = model.add_client_group(required=True)
+    far = model.add_client_group(required=False)
+    model.add_client(locs[1], tw_early=0, tw_late=30, prize=40, required=False, group=optional)
+    model.add_client(locs[1], tw_early=60, tw_late=90, prize=35, required=False, group=optional)
+    model.add_client(locs[2], tw_early=0, tw_late=20, prize=5, required=False, group=required)
+    model.add_client(locs[2], tw_early=50, tw_late=80, prize=9, required=False, group=required)
+    model.add_client(locs[4], prize=20, required=False, group=far)
+    model.add_client(locs[4], prize=30, required=False, group=far)
+    model.add_client(locs[3], prize=30, required=False)
+    model.add_vehicle_type(num_available=2, tw_early=0, tw_late=150, max_distance=80)
+    _add_edges(model)
+    return model.data()

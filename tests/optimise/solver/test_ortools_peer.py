@@ -4,7 +4,7 @@ import pytest
 import pyvrp
 
 from planner.domain.progress import NeverCancel, NullProgress
-from planner.optimise.solver import objective_of
+from planner.optimise.solver import SolveParams, objective_of, solve
 from planner.optimise.solver.clock import Budget
 from planner.optimise.solver.ortools_peer import (
     OrToolsModel,
@@ -22,7 +22,7 @@ def _solve_model(data: pyvrp.ProblemData) -> tuple[OrToolsModel, int, pyvrp.Solu
     return model, int(assignment.ObjectiveValue()), solution
 
 
-@pytest.mark.parametrize("name", ["small_vrptw", "prize_line", "two_depot_week"])
+@pytest.mark.parametrize("name", ["small_vrptw", "prize_line", "two_depot_week", "grouped"])
 def test_same_objective_and_feasibility_as_pyvrp(name: str, request: pytest.FixtureRequest) -> None:
     data: pyvrp.ProblemData = request.getfixturevalue(name)
     _, ortools_objective, solution = _solve_model(data)
@@ -64,3 +64,20 @@ def test_unsupported_features_are_named(small_vrptw: pyvrp.ProblemData) -> None:
     assert unsupported_reason(released) == "release times and pickups"
     with pytest.raises(ValueError, match="release times"):
         OrToolsModel(released)
+
+
+def test_groups_match_pyvrp_optimum(grouped: pyvrp.ProblemData) -> None:
+    _, objective, solution = _solve_model(grouped)
+    exact = solve(grouped, SolveParams(time_limit_s=5, max_iterations=500))
+    assert solution.is_feasible()
+    assert objective == exact.objective
+    assert solution.num_missing_groups() == 0
+
+
+def test_callback_transits_for_large_models_give_the_same_objective(
+    grouped: pyvrp.ProblemData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, with_matrix, _ = _solve_model(grouped)
+    monkeypatch.setattr("planner.optimise.solver.ortools_peer._MATRIX_MAX_NODES", 0)
+    _, with_callback, solution = _solve_model(grouped)
+    assert with_callback == with_matrix == objective_of(grouped, solution)

@@ -1,0 +1,131 @@
+"""Weekly planning benchmark: our adapter against PyVRP alone and OR-Tools alone at equal
+wall time, on generated weekly territories and on the prize-collecting Solomon variant.
+
+    python -m benchmarks.weekly_bench --sizes 300 1000 --reference 120
+    python -m benchmarks.weekly_bench --sizes --prize ../shared/bench --time-limit 30
+
+Value = prizes collected − travel cost (higher is better): € for weekly instances
+(their matrices are in cents), Solomon units for the prize variant (R101, RC101 with 5
+routes, see ../shared/bench/README.md). "vs peers" = ours / the better peer;
+"vs ref" = ours / our own run with --reference seconds. A peer that finds no feasible
+plan scores "-".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pyvrp
+
+from benchmarks.instances import prize_variant
+from benchmarks.weekly_instances import weekly_instance
+from planner.optimise.solver import SolveParams, solve
+
+PEERS = ("pyvrp", "ortools")
+DEFAULT_LIMITS = {300: 10.0, 1000: 30.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    name: str
+    data: pyvrp.ProblemData
+    unit: float  # divide objective units by this to print values
+    time_limit: float
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    instance: str
+    clients: int
+    solver: str
+    strategy_used: str
+    time_limit: float
+    seconds: float
+    feasible: bool
+    value: float | None
+    visits: int
+
+
+def cases(sizes: Sequence[int], prize_dir: Path | None, limit: float | None) -> list[Case]:
+    out = [
+        Case(f"week{n}", weekly_instance(n).data, 100.0, limit or DEFAULT_LIMITS.get(n, 30.0))
+        for n in sizes
+    ]
+    if prize_dir is not None:
+        for name in ("R101", "RC101"):
+            data = prize_variant(prize_dir / "solomon" / f"{name}.txt")
+            out.append(Case(f"{name}-prize5", data, 10.0, limit or 30.0))
+    return out
+
+
+def run_one(case: Case, solver: str, seconds: float, seed: int) -> Run:
+    res = solve(case.data, SolveParams(time_limit_s=seconds, seed=seed, strategy=solver))
+    total = sum(c.prize for c in case.data.clients())
+    value = (total - res.objective) / case.unit if res.feasible else None
+    return Run(
+        instance=case.name,
+        clients=case.data.num_clients,
+        solver="ours" if solver == "auto" else f"{solver} alone",
+        strategy_used=res.strategy_used,
+        time_limit=seconds,
+        seconds=res.seconds,
+        feasible=res.feasible,
+        value=value,
+        visits=res.solution.num_clients(),
+    )
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    return "-" if a is None or b is None or b == 0 else f"{a / b:.4f}"
+
+
+def format_table(runs: Sequence[Run]) -> str:
+    head = f"{'instance':<13} {'clients':>7} {'solver':<14} {'used':<7} {'limit':>6} "
+    head += f"{'s':>6} {'value':>12} {'visits':>6} {'vs peers':>8} {'vs ref':>7}"
+    lines = [head, "-" * len(head)]
+    for run in runs:
+        same = [r for r in runs if r.instance == run.instance]
+        peers = [r.value for r in same if r.solver.endswith("alone") and r.value is not None]
+        ref = next((r.value for r in same if r.solver == "ours (ref)"), None)
+        ours = run.solver.startswith("ours") and run.solver != "ours (ref)"
+        value = "-" if run.value is None else f"{run.value:.1f}"
+        lines.append(
+            f"{run.instance:<13} {run.clients:>7} {run.solver:<14} {run.strategy_used:<7} "
+            f"{run.time_limit:>6.0f} {run.seconds:>6.1f} {value:>12} {run.visits:>6} "
+            f"{_ratio(run.value, max(peers)) if ours and peers else '':>8} "
+            f"{_ratio(run.value, ref) if ours else '':>7}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.weekly_bench", description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[300, 1000])
+    parser.add_argument("--prize", type=Path, default=None, help="bench dir with solomon/")
+    parser.add_argument("--time-limit", type=float, default=None, help="seconds (all cases)")
+    parser.add_argument("--reference", type=float, default=0.0, help="seconds; 0 = skip")
+    parser.add_argument("--peers", nargs="*", default=list(PEERS), choices=PEERS)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    runs: list[Run] = []
+    for case in cases(args.sizes, args.prize, args.time_limit):
+        for solver in ("auto", *args.peers):
+            runs.append(run_one(case, solver, case.time_limit, args.seed))
+        if args.reference > 0:
+            ref = run_one(case, "auto", args.reference, args.seed)
+            runs.append(Run(**{**asdict(ref), "solver": "ours (ref)"}))
+        if not args.json:
+            print(format_table([r for r in runs if r.instance == case.name]), flush=True)
+    if args.json:
+        print(json.dumps([asdict(r) for r in runs], indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
