@@ -12,9 +12,11 @@
  * Updates keep the user's zoom and pan; only the first data load fits the view.
  *
  * Qt bridge: when qt.webChannelTransport exists, qwebchannel.js is loaded from
- * qrc:, and a click on an account or stop calls bridge.markerClicked(id); when the
- * channel is up, bridge.pageReady() is called if the object has it.
- * Outside Qt, the same click dispatches a "planner:click" DOM event.
+ * qrc:, and a click on an account or stop calls bridge.markerClicked(id); a shift- or
+ * ctrl-click toggles the account in the selection and calls
+ * bridge.selectionChanged(JSON list of ids); when the channel is up,
+ * bridge.pageReady() is called if the object has it.
+ * Outside Qt, the same clicks dispatch "planner:click" / "planner:selection" DOM events.
  *
  * Every CRM string reaches the DOM through textContent, or esc() where Leaflet
  * only takes HTML (layer control names), never as markup.
@@ -160,7 +162,10 @@
       return el('span', null, p.shared > 1 ? p.name + ' (+' + (p.shared - 1) + ')' : p.name);
     });
     marker.bindPopup(function () { return accountInfo(p); });
-    marker.on('click', function () { notify(p.id); });
+    marker.on('click', function (e) {
+      var ev = e.originalEvent || {};
+      if (ev.shiftKey || ev.ctrlKey || ev.metaKey) { toggleSelected(p.id); } else { notify(p.id); }
+    });
     return marker;
   }
 
@@ -341,6 +346,16 @@
       if (routes.stops[id]) { out.push(routes.stops[id]); }
     });
     return out;
+  }
+
+  // shift/ctrl-click adds or removes one account; the UI hears the whole selection
+  function toggleSelected(id) {
+    var ids = Object.keys(selected).filter(function (k) { return k !== id; });
+    if (!selected[id]) { ids.push(id); }
+    planner.select(ids);
+    var json = JSON.stringify(ids);
+    document.dispatchEvent(new CustomEvent('planner:selection', {detail: {ids: ids}}));
+    if (bridge && bridge.selectionChanged) { bridge.selectionChanged(json); }
   }
 
   planner.select = function (ids) {

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planner.domain import WeekPlan
 from planner.domain.progress import (
     Cancelled,
     CancelToken,
@@ -99,6 +100,21 @@ def _geocode(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> N
     run.summary.append(f"geocoding (offline): {counts}; {len(summary.shared_pins)} shared pins")
 
 
+def _write_map(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
+    # Imported here: only this step needs folium.
+    from planner.maps import write_standalone_page
+
+    plan = run.data.get("plan")
+    path = write_standalone_page(
+        run.out_dir / "map.html",
+        run.workspace.accounts(),
+        plan if isinstance(plan, WeekPlan) else None,
+        run.workspace.territories() or None,
+        reps=run.workspace.reps(),
+    )
+    run.outputs.append(path)
+
+
 def _write_summary(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
     path = run.out_dir / "summary.txt"
     lines = [*run.summary, f"workspace: {run.workspace.path}"]
@@ -112,6 +128,7 @@ STEPS: list[Step] = [
     Step("import reps", 0.2, _import_reps),
     Step("geocode", 1.0, _geocode),
     # later stages (geocode, plan, exports) go here
+    Step("map", 0.3, _write_map),  # standalone map page; shows run.data["plan"] when set
     Step("summary", 0.1, _write_summary),
 ]
 

@@ -80,6 +80,14 @@ def test_click_reaches_the_bridge_hook_and_selection_styles(
     rect = json.loads(str(box))
     browser.page.mouse.click(rect["x"] + rect["width"] / 2, rect["y"] + rect["height"] / 2)  # type: ignore[attr-defined]
     assert browser.js("window.clicked") == ["id:A1"]
+    browser.js(
+        "window.picked = null; document.addEventListener('planner:selection',"
+        " e => window.picked = e.detail.ids)"
+    )
+    browser.page.keyboard.down("Shift")  # type: ignore[attr-defined]
+    browser.page.mouse.click(rect["x"] + rect["width"] / 2, rect["y"] + rect["height"] / 2)  # type: ignore[attr-defined]
+    browser.page.keyboard.up("Shift")  # type: ignore[attr-defined]
+    assert browser.js("window.picked") == ["id:A1"] and browser.js("window.clicked") == ["id:A1"]
     browser.js("planner.select(['id:A0'])")
     assert (
         browser.js("document.querySelectorAll('path.planner-account[stroke-width=\"4\"]').length")
