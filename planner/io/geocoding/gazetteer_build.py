@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import sys
 import tempfile
@@ -49,6 +50,7 @@ CREATE TABLE countries(key TEXT PRIMARY KEY, iso TEXT NOT NULL) WITHOUT ROWID;
 """
 
 _Row = tuple[Any, ...]
+_DIGIT = re.compile(r"\d")
 
 
 def build_gazetteer(path: Path) -> Path:
@@ -125,7 +127,7 @@ def _name_rows(cities: list[dict[str, Any]]) -> Iterator[tuple[str, str, int, in
             if not alt or not is_latin(alt) or (alt.isupper() and len(alt) <= 4):
                 continue
             for key in name_keys(alt):
-                if len(key) >= 3 and not any(ch.isdigit() for ch in key):
+                if len(key) >= 3 and not _DIGIT.search(key):
                     yield (key, country, place, 0)
 
 

@@ -20,6 +20,9 @@ _SAINT_TOKENS = frozenset(
 _ABBREVIATIONS = {"mt": "mount", "ft": "fort", "pt": "point"}
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _PUNCT = re.compile(r"[^\w]+")
+_HAS_UMLAUT = re.compile("[äöüÄÖÜ]")
+# Latin letters with their accents, combining marks and typographic apostrophes.
+_NON_LATIN = re.compile("[^\u0000-\u024f\u0300-\u036f\u2018\u2019]")
 _PARENS = re.compile(r"\([^)]*\)|\[[^]]*\]")
 # The first sensible place-name cut: "Frankfurt/Main", "Halle - Saale", "Bozen, Südtirol".
 _CUT = re.compile(r"\s*(?:/|,|\s-\s)\s*")
@@ -27,9 +30,10 @@ _CUT = re.compile(r"\s*(?:/|,|\s-\s)\s*")
 
 def fold(text: str) -> str:
     """Lower-case ASCII with punctuation as single spaces; ß becomes ss."""
-    text = text.replace("ß", "ss").replace("ẞ", "SS")
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(_PUNCT.sub(" ", ascii_text.lower()).replace("_", " ").split())
+    if not text.isascii():  # most names are ASCII already: skip the costly part
+        text = text.replace("ß", "ss").replace("ẞ", "SS")
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(_PUNCT.sub(" ", text.lower()).replace("_", " ").split())
 
 
 def name_key(text: str) -> str:
@@ -46,7 +50,9 @@ def name_key(text: str) -> str:
 
 def name_keys(text: str) -> set[str]:
     """All keys a gazetteer name is indexed under: plain, umlauts as ae/oe/ue, no parentheses."""
-    keys = {name_key(text), name_key(text.translate(_UMLAUTS))}
+    keys = {name_key(text)}
+    if _HAS_UMLAUT.search(text):
+        keys.add(name_key(text.translate(_UMLAUTS)))
     bare = _PARENS.sub(" ", text)
     if bare != text:
         keys.add(name_key(bare))
@@ -72,7 +78,7 @@ def lookup_keys(town: str) -> list[str]:
 
 def is_latin(text: str) -> bool:
     """True for names written in Latin script (the only ones an address file will use)."""
-    return all(ord(c) < 0x250 or unicodedata.combining(c) or c in "’‘" for c in text)
+    return text.isascii() or _NON_LATIN.search(text) is None
 
 
 def postcode_key(country: str, postcode: str) -> str:
