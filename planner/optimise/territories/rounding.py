@@ -62,11 +62,12 @@ def repair(
     cost: FloatArray,
     active: BoolArray,
     max_moves: int = 5000,
-) -> tuple[IntArray, int]:
+) -> tuple[IntArray, int, bool]:
     """Move movable accounts between active reps until every load is within bounds.
 
-    quantities: (d, n); bounds: (lo, hi) each (d, r). Returns the new rep_of and
-    the number of moves. Stops early when no single move reduces the violation.
+    quantities: (d, n); bounds: (lo, hi) each (d, r). Returns the new rep_of, the
+    number of moves and whether every load ended within bounds. Stops early when no
+    single move reduces the violation.
     """
     lo, hi = bounds
     rep_of = rep_of.copy()
@@ -76,7 +77,7 @@ def repair(
     for moves in range(max_moves):
         excess = np.where(active, _excess(load, lo, hi, scale), 0.0)
         if excess.max() <= 1e-12:
-            return rep_of, moves
+            return rep_of, moves, True
         r = int(np.argmax(excess))
         cand = np.flatnonzero(movable & active[rep_of])
         src = rep_of[cand]
@@ -88,7 +89,7 @@ def repair(
         origin = np.concatenate([rep_of[into], np.full(len(out) * len(others), r)])
         dest = np.concatenate([np.full(len(into), r), np.tile(others, len(out))])
         if len(accounts) == 0:
-            break
+            return rep_of, moves, False
         q = quantities[:, accounts]
         gain = (
             excess[origin]
@@ -100,9 +101,9 @@ def repair(
         score = np.where(gain > 1e-12, extra / np.maximum(gain, 1e-12), np.inf)
         best = int(np.argmin(score))
         if not np.isfinite(score[best]):
-            return rep_of, moves
+            return rep_of, moves, False
         a, s, t = int(accounts[best]), int(origin[best]), int(dest[best])
         rep_of[a] = t
         load[:, s] -= quantities[:, a]
         load[:, t] += quantities[:, a]
-    return rep_of, max_moves
+    return rep_of, max_moves, False

@@ -33,7 +33,9 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
 BoolArray = npt.NDArray[np.bool_]
 
-_FLOW_BAND = 0.6  # fraction of the tolerance the flow may use; the rest absorbs rounding
+# Fractions of the tolerance the flow may use; the rest absorbs rounding. A tighter
+# band is tried only when repair could not bring every rep within the tolerance.
+_FLOW_BANDS = (0.6, 0.3, 0.0)
 _REPAIR_BAND = 0.98  # repair aims just inside the tolerance so float noise cannot fail it
 _CELLS_PER_REP = 100
 _NO_PROGRESS = NullProgress()
@@ -145,19 +147,33 @@ def cost_matrix(problem: TerritoryProblem, anchor_km: FloatArray, current: IntAr
 def _solve_once(
     problem: TerritoryProblem, frame: _Frame, anchor_km: FloatArray
 ) -> tuple[IntArray, int, str]:
+    """Flow, rounding and repair; if repair cannot reach the band, retry with a tighter flow."""
     tol = problem.settings.tolerance
     cost = cost_matrix(problem, anchor_km, frame.current)
     free = np.flatnonzero(frame.fixed < 0)
     cells = _cells(problem, free, frame.current[free])
+    bounds = (frame.target * (1 - tol * _REPAIR_BAND), frame.target * (1 + tol * _REPAIR_BAND))
+    for band in _FLOW_BANDS:
+        rep_of, note = _rounded_flow(problem, frame, cost, cells, tol * band)
+        rep_of, moves, ok = repair(
+            rep_of, frame.fixed < 0, frame.quantities, bounds=bounds, cost=cost, active=frame.active
+        )
+        if ok or note:
+            break
+    return rep_of, moves, note
+
+
+def _rounded_flow(
+    problem: TerritoryProblem, frame: _Frame, cost: FloatArray, cells: list[IntArray], band: float
+) -> tuple[IntArray, str]:
+    """Cells split by the flow within ±band of the targets, then one rep per account."""
+    fixed = frame.fixed >= 0
     pre = np.stack(
-        [
-            np.bincount(frame.fixed[frame.fixed >= 0], q[frame.fixed >= 0], len(problem.reps))
-            for q in frame.quantities
-        ]
+        [np.bincount(frame.fixed[fixed], q[fixed], len(problem.reps)) for q in frame.quantities]
     )
     active = np.flatnonzero(frame.active)
-    lo = np.maximum(frame.target * (1 - tol * _FLOW_BAND) - pre, 0.0)[:, active]
-    hi = np.maximum(frame.target * (1 + tol * _FLOW_BAND) - pre, 0.0)[:, active]
+    lo = np.maximum(frame.target * (1 - band) - pre, 0.0)[:, active]
+    hi = np.maximum(frame.target * (1 + band) - pre, 0.0)[:, active]
     cell_cost = np.stack([cost[np.ix_(active, c)].sum(axis=1) for c in cells], axis=1)
     cell_q = np.array([[q[c].sum() for c in cells] for q in frame.quantities])
     note = ""
@@ -170,12 +186,8 @@ def _solve_once(
     full_share = np.zeros((len(problem.reps), len(cells)))
     full_share[active] = share
     rep_of = disaggregate(full_share, cells, cost, frame.quantities[0])
-    rep_of[frame.fixed >= 0] = frame.fixed[frame.fixed >= 0]
-    bounds = (frame.target * (1 - tol * _REPAIR_BAND), frame.target * (1 + tol * _REPAIR_BAND))
-    rep_of, moves = repair(
-        rep_of, frame.fixed < 0, frame.quantities, bounds=bounds, cost=cost, active=frame.active
-    )
-    return rep_of, moves, note
+    rep_of[fixed] = frame.fixed[fixed]
+    return rep_of, note
 
 
 def _cells(problem: TerritoryProblem, free: IntArray, current: IntArray) -> list[IntArray]:
