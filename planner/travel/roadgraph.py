@@ -61,10 +61,7 @@ class RoadGraphModel:
         self._time = nx.to_scipy_sparse_array(graph, nodelist, weight="travel_time", format="csr")
         self._lat = np.array([graph.nodes[i]["lat"] for i in nodelist])
         self._lon = np.array([graph.nodes[i]["lon"] for i in nodelist])
-        edges = np.array([(u, v, d) for u, v, d in graph.edges(data="length")], dtype=np.float64)
-        keys = edges[:, 0].astype(np.int64) * n + edges[:, 1].astype(np.int64)
-        order = np.argsort(keys)
-        self._edge_keys, self._edge_len = keys[order], edges[order, 2]
+        self._in_from, self._in_len = _incoming_table(graph, n)
         components: list[set[int]] = list(nx.strongly_connected_components(graph))
         largest = components[int(np.argmax([len(comp) for comp in components]))]
         core = np.fromiter(largest, dtype=np.int64)
@@ -142,18 +139,17 @@ class RoadGraphModel:
         grandparent, so depth d needs log2(d) vectorised passes instead of d.
         """
         n = pred.shape[1]
-        parent = pred.astype(np.int64)
-        orphan = parent < 0  # the source itself and unreachable nodes
-        child = np.broadcast_to(np.arange(n), parent.shape)
-        keys = np.where(orphan, 0, parent) * n + child
-        pos = np.minimum(np.searchsorted(self._edge_keys, keys), len(self._edge_keys) - 1)
-        length = np.where(orphan, 0.0, self._edge_len[pos])
-        parent = np.where(orphan, child, parent)
+        child = np.arange(n, dtype=np.int32)
+        orphan = pred < 0  # the source itself and unreachable nodes
+        parent = np.where(orphan, child[None, :], pred).astype(np.int32)
+        # the edge parent→child is the slot of the child's incoming table holding parent
+        slot = np.argmax(self._in_from[None, :, :] == parent[:, :, None], axis=2)
+        length = np.where(orphan, 0.0, self._in_len[child[None, :], slot])
         while True:
             grand = np.take_along_axis(parent, parent, axis=1)
             if np.array_equal(grand, parent):
                 return length
-            length = length + np.take_along_axis(length, parent, axis=1)
+            length += np.take_along_axis(length, parent, axis=1)
             parent = grand
 
     def _with_access(
@@ -188,3 +184,20 @@ class RoadGraphModel:
 
     def cache_key(self) -> str:
         return f"osm:{self.source_key}:access={self.access_speed_ms * 3.6:g}"
+
+
+def _incoming_table(graph: nx.DiGraph, n: int) -> tuple[npt.NDArray[np.int32], FloatArray]:
+    """(n × k) predecessor ids and edge lengths, padded with -1 / 0 (k = max in-degree).
+
+    A dense table makes "length of the edge p→v" a vectorised compare over k slots,
+    much cheaper than a sorted-key search on millions of (p, v) pairs.
+    """
+    k = max((d for _, d in graph.in_degree()), default=0) or 1
+    sources = np.full((n, k), -1, dtype=np.int32)
+    lengths = np.zeros((n, k))
+    fill = np.zeros(n, dtype=np.int64)
+    for u, v, d in graph.edges(data="length"):
+        sources[v, fill[v]] = u
+        lengths[v, fill[v]] = d
+        fill[v] += 1
+    return sources, lengths
