@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -22,9 +23,23 @@ from planner.optimise.priorities import (
 )
 from planner.optimise.week.decode import day_plans
 from planner.optimise.week.explain import explain
+from planner.optimise.week.insertion import Routes
 from planner.optimise.week.locks import LockSpec
-from planner.optimise.week.overnight import StayComparison, hotel_site, option, with_hotel
-from planner.optimise.week.planner import Solved, WarmStart, WeekParams, solve_week
+from planner.optimise.week.overnight import (
+    StayComparison,
+    StayOption,
+    hotel_site,
+    option,
+    with_hotel,
+)
+from planner.optimise.week.planner import (
+    Solved,
+    WarmStart,
+    WeekParams,
+    evaluate,
+    greedy_routes,
+    solve_week,
+)
 from planner.optimise.week.problem import (
     WeekProblem,
     build_candidates,
@@ -102,17 +117,18 @@ def plan_week_outcome(
         if params.keep_days:
             problem = pin_days(problem, previous)
     progress.report(0.05, "planning the week")
+    deadline = time.monotonic() + params.time_limit_s
     site = hotel_site(problem, params.overnight_min_drive_s) if params.overnight else None
-    compare = site is not None and len(problem.days) > 1
-    share = 0.5 if compare else 1.0
-    span = _Span(progress, 0.05, 0.05 + 0.9 * share)
-    home = solve_week(problem, params, span, cancel, warm=warm, share=share)
-    chosen, solved, stays = problem, home, None
-    if compare and site is not None and not home.cancelled:
-        chosen, solved, stays = _compare_stays(problem, home, site, params, (progress, cancel))
-    plan = assemble_plan(chosen, solved, excluded, stays)
+    start = greedy_routes(problem, warm)
+    stays = None
+    if site is not None and len(problem.days) > 1 and not cancel.cancelled:
+        problem, start, stays = _compare_stays(problem, start, site, cancel)
+    progress.report(0.2, "optimising the routes")
+    span = _Span(progress, 0.2, 0.95)
+    solved = solve_week(problem, params, span, cancel, start=start, deadline=deadline)
+    plan = assemble_plan(problem, solved, excluded, stays)
     progress.report(1.0, "week planned")
-    return WeekOutcome(plan, chosen, solved, stays)
+    return WeekOutcome(plan, problem, solved, stays)
 
 
 def build_week_problem(
@@ -149,29 +165,27 @@ def build_week_problem(
 
 
 def _compare_stays(
-    problem: WeekProblem,
-    home: Solved,
-    site: int,
-    params: WeekParams,
-    control: tuple[ProgressReporter, CancelToken],
-) -> tuple[WeekProblem, Solved, StayComparison]:
-    progress, cancel = control
-    options = [option(problem, home, "home every night", None)]
-    runs: list[tuple[WeekProblem, Solved]] = [(problem, home)]
-    nights = len(problem.days) - 1
-    for night in range(nights):
+    problem: WeekProblem, home: Routes, site: int, cancel: CancelToken
+) -> tuple[WeekProblem, Routes, StayComparison]:
+    """Every night at the hotel against home every night, compared on greedy plans.
+
+    The options are built the same way (best-first greedy) so the comparison is fair and
+    cheap; the solver's time then goes to the option chosen.
+    """
+    runs: list[tuple[WeekProblem, Routes, StayOption]] = [
+        (problem, home, option(problem, evaluate(problem, home), "home every night", None))
+    ]
+    for night in range(len(problem.days) - 1):
         if cancel.cancelled:
             break
         trial = with_hotel(problem, night, site)
-        lo = 0.5 + 0.45 * night / nights
-        span = _Span(progress, lo, lo + 0.45 / nights)
-        solved = solve_week(trial, params, span, cancel, share=0.5 / nights)
+        routes = greedy_routes(trial, None)
         hotel = trial.days[night].end_stop
         label = f"{hotel.name if hotel else 'hotel'} after {problem.days[night].day:%a %d %b}"
-        options.append(option(trial, solved, label, night))
-        runs.append((trial, solved))
-    best = max(range(len(runs)), key=lambda i: (runs[i][1].net_cents, -i))
-    return runs[best][0], runs[best][1], StayComparison(tuple(options), best)
+        runs.append((trial, routes, option(trial, evaluate(trial, routes), label, night)))
+    best = max(range(len(runs)), key=lambda i: (runs[i][2].net.cents, -i))
+    comparison = StayComparison(tuple(r[2] for r in runs), best)
+    return runs[best][0], runs[best][1], comparison
 
 
 def assemble_plan(
