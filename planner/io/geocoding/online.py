@@ -65,6 +65,7 @@ class ProviderConfig:
     max_retries: int = 3
     backoff_s: float = 2.0  # first retry wait; doubles each time
     max_wait_s: float = 120.0  # longest Retry-After we honour before giving up
+    max_failures_in_row: int = 3  # then the provider is skipped for the rest of the run
 
     @property
     def delay_s(self) -> float:
@@ -112,6 +113,8 @@ class OnlineGeocoder:
         self.config = config or ProviderConfig()
         self.cancel = cancel or NeverCancel()
         self._sleep = sleep
+        self._failures_in_row = 0
+        self._stopped = ""  # why the provider is skipped for the rest of this run
         try:
             cls = get_geocoder_for_service(self.config.name.lower())
         except GeocoderNotFound:
@@ -152,18 +155,20 @@ class OnlineGeocoder:
         return GeocodeResult(point, precision, self.name, note)
 
     def _ask(self, query: str | dict[str, str]) -> Location | None:
+        if self._stopped:
+            raise GeocodeError(f"skipped for this run: {self._stopped}")
         wait = self.config.backoff_s
         attempts = self.config.max_retries + 1
         for attempt in range(attempts):
             try:
                 result: Location | None = self._limited(query)
+                self._failures_in_row = 0
                 return result
             except GeocoderRateLimited as exc:
                 pause = exc.retry_after if exc.retry_after is not None else wait
                 if pause > self.config.max_wait_s:
-                    raise GeocodeError(
-                        f"{self.name} asks to wait {pause:.0f} s (rate limit); try later"
-                    ) from exc
+                    reason = f"{self.name} asks to wait {pause:.0f} s (rate limit); try later"
+                    raise self._failed(reason, source_down=True) from exc
                 reason = f"{self.name} rate limit (HTTP 429)"
             except GeocoderTimedOut as exc:
                 pause, reason = wait, f"{self.name} timed out ({exc})"
@@ -172,13 +177,24 @@ class OnlineGeocoder:
             except GeocoderUnavailable as exc:
                 pause, reason = wait, f"{self.name} unreachable ({exc})"
             except GeocoderServiceError as exc:
-                if not _is_server_error(exc):
-                    raise GeocodeError(f"{self.name} refused the request: {exc}") from exc
+                status = _status(exc)
+                if status is not None and status < 500:
+                    # A bad key or a blocked user agent fails every request alike.
+                    down = status in (401, 402, 403, 407)
+                    raise self._failed(f"{self.name} refused the request: {exc}", down) from exc
                 pause, reason = wait, f"{self.name} server error ({exc})"
             if attempt + 1 < attempts:
                 self._pause(pause)
                 wait *= 2
-        raise GeocodeError(f"{reason}; gave up after {attempts} attempts")
+        raise self._failed(f"{reason}; gave up after {attempts} attempts")
+
+    def _failed(self, reason: str, source_down: bool = False) -> GeocodeError:
+        """The error to raise; after a few failures in a row the provider is left alone
+        for the rest of the run, so an offline laptop does not wait on every account."""
+        self._failures_in_row += 1
+        if source_down or self._failures_in_row >= self.config.max_failures_in_row:
+            self._stopped = reason
+        return GeocodeError(reason)
 
     def _pause(self, seconds: float) -> None:
         """Sleep in short slices so a cancel is noticed during a long Retry-After."""
@@ -191,9 +207,9 @@ class OnlineGeocoder:
             remaining -= step
 
 
-def _is_server_error(exc: GeocoderServiceError) -> bool:
+def _status(exc: GeocoderServiceError) -> int | None:
     status = getattr(exc.__cause__, "status_code", None)
-    return status is None or int(status) >= 500
+    return None if status is None else int(status)
 
 
 def _structured(address: Address) -> dict[str, str]:

@@ -191,3 +191,25 @@ def test_other_providers_precision_is_honest() -> None:
     assert precision_from_raw("googlev3", town)[0] is Precision.TOWN
     precision, note = precision_from_raw("bing", {})
     assert precision is Precision.TOWN and "does not report" in note
+
+
+def test_provider_down_is_skipped_after_failures_in_a_row() -> None:
+    with serve([Reply(status=503)]) as fake:
+        geocoder = client(fake, max_retries=0, max_failures_in_row=2)
+        place_only = Address(city="Milano", country="IT")
+        for _ in range(2):
+            with pytest.raises(GeocodeError, match="timed out"):
+                geocoder.geocode(place_only)
+        with pytest.raises(GeocodeError, match="skipped for this run"):
+            geocoder.geocode(place_only)
+    assert len(fake.seen) == 2  # the third account cost no request
+
+
+def test_rejected_key_stops_the_provider_at_once() -> None:
+    with serve([Reply(status=401, body="bad key")]) as fake:
+        geocoder = client(fake)
+        with pytest.raises(GeocodeError, match="refused"):
+            geocoder.geocode(MILAN)
+        with pytest.raises(GeocodeError, match="skipped"):
+            geocoder.geocode(MILAN)
+    assert len(fake.seen) == 1
