@@ -54,7 +54,7 @@ def account(i: int, lat: float, lon: float, **kw: object) -> Account:
 @pytest.fixture
 def accounts() -> list[Account]:
     out = [account(i, 44.4 + 0.02 * (i % 5), 11.0 + 0.03 * i) for i in range(20)]
-    out[3] = account(3, 44.5, 11.2, name=EVIL, notes="planted")
+    out[3] = account(3, 44.5, 11.2, name=EVIL, owner=EVIL, stage=EVIL, notes="planted")
     # two town-level pins on the same spot, and one account that was never geocoded
     out.append(account(20, 44.7, 11.6, precision=Precision.TOWN))
     out.append(account(21, 44.7, 11.6, precision=Precision.TOWN))

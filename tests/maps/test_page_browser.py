@@ -61,10 +61,18 @@ def test_planted_script_does_not_run_and_popup_shows_it_as_text(
     title = browser.js("document.querySelector('.planner-info-title').textContent")
     assert title == EVIL
     body = browser.js("document.querySelector('.leaflet-popup-content').textContent")
-    assert isinstance(body, str) and "Value: 4,000 EUR" in body and "Stage: Proposal" in body
+    assert isinstance(body, str) and "Value: 4,000 EUR" in body and f"Stage: {EVIL}" in body
     assert "Planned: Mon 30 Nov 10:00" in body and "Last visit: 2026-10-01" in body
+    browser.js("planner.setColorBy('rep')")  # the legend lists the planted owner
+    legend = browser.js("document.querySelector('.planner-legend').textContent")
+    assert isinstance(legend, str) and EVIL in legend
+    browser.js("planner.setColorBy('stage')")
     assert browser.js("typeof window.pwned") == "undefined"
-    assert browser.js("document.querySelectorAll('.leaflet-popup-content img').length") == 0
+    assert (
+        browser.js("document.querySelectorAll('.leaflet-container img:not(.leaflet-tile)').length")
+        == 0
+    )
+    assert browser.js("document.querySelectorAll('.leaflet-container script').length") == 0
 
 
 def test_click_reaches_the_bridge_hook_and_selection_styles(
