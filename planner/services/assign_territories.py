@@ -123,6 +123,20 @@ def reassign_accounts(
     return _result(result.problem, assignment, result.current, result.locked, result.notes)
 
 
+def describe_split(
+    accounts: Sequence[Account],
+    reps: Sequence[Rep],
+    territories: Iterable[Territory],
+    settings: BalanceSettings = _DEFAULT,
+) -> TerritoryResult:
+    """The saved split (or the CRM owners) measured, without balancing: to view and edit."""
+    problem = build_problem(accounts, reps, settings)
+    current, locked = current_split(accounts, reps, territories)
+    located = set(problem.keys)
+    assignment = {k: r for k, r in current.items() if k in located}
+    return _result(problem, assignment, {}, locked, ())
+
+
 def _result(
     problem: TerritoryProblem,
     assignment: dict[str, str],

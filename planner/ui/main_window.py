@@ -26,6 +26,7 @@ from planner.ui.map_view import MapView
 from planner.ui.plan_view import PlanView
 from planner.ui.remote_view import RemoteView
 from planner.ui.session import Session
+from planner.ui.territories_panel import TerritoriesPanel
 from planner.ui.workers import TaskRunner
 from planner.ui.workflows import Workflows
 
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.plan_view = PlanView(self.units)
         self.inspector = Inspector()
         self.remote_view = RemoteView()
+        self.territories_panel = TerritoriesPanel()
         self.setCentralWidget(self.map_view)
         self._docks()
         self._status = QLabel()
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._refresh_accounts()
         self._refresh_plan()
+        self._refresh_territories()
         self.map_sync = MapSync(self.session, self.map_view)
 
     # construction ----------------------------------------------------------------------
@@ -75,6 +78,14 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self._dock(self.tr("Account"), "inspector", self.inspector, right)
         self.remote_dock = self._dock(self.tr("Serve remotely"), "remote", self.remote_view, right)
         self.tabifyDockWidget(self.inspector_dock, self.remote_dock)
+        self.territories_dock = self._dock(
+            self.tr("Territories"),
+            "territories",
+            self.territories_panel,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.tabifyDockWidget(self.plan_dock, self.territories_dock)
+        self.plan_dock.raise_()
         self.inspector_dock.raise_()
         self.resizeDocks([self.accounts_dock], [560], Qt.Orientation.Horizontal)
         self.resizeDocks([self.plan_dock], [300], Qt.Orientation.Vertical)
@@ -135,7 +146,8 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Re-optimise"), lambda: flows.plan_week(ask=False), "Ctrl+R"),
         ])  # fmt: skip
         self.view_menu = bar.addMenu(self.tr("&View"))
-        for dock in (self.accounts_dock, self.plan_dock, self.inspector_dock, self.remote_dock):
+        docks = (self.accounts_dock, self.plan_dock, self.inspector_dock, self.remote_dock)
+        for dock in (*docks, self.territories_dock):
             self.view_menu.addAction(dock.toggleViewAction())
 
     def _connect(self) -> None:
@@ -148,6 +160,9 @@ class MainWindow(QMainWindow):
         self.plan_view.visit_selected.connect(lambda key: self._select([key], from_map=False))
         self.remote_view.account_selected.connect(lambda key: self._select([key], from_map=False))
         self.inspector.pin_requested.connect(s.set_manual_pin)
+        s.territories_changed.connect(self._refresh_territories)
+        self.territories_panel.balance_requested.connect(self.workflows.balance_territories)
+        self.territories_panel.assign_requested.connect(self._give_selected)
         self.plan_view.visit_moved.connect(self._move_visit)
         self.plan_view.lock_toggled.connect(
             lambda key: self._edit(
@@ -166,6 +181,19 @@ class MainWindow(QMainWindow):
         refused = self.session.edit_visit(text, edit)
         if refused:
             self.statusBar().showMessage(self.tr("Not changed: %s") % refused, 10000)
+
+    def _give_selected(self, rep_name: str) -> None:
+        keys = self.accounts_panel.selected_keys()
+        if not keys:
+            self.statusBar().showMessage(self.tr("Select accounts in the table first"), 5000)
+            return
+        refused = self.session.give_accounts(keys, rep_name)
+        if refused:
+            self.statusBar().showMessage(self.tr("Not changed: %s") % refused, 10000)
+
+    def _refresh_territories(self) -> None:
+        names = [r.name for r in self.session.workspace.reps()]
+        self.territories_panel.show_result(self.session.territories(), names)
 
     # state → views ---------------------------------------------------------------------
     def _refresh_accounts(self) -> None:

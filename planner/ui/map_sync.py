@@ -49,6 +49,7 @@ class MapSync(QObject):
         session.accounts_changed.connect(self.push)
         session.account_changed.connect(lambda _key: self.push())
         session.plan_changed.connect(self.push)
+        session.territories_changed.connect(self.push)
         view.load_page(write_page(page_path(), None, options or MapOptions()))
 
     def push(self) -> None:

@@ -15,10 +15,11 @@ from PySide6.QtGui import QUndoStack
 from planner.domain import Account, Decision, DomainError, GeoPoint, Precision, Rep, WeekPlan
 from planner.io.workspace import Workspace
 from planner.optimise.priorities import ValueBreakdown, value_accounts
+from planner.services.assign_territories import TerritoryResult, describe_split, reassign_accounts
 from planner.services.edit_plan import PlanContext
 from planner.travel import TravelModel, make_model
 from planner.ui.accounts_model import PlannerFigures
-from planner.ui.undo import AccountEdit, PlanEdit
+from planner.ui.undo import AccountEdit, PlanEdit, TerritoryEdit
 
 
 def next_monday(today: date) -> date:
@@ -32,6 +33,7 @@ class Session(QObject):
     account_changed = Signal(str)  # account key
     plan_changed = Signal()
     rep_changed = Signal()
+    territories_changed = Signal()
 
     def __init__(
         self, workspace: Workspace, today: date | None = None, parent: QObject | None = None
@@ -45,6 +47,7 @@ class Session(QObject):
         self.plan: WeekPlan | None = None
         self.breakdowns: dict[str, ValueBreakdown] = {}
         self.travel_model: TravelModel = make_model("geodesic")
+        self.territory_result: TerritoryResult | None = None
         self.reload()
 
     # loading ---------------------------------------------------------------------------
@@ -59,8 +62,10 @@ class Session(QObject):
         self.rep = reps[0] if reps else None
         self.plan = self._latest_plan()
         self._revalue()
+        self.territory_result = None
         self.undo_stack.clear()
         self.accounts_changed.emit()
+        self.territories_changed.emit()
         self.rep_changed.emit()
         self.plan_changed.emit()
 
@@ -134,6 +139,41 @@ class Session(QObject):
         except DomainError as exc:
             return str(exc)
         self.edit_plan(text, plan)
+        return ""
+
+    def territories(self) -> TerritoryResult | None:
+        """The current split, measured (computed from the workspace on first use)."""
+        reps = self.workspace.reps()
+        if (
+            self.territory_result is None
+            and len(reps) > 1
+            and any(a.location for a in self.accounts)
+        ):
+            self.territory_result = describe_split(
+                self.accounts, reps, self.workspace.territories()
+            )
+        return self.territory_result
+
+    def _apply_territories(self, result: TerritoryResult | None) -> None:
+        self.territory_result = result
+        self.workspace.replace_territories(result.territories() if result else ())
+        self.territories_changed.emit()
+
+    def edit_territories(self, text: str, result: TerritoryResult) -> None:
+        self.undo_stack.push(
+            TerritoryEdit(text, self.territory_result, result, self._apply_territories)
+        )
+
+    def give_accounts(self, keys: list[str], rep_name: str) -> str:
+        """Move accounts to a rep's territory (undoable); returns why not, or ""."""
+        current = self.territories()
+        if current is None:
+            return self.tr("territories need at least two reps and geocoded accounts")
+        try:
+            result = reassign_accounts(current, keys, rep_name)
+        except DomainError as exc:
+            return str(exc)
+        self.edit_territories(self.tr("Give %d accounts to %s") % (len(keys), rep_name), result)
         return ""
 
     def _apply_account(self, account: Account) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from planner.domain import Account, WeekPlan
+from planner.services.assign_territories import TerritoryResult
 
 
 class PlanEdit(QUndoCommand):
@@ -34,6 +35,24 @@ class PlanEdit(QUndoCommand):
 class AccountEdit(QUndoCommand):
     def __init__(
         self, text: str, before: Account, after: Account, apply: Callable[[Account], None]
+    ) -> None:
+        super().__init__(text)
+        self._before, self._after, self._apply = before, after, apply
+
+    def redo(self) -> None:
+        self._apply(self._after)
+
+    def undo(self) -> None:
+        self._apply(self._before)
+
+
+class TerritoryEdit(QUndoCommand):
+    def __init__(
+        self,
+        text: str,
+        before: TerritoryResult | None,
+        after: TerritoryResult,
+        apply: Callable[[TerritoryResult | None], None],
     ) -> None:
         super().__init__(text)
         self._before, self._after, self._apply = before, after, apply

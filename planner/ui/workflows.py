@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from planner.domain import Rep, WeekPlan
 from planner.io.geocoding.chain import GeocodeConfig
 from planner.io.workspace import Workspace, WorkspaceError
+from planner.optimise.territories import Balance, BalanceSettings
 from planner.optimise.week.planner import WeekParams
+from planner.services.assign_territories import TerritoryResult, assign_in_workspace
 from planner.services.export_itinerary import ExportResult, export_from_workspace
 from planner.services.geocode_accounts import GeocodeSummary, geocode_accounts
 from planner.services.plan_week import plan_in_workspace
@@ -147,6 +149,31 @@ class Workflows(QObject):
         run_with_progress(
             self.window, runner=self.window.runner, title=self.tr("Exporting"), work=work,
             on_result=done,
+        )  # fmt: skip
+
+    # territories -----------------------------------------------------------------------
+    def balance_territories(self, mode: str, tolerance: float) -> None:
+        session = self.session
+        workspace = session.workspace
+        reps = workspace.reps()
+        if len(reps) < 2:
+            QMessageBox.information(
+                self.window, self.tr("Territories"), self.tr("Import at least two reps first.")
+            )
+            return
+        settings = BalanceSettings(balance=Balance(mode), tolerance=tolerance)
+
+        def work(progress: Any, cancel: Any) -> TerritoryResult:
+            return assign_in_workspace(
+                workspace, reps, settings, save=False, progress=progress, cancel=cancel
+            )
+
+        def done(result: TerritoryResult) -> None:
+            session.edit_territories(self.tr("Balance territories"), result)
+
+        run_with_progress(
+            self.window, runner=self.window.runner, title=self.tr("Balancing territories"),
+            work=work, on_result=done,
         )  # fmt: skip
 
     # rep and plan ----------------------------------------------------------------------

@@ -70,3 +70,27 @@ def test_filters_narrow_the_table(qtbot, window) -> None:  # type: ignore[no-unt
     proxy.set_filter(AccountFilter(stage="Proposal"))
     stages = {proxy.index(r, 2).data() for r in range(proxy.rowCount())}
     assert stages == {"Proposal"}
+
+
+def test_balance_territories_and_give_accounts_by_hand(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from planner.domain import GeoPoint, Rep
+
+    session = window.session
+    session.workspace.save_reps(
+        [Rep("Marco Rossi", home_address="Modena", home=GeoPoint(44.647, 10.925))]
+    )
+    with qtbot.waitSignal(session.territories_changed, timeout=30000):
+        window.workflows.balance_territories("workload", 0.10)
+    result = session.territory_result
+    assert result is not None and len(result.metrics.territories) == 2
+    assert window.territories_panel.table.rowCount() == 2
+    assert {t.rep_name for t in session.workspace.territories()} == {"Giulia Neri", "Marco Rossi"}
+    qtbot.waitUntil(
+        lambda: _evaluate(qtbot, window, "planner.stats()").get("territories", 1) > 0, timeout=5000
+    )
+    key = next(k for k, rep in result.assignment.items() if rep == "Giulia Neri")
+    window.accounts_panel.select_keys([key])
+    window._give_selected("Marco Rossi")
+    assert session.territory_result.assignment[key] == "Marco Rossi"
+    session.undo_stack.undo()
+    assert session.territory_result.assignment[key] == "Giulia Neri"
