@@ -8,8 +8,10 @@ their alternate names in Latin script, so "Munich", "München" and "Muenchen" al
 from __future__ import annotations
 
 import math
+import os
 import re
 import sqlite3
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,14 +25,23 @@ from planner.io.geocoding.gazetteer_build import GAZETTEER_VERSION, build_gazett
 from planner.io.geocoding.names import fold, lookup_keys, name_key, name_keys, postcode_key
 
 APP_NAME = "territory-planner"
+GAZETTEER_ENV = "TERRITORY_PLANNER_GAZETTEER"
 _LEADING_POSTCODE = re.compile(r"^\s*(?:[A-Z]{1,2}-)?(\d{4,5})\s+(.+)$")
 _build_lock = threading.Lock()
 _POSTCODE_TOWN_KM = 40.0  # beyond this a postcode and its town disagree
 
 
 def default_gazetteer_path() -> Path:
-    cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-    return cache / f"gazetteer-v{GAZETTEER_VERSION}.sqlite"
+    """$TERRITORY_PLANNER_GAZETTEER, else a copy prebuilt into a PyInstaller bundle
+    (``python -m planner.io.geocoding.gazetteer_build DIR/NAME`` at packaging time),
+    else the user cache directory, where the first lookup builds it."""
+    if override := os.environ.get(GAZETTEER_ENV):
+        return Path(override)
+    name = f"gazetteer-v{GAZETTEER_VERSION}.sqlite"
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle and (Path(bundle) / name).exists():
+        return Path(bundle) / name
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / name
 
 
 @dataclass(frozen=True)

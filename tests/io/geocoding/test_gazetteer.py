@@ -170,3 +170,10 @@ def test_first_lookup_builds_the_file_atomically(
     assert gaz.geocode(Address(city="Sankt Augustin", country="DE")) is not None
     assert gaz.geocode(Address(city="MIL", country="IT")) is None  # codes are not names
     gaz.close()
+
+
+def test_path_can_be_chosen_by_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from planner.io.geocoding.gazetteer import GAZETTEER_ENV, default_gazetteer_path
+
+    monkeypatch.setenv(GAZETTEER_ENV, str(tmp_path / "g.sqlite"))
+    assert default_gazetteer_path() == tmp_path / "g.sqlite"
