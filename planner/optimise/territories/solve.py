@@ -160,6 +160,11 @@ def _solve_once(
         )
         if ok or note:
             break
+    if not ok and not note:
+        note = (
+            f"could not bring every rep within ±{tol:.0%}: too few or too uneven accounts "
+            "for this tolerance; the closest split found is kept"
+        )
     return rep_of, moves, note
 
 
