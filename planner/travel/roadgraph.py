@@ -10,11 +10,13 @@ slow speed, so two shops on one street are not zero seconds apart.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
+from scipy.sparse import csr_array
 from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
@@ -25,6 +27,7 @@ from planner.travel.model import (
     NO_CANCEL,
     NO_PROGRESS,
     Geometry,
+    IntMatrix,
     TravelError,
     TravelMatrix,
     coords_array,
@@ -58,10 +61,14 @@ class RoadGraphModel:
         self.access_speed_ms = access_speed_kmh / 3.6
         n = graph.number_of_nodes()
         nodelist = range(n)
-        self._time = nx.to_scipy_sparse_array(graph, nodelist, weight="travel_time", format="csr")
         self._lat = np.array([graph.nodes[i]["lat"] for i in nodelist])
         self._lon = np.array([graph.nodes[i]["lon"] for i in nodelist])
-        self._in_from, self._in_len = _incoming_table(graph, n)
+        edges = nx.to_scipy_sparse_array(graph, nodelist, weight="travel_time", format="coo")
+        lengths = nx.to_scipy_sparse_array(graph, nodelist, weight="length", format="csr")
+        u, v = edges.coords[0].astype(np.int64), edges.coords[1].astype(np.int64)
+        metres = np.asarray(lengths[u, v]).ravel()
+        self._forward = _Direction.of(u, v, edges.data, metres, n)
+        self._backward = _Direction.of(v, u, edges.data, metres, n)
         components: list[set[int]] = list(nx.strongly_connected_components(graph))
         largest = components[int(np.argmax([len(comp) for comp in components]))]
         core = np.fromiter(largest, dtype=np.int64)
@@ -105,74 +112,66 @@ class RoadGraphModel:
         progress: ProgressReporter = NO_PROGRESS,
         cancel: CancelToken = NO_CANCEL,
     ) -> TravelMatrix:
-        nodes, away = self.snap(points)
-        unique, inverse = np.unique(nodes, return_inverse=True)
-        road_t = np.zeros((len(unique), len(unique)))
-        road_d = np.zeros((len(unique), len(unique)))
-        for start in range(0, len(unique), _SOURCES_PER_CHUNK):
-            if cancel.cancelled:
-                raise Cancelled("road matrix cancelled")
-            chunk = unique[start : start + _SOURCES_PER_CHUNK]
-            times, pred = dijkstra(self._time, indices=chunk, return_predecessors=True)
-            road_t[start : start + len(chunk)] = times[:, unique]
-            road_d[start : start + len(chunk)] = self._tree_lengths(pred)[:, unique]
-            done = start + len(chunk)
-            progress.report(done / len(unique), f"road matrix: {done}/{len(unique)} sources")
-        distance, duration = self._with_access(
-            points, road_d[np.ix_(inverse, inverse)], road_t[np.ix_(inverse, inverse)], nodes, away
-        )
+        distance, duration = self.arrays_between(points, points, progress, cancel)
+        _, away = self.snap(points)
         far = int((away > FAR_FROM_ROAD_M).sum())
         notes = (
-            (
-                f"{far} place(s) are more than {FAR_FROM_ROAD_M / 1000:g} km from any road in "
-                "the extract; check the extract covers them",
-            )
-            if far
-            else ()
+            f"{far} place(s) are more than {FAR_FROM_ROAD_M / 1000:g} km from any road in "
+            "the extract; check the extract covers them",
         )
-        return TravelMatrix(distance, duration, notes)
+        return TravelMatrix(distance, duration, notes if far else ())
 
-    def _tree_lengths(self, pred: npt.NDArray[np.int32]) -> FloatArray:
-        """Metres from each row's source to every node along the shortest-path tree.
-
-        Pointer doubling: each pass adds the parent's accumulated length and jumps to the
-        grandparent, so depth d needs log2(d) vectorised passes instead of d.
-        """
-        n = pred.shape[1]
-        child = np.arange(n, dtype=np.int32)
-        orphan = pred < 0  # the source itself and unreachable nodes
-        parent = np.where(orphan, child[None, :], pred).astype(np.int32)
-        # the edge parent→child is the slot of the child's incoming table holding parent
-        slot = np.argmax(self._in_from[None, :, :] == parent[:, :, None], axis=2)
-        length = np.where(orphan, 0.0, self._in_len[child[None, :], slot])
-        while True:
-            grand = np.take_along_axis(parent, parent, axis=1)
-            if np.array_equal(grand, parent):
-                return length
-            length += np.take_along_axis(length, parent, axis=1)
-            parent = grand
-
-    def _with_access(
+    def arrays_between(
         self,
-        points: Sequence[GeoPoint],
-        road_d: FloatArray,
-        road_t: FloatArray,
-        nodes: IntArray,
-        away: FloatArray,
-    ) -> tuple[IntArray, IntArray]:
-        """Add the access legs; places on one road node are joined by a straight line."""
-        coords = coords_array(points)
-        access = away[:, None] + away[None, :]
-        dist = road_d + access
-        secs = road_t + access / self.access_speed_ms
-        same = nodes[:, None] == nodes[None, :]
-        if same.any():
-            straight = haversine_m(
-                coords[:, :1], coords[:, 1:], coords[None, :, 0], coords[None, :, 1]
-            )
+        origins: Sequence[GeoPoint],
+        destinations: Sequence[GeoPoint],
+        progress: ProgressReporter = NO_PROGRESS,
+        cancel: CancelToken = NO_CANCEL,
+    ) -> tuple[IntMatrix, IntMatrix]:
+        """(metres, seconds) from each origin to each destination (rectangular)."""
+        o_nodes, o_away = self.snap(origins)
+        d_nodes, d_away = self.snap(destinations)
+        o_unique, o_inv = np.unique(o_nodes, return_inverse=True)
+        d_unique, d_inv = np.unique(d_nodes, return_inverse=True)
+        if len(o_unique) <= len(d_unique):
+            road_d, road_t = self._road(o_unique, d_unique, self._forward, progress, cancel)
+        else:  # fewer destinations: search backwards from them on the reversed graph
+            road_d, road_t = self._road(d_unique, o_unique, self._backward, progress, cancel)
+            road_d, road_t = road_d.T, road_t.T
+        pick = np.ix_(o_inv, d_inv)
+        access = o_away[:, None] + d_away[None, :]
+        dist = road_d[pick] + access
+        secs = road_t[pick] + access / self.access_speed_ms
+        same = o_nodes[:, None] == d_nodes[None, :]
+        if same.any():  # one road node: the places are joined by a straight line
+            o, d = coords_array(origins), coords_array(destinations)
+            straight = haversine_m(o[:, :1], o[:, 1:], d[None, :, 0], d[None, :, 1])
             dist = np.where(same, straight, dist)
             secs = np.where(same, straight / self.access_speed_ms, secs)
         return np.rint(dist).astype(np.int64), np.rint(secs).astype(np.int64)
+
+    def _road(
+        self,
+        sources: IntArray,
+        targets: IntArray,
+        side: _Direction,
+        progress: ProgressReporter,
+        cancel: CancelToken,
+    ) -> tuple[FloatArray, FloatArray]:
+        """(metres, seconds) of the fastest routes from source to target nodes."""
+        road_t = np.zeros((len(sources), len(targets)))
+        road_d = np.zeros((len(sources), len(targets)))
+        for start in range(0, len(sources), _SOURCES_PER_CHUNK):
+            if cancel.cancelled:
+                raise Cancelled("road matrix cancelled")
+            chunk = sources[start : start + _SOURCES_PER_CHUNK]
+            times, pred = dijkstra(side.time, indices=chunk, return_predecessors=True)
+            rows = slice(start, start + len(chunk))
+            road_t[rows] = times[:, targets]
+            road_d[rows] = _tree_lengths(pred, side)[:, targets]
+            done = start + len(chunk)
+            progress.report(done / len(sources), f"road matrix: {done}/{len(sources)} sources")
+        return road_d, road_t
 
     def leg_geometry(self, a: GeoPoint, b: GeoPoint) -> Geometry:
         nodes, _ = self.snap([a, b])
@@ -186,18 +185,47 @@ class RoadGraphModel:
         return f"osm:{self.source_key}:access={self.access_speed_ms * 3.6:g}"
 
 
-def _incoming_table(graph: nx.DiGraph, n: int) -> tuple[npt.NDArray[np.int32], FloatArray]:
-    """(n × k) predecessor ids and edge lengths, padded with -1 / 0 (k = max in-degree).
+@dataclass(frozen=True, eq=False)
+class _Direction:
+    """The graph for searches one way: its time CSR and, per node, the edges arriving."""
 
-    A dense table makes "length of the edge p→v" a vectorised compare over k slots,
-    much cheaper than a sorted-key search on millions of (p, v) pairs.
+    time: csr_array
+    arriving_from: npt.NDArray[np.int32]  # (n × k) node ids, -1 padded
+    arriving_len: FloatArray  # (n × k) metres
+
+    @classmethod
+    def of(
+        cls, u: IntArray, v: IntArray, time: FloatArray, length: FloatArray, n: int
+    ) -> _Direction:
+        """Edges u[i]→v[i]. The dense arrival table makes "length of the edge p→c" a
+        vectorised compare over k slots instead of a search over millions of pairs."""
+        matrix = csr_array((time, (u, v)), shape=(n, n))
+        k = int(np.bincount(v, minlength=n).max(initial=1)) if len(v) else 1
+        arriving_from = np.full((n, k), -1, dtype=np.int32)
+        arriving_len = np.zeros((n, k))
+        order = np.argsort(v, kind="stable")
+        sorted_v = v[order]
+        slot = np.arange(len(v)) - np.searchsorted(sorted_v, sorted_v)
+        arriving_from[sorted_v, slot] = u[order]
+        arriving_len[sorted_v, slot] = length[order]
+        return cls(matrix, arriving_from, arriving_len)
+
+
+def _tree_lengths(pred: npt.NDArray[np.int32], side: _Direction) -> FloatArray:
+    """Metres from each row's source to every node along its shortest-path tree.
+
+    Pointer doubling: each pass adds the parent's accumulated length and jumps to the
+    grandparent, so depth d needs log2(d) vectorised passes instead of d.
     """
-    k = max((d for _, d in graph.in_degree()), default=0) or 1
-    sources = np.full((n, k), -1, dtype=np.int32)
-    lengths = np.zeros((n, k))
-    fill = np.zeros(n, dtype=np.int64)
-    for u, v, d in graph.edges(data="length"):
-        sources[v, fill[v]] = u
-        lengths[v, fill[v]] = d
-        fill[v] += 1
-    return sources, lengths
+    n = pred.shape[1]
+    child = np.arange(n, dtype=np.int32)
+    orphan = pred < 0  # the source itself and unreachable nodes
+    parent = np.where(orphan, child[None, :], pred).astype(np.int32)
+    slot = np.argmax(side.arriving_from[None, :, :] == parent[:, :, None], axis=2)
+    length = np.where(orphan, 0.0, side.arriving_len[child[None, :], slot])
+    while True:
+        grand = np.take_along_axis(parent, parent, axis=1)
+        if np.array_equal(grand, parent):
+            return length
+        length += np.take_along_axis(length, parent, axis=1)
+        parent = grand

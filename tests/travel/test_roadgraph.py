@@ -125,3 +125,14 @@ def test_progress_cancel_factory_and_key(helsinki_pbf: Path, road_cache: Path) -
     flag.cancel()
     with pytest.raises(Cancelled):
         model.matrix(random_points(5, HELSINKI_BOX, seed=1), cancel=flag)
+
+
+def test_rectangular_matrices_match_the_square_one(helsinki: RoadGraphModel) -> None:
+    points = random_points(30, HELSINKI_BOX, seed=9)
+    full = helsinki.matrix(points)
+    few, many = points[:4], points  # 4 × 30 searches forward, 30 × 4 backward
+    d, t = helsinki.arrays_between(few, many)
+    assert np.array_equal(d, full.distance_m[:4]) and np.array_equal(t, full.duration_s[:4])
+    d, t = helsinki.arrays_between(many, few)
+    assert np.array_equal(t, full.duration_s[:, :4])
+    assert np.abs(d - full.distance_m[:, :4]).max() <= 1  # same routes, summed the other way
