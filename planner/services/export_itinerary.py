@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-import tempfile
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -208,15 +208,19 @@ def _beside(out: Path, label: str, suffix: str) -> Path:
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
-    """Write to a temporary file in the same folder, then rename over the target."""
+    """Write to a temporary file in the same folder, then rename over the target.
+
+    `open(..., "xb")` rather than mkstemp: the file gets the user's umask (mkstemp's 0600
+    would hide a shared calendar file from a calendar server reading it).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with tmp.open("xb") as handle:
             handle.write(data)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path
 

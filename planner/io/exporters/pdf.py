@@ -26,6 +26,8 @@ _HEAD = FontFace(emphasis="BOLD", fill_color=(226, 232, 240))
 _GREY = FontFace(color=(130, 130, 130))
 _DAY_COLUMNS = ("#", "Time", "Account · purpose", "Address", "km", "min", "Cost")
 _DAY_WIDTHS = (7, 22, 58, 55, 13, 11, 24)
+_MAX_DECISIONS = 30  # rows of the remote / left-out lists on paper
+_MAX_NOTES = 15
 
 
 class _Document(FPDF):
@@ -67,7 +69,15 @@ def export_pdf(
     rows = stop_rows(plan, accounts)
     _summary_page(doc, plan, rep, title)
     for day in plan.days:
-        _day_page(doc, day, [r for r in rows if r.day is day], accounts, rep, outlines=outlines)
+        _day_page(
+            doc, day, [r for r in rows if r.day is day], accounts, rep,
+            outlines=outlines, currency=plan.currency,
+        )  # fmt: skip
+    if plan.remote or plan.excluded or plan.notes:
+        doc.add_page()
+        _decisions(doc, "Serve remotely this week (phone / video)", plan.remote)
+        _decisions(doc, "Left out this week", plan.excluded)
+        _notes(doc, plan.notes)
     return bytes(doc.output())
 
 
@@ -78,6 +88,11 @@ def _heading(doc: FPDF, text: str, size: float = 15) -> None:
     doc.set_font("body", size=9)
 
 
+def _para(doc: FPDF, text: str, height: float = 5) -> None:
+    """A left-aligned paragraph; the cursor ends at the left margin of the next line."""
+    doc.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT", align="L")
+
+
 def _hours(seconds: int) -> str:
     minutes = round(seconds / 60)
     return f"{minutes // 60} h {minutes % 60:02d} min"
@@ -86,9 +101,7 @@ def _hours(seconds: int) -> str:
 def _summary_page(doc: _Document, plan: WeekPlan, rep: Rep, title: str) -> None:
     doc.add_page()
     _heading(doc, f"Itinerary: {title}", 17)
-    doc.multi_cell(
-        0, 5, clean_text(f"Time zone {rep.timezone}. Home: {rep.home_address or '—'}"), align="L"
-    )
+    _para(doc, clean_text(f"Time zone {rep.timezone}. Home: {rep.home_address or '—'}"))
     doc.ln(3)
     visits = plan.visits()
     cancelled = sum(1 for v in visits if v.cancelled)
@@ -111,21 +124,40 @@ def _summary_page(doc: _Document, plan: WeekPlan, rep: Rep, title: str) -> None:
             row = table.row()
             row.cell(label, style=FontFace(emphasis="BOLD"))
             row.cell(value)
-    _decisions(doc, "Serve remotely this week (phone / video)", plan.remote)
-    _decisions(doc, "Left out this week", plan.excluded)
-    for note in plan.notes:
-        doc.multi_cell(0, 5, clean_text(note), new_x="LMARGIN", new_y="NEXT", align="L")
 
 
 def _decisions(doc: FPDF, title: str, decisions: Sequence[Decision]) -> None:
+    """The most valuable first; a long list is cut (the CSV remote list has them all)."""
     if not decisions:
         return
-    doc.ln(5)
-    _heading(doc, title, 12)
-    with doc.table(col_widths=(70, 90, 30), headings_style=_HEAD, line_height=5) as table:
+    ranked = sorted(decisions, key=lambda d: d.value.cents, reverse=True)
+    shown = ranked[:_MAX_DECISIONS]
+    _heading(doc, f"{title}: {len(decisions)}", 12)
+    with doc.table(
+        col_widths=(70, 90, 30),
+        text_align=("LEFT", "LEFT", "RIGHT"),
+        headings_style=_HEAD,
+        line_height=4.4,
+    ) as table:
         table.row(("Account", "Reason", "Value"))
-        for d in decisions:
+        for d in shown:
             table.row((clean_text(d.name), clean_text(d.reason), str(d.value)))
+    if len(ranked) > len(shown):
+        doc.ln(1)
+        more = len(ranked) - len(shown)
+        _para(doc, f"… and {more} more of lower value (the CSV export lists them all).")
+    doc.ln(5)
+
+
+def _notes(doc: FPDF, notes: Sequence[str]) -> None:
+    if not notes:
+        return
+    _heading(doc, f"Planner notes: {len(notes)}", 12)
+    doc.set_font("body", size=8)
+    for note in notes[:_MAX_NOTES]:
+        _para(doc, "• " + clean_text(note), 4)
+    if len(notes) > _MAX_NOTES:
+        _para(doc, f"… and {len(notes) - _MAX_NOTES} more.", 4)
 
 
 def _day_page(
@@ -136,20 +168,25 @@ def _day_page(
     rep: Rep,
     *,
     outlines: Sequence[Ring],
+    currency: str,
 ) -> None:
     doc.add_page()
     _heading(doc, f"{day.day:%A %d %B %Y}")
-    doc.multi_cell(0, 5, clean_text(f"From {day.start.name} to {day.end.name}"), align="L")
+    _para(doc, clean_text(f"From {day.start.name} to {day.end.name}"))
+    # Totals above the map and table, so a long table never leaves them alone on a page.
+    doc.set_font("body", "B", 9)
+    _para(doc, _day_totals(day, currency))
+    doc.set_font("body", size=8)
     doc.ln(1)
     if day.visits:
-        image = render_day_map(day, accounts, size_px=(1140, 540), outlines=outlines)
-        doc.image(BytesIO(image), w=190, h=90)
+        image = render_day_map(day, accounts, size_px=(1140, 513), outlines=outlines)
+        doc.image(BytesIO(image), w=190, h=85.5)
         doc.ln(2)
     with doc.table(
         col_widths=_DAY_WIDTHS,
         text_align=("CENTER", "LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT"),
         headings_style=_HEAD,
-        line_height=4.4,
+        line_height=3.9,
     ) as table:
         table.row(_DAY_COLUMNS)
         _place_row(table, "S", _start_time(day, rep), day.start.name, None)
@@ -157,16 +194,15 @@ def _day_page(
             _visit_row(table, r, rep)
         last = day.legs[-1] if day.legs else None
         _place_row(table, "E", _end_time(day, rep), day.end.name, last)
-    doc.ln(2)
-    cost = day.cost(rep.currency if day.hotel_cost is None else day.hotel_cost.currency)
-    totals = (
-        f"Day: {day.distance_m / 1000:,.1f} km, {_hours(day.driving_s)} driving, "
-        f"travel {day.travel_cost(cost.currency)}"
-        + (f", hotel {day.hotel_cost}" if day.hotel_cost else "")
-        + f", total {cost}; expected value {day.value(cost.currency)}"
+
+
+def _day_totals(day: DayPlan, currency: str) -> str:
+    hotel = f", hotel {day.hotel_cost}" if day.hotel_cost else ""
+    return (
+        f"{len(day.visits)} visits, {day.distance_m / 1000:,.1f} km, "
+        f"{_hours(day.driving_s)} driving, travel {day.travel_cost(currency)}{hotel}, "
+        f"total {day.cost(currency)}; expected value {day.value(currency)}"
     )
-    doc.set_font("body", "B", 9)
-    doc.multi_cell(0, 5, totals, align="L")
 
 
 def _visit_row(table: Table, r: StopRow, rep: Rep) -> None:

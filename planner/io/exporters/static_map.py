@@ -138,25 +138,67 @@ def _draw_legs(ax: Axes, day: DayPlan, places: Sequence[GeoPoint | None], view: 
 
 def _draw_places(ax: Axes, places: list[_Place], view: _View) -> None:
     start, end = places[0], places[-1]
-    round_trip = start.point == end.point
-    for place in places:
-        if place.point is None or (place is end and round_trip):
+    for stop in (start, end):
+        if stop is end and start.point == end.point:
             continue
-        x, y = view.xy(place.point.lat, place.point.lon)
-        label = "S/E" if place is start and round_trip else place.label
-        if place.status in ("home", "hotel"):
-            shape, colour, size = ("s" if place.status == "home" else "^"), _STOP, 17
-        else:
-            shape, size = "o", 15
-            colour = _CANCELLED if place.status == "cancelled" else _ROUTE
-        ax.plot(x, y, shape, ms=size, color=colour, mec="white", mew=1.2, zorder=5)
-        # parse_math=False: a "$" in a town name must not switch matplotlib to TeX mode.
-        ax.text(x, y, label, ha="center", va="center", color="white", fontsize=6.5,
-                fontweight="bold", zorder=6, parse_math=False)  # fmt: skip
-        if place.town:
-            ax.annotate(place.town, (x, y), xytext=(9, -3), textcoords="offset points",
+        assert stop.point is not None  # start and end stops always have a location
+        x, y = view.xy(stop.point.lat, stop.point.lon)
+        label = "S/E" if start.point == end.point else stop.label
+        shape = "s" if stop.status == "home" else "^"
+        ax.plot(x, y, shape, ms=17, color=_STOP, mec="white", mew=1.2, zorder=5)
+        _label(ax, x, y, label)
+    for group in _visit_groups(places[1:-1], view):
+        first = group[0]
+        assert first.point is not None
+        x, y = view.xy(first.point.lat, first.point.lon)
+        cancelled = all(p.status == "cancelled" for p in group)
+        box = {"boxstyle": "circle,pad=0.35" if len(group) == 1 else "round,pad=0.35",
+               "facecolor": _CANCELLED if cancelled else _ROUTE, "edgecolor": "white"}  # fmt: skip
+        _label(ax, x, y, _span([int(p.label) for p in group]), box)
+        towns = list(dict.fromkeys(p.town for p in group if p.town))
+        if towns:
+            town = ", ".join(towns[:2]) + (" …" if len(towns) > 2 else "")
+            ax.annotate(town, (x, y), xytext=(9, -3), textcoords="offset points",
                         fontsize=6.5, color="#222222", zorder=6, parse_math=False,
                         path_effects=_HALO)  # fmt: skip
+
+
+def _label(ax: Axes, x: float, y: float, text: str, box: Mapping[str, str] | None = None) -> None:
+    # parse_math=False: a "$" in a label must not switch matplotlib to TeX mode.
+    bbox = dict(box) if box else None
+    ax.text(x, y, text, ha="center", va="center", color="white", fontsize=6.5,
+            fontweight="bold", zorder=6, parse_math=False, bbox=bbox)  # fmt: skip
+
+
+def _visit_groups(visits: list[_Place], view: _View) -> list[list[_Place]]:
+    """Visits whose markers would overlap (same pin, or a few pixels apart) share one."""
+    near = view.half_w * 0.035
+    groups: list[tuple[tuple[float, float], list[_Place]]] = []
+    for place in visits:
+        if place.point is None:
+            continue
+        x, y = view.xy(place.point.lat, place.point.lon)
+        for (gx, gy), members in groups:
+            if math.hypot(x - gx, y - gy) < near:
+                members.append(place)
+                break
+        else:
+            groups.append(((x, y), [place]))
+    return [members for _, members in groups]
+
+
+def _span(numbers: list[int]) -> str:
+    """1,2,3,5 -> '1–3,5'."""
+    parts: list[str] = []
+    run = [numbers[0]]
+    for n in numbers[1:]:
+        if n == run[-1] + 1:
+            run.append(n)
+            continue
+        parts.append(f"{run[0]}–{run[-1]}" if len(run) > 2 else ",".join(map(str, run)))
+        run = [n]
+    parts.append(f"{run[0]}–{run[-1]}" if len(run) > 2 else ",".join(map(str, run)))
+    return ",".join(parts)
 
 
 def _scale_bar(ax: Axes, view: _View) -> None:

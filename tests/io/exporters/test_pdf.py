@@ -29,14 +29,16 @@ def _text(pdf: Path) -> str:
     return done.stdout.decode("utf-8")
 
 
-def test_pdf_renders_one_summary_page_and_a_page_per_day(pdf_file: Path, plan: WeekPlan) -> None:
+def test_pdf_has_a_summary_a_page_per_day_and_the_remote_list(
+    pdf_file: Path, plan: WeekPlan
+) -> None:
     assert pdf_file.read_bytes().startswith(b"%PDF-")
     out = pdf_file.parent / "page"
     subprocess.run(
         ["pdftoppm", "-r", "40", "-png", str(pdf_file), str(out)], check=True, timeout=60
     )
     pages = sorted(pdf_file.parent.glob("page-*.png"))
-    assert len(pages) == 1 + len(plan.days)
+    assert len(pages) == 1 + len(plan.days) + 1
     with Image.open(pages[1]) as image:
         colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
         assert colours is not None and len(colours) > 50  # a map and a table, not a blank page
