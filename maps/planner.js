@@ -259,7 +259,7 @@
       routes.stops[String(p.id)] = stop;
       dayLayer.addLayer(stop);
     } else {
-      var base = L.marker(latlng, {icon: baseIcon(p), title: ''});
+      var base = L.marker(latlng, {icon: baseIcon(p), title: '', zIndexOffset: 2000});
       base.bindTooltip(function () { return el('span', null, p.name); });
       dayLayer.addLayer(base);
     }
@@ -319,13 +319,13 @@
       var p = f.properties;
       if (f.geometry.type === 'Point') {
         var c = f.geometry.coordinates;
-        var home = L.marker([c[1], c[0]], {icon: baseIcon(p), title: ''});
+        var home = L.marker([c[1], c[0]], {icon: baseIcon(p), title: '', zIndexOffset: 2000});
         home.bindTooltip(function () { return el('span', null, p.name); });
         group.addLayer(home);
         return;
       }
       var area = L.geoJSON(f, {style: {color: p.color, weight: 2, fillColor: p.color,
-                                      fillOpacity: 0.12, className: 'planner-territory'}});
+                                      fillOpacity: 0.08, className: 'planner-territory'}});
       area.bindTooltip(function () { return el('span', null, p.name + ' · ' + p.rep + ' (' + p.accounts + ')'); },
                        {sticky: true});
       group.addLayer(area);

@@ -1,4 +1,9 @@
-"""Territory areas for the map: a padded convex hull around each rep's accounts."""
+"""Territory areas for the map: a padded concave hull around each rep's accounts.
+
+Concave rather than convex so that neighbouring territories that interlock do not
+paint over each other; the padding keeps edge accounts inside and gives one or two
+accounts an area too.
+"""
 
 from __future__ import annotations
 
@@ -6,29 +11,28 @@ import math
 from collections.abc import Iterable, Mapping
 
 import numpy as np
-from scipy.spatial import ConvexHull, QhullError
+import shapely
 
 from planner.domain import Account, Rep, Territory
 from planner.io.exporters.common import one_line
 from planner.maps.layers import GeoJSON, collection
 from planner.maps.palette import Palette
 
-PAD_KM = 2.0  # margin so edge accounts sit inside the outline, and 1-2 accounts get an area
-_OCTAGON = [(math.cos(a), math.sin(a)) for a in np.linspace(0, 2 * math.pi, 8, endpoint=False)]
+PAD_KM = 3.0
+CONCAVITY = 0.35  # shapely's ratio: 1 is the convex hull, smaller hugs the points
 
 
-def _padded_hull(lonlat: np.ndarray) -> list[list[float]]:
-    """Closed ring (lon, lat) of the hull of the points, grown by about PAD_KM."""
-    try:
-        corners = lonlat[ConvexHull(lonlat).vertices]
-    except (QhullError, ValueError):  # fewer than 3 points, or all on a line
-        corners = lonlat
-    dlat = PAD_KM / 111.0
-    dlon = dlat / max(0.1, math.cos(math.radians(float(lonlat[:, 1].mean()))))
-    padded = np.array([(x + dx * dlon, y + dy * dlat) for x, y in corners for dx, dy in _OCTAGON])
-    hull = padded[ConvexHull(padded).vertices]
-    ring = [[round(float(x), 5), round(float(y), 5)] for x, y in hull]
-    return [*ring, ring[0]]
+def _area_ring(lonlat: np.ndarray) -> list[list[float]]:
+    """Closed outer ring (lon, lat) around the points, grown by about PAD_KM."""
+    # work in a local equirectangular plane so the padding is round, not squashed
+    squash = math.cos(math.radians(float(lonlat[:, 1].mean())))
+    plane = np.column_stack([lonlat[:, 0] * squash, lonlat[:, 1]])
+    hull = shapely.concave_hull(shapely.multipoints(plane), ratio=CONCAVITY)
+    area = hull.buffer(PAD_KM / 111.0, quad_segs=4).simplify(0.002)
+    if area.geom_type == "MultiPolygon":  # cannot happen for one buffered hull; be safe
+        area = max(area.geoms, key=lambda g: g.area)
+    ring = np.asarray(area.exterior.coords)
+    return [[round(float(x) / squash, 5), round(float(y), 5)] for x, y in ring]
 
 
 def territories_layer(
@@ -55,7 +59,7 @@ def territories_layer(
             "accounts": len(territory.account_keys),
             "color": colors.get(one_line(territory.rep_name), other),
         }
-        ring = _padded_hull(np.array(points, dtype=float))
+        ring = _area_ring(np.array(points, dtype=float))
         features.append(
             {
                 "type": "Feature",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import shapely
 
 from planner.domain import Account, Rep, Territory, WeekPlan
 from planner.maps import DAY_COLORS, MapOptions, build_map_data, page_html
@@ -79,11 +79,7 @@ def test_remote_layer_and_planned_labels(accounts: list[Account], plan: WeekPlan
 
 
 def _inside(point: list[float], ring: list[list[float]]) -> bool:
-    signs = set()
-    for (x1, y1), (x2, y2) in itertools.pairwise(ring):
-        cross = (x2 - x1) * (point[1] - y1) - (y2 - y1) * (point[0] - x1)
-        signs.add(cross > 0)
-    return len(signs) == 1
+    return bool(shapely.Polygon(ring).contains(shapely.Point(point)))
 
 
 def test_territory_hulls_contain_their_accounts(
