@@ -28,6 +28,7 @@ APP_NAME = "territory-planner"
 GAZETTEER_ENV = "TERRITORY_PLANNER_GAZETTEER"
 _LEADING_POSTCODE = re.compile(r"^\s*(?:[A-Z]{1,2}-)?(\d{4,5})\s+(.+)$")
 _build_lock = threading.Lock()
+_TOWN_POSTCODE_COUNTRIES = ("IT", "US")  # postcode tables that name the town
 _POSTCODE_TOWN_KM = 40.0  # beyond this a postcode and its town disagree
 
 
@@ -110,6 +111,8 @@ class Gazetteer:
         postcode, city = address.postcode, address.city
         if not postcode and (match := _LEADING_POSTCODE.match(city)):
             postcode, city = match.group(1), match.group(2)  # "20121 Milano" in one column
+        if postcode and city and not country:
+            country = self._country_of(postcode, city)
         if postcode and country:
             found = self._by_postcode(country, postcode, city)
             if found is not None:
@@ -117,6 +120,19 @@ class Gazetteer:
         if city:
             return self._by_town(country, city, address.region)
         return None
+
+    def _country_of(self, postcode: str, city: str) -> str:
+        """Country of an address that names none: the one whose postcode table pairs this
+        postcode with this town (domestic CRM exports often leave the country out)."""
+        wanted = set(lookup_keys(city))
+        for country in _TOWN_POSTCODE_COUNTRIES:
+            rows = self._conn().execute(
+                "SELECT town FROM postcodes WHERE country = ? AND code = ?",
+                (country, postcode_key(country, postcode)),
+            )
+            if any(wanted & name_keys(town) for (town,) in rows):
+                return country
+        return ""
 
     def _by_postcode(self, country: str, postcode: str, city: str) -> GeocodeResult | None:
         code = postcode_key(country, postcode)

@@ -177,3 +177,10 @@ def test_path_can_be_chosen_by_environment(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setenv(GAZETTEER_ENV, str(tmp_path / "g.sqlite"))
     assert default_gazetteer_path() == tmp_path / "g.sqlite"
+
+
+def test_country_left_out_is_inferred_from_postcode_and_town(gazetteer: Gazetteer) -> None:
+    italian = gazetteer.geocode(Address(postcode="42019", city="Scandiano"))
+    assert italian is not None and italian.source == "gazetteer:cap-it"
+    american = gazetteer.geocode(Address(postcode="10001", city="New York"))
+    assert american is not None and american.source == "gazetteer:zip-us"
