@@ -22,7 +22,14 @@ import numpy.typing as npt
 from planner.domain.geo import GeoPoint
 from planner.domain.progress import Cancelled, CancelToken, ProgressReporter
 from planner.travel.geodesic import GeodesicModel
-from planner.travel.model import NO_CANCEL, NO_PROGRESS, Geometry, TravelError, TravelMatrix
+from planner.travel.model import (
+    NO_CANCEL,
+    NO_PROGRESS,
+    Geometry,
+    IntMatrix,
+    TravelError,
+    TravelMatrix,
+)
 
 FloatArray = npt.NDArray[np.float64]
 FAR_FROM_ROAD_M = 2_000.0
@@ -94,48 +101,80 @@ class OsrmModel:
         progress: ProgressReporter = NO_PROGRESS,
         cancel: CancelToken = NO_CANCEL,
     ) -> TravelMatrix:
-        block = self.max_table_size // 2 if len(points) > self.max_table_size else len(points)
+        dist, secs, notes = self._compute(points, None, progress, cancel)
+        np.fill_diagonal(dist, 0)
+        np.fill_diagonal(secs, 0)
+        return TravelMatrix(dist, secs, notes)
+
+    def arrays_between(
+        self,
+        origins: Sequence[GeoPoint],
+        destinations: Sequence[GeoPoint],
+        progress: ProgressReporter = NO_PROGRESS,
+        cancel: CancelToken = NO_CANCEL,
+    ) -> tuple[IntMatrix, IntMatrix]:
+        """(metres, seconds) from each origin to each destination (rectangular)."""
+        dist, secs, _ = self._compute(origins, destinations, progress, cancel)
+        return dist, secs
+
+    def _compute(
+        self,
+        origins: Sequence[GeoPoint],
+        destinations: Sequence[GeoPoint] | None,
+        progress: ProgressReporter,
+        cancel: CancelToken,
+    ) -> tuple[IntMatrix, IntMatrix, tuple[str, ...]]:
+        """destinations None: the square matrix of origins, sharing the diagonal blocks."""
+        count = len(origins) + (len(destinations) if destinations is not None else 0)
+        block = self.max_table_size // 2 if count > self.max_table_size else count
         while True:
             try:
-                return self._matrix_in_blocks(points, max(1, block), progress, cancel)
+                raw = self._in_blocks(origins, destinations, max(1, block), progress, cancel)
+                return self._finish(origins, destinations, *raw)
             except _OsrmRefusal as refusal:
                 if refusal.code != "TooBig" or block <= 1:
                     raise TravelError(f"OSRM refused the table: {refusal}") from None
                 block //= 2  # the server's limit is lower than we were told
 
-    def _matrix_in_blocks(
+    def _in_blocks(
         self,
-        points: Sequence[GeoPoint],
+        origins: Sequence[GeoPoint],
+        destinations: Sequence[GeoPoint] | None,
         block: int,
         progress: ProgressReporter,
         cancel: CancelToken,
-    ) -> TravelMatrix:
-        n = len(points)
-        dist = np.zeros((n, n))
-        secs = np.zeros((n, n))
-        snap = np.zeros(n)
-        starts = range(0, n, block)
-        total, done = len(starts) ** 2, 0
-        for i in starts:
-            for j in starts:
+    ) -> tuple[FloatArray, FloatArray, FloatArray]:
+        targets_all = origins if destinations is None else destinations
+        n, m = len(origins), len(targets_all)
+        dist, secs, snap = np.zeros((n, m)), np.zeros((n, m)), np.zeros(n)
+        row_starts, col_starts = range(0, n, block), range(0, m, block)
+        total, done = len(row_starts) * len(col_starts), 0
+        for i in row_starts:
+            for j in col_starts:
                 if cancel.cancelled:
                     raise Cancelled("OSRM table cancelled")
-                rows, cols = slice(i, min(n, i + block)), slice(j, min(n, j + block))
-                targets = None if i == j else points[cols]
-                d, t, s = self._table(points[rows], targets)
+                rows, cols = slice(i, min(n, i + block)), slice(j, min(m, j + block))
+                shared = destinations is None and i == j  # one request covers both sides
+                d, t, s = self._table(origins[rows], None if shared else targets_all[cols])
                 dist[rows, cols], secs[rows, cols] = d, t
                 snap[rows] = s
                 done += 1
                 progress.report(done / total, f"OSRM table: {done}/{total} blocks")
-        return self._finish(points, dist, secs, snap)
+        return dist, secs, snap
 
     def _finish(
-        self, points: Sequence[GeoPoint], dist: FloatArray, secs: FloatArray, snap: FloatArray
-    ) -> TravelMatrix:
+        self,
+        origins: Sequence[GeoPoint],
+        destinations: Sequence[GeoPoint] | None,
+        dist: FloatArray,
+        secs: FloatArray,
+        snap: FloatArray,
+    ) -> tuple[IntMatrix, IntMatrix, tuple[str, ...]]:
         notes: list[str] = []
         missing = np.isnan(dist) | np.isnan(secs)
         if missing.any():
-            est_d, est_t = self.fallback.arrays_between(points, points)
+            targets = origins if destinations is None else destinations
+            est_d, est_t = self.fallback.arrays_between(origins, targets)
             dist = np.where(missing, est_d, dist)
             secs = np.where(missing, est_t, secs)
             notes.append(
@@ -148,11 +187,7 @@ class OsrmModel:
                 f"{far} place(s) are more than {FAR_FROM_ROAD_M / 1000:g} km from any road "
                 "the OSRM server knows; check its map covers them"
             )
-        np.fill_diagonal(dist, 0.0)
-        np.fill_diagonal(secs, 0.0)
-        return TravelMatrix(
-            np.rint(dist).astype(np.int64), np.rint(secs).astype(np.int64), tuple(notes)
-        )
+        return np.rint(dist).astype(np.int64), np.rint(secs).astype(np.int64), tuple(notes)
 
     def leg_geometry(self, a: GeoPoint, b: GeoPoint) -> Geometry:
         query = {"overview": "full", "geometries": "geojson", "steps": "false"}

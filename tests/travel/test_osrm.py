@@ -142,3 +142,14 @@ def test_null_pairs_are_estimated_and_noted(fake_server: str) -> None:
 def test_non_osrm_answer_is_a_clear_error(fake_server: str) -> None:
     with pytest.raises(TravelError, match="HTTP 404"):
         OsrmModel(fake_server).leg_geometry(GeoPoint(60.17, 24.94), GeoPoint(60.18, 24.96))
+
+
+def test_rectangular_tables_match_the_square_one(osrm_url: str) -> None:
+    points = random_points(26, HELSINKI_BOX, seed=12)
+    model = OsrmModel(osrm_url, max_table_size=OSRM_TABLE_LIMIT)
+    full = model.matrix(points)
+    d, t = model.arrays_between(points[:3], points)  # 3 + 26 > 20: blocked on both axes
+    assert np.array_equal(d[:, 3:], full.distance_m[:3, 3:])
+    assert np.array_equal(t[:, 3:], full.duration_s[:3, 3:])
+    d, t = model.arrays_between(points, points[20:])
+    assert np.array_equal(t[:20], full.duration_s[:20, 20:])
