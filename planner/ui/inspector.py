@@ -43,12 +43,14 @@ class Inspector(QWidget):
         self._pin.setEnabled(False)
         self._pin.clicked.connect(self._emit_pin)
         pin_row = QHBoxLayout()
-        for widget in (self._lat, self._lon, self._pin):
+        for widget in (self._lat, self._lon):
             pin_row.addWidget(widget)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Value this week"), self._value)
         form.addRow(self.tr("Planner says"), self._why)
         form.addRow(self.tr("Pin (lat, lon)"), pin_row)
+        form.addRow("", self._pin)
         layout = QVBoxLayout(self)
         layout.addWidget(self._details)
         layout.addLayout(form)

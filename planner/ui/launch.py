@@ -10,8 +10,10 @@ from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from planner.domain import DomainError
 from planner.io.workspace import Workspace, WorkspaceError, default_workspace_path
 from planner.resources import resource_path
+from planner.services.demo import ensure_demo_workspace
 from planner.ui.main_window import APP, ORG, MainWindow
 from planner.ui.screenshot import ScreenshotTaker
 
@@ -38,6 +40,35 @@ def _workspace_path(args: argparse.Namespace, settings: QSettings) -> tuple[Path
     return default_workspace_path().with_name("demo.tpw"), True
 
 
+class _App:
+    """Holds the window; rebuilds it when the language changes."""
+
+    def __init__(
+        self, app: QApplication, settings: QSettings, path: Path, language: str | None
+    ) -> None:
+        self.app, self.settings, self.path = app, settings, path
+        self.translator = install_translator(app, language)
+        self.window = self._open()
+
+    def _open(self) -> MainWindow:
+        window = MainWindow(Workspace.open(self.path), self.settings)
+        window.relaunch_requested.connect(self._relaunch)
+        window.show()
+        return window
+
+    def _relaunch(self) -> None:
+        old = self.window
+        old.close()
+        old.session.workspace.close()
+        if self.translator is not None:
+            self.app.removeTranslator(self.translator)
+        self.translator = install_translator(
+            self.app, str(self.settings.value("ui/language", "en"))
+        )
+        self.window = self._open()
+        old.deleteLater()
+
+
 def launch(args: argparse.Namespace) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -46,26 +77,19 @@ def launch(args: argparse.Namespace) -> int:
     app.setDesktopFileName("territory-planner")
     app.setWindowIcon(QIcon(str(resource_path("icons", "territory-planner.svg"))))
     settings = QSettings(ORG, APP)
-    install_translator(
-        app, args.language or str(settings.value("ui/language", "", type=str)) or None
-    )
+    language = args.language or str(settings.value("ui/language", "", type=str)) or None
     path, is_demo = _workspace_path(args, settings)
     try:
         if is_demo:
-            from planner.services.demo import ensure_demo_workspace
-
             ensure_demo_workspace(path)
-        workspace = Workspace.open(path)
-    except (WorkspaceError, OSError) as exc:
-        if args.screenshot is not None:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        QMessageBox.critical(None, APP, str(exc))
+        shell = _App(app, settings, path, language)
+    except (WorkspaceError, DomainError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        if args.screenshot is None:
+            QMessageBox.critical(None, APP, str(exc))
         return 1
-    window = MainWindow(workspace, settings)
-    window.show()
     if args.screenshot is not None:
-        taker = ScreenshotTaker(window, args.screenshot)
+        taker = ScreenshotTaker(shell.window, args.screenshot)
         taker.start()
         code = app.exec()
         return code or taker.exit_code

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QWidget
 
 from planner.domain import WeekPlan
 from planner.io.workspace import Workspace
@@ -34,6 +34,8 @@ ORG, APP = "territory-planner", "Territory planner"
 
 
 class MainWindow(QMainWindow):
+    relaunch_requested = Signal()  # e.g. after a language change: rebuild the window
+
     def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings(ORG, APP)
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status)
         self.workflows = Workflows(self)
         self._menus()
+        self._toolbar()
         self._connect()
         self._restore_layout()
         self._refresh_accounts()
@@ -87,8 +90,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.plan_dock, self.territories_dock)
         self.plan_dock.raise_()
         self.inspector_dock.raise_()
-        self.resizeDocks([self.accounts_dock], [560], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.plan_dock], [300], Qt.Orientation.Vertical)
+        # Sizes apply once the window has its geometry (see _restore_layout).
 
     def _action(
         self,
@@ -149,6 +151,49 @@ class MainWindow(QMainWindow):
         docks = (self.accounts_dock, self.plan_dock, self.inspector_dock, self.remote_dock)
         for dock in (*docks, self.territories_dock):
             self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        miles = self._action(self.tr("Distances in &miles"), self._toggle_miles)
+        miles.setCheckable(True)
+        miles.setChecked(self.units.miles)
+        self.view_menu.addAction(miles)
+        language = self.view_menu.addMenu(self.tr("&Language"))
+        for code, name in (("en", "English"), ("it", "Italiano")):
+            language.addAction(self._action(name, lambda c=code: self._set_language(c)))
+
+    def _toggle_miles(self, checked: bool) -> None:
+        self.settings.setValue("units/miles", checked)
+        self.units = Units(miles=checked)
+        self.plan_view.set_units(self.units)
+        self._update_status()
+
+    def _set_language(self, code: str) -> None:
+        self.settings.setValue("ui/language", code)
+        self.relaunch_requested.emit()
+
+    def _toolbar(self) -> None:
+        bar = self.addToolBar(self.tr("Rep"))
+        bar.setObjectName("rep-toolbar")
+        bar.addWidget(QLabel(self.tr(" Rep: ")))
+        self.rep_combo = QComboBox()
+        self.rep_combo.setMinimumWidth(180)
+        bar.addWidget(self.rep_combo)
+        self.week_label = QLabel()
+        bar.addWidget(self.week_label)
+        self.rep_combo.activated.connect(
+            lambda: self.session.choose_rep(self.rep_combo.currentText())
+        )
+        self._fill_reps()
+
+    def _fill_reps(self) -> None:
+        self.rep_combo.blockSignals(True)
+        self.rep_combo.clear()
+        self.rep_combo.addItems([r.name for r in self.session.workspace.reps()])
+        if self.session.rep is not None:
+            self.rep_combo.setCurrentText(self.session.rep.name)
+        self.rep_combo.blockSignals(False)
+        self.week_label.setText(
+            self.tr("  week of %s") % self.session.week_start.strftime("%a %d %b %Y")
+        )
 
     def _connect(self) -> None:
         s = self.session
@@ -161,6 +206,8 @@ class MainWindow(QMainWindow):
         self.remote_view.account_selected.connect(lambda key: self._select([key], from_map=False))
         self.inspector.pin_requested.connect(s.set_manual_pin)
         s.territories_changed.connect(self._refresh_territories)
+        s.rep_changed.connect(self._fill_reps)
+        s.plan_changed.connect(self._fill_reps)
         self.territories_panel.balance_requested.connect(self.workflows.balance_territories)
         self.territories_panel.assign_requested.connect(self._give_selected)
         self.plan_view.visit_moved.connect(self._move_visit)
@@ -273,6 +320,14 @@ class MainWindow(QMainWindow):
             self.resize(1440, 900)
         if state is not None:
             self.restoreState(state)
+        else:
+            QTimer.singleShot(0, self._default_dock_sizes)
+
+    def _default_dock_sizes(self) -> None:
+        """The map gets the room: narrow side docks, a plan strip below."""
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        self.resizeDocks([self.accounts_dock, self.inspector_dock], [480, 280], horizontal)
+        self.resizeDocks([self.plan_dock], [280], vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -87,6 +87,10 @@ class PlanView(QScrollArea):
         self._plan: WeekPlan | None = None
         self.show_plan(None)
 
+    def set_units(self, units: Units) -> None:
+        self._units = units
+        self.show_plan(self._plan)
+
     @property
     def day_lists(self) -> list[DayList]:
         return list(self._lists)
@@ -120,7 +124,10 @@ class PlanView(QScrollArea):
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(4, 4, 4, 4)
         header = QLabel(f"<b>{day.day:%a %d %b}</b>")
-        header.setStyleSheet(f"border-bottom: 3px solid {day_colour(day.day)}; padding-bottom: 2px")
+        # The day's colour is its route's colour on the map.
+        header.setStyleSheet(
+            f"background: {day_colour(day.day)}; color: white; padding: 3px 6px; border-radius: 3px"
+        )
         layout.addWidget(header)
         if day.start.kind == "hotel":
             layout.addWidget(QLabel(self.tr("from hotel: %s") % day.start.name))

@@ -56,10 +56,10 @@ class Session(QObject):
         self.workspace = workspace
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, rep_name: str | None = None) -> None:
         self.accounts = self.workspace.accounts()
         reps = self.workspace.reps()
-        self.rep = reps[0] if reps else None
+        self.rep = next((r for r in reps if r.name == rep_name), reps[0] if reps else None)
         self.plan = self._latest_plan()
         self._revalue()
         self.territory_result = None
@@ -113,6 +113,11 @@ class Session(QObject):
         self.accounts = accounts
         self._revalue()
         self.accounts_changed.emit()
+
+    def choose_rep(self, name: str) -> None:
+        """Work as another rep: their latest plan, their territory on the map."""
+        if self.rep is None or name != self.rep.name:
+            self.reload(name)
 
     def set_rep(self, rep: Rep) -> None:
         self.workspace.save_reps([rep])
