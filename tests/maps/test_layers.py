@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from decimal import Decimal
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import shapely
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planner.domain import Account, Rep, Territory, WeekPlan
 from planner.maps import DAY_COLORS, MapOptions, build_map_data, page_html
@@ -150,3 +153,10 @@ def test_week_labels_are_weekday_date(accounts: list[Account], plan: WeekPlan) -
     assert data.routes is not None
     labels = {f["properties"]["day_label"] for f in data.routes["features"]}
     assert labels == {f"{date(2026, 11, 30):%a %d %b}", f"{date(2026, 12, 1):%a %d %b}"}
+
+
+@given(st.text())
+def test_json_for_html_round_trips_any_text(text: str) -> None:
+    encoded = json_for_html({"name": text})
+    assert not set("<>&\u2028\u2029") & set(encoded)
+    assert json.loads(encoded) == {"name": text}
