@@ -19,6 +19,7 @@ from planner.travel.cache import (
 )
 from planner.travel.costs import cost_matrix_cents, day_cost, leg_cost, overnight_cost
 from planner.travel.geodesic import GeodesicModel, GeodesicParams
+from planner.travel.incremental import MatrixMemo
 from planner.travel.model import Geometry, TravelError, TravelMatrix, TravelModel
 
 BACKENDS = ("geodesic", "osm", "osrm")
@@ -58,6 +59,7 @@ __all__ = [
     "Geometry",
     "InMemoryMatrixCache",
     "MatrixCache",
+    "MatrixMemo",
     "StoreMatrixCache",
     "TravelError",
     "TravelMatrix",
