@@ -207,7 +207,8 @@ def _visit_row(row: StopRow, rep: Rep) -> dict[str, Cell]:
         "expected_value": visit.value.amount,
         "currency": visit.value.currency,
         "purpose": visit.explanation,
-        "why_planned": row.why_planned,
+        # The planner often gives one sentence for both; say it once.
+        "why_planned": "" if row.why_planned == visit.explanation else row.why_planned,
         **_leg_cells(row.leg_in),
     }
     if account is not None:
