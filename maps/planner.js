@@ -34,6 +34,7 @@
   var bridge = null;
   var pendingClicks = [];
   var hadView = false;
+  var loadingPage = false;        // init() fits once, after every embedded layer is in
   var hidden = {};               // overlay name -> true when the user switched it off
   var overlays = {};             // overlay name -> layer
   var rawNames = {};             // escaped name shown in the control -> overlay name
@@ -389,7 +390,7 @@
   };
 
   function firstView() {
-    if (hadView) { return; }
+    if (hadView || loadingPage) { return; }
     var bounds = L.latLngBounds([]);
     Object.keys(overlays).forEach(function (n) {
       var layer = overlays[n];
@@ -535,10 +536,13 @@
     drawLegend();
     if (config.view) { map.setView(config.view.center, config.view.zoom); hadView = true; }
     var data = readJson('planner-data') || {};
+    loadingPage = true;
     if (data.territories) { planner.setTerritories(data.territories); }
     if (data.accounts) { planner.setAccounts(data.accounts); }
     if (data.remote) { planner.setRemote(data.remote); }
     if (data.routes) { planner.setRoutes(data.routes); }
+    loadingPage = false;
+    firstView();
     connectBridge();
     planner.ready = true;
     document.dispatchEvent(new CustomEvent('planner:ready'));
