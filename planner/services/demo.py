@@ -100,6 +100,22 @@ def _geocode(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> N
     run.summary.append(f"geocoding (offline): {counts}; {len(summary.shared_pins)} shared pins")
 
 
+def _export_week(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
+    """Every itinerary export of the planned week (.ics, GPX, CSV, PDF, map) into exports/."""
+    # Imported here: the PDF export pulls in matplotlib and fpdf2, needed only by this step.
+    from planner.services.export_itinerary import export_all
+
+    plan, rep = run.data.get("plan"), run.data.get("rep")
+    if not isinstance(plan, WeekPlan) or rep is None:
+        return  # no plan step ran: nothing to export
+    files = export_all(
+        plan, run.workspace.accounts(), rep, run.out_dir / "exports",
+        progress=progress, cancel=cancel,
+    )  # fmt: skip
+    run.outputs.extend(files)
+    run.summary.append(f"exports: {len(files)} files in {run.out_dir / 'exports'}")
+
+
 def _write_map(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
     # Imported here: only this step needs folium.
     from planner.maps import write_standalone_page
@@ -128,6 +144,7 @@ STEPS: list[Step] = [
     Step("import reps", 0.2, _import_reps),
     Step("geocode", 1.0, _geocode),
     # later stages (geocode, plan, exports) go here
+    Step("export", 1.0, _export_week),  # after the plan step; skipped when none ran
     Step("map", 0.3, _write_map),  # standalone map page; shows run.data["plan"] when set
     Step("summary", 0.1, _write_summary),
 ]

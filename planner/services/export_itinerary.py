@@ -95,6 +95,36 @@ def export_itinerary(
     return result
 
 
+def export_all(
+    plan: WeekPlan,
+    accounts: Iterable[Account] | Mapping[str, Account],
+    rep: Rep,
+    out_dir: Path,
+    *,
+    locale: str | None = None,
+    progress: ProgressReporter | None = None,
+    cancel: CancelToken | None = None,
+) -> list[Path]:
+    """Every file format of the week into `out_dir` (the demo's and a "send me all" export)."""
+    progress = progress or NullProgress()
+    by_key = accounts_by_key(accounts)
+    stem = f"{_slug(rep.name)}-{plan.week_start.isoformat()}"
+    files: list[Path] = []
+    for i, fmt in enumerate(ExportFormat):
+        progress.report(i / len(ExportFormat), f"writing {fmt.value.upper()}")
+        out = out_dir / f"{stem}.{fmt.value}"
+        result = export_itinerary(plan, by_key, rep, fmt, out, locale=locale, cancel=cancel)
+        files.extend(result.files)
+    progress.report(1.0, f"wrote {len(files)} files")
+    return files
+
+
+def _slug(name: str) -> str:
+    """A file-name-safe version of a rep's name: letters, digits, dashes."""
+    kept = "".join(c if c.isalnum() else "-" for c in name.strip().lower())
+    return "-".join(filter(None, kept.split("-"))) or "rep"
+
+
 def export_from_workspace(
     workspace: Workspace,
     rep_name: str | None,

@@ -8,8 +8,10 @@ import icalendar
 import pytest
 
 from planner.domain import Account, DomainError, Rep, WeekPlan
-from planner.domain.progress import CancelFlag, Cancelled
+from planner.domain.progress import CancelFlag, Cancelled, NeverCancel, NullProgress
 from planner.io.exporters.ics import IcsOptions
+from planner.io.workspace import Workspace
+from planner.services.demo import STEPS, DemoRun
 from planner.services.export_itinerary import ExportFormat, basemap_outlines, export_itinerary
 from tests.io.exporters.plan_fixture import make_accounts, make_plan, make_rep
 
@@ -108,3 +110,20 @@ def test_bad_requests_fail_clearly(
     with pytest.raises(Cancelled):
         export_itinerary(plan, accounts, rep, "gpx", tmp_path / "x.gpx", cancel=flag)
     assert not list(tmp_path.iterdir())
+
+
+def test_export_all_and_the_demo_export_step(
+    plan: WeekPlan, accounts: dict[str, Account], rep: Rep, tmp_path: Path
+) -> None:
+    with Workspace.open(tmp_path / "ws.tpw") as ws:
+        ws.save_accounts(accounts.values())
+        run = DemoRun(tmp_path / "demo", ws, tmp_path, data={"plan": plan, "rep": rep})
+        step = next(s for s in STEPS if s.name == "export")
+        step.run(run, NullProgress(), NeverCancel())
+    names = sorted(p.name for p in run.outputs)
+    stem = "giulia-rossi-2026-03-02"
+    assert names == sorted(
+        f"{stem}{end}" for end in (".ics", ".gpx", ".csv", "-remote.csv", ".pdf", ".html")
+    )
+    assert all(p.parent == tmp_path / "demo" / "exports" and p.stat().st_size for p in run.outputs)
+    assert run.summary[-1].startswith("exports: 6 files")
