@@ -13,7 +13,7 @@ FIND_PYTHON = for c in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/py
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; exit 0; }; \
 	done; exit 1
 
-.PHONY: run test lint typecheck unit demo gui package package-test clean bench
+.PHONY: run test lint typecheck unit demo gui package package-test clean bench translations
 
 $(STAMP): pyproject.toml
 	@py=$$($(FIND_PYTHON)) || { echo "error: Python >= 3.12 is needed (PySide6 crashes on 3.11)." \
@@ -49,3 +49,8 @@ demo: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist demo-out .mypy_cache .ruff_cache .pytest_cache
+
+# Refresh the Italian catalogue from the UI sources and compile it (edit the .ts in Qt Linguist).
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $$(find planner/ui -name '*.py') -ts resources/translations/planner_it.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/planner_it.ts -qm resources/translations/planner_it.qm

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from planner.domain import Account, Precision
+from planner.ui.formatting import QT_TRANSLATE_NOOP
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -55,17 +56,25 @@ def _money(value: Any) -> str:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("Name", lambda a, f, t: a.name.replace("\n", " ")),
-    Column("City", lambda a, f, t: a.address.city),
-    Column("Stage", lambda a, f, t: a.stage),
-    Column("Amount", lambda a, f, t: a.amount, numeric=True),
-    Column("Prob.", lambda a, f, t: a.probability, numeric=True),
-    Column("Visit value", lambda a, f, t: f.priority, numeric=True),
-    Column("Plan", lambda a, f, t: f.day or f.outcome),
-    Column("Overdue (d)", lambda a, f, t: days_overdue(a, t), numeric=True),
-    Column("Last visit", lambda a, f, t: a.last_visit),
-    Column("Pin", lambda a, f, t: a.precision.value),
-    Column("Owner", lambda a, f, t: a.owner),
+    Column(QT_TRANSLATE_NOOP("AccountsModel", "Name"), lambda a, f, t: a.name.replace("\n", " ")),
+    Column(QT_TRANSLATE_NOOP("AccountsModel", "City"), lambda a, f, t: a.address.city),
+    Column(QT_TRANSLATE_NOOP("AccountsModel", "Stage"), lambda a, f, t: a.stage),
+    Column(QT_TRANSLATE_NOOP("AccountsModel", "Amount"), lambda a, f, t: a.amount, numeric=True),
+    Column(
+        QT_TRANSLATE_NOOP("AccountsModel", "Prob."), lambda a, f, t: a.probability, numeric=True
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("AccountsModel", "Visit value"), lambda a, f, t: f.priority, numeric=True
+    ),
+    Column(QT_TRANSLATE_NOOP("AccountsModel", "Plan"), lambda a, f, t: f.day or f.outcome),
+    Column(
+        QT_TRANSLATE_NOOP("AccountsModel", "Overdue (d)"),
+        lambda a, f, t: days_overdue(a, t),
+        numeric=True,
+    ),
+    Column(QT_TRANSLATE_NOOP("AccountsModel", "Last visit"), lambda a, f, t: a.last_visit),
+    Column(QT_TRANSLATE_NOOP("AccountsModel", "Pin"), lambda a, f, t: a.precision.value),
+    Column(QT_TRANSLATE_NOOP("AccountsModel", "Owner"), lambda a, f, t: a.owner),
 )
 PRIORITY_COLUMN = 5
 

@@ -22,7 +22,13 @@ def install_translator(app: QApplication, language: str | None) -> QTranslator |
     """Italian or English UI: the setting, else the system locale."""
     language = language or QLocale.system().name()[:2]
     if language != "it":
+        QLocale.setDefault(
+            QLocale.system()
+            if language == QLocale.system().name()[:2]
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
         return None
+    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
     translator = QTranslator(app)
     if translator.load(str(resource_path("translations", "planner_it.qm"))):
         app.installTranslator(translator)

@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
             self.rep_combo.setCurrentText(self.session.rep.name)
         self.rep_combo.blockSignals(False)
         self.week_label.setText(
-            self.tr("  week of %s") % self.session.week_start.strftime("%a %d %b %Y")
+            self.tr("  week of %s") % self.units.day(self.session.week_start, "ddd d MMM yyyy")
         )
 
     def _connect(self) -> None:
@@ -270,11 +270,11 @@ class MainWindow(QMainWindow):
         plan = self.session.plan
         if plan is not None and plan.days:
             text += " · " + self.tr("week of %s: %d visits, %s, value %s, cost %s") % (
-                plan.week_start.strftime("%d %b"),
+                self.units.day(plan.week_start, "d MMM"),
                 len(plan.visits()),
                 self.units.distance(plan.distance_m),
-                plan.value,
-                plan.cost,
+                self.units.money(plan.value),
+                self.units.money(plan.cost),
             )
         self._status.setText(text)
 

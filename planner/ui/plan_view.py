@@ -30,7 +30,8 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _leg_text(leg: Leg, units: Units) -> str:
-    return f"  ↓ {units.distance(leg.distance_m)} · {units.duration(leg.duration_s)} · {leg.cost}"
+    duration = units.duration(leg.duration_s)
+    return f"  ↓ {units.distance(leg.distance_m)} · {duration} · {units.money(leg.cost)}"
 
 
 def _visit_text(visit: Visit, leg_after: Leg | None, units: Units) -> str:
@@ -123,7 +124,7 @@ class PlanView(QScrollArea):
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(4, 4, 4, 4)
-        header = QLabel(f"<b>{day.day:%a %d %b}</b>")
+        header = QLabel(f"<b>{self._units.day(day.day)}</b>")
         # The day's colour is its route's colour on the map.
         header.setStyleSheet(
             f"background: {day_colour(day.day)}; color: white; padding: 3px 6px; border-radius: 3px"
@@ -159,8 +160,8 @@ class PlanView(QScrollArea):
             len(day.visits),
             self._units.distance(day.distance_m),
             self._units.duration(day.driving_s),
-            day.cost(currency),
-            day.value(currency),
+            self._units.money(day.cost(currency)),
+            self._units.money(day.value(currency)),
         )
 
     def _week_totals(self, plan: WeekPlan | None) -> str:
@@ -172,10 +173,10 @@ class PlanView(QScrollArea):
             "Week: %d visits · value %s · %s · %s driving · cost %s · %.0f %s per km"
         ) % (
             len(plan.visits()),
-            value,
+            self._units.money(value),
             self._units.distance(plan.distance_m),
             self._units.duration(plan.driving_s),
-            cost,
+            self._units.money(cost),
             per_km,
             plan.currency,
         )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import Decision
+from planner.ui.formatting import Units
 
 KEY_COLUMN_ROLE = 0x0100 + 1
 
@@ -36,7 +37,7 @@ class RemoteView(QTableWidget):
             name = QTableWidgetItem(decision.name.replace("\n", " "))
             name.setData(KEY_COLUMN_ROLE, decision.account_key)
             self.setItem(row, 0, name)
-            self.setItem(row, 1, QTableWidgetItem(str(decision.value)))
+            self.setItem(row, 1, QTableWidgetItem(Units.money(decision.value)))
             reason = QTableWidgetItem(decision.reason)
             reason.setToolTip(decision.reason)
             self.setItem(row, 2, reason)

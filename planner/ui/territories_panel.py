@@ -19,8 +19,24 @@ from PySide6.QtWidgets import (
 
 from planner.optimise.territories import Balance
 from planner.services.assign_territories import TerritoryResult
+from planner.ui.formatting import QT_TRANSLATE_NOOP
 
-COLUMNS = ("Rep", "Accounts", "Value", "Workload h", "Capacity h", "Travel km/wk", "Spread km")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TerritoriesPanel", "Rep"),
+    QT_TRANSLATE_NOOP("TerritoriesPanel", "Accounts"),
+    QT_TRANSLATE_NOOP("TerritoriesPanel", "Value"),
+    QT_TRANSLATE_NOOP("TerritoriesPanel", "Workload h"),
+    QT_TRANSLATE_NOOP("TerritoriesPanel", "Capacity h"),
+    QT_TRANSLATE_NOOP("TerritoriesPanel", "Travel km/wk"),
+    QT_TRANSLATE_NOOP("TerritoriesPanel", "Spread km"),
+)
+
+
+BALANCE_LABELS = {
+    Balance.WORKLOAD: QT_TRANSLATE_NOOP("TerritoriesPanel", "workload"),
+    Balance.VALUE: QT_TRANSLATE_NOOP("TerritoriesPanel", "value"),
+    Balance.BOTH: QT_TRANSLATE_NOOP("TerritoriesPanel", "workload and value"),
+}
 
 
 class TerritoriesPanel(QWidget):
@@ -31,7 +47,7 @@ class TerritoriesPanel(QWidget):
         super().__init__(parent)
         self.mode = QComboBox()
         for balance in Balance:
-            self.mode.addItem(self.tr(balance.value), balance.value)
+            self.mode.addItem(self.tr(BALANCE_LABELS[balance]), balance.value)
         self.tolerance = QDoubleSpinBox(minimum=1, maximum=50, value=5, suffix=" %", decimals=1)
         self.balance_button = QPushButton(self.tr("Balance territories"))
         self.balance_button.clicked.connect(

@@ -24,6 +24,7 @@ from planner.services.plan_week import plan_in_workspace
 from planner.ui.dialogs.import_wizard import ImportWizard
 from planner.ui.dialogs.plan_dialog import PlanDialog
 from planner.ui.dialogs.rep_dialog import RepDialog
+from planner.ui.formatting import QT_TRANSLATE_NOOP
 from planner.ui.progress_ui import run_with_progress
 
 if TYPE_CHECKING:
@@ -109,11 +110,11 @@ class Workflows(QObject):
 
     # exports ---------------------------------------------------------------------------
     EXPORTS = (
-        ("ics", "Calendar (.ics)…", "Calendar (*.ics)"),
-        ("gpx", "Navigation route (GPX)…", "GPX (*.gpx)"),
-        ("csv", "Spreadsheet itinerary (CSV)…", "CSV (*.csv)"),
-        ("pdf", "Printable itinerary (PDF)…", "PDF (*.pdf)"),
-        ("html", "Map page (HTML)…", "Web page (*.html)"),
+        ("ics", QT_TRANSLATE_NOOP("MainWindow", "Calendar (.ics)…"), "Calendar (*.ics)"),
+        ("gpx", QT_TRANSLATE_NOOP("MainWindow", "Navigation route (GPX)…"), "GPX (*.gpx)"),
+        ("csv", QT_TRANSLATE_NOOP("MainWindow", "Spreadsheet itinerary (CSV)…"), "CSV (*.csv)"),
+        ("pdf", QT_TRANSLATE_NOOP("MainWindow", "Printable itinerary (PDF)…"), "PDF (*.pdf)"),
+        ("html", QT_TRANSLATE_NOOP("MainWindow", "Map page (HTML)…"), "Web page (*.html)"),
     )
 
     def export(self, fmt: str) -> None:

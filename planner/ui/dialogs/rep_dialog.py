@@ -25,7 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import DomainError, GeoPoint, Rep
-from planner.domain.hours import WEEKDAY_NAMES
+from planner.ui.formatting import QT_TRANSLATE_NOOP
+
+DAY_NAMES = (
+    QT_TRANSLATE_NOOP("RepDialog", "Mon"),
+    QT_TRANSLATE_NOOP("RepDialog", "Tue"),
+    QT_TRANSLATE_NOOP("RepDialog", "Wed"),
+    QT_TRANSLATE_NOOP("RepDialog", "Thu"),
+    QT_TRANSLATE_NOOP("RepDialog", "Fri"),
+    QT_TRANSLATE_NOOP("RepDialog", "Sat"),
+    QT_TRANSLATE_NOOP("RepDialog", "Sun"),
+)
 
 
 def _time_edit(value: time) -> QTimeEdit:
@@ -57,7 +67,7 @@ class RepDialog(QDialog):
         if rep.home is not None:
             self.lat.setValue(rep.home.lat)
             self.lon.setValue(rep.home.lon)
-        self.days = [QCheckBox(self.tr(name)) for name in WEEKDAY_NAMES]
+        self.days = [QCheckBox(self.tr(name)) for name in DAY_NAMES]
         for index, box in enumerate(self.days):
             box.setChecked(index in rep.work_days)
         self.start, self.end = _time_edit(rep.work_start), _time_edit(rep.work_end)

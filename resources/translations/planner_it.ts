@@ -1,0 +1,913 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../../planner/ui/accounts_model.py" line="59"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_model.py" line="60"/>
+        <source>City</source>
+        <translation>Comune</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_model.py" line="61"/>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_model.py" line="62"/>
+        <source>Amount</source>
+        <translation>Importo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_model.py" line="64"/>
+        <source>Prob.</source>
+        <translation>Prob.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_model.py" line="67"/>
+        <source>Visit value</source>
+        <translation>Valore visita</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_model.py" line="69"/>
+        <source>Plan</source>
+        <translation>Piano</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_model.py" line="71"/>
+        <source>Overdue (d)</source>
+        <translation>Ritardo (g)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_model.py" line="75"/>
+        <source>Last visit</source>
+        <translation>Ultima visita</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_model.py" line="76"/>
+        <source>Pin</source>
+        <translation>Posizione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_model.py" line="77"/>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPanel</name>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="36"/>
+        <source>Filter: name, town, owner…</source>
+        <translation>Filtro: nome, comune, responsabile…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="42"/>
+        <source>Overdue</source>
+        <translation>In ritardo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="78"/>
+        <source>All stages</source>
+        <translation>Tutte le fasi</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="80"/>
+        <source>Any pin</source>
+        <translation>Ogni posizione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="82"/>
+        <source>All owners</source>
+        <translation>Tutti i responsabili</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="84"/>
+        <source>Any plan</source>
+        <translation>Ogni esito</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="45"/>
+        <source>Choose a CRM export</source>
+        <translation>Scegli un'esportazione CRM</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="46"/>
+        <source>Salesforce or HubSpot exports, CSV (any delimiter) or Excel.</source>
+        <translation>Esportazioni Salesforce o HubSpot, CSV (qualsiasi separatore) o Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="49"/>
+        <source>Browse…</source>
+        <translation>Sfoglia…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="63"/>
+        <source>Import accounts</source>
+        <translation>Importa clienti</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="229"/>
+        <source>Import accounts</source>
+        <translation>Importa clienti</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="33"/>
+        <location filename="../../planner/ui/inspector.py" line="72"/>
+        <source>Select an account to see its details.</source>
+        <translation>Seleziona un cliente per vederne i dettagli.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="42"/>
+        <source>Set manual pin</source>
+        <translation>Imposta posizione manuale</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="50"/>
+        <source>Value this week</source>
+        <translation>Valore questa settimana</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="51"/>
+        <source>Planner says</source>
+        <translation>Il pianificatore dice</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="52"/>
+        <source>Pin (lat, lon)</source>
+        <translation>Posizione (lat, lon)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="78"/>
+        <source>not planned yet</source>
+        <translation>non ancora pianificato</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="85"/>
+        <source>CRM id</source>
+        <translation>ID CRM</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="86"/>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="88"/>
+        <source>Pin</source>
+        <translation>Posizione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="91"/>
+        <source>Amount</source>
+        <translation>Importo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="93"/>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="95"/>
+        <source>Probability</source>
+        <translation>Probabilità</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="98"/>
+        <source>Close date</source>
+        <translation>Data di chiusura</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="99"/>
+        <source>Last visit</source>
+        <translation>Ultima visita</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="100"/>
+        <source>Cadence</source>
+        <translation>Cadenza</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="101"/>
+        <source>Meeting</source>
+        <translation>Incontro</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="102"/>
+        <source>Opening hours</source>
+        <translation>Orari di apertura</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="103"/>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="104"/>
+        <source>Contact</source>
+        <translation>Contatto</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="105"/>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="114"/>
+        <source>must visit</source>
+        <translation>da visitare</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="116"/>
+        <source>excluded: %s</source>
+        <translation>escluso: %s</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="77"/>
+        <source>Accounts</source>
+        <translation>Clienti</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="79"/>
+        <source>Week plan</source>
+        <translation>Piano settimanale</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="81"/>
+        <source>Account</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="82"/>
+        <source>Serve remotely</source>
+        <translation>Da servire a distanza</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="85"/>
+        <source>Territories</source>
+        <translation>Territori</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="110"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="113"/>
+        <source>&amp;New workspace…</source>
+        <translation>&amp;Nuovo spazio di lavoro…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="114"/>
+        <source>&amp;Open workspace…</source>
+        <translation>&amp;Apri spazio di lavoro…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="115"/>
+        <source>Save workspace &amp;as…</source>
+        <translation>Salva spazio di lavoro &amp;come…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="119"/>
+        <source>&amp;Import accounts…</source>
+        <translation>&amp;Importa clienti…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="121"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Esporta</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="126"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Esci</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="128"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifica</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="129"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annulla</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="131"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ripeti</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="137"/>
+        <source>&amp;Find account</source>
+        <translation>&amp;Trova cliente</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="140"/>
+        <source>&amp;Plan</source>
+        <translation>&amp;Pianifica</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="142"/>
+        <source>&amp;Geocode accounts</source>
+        <translation>&amp;Geocodifica clienti</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="143"/>
+        <source>Rep profile and &amp;costs…</source>
+        <translation>Profilo agente e &amp;costi…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="147"/>
+        <source>&amp;Plan week…</source>
+        <translation>&amp;Pianifica settimana…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="148"/>
+        <source>&amp;Re-optimise</source>
+        <translation>&amp;Riottimizza</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="150"/>
+        <source>&amp;View</source>
+        <translation>&amp;Visualizza</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="155"/>
+        <source>Distances in &amp;miles</source>
+        <translation>Distanze in &amp;miglia</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="159"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Lingua</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="174"/>
+        <source>Rep</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="176"/>
+        <source> Rep: </source>
+        <translation> Agente: </translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="195"/>
+        <source>  week of %s</source>
+        <translation>  settimana del %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="216"/>
+        <source>Lock/unlock visit</source>
+        <translation>Blocca/sblocca visita</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="220"/>
+        <source>Remove visit</source>
+        <translation>Togli visita</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="225"/>
+        <source>Move visit</source>
+        <translation>Sposta visita</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="230"/>
+        <location filename="../../planner/ui/main_window.py" line="239"/>
+        <source>Not changed: %s</source>
+        <translation>Nessuna modifica: %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="235"/>
+        <source>Select accounts in the table first</source>
+        <translation>Seleziona prima i clienti nella tabella</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="269"/>
+        <source>%d accounts (%d shown) · %d on the map</source>
+        <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="272"/>
+        <source>week of %s: %d visits, %s, value %s, cost %s</source>
+        <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="113"/>
+        <source>Calendar (.ics)…</source>
+        <translation>Calendario (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="114"/>
+        <source>Navigation route (GPX)…</source>
+        <translation>Percorso di navigazione (GPX)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="115"/>
+        <source>Spreadsheet itinerary (CSV)…</source>
+        <translation>Itinerario per foglio di calcolo (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="116"/>
+        <source>Printable itinerary (PDF)…</source>
+        <translation>Itinerario stampabile (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="117"/>
+        <source>Map page (HTML)…</source>
+        <translation>Pagina mappa (HTML)…</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="87"/>
+        <source>Check the columns</source>
+        <translation>Controlla le colonne</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="89"/>
+        <source>Each column&apos;s field was guessed from its header; change any that is wrong.</source>
+        <translation>Il campo di ogni colonna è stato dedotto dall'intestazione; correggi quelli sbagliati.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="106"/>
+        <source>Recognised as: %s · %s, delimiter %r · %d rows</source>
+        <translation>Riconosciuto come: %s · %s, separatore %r · %d righe</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="117"/>
+        <source>(ignore)</source>
+        <translation>(ignora)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="24"/>
+        <source>Plan the week</source>
+        <translation>Pianifica la settimana</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="32"/>
+        <source>Consider hotel nights</source>
+        <translation>Valuta i pernottamenti in hotel</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="34"/>
+        <source>Keep visits on their days (re-plan only what changed)</source>
+        <translation>Mantieni le visite nei loro giorni (ripianifica solo ciò che è cambiato)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="38"/>
+        <source>Week starting</source>
+        <translation>Settimana dal</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="39"/>
+        <source>Working days</source>
+        <translation>Giorni lavorativi</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="40"/>
+        <source>Optimiser time</source>
+        <translation>Tempo dell'ottimizzatore</translation>
+    </message>
+</context>
+<context>
+    <name>PlanView</name>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="109"/>
+        <source>No plan yet: choose Plan ▸ Plan week (Ctrl+P).</source>
+        <translation>Nessun piano: scegli Pianifica ▸ Pianifica settimana (Ctrl+P).</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="133"/>
+        <source>from hotel: %s</source>
+        <translation>dall'hotel: %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="149"/>
+        <source>ends at hotel</source>
+        <translation>finisce in hotel</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="155"/>
+        <source>first leg: %s</source>
+        <translation>primo tratto: %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="158"/>
+        <source>%d visits · %s · %s driving · cost %s · value %s</source>
+        <translation>%d visite · %s · %s di guida · costo %s · valore %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="172"/>
+        <source>Week: %d visits · value %s · %s · %s driving · cost %s · %.0f %s per km</source>
+        <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s · %.0f %s al km</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="189"/>
+        <source>Lock / unlock</source>
+        <translation>Blocca / sblocca</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="190"/>
+        <source>Remove from plan</source>
+        <translation>Togli dal piano</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteView</name>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="25"/>
+        <source>Account</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="25"/>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="25"/>
+        <source>Why remote</source>
+        <translation>Perché a distanza</translation>
+    </message>
+</context>
+<context>
+    <name>RepDialog</name>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="31"/>
+        <source>Mon</source>
+        <translation>Lun</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="32"/>
+        <source>Tue</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="33"/>
+        <source>Wed</source>
+        <translation>Mer</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="34"/>
+        <source>Thu</source>
+        <translation>Gio</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="35"/>
+        <source>Fri</source>
+        <translation>Ven</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="36"/>
+        <source>Sat</source>
+        <translation>Sab</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="37"/>
+        <source>Sun</source>
+        <translation>Dom</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="61"/>
+        <source>Rep profile and costs</source>
+        <translation>Profilo agente e costi</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="94"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="95"/>
+        <source>Home address</source>
+        <translation>Indirizzo di casa</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="99"/>
+        <source>Home (lat, lon)</source>
+        <translation>Casa (lat, lon)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="103"/>
+        <source>Working days</source>
+        <translation>Giorni lavorativi</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="104"/>
+        <source>Working hours</source>
+        <translation>Orario di lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="105"/>
+        <source>Lunch window</source>
+        <translation>Fascia del pranzo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="106"/>
+        <source>Lunch break</source>
+        <translation>Pausa pranzo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="107"/>
+        <source>Max driving per day</source>
+        <translation>Guida massima al giorno</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="108"/>
+        <source>Cost per km</source>
+        <translation>Costo al km</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="109"/>
+        <source>Cost per hour</source>
+        <translation>Costo orario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="110"/>
+        <source>Hotel per night</source>
+        <translation>Hotel a notte</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="111"/>
+        <source>Meal allowance per night</source>
+        <translation>Diaria per notte</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="112"/>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rep_dialog.py" line="113"/>
+        <source>Time zone</source>
+        <translation>Fuso orario</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="143"/>
+        <source>Import report</source>
+        <translation>Esito dell'importazione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="146"/>
+        <source>Importing…</source>
+        <translation>Importazione in corso…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="149"/>
+        <source>Import corrected rows</source>
+        <translation>Importa le righe corrette</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="174"/>
+        <source>Importing</source>
+        <translation>Importazione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="186"/>
+        <source>Row</source>
+        <translation>Riga</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="186"/>
+        <source>Column</source>
+        <translation>Colonna</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="186"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../planner/ui/session.py" line="140"/>
+        <source>there is no plan to edit</source>
+        <translation>non c'è un piano da modificare</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/session.py" line="176"/>
+        <source>territories need at least two reps and geocoded accounts</source>
+        <translation>i territori richiedono almeno due agenti e clienti geocodificati</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/session.py" line="181"/>
+        <source>Give %d accounts to %s</source>
+        <translation>Assegna %d clienti a %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/session.py" line="195"/>
+        <source>Move pin of %s</source>
+        <translation>Sposta la posizione di %s</translation>
+    </message>
+</context>
+<context>
+    <name>TerritoriesPanel</name>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="25"/>
+        <source>Rep</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="26"/>
+        <source>Accounts</source>
+        <translation>Clienti</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="27"/>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="28"/>
+        <source>Workload h</source>
+        <translation>Carico h</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="29"/>
+        <source>Capacity h</source>
+        <translation>Capacità h</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="30"/>
+        <source>Travel km/wk</source>
+        <translation>Km/sett.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="31"/>
+        <source>Spread km</source>
+        <translation>Dispersione km</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="36"/>
+        <source>workload</source>
+        <translation>carico di lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="37"/>
+        <source>value</source>
+        <translation>valore</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="38"/>
+        <source>workload and value</source>
+        <translation>carico e valore</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="52"/>
+        <source>Balance territories</source>
+        <translation>Bilancia i territori</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="66"/>
+        <source>Give selected accounts to</source>
+        <translation>Assegna i clienti selezionati a</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="69"/>
+        <source>Balance</source>
+        <translation>Bilancia</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="98"/>
+        <source>No territories yet: balance them, or give accounts to reps by hand.</source>
+        <translation>Nessun territorio: bilanciali o assegna i clienti agli agenti a mano.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="100"/>
+        <source>Workload spread ±%.1f %% · value spread ±%.1f %% · %d unassigned</source>
+        <translation>Scarto di carico ±%.1f %% · scarto di valore ±%.1f %% · %d non assegnati</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/territories_panel.py" line="106"/>
+        <source>%d accounts change hands</source>
+        <translation>%d clienti cambiano agente</translation>
+    </message>
+</context>
+<context>
+    <name>Workflows</name>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="47"/>
+        <source>New workspace</source>
+        <translation>Nuovo spazio di lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="54"/>
+        <location filename="../../planner/ui/workflows.py" line="77"/>
+        <source>Open workspace</source>
+        <translation>Apri spazio di lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="61"/>
+        <location filename="../../planner/ui/workflows.py" line="69"/>
+        <source>Save workspace as</source>
+        <translation>Salva spazio di lavoro come</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="101"/>
+        <location filename="../../planner/ui/workflows.py" line="107"/>
+        <source>Geocoding</source>
+        <translation>Geocodifica</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="123"/>
+        <location filename="../../planner/ui/workflows.py" line="127"/>
+        <source>Export</source>
+        <translation>Esporta</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="123"/>
+        <source>Plan a week first.</source>
+        <translation>Pianifica prima una settimana.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="146"/>
+        <source>Exported %s</source>
+        <translation>Esportato %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="151"/>
+        <source>Exporting</source>
+        <translation>Esportazione in corso</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="162"/>
+        <source>Territories</source>
+        <translation>Territori</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="162"/>
+        <source>Import at least two reps first.</source>
+        <translation>Importa prima almeno due agenti.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="173"/>
+        <source>Balance territories</source>
+        <translation>Bilancia i territori</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="176"/>
+        <source>Balancing territories</source>
+        <translation>Bilanciamento dei territori</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="182"/>
+        <source>Me</source>
+        <translation>Io</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="191"/>
+        <source>Plan the week</source>
+        <translation>Pianifica la settimana</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="191"/>
+        <source>Set the rep&apos;s home location first.</source>
+        <translation>Imposta prima la posizione di casa dell'agente.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="221"/>
+        <source>Plan week</source>
+        <translation>Pianifica settimana</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/workflows.py" line="224"/>
+        <source>Planning the week</source>
+        <translation>Pianificazione della settimana</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../planner/ui/progress_ui.py" line="28"/>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+</context>
+</TS>
