@@ -19,7 +19,7 @@ def solution_routes(problem: WeekProblem, nodes: NodeMap, solution: pyvrp.Soluti
     routes: Routes = [[] for _ in problem.days]
     for route in solution.routes():
         day = int(route.vehicle_type())
-        routes[day] = [nodes.clients[a.idx][0] for a in route if a.is_client()]
+        routes[day] = [nodes.clients[a.idx].cand for a in route if a.is_client()]
     return routes
 
 

@@ -1,11 +1,16 @@
 """The week as a PyVRP prize-collecting VRP with time windows.
 
 * One depot per distinct start/end place (home, a hotel), one vehicle type per working
-  day with that day's shift as its time window.
-* One client per (account, opening window): PyVRP allows a single time window per
-  client, so an account open 09:00–12:30 and 14:30–18:00 on five days becomes ten
-  clients at the same location joined in a mutually exclusive client group — at most one
-  of them is visited (exactly one when the account is required: locks, must-visits).
+  day. Times are seconds since midnight: the days are interchangeable vehicles.
+* One client per (account, opening interval of the day): PyVRP allows a single time
+  window per client, so an account open 09:00–12:30 and 14:30–18:00 becomes two
+  clients at the same place in a mutually exclusive client group — at most one is
+  visited (exactly one when the account is required: locks, must-visits).
+* Days the account is closed: an interval valid only on some days sits on its own copy
+  of the place, and in the routing profile of every other day the edges into and out of
+  that copy take `_FORBIDDEN_S` (days), so no route that day can reach it in time. Days
+  with the same closures share a profile. Measured on the 374-candidate demo week this
+  formulation has ~450 clients where one client per (account, day, interval) had 3 494.
 * Prize = the account's value this week in cents; edge "distance" = the travel cost in
   cents (`planner.travel.costs.cost_matrix_cents`), so the objective is exactly
   uncollected value + travel cost; edge duration = driving seconds.
@@ -32,63 +37,135 @@ import numpy as np
 import numpy.typing as npt
 import pyvrp
 
-from planner.optimise.week.problem import DaySpec, WeekProblem, Window
+from planner.optimise.week.problem import DAY_S, Candidate, DaySpec, WeekProblem
 
 _MIN_LEG_S = 60  # legs shorter than this are ignored for the cost-per-second bound
+_FORBIDDEN_S = 10 * DAY_S
+
+
+@dataclass(frozen=True)
+class Copy:
+    """One PyVRP client: a candidate's time-of-day window on some days, at a location."""
+
+    cand: int
+    early_s: int  # seconds since midnight
+    late_s: int
+    days: frozenset[int]
+    location: int
 
 
 @dataclass(frozen=True)
 class NodeMap:
-    """Client index → (candidate index, window); vehicle type index = day index."""
+    """Client index → Copy; vehicle type index = day index."""
 
-    clients: tuple[tuple[int, Window], ...]
+    clients: tuple[Copy, ...]
 
     def by_candidate(self) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
-        for client, (cand, _) in enumerate(self.clients):
-            out.setdefault(cand, []).append(client)
+        for client, copy in enumerate(self.clients):
+            out.setdefault(copy.cand, []).append(client)
         return out
 
 
 def build_data(problem: WeekProblem) -> tuple[pyvrp.ProblemData, NodeMap]:
-    n_places = problem.cost_cents.shape[0]
-    home = problem.home.location
-    locations = [pyvrp.Location(x=home.lon, y=home.lat) for _ in range(n_places)]
-    for cand in problem.candidates:
-        point = cand.account.location
-        if point is not None:
-            locations[cand.place] = pyvrp.Location(x=point.lon, y=point.lat)
+    copies, location_place = _copies(problem)
+    locations = _locations(problem, location_place)
     depot_places = sorted({p for d in problem.days for p in (d.start_place, d.end_place)})
     depot_of = {place: i for i, place in enumerate(depot_places)}
     depots = [pyvrp.Depot(location=p) for p in depot_places]
+    profile_of, distances, durations = _profiles(problem, copies, location_place)
     bound = _cost_per_second(problem)
-    vehicle_types = [_vehicle(d, depot_of, bound) for d in problem.days]
-    clients, groups, nodes = _clients(problem)
+    vehicle_types = [
+        _vehicle(spec, depot_of, bound, profile_of[d]) for d, spec in enumerate(problem.days)
+    ]
+    clients, groups = _clients(problem, copies)
     data = pyvrp.ProblemData(
         locations=locations,
         clients=clients,
         depots=depots,
         vehicle_types=vehicle_types,
-        distance_matrices=[_matrix(problem.cost_cents)],
-        duration_matrices=[_matrix(problem.duration_s)],
+        distance_matrices=distances,
+        duration_matrices=durations,
         groups=groups,
     )
-    return data, NodeMap(tuple(nodes))
+    return data, NodeMap(tuple(copies))
 
 
-def _vehicle(day: DaySpec, depot_of: Mapping[int, int], cost_per_s: float) -> pyvrp.VehicleType:
-    shift = day.end_s - day.start_s
+def _copies(problem: WeekProblem) -> tuple[list[Copy], list[int]]:
+    """The clients, and for every PyVRP location the matrix place it stands on.
+
+    Locations 0..n-1 are the matrix places themselves; a candidate's intervals valid on
+    a different set of days than its first one get extra locations on the same place.
+    """
+    location_place = list(range(problem.cost_cents.shape[0]))
+    copies: list[Copy] = []
+    for c, cand in enumerate(problem.candidates):
+        by_time: dict[tuple[int, int], set[int]] = {}
+        for w in cand.windows:
+            offset = problem.days[w.day].offset_s
+            by_time.setdefault((w.early_s - offset, w.late_s - offset), set()).add(w.day)
+        location_of: dict[frozenset[int], int] = {}
+        for (early, late), days in sorted(by_time.items()):
+            key = frozenset(days)
+            if key not in location_of:
+                location_of[key] = cand.place if not location_of else len(location_place)
+                if location_of[key] != cand.place:
+                    location_place.append(cand.place)
+            copies.append(Copy(c, early, late, key, location_of[key]))
+    return copies, location_place
+
+
+def _locations(problem: WeekProblem, location_place: Sequence[int]) -> list[pyvrp.Location]:
+    point_of = {c.place: c.account.location for c in problem.candidates}
+    home = problem.home.location
+    out = []
+    for place in location_place:
+        point = point_of.get(place) or home
+        out.append(pyvrp.Location(x=point.lon, y=point.lat))
+    return out
+
+
+def _profiles(
+    problem: WeekProblem, copies: Sequence[Copy], location_place: Sequence[int]
+) -> tuple[list[int], list[Any], list[Any]]:
+    """Profile index per day, and each profile's distance and duration matrices."""
+    idx = np.asarray(location_place, dtype=np.intp)
+    cost = problem.cost_cents[np.ix_(idx, idx)]
+    base = problem.duration_s[np.ix_(idx, idx)]
+    profile_of: list[int] = []
+    closed_sets: list[frozenset[int]] = []
+    for d in range(len(problem.days)):
+        closed = frozenset(c.location for c in copies if d not in c.days)
+        if closed not in closed_sets:
+            closed_sets.append(closed)
+        profile_of.append(closed_sets.index(closed))
+    distances, durations = [], []
+    for closed in closed_sets:
+        duration = base.copy()
+        shut = np.asarray(sorted(closed), dtype=np.intp)
+        duration[shut, :] = _FORBIDDEN_S
+        duration[:, shut] = _FORBIDDEN_S
+        np.fill_diagonal(duration, 0)
+        distances.append(_matrix(cost))
+        durations.append(_matrix(duration))
+    return profile_of, distances, durations
+
+
+def _vehicle(
+    day: DaySpec, depot_of: Mapping[int, int], cost_per_s: float, profile: int
+) -> pyvrp.VehicleType:
     max_cost = int(cost_per_s * day.max_drive_s) if cost_per_s > 0 else np.iinfo(np.int64).max
     return pyvrp.VehicleType(
         num_available=1,
         start_depot=depot_of[day.start_place],
         end_depot=depot_of[day.end_place],
-        tw_early=day.start_s,
-        tw_late=day.end_s,
-        shift_duration=max(0, shift),
+        tw_early=day.start_s - day.offset_s,
+        tw_late=day.end_s - day.offset_s,
+        shift_duration=day.end_s - day.start_s,
         max_distance=max_cost,
         unit_distance_cost=1,
         unit_duration_cost=0,
+        profile=profile,
         name=day.day.isoformat(),
     )
 
@@ -106,52 +183,54 @@ def _cost_per_second(problem: WeekProblem) -> float:
 
 
 def _clients(
-    problem: WeekProblem,
-) -> tuple[list[pyvrp.Client], list[pyvrp.ClientGroup], list[tuple[int, Window]]]:
+    problem: WeekProblem, copies: Sequence[Copy]
+) -> tuple[list[pyvrp.Client], list[pyvrp.ClientGroup]]:
     clients: list[pyvrp.Client] = []
+    members: dict[int, list[int]] = {}
+    for copy in copies:
+        members.setdefault(copy.cand, []).append(len(clients))
+        clients.append(_client(problem.candidates[copy.cand], copy))
     groups: list[pyvrp.ClientGroup] = []
-    nodes: list[tuple[int, Window]] = []
-    for c, cand in enumerate(problem.candidates):
-        if not cand.windows:
-            continue
-        shared = len(cand.windows) > 1
-        first = len(clients)
-        for window in cand.windows:
-            clients.append(
-                pyvrp.Client(
-                    location=cand.place,
-                    service_duration=cand.service_s,
-                    tw_early=window.early_s,
-                    tw_late=window.late_s,
-                    prize=max(0, cand.prize),
-                    required=cand.required and not shared,
-                    group=len(groups) if shared else None,
-                    name=cand.key,
-                )
-            )
-            nodes.append((c, window))
-        if shared:
-            groups.append(
-                pyvrp.ClientGroup(list(range(first, len(clients))), required=cand.required)
-            )
-    return clients, groups, nodes
+    for cand, idx in members.items():
+        if len(idx) > 1:
+            for k in idx:
+                clients[k] = _client(problem.candidates[cand], copies[k], group=len(groups))
+            groups.append(pyvrp.ClientGroup(idx, required=problem.candidates[cand].required))
+    return clients, groups
+
+
+def _client(cand: Candidate, copy: Copy, group: int | None = None) -> pyvrp.Client:
+    return pyvrp.Client(
+        location=copy.location,
+        service_duration=cand.service_s,
+        tw_early=copy.early_s,
+        tw_late=copy.late_s,
+        prize=max(0, cand.prize),
+        required=cand.required and group is None,
+        group=group,
+        name=cand.key,
+    )
 
 
 def initial_solution(
-    data: pyvrp.ProblemData, nodes: NodeMap, routes: Sequence[Sequence[tuple[int, int]]]
+    data: pyvrp.ProblemData,
+    nodes: NodeMap,
+    problem: WeekProblem,
+    routes: Sequence[Sequence[tuple[int, int]]],
 ) -> pyvrp.Solution:
     """A warm start: per day, (candidate index, week-seconds arrival) in visiting order.
 
-    Each visit takes the client of that day whose window holds the old arrival (else the
-    day's first window); visits without a client that day are left out.
+    Each visit takes the client valid that day whose window holds the old arrival (else
+    the first one valid that day); visits without such a client are left out.
     """
     per_cand = nodes.by_candidate()
     out = []
     for day, visits in enumerate(routes):
+        offset = problem.days[day].offset_s
         chosen = []
         for cand, arrival in visits:
-            options = [k for k in per_cand.get(cand, []) if nodes.clients[k][1].day == day]
-            fit = [k for k in options if _holds(nodes.clients[k][1], arrival)]
+            options = [k for k in per_cand.get(cand, []) if day in nodes.clients[k].days]
+            fit = [k for k in options if _holds(nodes.clients[k], arrival - offset)]
             if fit or options:
                 chosen.append((fit or options)[0])
         if chosen:
@@ -159,8 +238,8 @@ def initial_solution(
     return pyvrp.Solution(data, out)
 
 
-def _holds(window: Window, at: int) -> bool:
-    return window.early_s <= at <= window.late_s
+def _holds(copy: Copy, at: int) -> bool:
+    return copy.early_s <= at <= copy.late_s
 
 
 def _matrix(values: npt.NDArray[np.int64]) -> Any:

@@ -82,7 +82,9 @@ def solve_week(
     budget = deadline - time.monotonic()
     if data.num_clients == 0 or budget <= 0.05 or cancel.cancelled:
         return replace(best, seconds=time.monotonic() - started, cancelled=cancel.cancelled)
-    initial = initial_solution(data, nodes, timed(problem, seed))
+    # Re-planning starts from the previous week so that one change does not reshuffle it;
+    # a fresh plan lets PyVRP build its own (the greedy start trapped it in far trips).
+    initial = initial_solution(data, nodes, problem, timed(problem, seed)) if warm else None
     solver = replace(params.solver(), time_limit_s=budget)
     result = solve(data, solver, progress, cancel, initial=initial)
     routes, notes = repair(problem, solution_routes(problem, nodes, result.solution))
