@@ -57,6 +57,7 @@ ITINERARY_COLUMNS: tuple[tuple[str, Kind], ...] = (
     ("why_planned", Kind.TEXT),
     ("geo_uri", Kind.TEXT),
     ("map_url", Kind.TEXT),
+    ("notes", Kind.TEXT),
 )
 
 REMOTE_COLUMNS: tuple[tuple[str, Kind], ...] = (
@@ -70,6 +71,7 @@ REMOTE_COLUMNS: tuple[tuple[str, Kind], ...] = (
     ("contact", Kind.TEXT),
     ("phone", Kind.TEXT),
     ("address", Kind.TEXT),
+    ("notes", Kind.TEXT),
 )
 
 Cell = str | int | float | Decimal | None
@@ -225,6 +227,7 @@ def _account_cells(account: Account) -> dict[str, Cell]:
         "phone": account.phone,
         "stage": account.stage,
         "deal_value": account.amount,
+        "notes": account.notes,
     }
 
 

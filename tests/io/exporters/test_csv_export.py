@@ -41,6 +41,7 @@ HEADER = [
     "why_planned",
     "geo_uri",
     "map_url",
+    "notes",
 ]
 
 
@@ -113,7 +114,8 @@ def test_hostile_names_survive_and_cannot_become_formulas(
     assert '\'=HYPERLINK("http://evil.example","click")' in names
     assert 'Rossi & Figli, S.p.A.; "Sede"\nBergamo <script>alert(1)</script>' in names
     notes = next(a.notes for a in accounts.values() if a.notes)
-    assert len(notes) == 2000  # the notes are not a CSV column; the PDF and ICS carry them
+    assert len(notes) == 2000
+    assert notes in {r["notes"] for r in rows}
 
 
 def test_remote_list_keeps_negative_numbers_numeric_and_guards_text(
