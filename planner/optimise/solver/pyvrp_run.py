@@ -5,14 +5,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyvrp
+from pyvrp.search import PerturbationParams
 
 from planner.optimise.solver.clock import Budget
+
+# From this many clients on, PyVRP's defaults (late-acceptance history of 300 solutions,
+# 1-25 perturbations) are tuned for far more iterations than a few seconds allow: on the
+# generated 300-account week (2,337 clients, 10 s) they ended at a value of ~€14.9k, a
+# history of 50 and 1-10 perturbations at ~€18.3k (two seeds each; benchmarks/weekly_bench).
+LARGE_CLIENTS = 500
+_LARGE = pyvrp.SolveParams(
+    ils=pyvrp.IteratedLocalSearchParams(history_length=50),
+    perturbation=PerturbationParams(1, 10),
+)
 
 
 @dataclass(frozen=True, slots=True)
 class PhaseResult:
     solution: pyvrp.Solution
     iterations: int
+
+
+def config_for(data: pyvrp.ProblemData, tuned: bool = True) -> pyvrp.SolveParams:
+    """PyVRP's defaults for small problems, the short-run tuning for large ones."""
+    if tuned and data.num_clients >= LARGE_CLIENTS:
+        return _LARGE
+    return pyvrp.SolveParams()
 
 
 def run_pyvrp(
@@ -24,6 +42,7 @@ def run_pyvrp(
     initial: pyvrp.Solution | None = None,
     max_iterations: int | None = None,
     display: bool = False,
+    tuned: bool = True,
 ) -> PhaseResult:
     """Search until `deadline_s` on the budget's clock (or cancel / iteration cap)."""
     stop = budget.stop_at(deadline_s, max_iterations)
@@ -33,6 +52,7 @@ def run_pyvrp(
         seed=seed,
         collect_stats=False,
         display=display,
+        params=config_for(data, tuned),
         initial_solution=initial,
     )
     return PhaseResult(result.best, int(result.num_iterations))

@@ -61,7 +61,7 @@ def test_solves_small_vrptw_feasibly(small_vrptw: pyvrp.ProblemData) -> None:
     assert result.objective == objective_of(small_vrptw, result.solution)
     assert result.objective == result.solution.distance()
     assert result.iterations > 0
-    assert result.strategy_used == "pyvrp"
+    assert result.strategy_used == "tuned"
     assert not result.cancelled
 
 

@@ -8,6 +8,7 @@ import pyvrp
 
 from planner.domain.progress import CancelFlag
 from planner.optimise.solver import SolveParams, objective_of, solve
+from planner.optimise.solver.pyvrp_run import LARGE_CLIENTS, config_for
 from planner.optimise.solver.tsp import tsp_costs
 
 
@@ -17,7 +18,7 @@ def test_auto_picks_by_instance(
     assert solve(random_tsp, SolveParams(time_limit_s=0.3)).strategy_used == "tsp"
     assert solve(small_vrptw, SolveParams(time_limit_s=0.3)).strategy_used == "hybrid"
     reproducible = SolveParams(time_limit_s=5, max_iterations=50)
-    assert solve(small_vrptw, reproducible).strategy_used == "pyvrp"
+    assert solve(small_vrptw, reproducible).strategy_used == "tuned"
 
 
 def test_tsp_is_only_for_plain_tsps(
@@ -37,7 +38,7 @@ def test_tsp_tour_is_at_least_as_good_as_pyvrp(random_tsp: pyvrp.ProblemData) ->
     assert tour.objective <= ils.objective
 
 
-@pytest.mark.parametrize("strategy", ["hybrid", "ortools", "pyvrp"])
+@pytest.mark.parametrize("strategy", ["hybrid", "ortools", "pyvrp", "tuned"])
 def test_every_strategy_gives_a_feasible_plan(
     strategy: str, two_depot_week: pyvrp.ProblemData
 ) -> None:
@@ -61,3 +62,11 @@ def test_cancel_stops_ortools(small_vrptw: pyvrp.ProblemData) -> None:
     assert time.perf_counter() - start < 3
     assert result.cancelled
     assert result.feasible
+
+
+def test_large_problems_get_the_short_run_tuning(small_vrptw: pyvrp.ProblemData) -> None:
+    assert config_for(small_vrptw) == pyvrp.SolveParams()
+    client = small_vrptw.client(0)
+    large = small_vrptw.replace(clients=[client] * LARGE_CLIENTS)
+    assert config_for(large) != pyvrp.SolveParams()
+    assert config_for(large, tuned=False) == pyvrp.SolveParams()
