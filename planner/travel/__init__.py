@@ -21,6 +21,7 @@ from planner.travel.costs import cost_matrix_cents, day_cost, leg_cost, overnigh
 from planner.travel.geodesic import GeodesicModel, GeodesicParams
 from planner.travel.incremental import MatrixMemo
 from planner.travel.model import Geometry, TravelError, TravelMatrix, TravelModel
+from planner.travel.places import places_graph
 
 BACKENDS = ("geodesic", "osm", "osrm")
 
@@ -71,4 +72,5 @@ __all__ = [
     "make_model",
     "matrix_key",
     "overnight_cost",
+    "places_graph",
 ]
