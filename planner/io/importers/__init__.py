@@ -21,7 +21,7 @@ from planner.io.importers.build import (
 from planner.io.importers.columns import FIELDS, PRESETS, ColumnMap, guess_columns
 from planner.io.importers.errors import ImportFileError
 from planner.io.importers.mapping import Mapping, apply_mapping, load_mapping
-from planner.io.importers.rows import ParsedRow, RowError, Styles, detect_styles, parse_row
+from planner.io.importers.rows import ParsedRow, RowError, RowParser, Styles, detect_styles
 from planner.io.importers.table import Table, read_table
 
 __all__ = [
@@ -76,9 +76,10 @@ def read_import(path: Path, mapping: Mapping | None = None) -> ParsedImport:
     styles = detect_styles(table, columns, mapping)
     parsed: list[ParsedRow] = []
     rejected: list[Rejection] = []
+    parse_row = RowParser(table, columns, styles)
     for row in table.rows:
         try:
-            parsed.append(parse_row(row, table, columns, styles))
+            parsed.append(parse_row(row))
         except RowError as exc:
             rejected.append(Rejection(row.number, exc.column, exc.reason, table.raw(row)))
     result = ParsedImport(path, table, columns, styles, parsed, rejected)

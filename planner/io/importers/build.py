@@ -27,10 +27,8 @@ class Rejection:
 
 def build_account(row: ParsedRow) -> Account:
     """A new account from a parsed row (DomainError when the values do not fit together)."""
-    values: dict[str, Any] = {k: v for k, v in row.fields.items() if k in _ACCOUNT_FIELDS}
-    if "meeting_minutes" in values and values["meeting_minutes"] is None:
-        del values["meeting_minutes"]
-    return Account(address=Address(**row.address), **values)
+    # row.fields holds Account attributes only (see rows._CONVERTERS), so no filtering.
+    return Account(address=Address(**row.address), **row.fields)  # type: ignore[arg-type]
 
 
 def row_key(row: ParsedRow) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from planner.domain import DomainError, GeoPoint, OpeningHours, Precision
@@ -27,6 +27,8 @@ from planner.io.importers.values import (
 ADDRESS_PARTS = ("street", "city", "postcode", "region", "country")
 _TEXT = ("account_id", "name", "stage", "owner", "phone", "contact", "industry", "notes")
 _NUMERIC = ("amount", "latitude", "longitude", "probability")
+_NOT_NUMBER = re.compile(r"[A-Za-z€$£¥%]")
+_SAMPLE = 5000
 
 
 class RowError(ValueError):
@@ -51,7 +53,13 @@ class ParsedRow:
     fields: dict[str, object]  # Account attribute → value, only for mapped columns
     address: dict[str, str]  # Address attribute → value, only for mapped parts
     opportunity: str = ""  # opportunity id or name, in an opportunities export
-    raw: dict[str, str] = field(default_factory=dict)
+    headers: tuple[str, ...] = ()
+    cells: tuple[str, ...] = ()
+
+    @property
+    def raw(self) -> dict[str, str]:
+        """The row as the file had it, kept whole when it is rejected."""
+        return Table.raw_cells(self.headers, self.cells)
 
 
 def detect_styles(table: Table, cmap: ColumnMap, mapping: Mapping | None) -> Styles:
@@ -61,8 +69,12 @@ def detect_styles(table: Table, cmap: ColumnMap, mapping: Mapping | None) -> Sty
         i = cmap.fields.get(fld)
         return [] if i is None else [r.cells[i] for r in table.rows if i < len(r.cells)]
 
+    def sample(fld: str) -> list[str]:
+        # Thousands of values settle a column's style; scanning 100k rows only costs time.
+        return column(fld)[:_SAMPLE]
+
     option = mapping.option if mapping else (lambda _name: None)
-    numbers = [re.sub(r"[A-Za-z€$£¥%]", "", v) for f in _NUMERIC for v in column(f)]
+    numbers = [_NOT_NUMBER.sub("", v) for f in _NUMERIC for v in sample(f)]
     decimal = option("decimal") or detect_decimal(numbers)
     if decimal is None:  # nothing tells: ';'-separated files come from decimal-comma locales
         decimal = "," if table.delimiter == ";" else "."
@@ -77,54 +89,75 @@ def detect_styles(table: Table, cmap: ColumnMap, mapping: Mapping | None) -> Sty
     return Styles(decimal, day_first, percent)
 
 
-def parse_row(row: Row, table: Table, cmap: ColumnMap, styles: Styles) -> ParsedRow:
-    """Typed values of ``row``; raises RowError naming the column of the first bad cell."""
-    extra = row.cells[len(table.headers) :]
-    if any(c.strip() for c in extra):
-        raise RowError(
-            "", f"row has {len(row.cells)} values but the header has {len(table.headers)} columns"
+class RowParser:
+    """Parses the rows of one table; the column plan is worked out once, not per row."""
+
+    def __init__(self, table: Table, cmap: ColumnMap, styles: Styles) -> None:
+        self.table, self.cmap, self.styles = table, cmap, styles
+        self.width = len(table.headers)
+        self.plan = [
+            (cmap.fields[fld], convert, cmap.header_of(table.headers, fld))
+            for fld, convert in _CONVERTERS.items()
+            if fld in cmap.fields
+        ]
+        self.parts = [(p, cmap.fields[p]) for p in ADDRESS_PARTS if p in cmap.fields]
+        self.located = "latitude" in cmap.fields or "longitude" in cmap.fields
+        self.name_header = cmap.header_of(table.headers, "name")
+
+        # Columns read outside the plan; a missing column reads as an empty cell (index -1).
+        self.extra = {
+            f: cmap.fields.get(f, -1)
+            for f in ("latitude", "longitude", "street2", "opportunity_id", "opportunity_name")
+        }
+
+    def cell(self, cells: tuple[str, ...], fld: str) -> str:
+        i = self.extra[fld]
+        return cells[i].strip() if i >= 0 else ""
+
+    def __call__(self, row: Row) -> ParsedRow:
+        """Typed values of ``row``; raises RowError naming the column of the first bad cell."""
+        cells = row.cells
+        if len(cells) != self.width:  # pad short rows once so no lookup needs a bounds check
+            if len(cells) > self.width and any(c.strip() for c in cells[self.width :]):
+                raise RowError(
+                    "", f"row has {len(cells)} values but the header has {self.width} columns"
+                )
+            cells = (cells + ("",) * self.width)[: self.width]
+        parsed = ParsedRow(row.number, {}, {}, headers=self.table.headers, cells=row.cells)
+        styles = self.styles
+        for i, convert, header in self.plan:
+            try:
+                convert(parsed, cells[i].strip(), styles)
+            except (CellError, DomainError) as exc:
+                raise RowError(header, str(exc)) from None
+        if self.located:
+            self._location(parsed, self.cell(cells, "latitude"), self.cell(cells, "longitude"))
+        for part, i in self.parts:
+            parsed.address[part] = cells[i].strip()
+        _tidy_street(parsed, self.cell(cells, "street2"))
+        parsed.opportunity = self.cell(cells, "opportunity_id") or self.cell(
+            cells, "opportunity_name"
         )
+        if not parsed.fields.get("name"):
+            raise RowError(self.name_header, "account name is required")
+        return parsed
 
-    def cell(fld: str) -> str:
-        i = cmap.fields.get(fld)
-        return row.cells[i].strip() if i is not None and i < len(row.cells) else ""
-
-    parsed = ParsedRow(row.number, {}, {}, raw=table.raw(row))
-    for fld, convert in _CONVERTERS.items():
-        if fld not in cmap.fields:
-            continue
-        try:
-            convert(parsed, cell(fld), styles)
-        except (CellError, DomainError) as exc:
-            raise RowError(cmap.header_of(table.headers, fld), str(exc)) from None
-    _parse_location(
-        parsed, cell("latitude"), cell("longitude"), cmap=cmap, table=table, styles=styles
-    )
-    _parse_address(parsed, cmap, cell)
-    parsed.opportunity = cell("opportunity_id") or cell("opportunity_name")
-    name = parsed.fields.get("name")
-    if not name:
-        raise RowError(cmap.header_of(table.headers, "name"), "account name is required")
-    return parsed
+    def _location(self, parsed: ParsedRow, lat: str, lon: str) -> None:
+        _parse_location(parsed, lat, lon, cmap=self.cmap, table=self.table, styles=self.styles)
 
 
-def _parse_address(parsed: ParsedRow, cmap: ColumnMap, cell: Callable[[str], str]) -> None:
-    for part in ADDRESS_PARTS:
-        if part in cmap.fields:
-            parsed.address[part] = cell(part)
-    if cell("street2"):
-        street = parsed.address.get("street", "")
-        parsed.address["street"] = f"{street}\n{cell('street2')}" if street else cell("street2")
-    if "street" in parsed.address:
-        lines = (line.strip() for line in parsed.address["street"].splitlines())
+def _tidy_street(parsed: ParsedRow, street2: str) -> None:
+    street = parsed.address.get("street", "")
+    if street2:
+        street = parsed.address["street"] = f"{street}\n{street2}" if street else street2
+    if "\n" in street or "\r" in street:
+        lines = (line.strip() for line in street.splitlines())
         parsed.address["street"] = "\n".join(line for line in lines if line)
 
 
 def _parse_location(
     parsed: ParsedRow, lat: str, lon: str, *, cmap: ColumnMap, table: Table, styles: Styles
 ) -> None:
-    if "latitude" not in cmap.fields and "longitude" not in cmap.fields:
-        return
     if not lat and not lon:
         return
     if not lat or not lon:
@@ -151,8 +184,9 @@ def _parse_location(
 
 def _text(fld: str) -> Callable[[ParsedRow, str, Styles], None]:
     def convert(parsed: ParsedRow, text: str, styles: Styles) -> None:
-        value = " ".join(text.split()) if fld != "notes" else text
-        parsed.fields[fld] = value
+        if fld != "notes" and ("  " in text or "\n" in text or "\t" in text or "\r" in text):
+            text = " ".join(text.split())
+        parsed.fields[fld] = text
 
     return convert
 

@@ -41,11 +41,13 @@ class Table:
 
     def raw(self, row: Row) -> dict[str, str]:
         """The row as header → value, for keeping a rejected row whole."""
-        out = {
-            h or f"column {i + 1}": v
-            for i, (h, v) in enumerate(zip(self.headers, row.cells, strict=False))
-        }
-        for i, extra in enumerate(row.cells[len(self.headers) :], start=len(self.headers)):
+        return self.raw_cells(self.headers, row.cells)
+
+    @staticmethod
+    def raw_cells(headers: tuple[str, ...], cells: tuple[str, ...]) -> dict[str, str]:
+        pairs = zip(headers, cells, strict=False)
+        out = {h or f"column {i + 1}": v for i, (h, v) in enumerate(pairs)}
+        for i, extra in enumerate(cells[len(headers) :], start=len(headers)):
             out[f"column {i + 1}"] = extra
         return out
 
@@ -160,10 +162,10 @@ def parse_text(text: str, name: str, encoding: str, delimiter: str | None = None
     try:
         for number, cells in enumerate(reader, start=1):
             if headers is None:
-                if any(c.strip() for c in cells):
+                if not _blank(cells):
                     headers = tuple(_header(c) for c in cells)
                 continue
-            if not any(c.strip() for c in cells) or _is_footer(cells):
+            if _blank(cells) or _is_footer(cells):
                 skipped += 1
                 continue
             rows.append(Row(number, tuple(cells)))
@@ -189,7 +191,20 @@ def _header(cell: str) -> str:
 
 def _is_footer(cells: list[str] | tuple[str, ...]) -> bool:
     """Salesforce report footers: a label in the first cell, the rest mostly empty."""
-    filled = [c for c in cells if c.strip()]
-    return (
-        bool(filled) and bool(_FOOTER.match(filled[0])) and len(filled) <= max(2, len(cells) // 2)
-    )
+    first = ""
+    for cell in cells:
+        if cell and not cell.isspace():
+            first = cell
+            break
+    if not _FOOTER.match(first):
+        return False
+    filled = sum(1 for c in cells if c and not c.isspace())
+    return filled <= max(2, len(cells) // 2)
+
+
+def _blank(cells: list[str] | tuple[str, ...]) -> bool:
+    # A plain loop: all() with a generator costs a third of the per-row reading time.
+    for cell in cells:  # noqa: SIM110
+        if cell and not cell.isspace():
+            return False
+    return True

@@ -8,6 +8,7 @@ single cell such as ``1,250`` or ``03/04/2026`` is ambiguous on its own.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -40,12 +41,19 @@ _UNITS = {
     "w": 7, "wk": 7, "week": 7, "weeks": 7, "sett": 7, "settimana": 7, "settimane": 7,
     "m": 30, "mo": 30, "month": 30, "months": 30, "mese": 30, "mesi": 30,
 }  # fmt: skip
+_PLAIN = {",": re.compile(r"-?\d+(,\d+)?\Z"), ".": re.compile(r"-?\d+(\.\d+)?\Z")}
+_EVERY = re.compile(r"^(every|ogni)\s+")
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+_DURATION = re.compile(r"^(\d+(?:[.,]\d+)?)(min|mins|minutes|minuti|m|h|hr|hours|ore|)$")
 _AMOUNT_WITH_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*([a-z]*)\.?$")
+
+
+_SPACES = str.maketrans("", "", " \t\n\r\u00a0\u202f\u2009'")
 
 
 def clean_number_text(text: str) -> str:
     """Drop spaces, non-breaking and thin spaces and Swiss apostrophes used as thousands marks."""
-    return re.sub(r"[\s\u00a0\u202f']", "", text)
+    return text.translate(_SPACES)
 
 
 def detect_decimal(values: Iterable[str]) -> str | None:
@@ -64,6 +72,8 @@ def detect_decimal(values: Iterable[str]) -> str | None:
 
 def parse_decimal(text: str, decimal_mark: str) -> Decimal:
     """A number written with ``decimal_mark`` and optional thousands separators."""
+    if _PLAIN[decimal_mark].match(text):  # the common case, without the cleaning
+        return Decimal(text if decimal_mark == "." else text.replace(",", "."))
     cleaned = clean_number_text(text)
     if not _NUMBER[decimal_mark].match(cleaned):
         raise CellError(f"not a number: {text.strip()!r}")
@@ -76,19 +86,30 @@ def parse_decimal(text: str, decimal_mark: str) -> Decimal:
 
 def parse_amount(text: str, decimal_mark: str) -> tuple[Decimal, str | None]:
     """A money amount, e.g. ``€ 12.500,00`` or ``USD 1,200.50``: (value, currency or None)."""
-    match = _CURRENCY.match(text.strip().upper())
-    if not match:
-        raise CellError(f"not an amount: {text.strip()!r}")
-    pre, post = match["pre"], match["post"]
-    if pre and post and pre != post:
-        raise CellError(f"not an amount: {text.strip()!r}")
-    symbol = pre or post
-    value = parse_decimal(match["num"], decimal_mark) if match["num"] else None
+    plain = _PLAIN[decimal_mark].match(text)
+    match = None if plain else _CURRENCY.match(text.strip().upper())
+    if plain:
+        value: Decimal | None = parse_decimal(text, decimal_mark)
+        symbol = None
+    else:
+        value, symbol = _amount_parts(text, match, decimal_mark)
     if value is None:
         raise CellError(f"not an amount: {text.strip()!r}")
     if value < 0:
         raise CellError(f"amount cannot be negative, got {text.strip()!r}")
     return value, (_SYMBOLS.get(symbol, symbol) if symbol else None)
+
+
+def _amount_parts(
+    text: str, match: re.Match[str] | None, decimal_mark: str
+) -> tuple[Decimal | None, str | None]:
+    if not match:
+        raise CellError(f"not an amount: {text.strip()!r}")
+    pre, post = match["pre"], match["post"]
+    if pre and post and pre != post:
+        raise CellError(f"not an amount: {text.strip()!r}")
+    value = parse_decimal(match["num"], decimal_mark) if match["num"] else None
+    return value, pre or post
 
 
 def detect_percent_scale(values: Iterable[str], decimal_mark: str) -> bool:
@@ -127,6 +148,7 @@ def detect_day_first(values: Iterable[str]) -> bool | None:
     return day_first
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_date(text: str, day_first: bool) -> date:
     """ISO ``2026-03-31`` always; ``31/03/2026``, ``31.03.2026``, ``3/31/2026`` by ``day_first``."""
     stripped = text.strip()
@@ -150,10 +172,12 @@ def _make_date(text: str, year: int, month: int, day: int) -> date:
         raise CellError(f"not a valid date: {text.strip()!r}") from None
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_cadence(text: str) -> int:
     """Visit cadence in days: ``30``, ``2 weeks``, ``monthly``, ``ogni 30 giorni``."""
-    cleaned = " ".join(text.strip().lower().split())
-    cleaned = re.sub(r"^(every|ogni)\s+", "", cleaned)
+    if text.isascii() and text.isdigit() and int(text) > 0:
+        return int(text)
+    cleaned = _EVERY.sub("", " ".join(text.strip().lower().split()))
     if cleaned in _PERIODS:
         return _PERIODS[cleaned]
     match = _AMOUNT_WITH_UNIT.match(cleaned.replace(" ", ""))
@@ -165,14 +189,17 @@ def parse_cadence(text: str) -> int:
     return days
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_minutes(text: str) -> int:
     """Meeting duration in minutes: ``45``, ``45 min``, ``1.5 h``, ``1:30``."""
+    if text.isascii() and text.isdigit() and 0 < int(text) <= 720:
+        return int(text)
     cleaned = text.strip().lower().replace(" ", "")
-    clock = re.match(r"^(\d{1,2}):(\d{2})$", cleaned)
+    clock = _CLOCK.match(cleaned)
     if clock:
         minutes = int(clock[1]) * 60 + int(clock[2])
     else:
-        match = re.match(r"^(\d+(?:[.,]\d+)?)(min|mins|minutes|minuti|m|h|hr|hours|ore|)$", cleaned)
+        match = _DURATION.match(cleaned)
         if not match:
             raise CellError(f"not a duration in minutes: {text.strip()!r}")
         factor = 60 if match[2] in ("h", "hr", "hours", "ore") else 1

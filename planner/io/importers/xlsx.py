@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 
 from planner.io.importers.errors import ImportFileError
-from planner.io.importers.table import Row, Table, _header, _is_footer
+from planner.io.importers.table import Row, Table, _blank, _header, _is_footer
 
 
 def cell_text(value: object) -> str:
@@ -41,10 +41,10 @@ def read_xlsx(path: Path, data: bytes) -> Table:
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = tuple(cell_text(v) for v in values)
             if headers is None:
-                if any(c.strip() for c in cells):
+                if not _blank(cells):
                     headers = tuple(_header(c) for c in cells)
                 continue
-            if not any(c.strip() for c in cells) or _is_footer(cells):
+            if _blank(cells) or _is_footer(cells):
                 skipped += 1
                 continue
             rows.append(Row(number, cells))
