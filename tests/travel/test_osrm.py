@@ -153,3 +153,15 @@ def test_rectangular_tables_match_the_square_one(osrm_url: str) -> None:
     assert np.array_equal(t[:, 3:], full.duration_s[:3, 3:])
     d, t = model.arrays_between(points, points[20:])
     assert np.array_equal(t[:20], full.duration_s[:20, 20:])
+
+
+def test_cli_calibrates_against_osrm(
+    osrm_url: str, helsinki_pbf: Path, road_cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.cli.main import main
+
+    args = ["travel", "calibrate", "--pbf", str(helsinki_pbf), "--places", "30", "--json"]
+    assert main([*args, "--cache-dir", str(road_cache), "--osrm", osrm_url]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["reference"].startswith(f"osrm:{osrm_url}")
+    assert data["after"]["duration_median_pct"] <= data["before"]["duration_median_pct"] + 1
