@@ -17,6 +17,11 @@ them to a real road network):
   ~110 km/h on average) and extra-urban roads (~70–90 km/h).
 * Both curves move from the short to the long value exponentially over a 25 km length
   scale: a 3 km hop averages ~27 km/h, 30 km ~58 km/h, 100 km ~78 km/h.
+* These are deliberately on the slow side of free-flow navigation times (traffic,
+  parking): e.g. Milan–Rome (477 km straight) comes out at 573 km, which matches the
+  motorway, but 7.2 h where a free-flow router says under 6 h. The bundled OSM test
+  extracts are city-sized, so they can check only the short-hop end (see
+  benchmarks/travel_bench.py); fit the rest to your region with `travel calibrate`.
 """
 
 from __future__ import annotations
