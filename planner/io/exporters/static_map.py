@@ -25,7 +25,8 @@ Ring = Sequence[tuple[float, float]]  # (lon, lat) pairs, GeoJSON order
 
 _ROUTE = "#1f5fa8"
 _CANCELLED = "#9a9a9a"
-_STOP = "#2e7d32"
+_STOP = "#2e7d32"  # home
+_HOTEL = "#a15c00"
 _KM_PER_DEG_LAT = 111.32
 _DPI = 200
 _CAPTION_BOX = {"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1.5}
@@ -137,17 +138,8 @@ def _draw_legs(ax: Axes, day: DayPlan, places: Sequence[GeoPoint | None], view: 
 
 
 def _draw_places(ax: Axes, places: list[_Place], view: _View) -> None:
-    start, end = places[0], places[-1]
-    for stop in (start, end):
-        if stop is end and start.point == end.point:
-            continue
-        assert stop.point is not None  # start and end stops always have a location
-        x, y = view.xy(stop.point.lat, stop.point.lon)
-        label = "S/E" if start.point == end.point else stop.label
-        shape = "s" if stop.status == "home" else "^"
-        ax.plot(x, y, shape, ms=17, color=_STOP, mec="white", mew=1.2, zorder=5)
-        _label(ax, x, y, label)
-    for group in _visit_groups(places[1:-1], view):
+    groups = _visit_groups(places[1:-1], view)
+    for group in groups:
         first = group[0]
         assert first.point is not None
         x, y = view.xy(first.point.lat, first.point.lon)
@@ -161,6 +153,27 @@ def _draw_places(ax: Axes, places: list[_Place], view: _View) -> None:
             ax.annotate(town, (x, y), xytext=(9, -3), textcoords="offset points",
                         fontsize=6.5, color="#222222", zorder=6, parse_math=False,
                         path_effects=_HALO)  # fmt: skip
+    anchors = [view.xy(g[0].point.lat, g[0].point.lon) for g in groups if g[0].point]
+    _draw_stops(ax, places[0], places[-1], view, anchors)
+
+
+def _draw_stops(
+    ax: Axes, start: _Place, end: _Place, view: _View, taken: list[tuple[float, float]]
+) -> None:
+    """Start and end boxes; one sitting on a visit is pulled aside on a leader line."""
+    same = start.point == end.point
+    for stop in (start,) if same else (start, end):
+        assert stop.point is not None  # start and end stops always have a location
+        x, y = view.xy(stop.point.lat, stop.point.lon)
+        crowded = any(math.hypot(x - tx, y - ty) < view.half_w * 0.035 for tx, ty in taken)
+        box = {"boxstyle": "square,pad=0.4", "edgecolor": "white",
+               "facecolor": _STOP if stop.status == "home" else _HOTEL}  # fmt: skip
+        ax.annotate("S/E" if same else stop.label, (x, y),
+                    xytext=(-16, 14) if crowded else (0, 0), textcoords="offset points",
+                    ha="center", va="center", color="white", fontsize=6.5, fontweight="bold",
+                    zorder=7, parse_math=False, bbox=box,
+                    arrowprops={"arrowstyle": "-", "color": box["facecolor"], "lw": 1.2}
+                    if crowded else None)  # fmt: skip
 
 
 def _label(ax: Axes, x: float, y: float, text: str, box: Mapping[str, str] | None = None) -> None:
