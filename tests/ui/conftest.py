@@ -78,7 +78,7 @@ def window(qtbot, workspace_path: Path, isolated: Path) -> Iterator[object]:  # 
     win = MainWindow(Workspace.open(workspace_path), settings)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.map_sync.rendered, timeout=30000):
+    with qtbot.waitSignal(win.map_sync.rendered, timeout=60000):
         pass
     yield win
     win.close()
@@ -105,7 +105,7 @@ def planned_window(qtbot, isolated: Path) -> Iterator[object]:  # type: ignore[n
     win = MainWindow(Workspace.open(workspace_path), settings)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.map_sync.rendered, timeout=30000):
+    with qtbot.waitSignal(win.map_sync.rendered, timeout=60000):
         pass
     yield win
     win.close()
