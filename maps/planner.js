@@ -19,11 +19,16 @@
  * Outside Qt, the same clicks dispatch "planner:click" / "planner:selection" DOM events.
  *
  * Every CRM string reaches the DOM through textContent, or esc() where Leaflet
- * only takes HTML (layer control names), never as markup.
+ * only takes HTML (layer control names), never as markup. DOM building, the
+ * legend, the offline outlines and the Qt channel live in planner-dom.js (load it first).
  */
 (function () {
   'use strict';
 
+  var dom = window.plannerDom;  // planner-dom.js, loaded first
+  var esc = dom.esc, el = dom.el, parse = dom.parse, expandTable = dom.expandTable;
+  var readJson = dom.readJson, stopIcon = dom.stopIcon, baseIcon = dom.baseIcon;
+  var remoteIcon = dom.remoteIcon, sharedPinIcon = dom.sharedPinIcon;
   var planner = {ready: false};
   window.planner = planner;
 
@@ -44,53 +49,15 @@
   var territories = null;
   var selected = {};
 
-  function esc(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];
-    });
-  }
-
-  function parse(data) {
-    return typeof data === 'string' ? JSON.parse(data) : data;
-  }
-
-  // {"type": "PointTable", columns, rows: [[lon, lat, id, ...values]]} -> GeoJSON
-  function expandTable(table) {
-    var cols = table.columns;
-    var features = table.rows.map(function (row) {
-      var props = {};
-      for (var i = 0; i < cols.length; i++) { props[cols[i]] = row[i + 3]; }
-      return {type: 'Feature', id: row[2], properties: props,
-              geometry: {type: 'Point', coordinates: [row[0], row[1]]}};
-    });
-    return {type: 'FeatureCollection', features: features, palettes: table.palettes};
-  }
-
   function label(key) {
     return (config.labels && config.labels[key]) || key;
   }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    return node;
+  function infoBox(title, rows) {
+    return dom.infoBox(title, rows, label);
   }
 
   /* ---- popups and tooltips: DOM built from properties, text only ---- */
-
-  function infoBox(title, rows) {
-    var box = el('div', 'planner-info');
-    box.appendChild(el('div', 'planner-info-title', title));
-    rows.forEach(function (row) {
-      if (row[1] === undefined || row[1] === null || row[1] === '') { return; }
-      var line = el('div', 'planner-info-row');
-      line.appendChild(el('span', 'planner-info-key', label(row[0]) + ': '));
-      line.appendChild(el('span', 'planner-info-value', row[1]));
-      box.appendChild(line);
-    });
-    return box;
-  }
 
   function accountInfo(p) {
     var shared = p.shared > 1 ? String(p.shared) + ' × ' + p.precision : '';
@@ -209,11 +176,6 @@
     firstView();
   };
 
-  function sharedPinIcon(cluster) {
-    var badge = el('div', 'planner-shared-badge', cluster.getChildCount());
-    return L.divIcon({className: 'planner-shared', html: badge, iconSize: [24, 24]});
-  }
-
   planner.setColorBy = function (field) {
     config.colorBy = field;
     Object.keys(accounts.markers).forEach(function (id) {
@@ -224,18 +186,6 @@
   };
 
   /* ---- week plan: one overlay per day ---- */
-
-  function stopIcon(p) {
-    var badge = el('div', 'planner-stop-badge', p.seq);
-    badge.style.background = p.color;
-    return L.divIcon({className: 'planner-stop', html: badge, iconSize: [22, 22], iconAnchor: [11, 11]});
-  }
-
-  function baseIcon(p) {
-    var badge = el('div', 'planner-base-badge', p.kind === 'hotel' ? 'H' : '⌂');
-    badge.style.borderColor = p.color || '#333333';
-    return L.divIcon({className: 'planner-base', html: badge, iconSize: [22, 22], iconAnchor: [11, 11]});
-  }
 
   function routeFeature(feature, dayLayer) {
     var p = feature.properties;
@@ -284,11 +234,6 @@
     drawLegend();
     firstView();
   };
-
-  function remoteIcon() {
-    return L.divIcon({className: 'planner-remote', html: el('div', 'planner-remote-badge'),
-                      iconSize: [12, 12]});
-  }
 
   planner.setRemote = function (data) {
     var geojson = parse(data);
@@ -425,101 +370,33 @@
   /* ---- legend with the colour-by choice ---- */
 
   function drawLegend() {
-    var palettes = config.palettes || {};
-    var box = legend.getContainer();
-    box.textContent = '';
-    var select = el('select', 'planner-colorby');
-    Object.keys(palettes).forEach(function (field) {
-      var option = el('option', null, palettes[field].label || field);
-      option.value = field;
-      option.selected = field === config.colorBy;
-      select.appendChild(option);
-    });
-    select.addEventListener('change', function () { planner.setColorBy(select.value); });
-    box.appendChild(select);
-    var palette = palettes[config.colorBy] || {order: []};
-    (palette.order || []).forEach(function (value) {
-      var row = el('div', 'planner-legend-row');
-      var swatch = el('span', 'planner-swatch');
-      swatch.style.background = palette.colors[value];
-      row.appendChild(swatch);
-      row.appendChild(el('span', null, value));
-      box.appendChild(row);
-    });
-    legendRow(box, 'planner-swatch planner-swatch-shared', null, label('shared_pin'));
-    if (remote && remote.getLayers().length) {
-      legendRow(box, 'planner-swatch planner-remote-badge', null, label('remote'));
-    }
-    routes.days.forEach(function (day) {
-      legendRow(box, 'planner-swatch planner-swatch-day', routes.colors[day], day);
+    dom.drawLegend(legend.getContainer(), {
+      palettes: config.palettes || {},
+      colorBy: config.colorBy,
+      onColorBy: function (field) { planner.setColorBy(field); },
+      sharedLabel: label('shared_pin'),
+      remoteLabel: remote && remote.getLayers().length ? label('remote') : null,
+      days: routes.days,
+      dayColors: routes.colors
     });
   }
 
-  function legendRow(box, swatchClass, color, text) {
-    var row = el('div', 'planner-legend-row');
-    var swatch = el('span', swatchClass);
-    if (color) { swatch.style.background = color; }
-    row.appendChild(swatch);
-    row.appendChild(el('span', null, text));
-    box.appendChild(row);
-  }
-
-  function makeLegend() {
-    var Legend = L.Control.extend({
-      options: {position: 'bottomright'},
-      onAdd: function () {
-        var div = L.DomUtil.create('div', 'planner-legend leaflet-bar');
-        L.DomEvent.disableClickPropagation(div);
-        L.DomEvent.disableScrollPropagation(div);
-        return div;
-      }
-    });
-    legend = new Legend();
-    legend.addTo(map);
-  }
-
-  /* ---- base layers: offline outlines always under the optional tiles ---- */
-
-  function addBasemap() {
-    map.createPane('basemap');
-    map.getPane('basemap').style.zIndex = 150;  // under tilePane (200): tiles cover it when online
-    var renderer = L.canvas({pane: 'basemap'});
-    var regions = window.PLANNER_BASEMAP_REGIONS;
-    var sources = [[window.PLANNER_BASEMAP_COUNTRIES, 1.0], [regions, 0.8]];
-    sources.forEach(function (source) {
-      if (!source[0]) { return; }
-      L.geoJSON(source[0], {pane: 'basemap', renderer: renderer, interactive: false,
-        // the 1:110m Italy overshoots the regions' finer coastline into the sea
-        filter: function (f) { return !(regions && source[0] !== regions && f.properties.name === 'Italy'); },
-        style: {color: '#9a8f80', weight: source[1], fillColor: '#f4f1ea', fillOpacity: 1}}).addTo(map);
-    });
-    if (config.tiles && config.tiles.url) {
-      var tiles = L.tileLayer(config.tiles.url, {attribution: config.tiles.attribution || '',
-                                                 maxZoom: config.tiles.maxZoom || 19});
-      tiles.addTo(map);
-      overlays[config.tiles.name || 'Online map'] = tiles;
-      if (control) { control.addOverlay(tiles, esc(config.tiles.name || 'Online map')); }
-    }
+  function addTiles() {
+    if (!(config.tiles && config.tiles.url)) { return; }
+    var name = config.tiles.name || 'Online map';
+    var tiles = L.tileLayer(config.tiles.url, {attribution: config.tiles.attribution || '',
+                                               maxZoom: config.tiles.maxZoom || 19});
+    tiles.addTo(map);
+    overlays[name] = tiles;
+    control.addOverlay(tiles, esc(name));
   }
 
   function connectBridge() {
-    if (!(window.qt && window.qt.webChannelTransport)) { return; }
-    var script = document.createElement('script');
-    script.src = 'qrc:///qtwebchannel/qwebchannel.js';
-    script.onload = function () {
-      new window.QWebChannel(window.qt.webChannelTransport, function (channel) {
-        bridge = channel.objects.bridge || null;
-        if (!bridge) { return; }
-        pendingClicks.splice(0).forEach(function (id) { bridge.markerClicked(id); });
-        if (bridge.pageReady) { bridge.pageReady(); }
-      });
-    };
-    document.head.appendChild(script);
-  }
-
-  function readJson(id) {
-    var node = document.getElementById(id);
-    return node ? JSON.parse(node.textContent) : null;
+    dom.connectBridge(function (channelBridge) {
+      bridge = channelBridge;
+      pendingClicks.splice(0).forEach(function (id) { bridge.markerClicked(id); });
+      if (bridge.pageReady) { bridge.pageReady(); }
+    });
   }
 
   planner.init = function (leafletMap, pageConfig) {
@@ -531,8 +408,9 @@
     planner.map = map;
     control = L.control.layers(null, null, {collapsed: true, position: 'topright'}).addTo(map);
     watchOverlays();
-    addBasemap();
-    makeLegend();
+    dom.addOutlines(map);
+    addTiles();
+    legend = dom.makeLegend(map);
     drawLegend();
     if (config.view) { map.setView(config.view.center, config.view.zoom); hadView = true; }
     var data = readJson('planner-data') || {};

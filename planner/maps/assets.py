@@ -24,6 +24,7 @@ JS_FILES = (
     "vendor/leaflet.markercluster/leaflet.markercluster.js",
     "basemap/countries.js",
     "basemap/italy-regions.js",
+    "planner-dom.js",
     "planner.js",
 )
 _CSS_URL = re.compile(r"url\((['\"]?)(images/[\w.-]+\.png)\1\)")
