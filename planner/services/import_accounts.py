@@ -7,7 +7,6 @@ crash leaves the workspace exactly as it was.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -92,12 +91,16 @@ def import_accounts(
         raise Cancelled()
     progress.report(0.3, f"merging {len(parsed.rows)} accounts")
     with workspace.transaction():
-        changes, accepted, updated, late = _merge(workspace, parsed)
-        rejected = tuple(sorted([*parsed.rejected, *late], key=lambda r: r.number))
-        for done in _save(workspace, changes):
+        merger = _Merger(workspace, parsed)
+        rows, total = parsed.rows, len(parsed.rows)
+        while rows:  # merge and save chunk by chunk, freeing parsed rows as they are saved
+            _save(workspace, merger.merge(rows[:_CHUNK]))
+            del rows[:_CHUNK]
             if cancel.cancelled:
                 raise Cancelled()  # rolls the transaction back
-            progress.report(0.4 + 0.55 * done / max(len(changes), 1), "saving accounts")
+            progress.report(0.4 + 0.55 * (1 - len(rows) / total), "saving accounts")
+        accepted, updated = merger.accepted, merger.updated
+        rejected = tuple(sorted([*parsed.rejected, *merger.late], key=lambda r: r.number))
         messages = _messages(parsed)
         import_id = workspace.record_import(
             ImportRecord(
@@ -138,42 +141,45 @@ def _messages(parsed: ParsedImport) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _save(workspace: Workspace, changes: list[tuple[str | None, Account]]) -> Iterator[int]:
-    """Write in chunks (inside the caller's transaction) so progress and cancel stay live."""
+def _save(workspace: Workspace, changes: list[tuple[str | None, Account]]) -> None:
+    """Write one chunk inside the caller's transaction; drop keys that changed (id added)."""
     stale = [old for old, new in changes if old is not None and old != new.key]
     if stale:
         workspace.delete_accounts(stale)
-    for start in range(0, len(changes), _CHUNK):
-        workspace.save_accounts(new for _, new in changes[start : start + _CHUNK])
-        yield min(start + _CHUNK, len(changes))
+    workspace.save_accounts(new for _, new in changes)
 
 
-def _merge(
-    workspace: Workspace, parsed: ParsedImport
-) -> tuple[list[tuple[str | None, Account]], int, int, list[Rejection]]:
-    """(old key or None, account to save) pairs, counts of new and updated, late rejections."""
-    existing = {a.key: a for a in workspace.accounts()}
-    by_name: dict[str, list[Account]] = {}
-    if parsed.is_opportunities:
-        for account in existing.values():
-            by_name.setdefault(_norm(account.name), []).append(account)
-    changes: list[tuple[str | None, Account]] = []
-    late: list[Rejection] = []
-    accepted = updated = 0
-    for row in parsed.rows:
-        try:
-            old = _find(row, existing, by_name, parsed)
-            if old is None:
-                changes.append((None, build_account(row)))
-                accepted += 1
-            else:
-                changes.append((old.key, merge_account(old, row)))
-                updated += 1
-        except _NotFound as exc:
-            late.append(Rejection(row.number, parsed.header("name"), str(exc), row.raw))
-        except DomainError as exc:
-            late.append(Rejection(row.number, "", str(exc), row.raw))
-    return changes, accepted, updated, late
+class _Merger:
+    """Matches parsed rows to workspace accounts: new ones are built, known ones merged."""
+
+    def __init__(self, workspace: Workspace, parsed: ParsedImport) -> None:
+        self.parsed = parsed
+        self.existing = {a.key: a for a in workspace.accounts()}
+        self.by_name: dict[str, list[Account]] = {}
+        if parsed.is_opportunities:
+            for account in self.existing.values():
+                self.by_name.setdefault(_norm(account.name), []).append(account)
+        self.late: list[Rejection] = []
+        self.accepted = self.updated = 0
+
+    def merge(self, rows: list[ParsedRow]) -> list[tuple[str | None, Account]]:
+        """(old key or None, account to save) for each row that fits; the rest go to late."""
+        changes: list[tuple[str | None, Account]] = []
+        for row in rows:
+            try:
+                old = _find(row, self.existing, self.by_name, self.parsed)
+                if old is None:
+                    changes.append((None, build_account(row)))
+                    self.accepted += 1
+                else:
+                    changes.append((old.key, merge_account(old, row)))
+                    self.updated += 1
+            except _NotFound as exc:
+                name = self.parsed.header("name")
+                self.late.append(Rejection(row.number, name, str(exc), row.raw))
+            except DomainError as exc:
+                self.late.append(Rejection(row.number, "", str(exc), row.raw))
+        return changes
 
 
 class _NotFound(Exception):

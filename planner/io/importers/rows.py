@@ -65,16 +65,15 @@ class ParsedRow:
 def detect_styles(table: Table, cmap: ColumnMap, mapping: Mapping | None) -> Styles:
     """Decimal mark, date order and probability scale from the columns' own values."""
 
-    def column(fld: str) -> list[str]:
+    def column(fld: str, rows: int | None = None) -> set[str]:
+        """The distinct values of a column: exports repeat dates and percentages a lot."""
         i = cmap.fields.get(fld)
-        return [] if i is None else [r.cells[i] for r in table.rows if i < len(r.cells)]
-
-    def sample(fld: str) -> list[str]:
-        # Thousands of values settle a column's style; scanning 100k rows only costs time.
-        return column(fld)[:_SAMPLE]
+        picked = table.rows if rows is None else table.rows[:rows]
+        return set() if i is None else {r.cells[i] for r in picked if i < len(r.cells)}
 
     option = mapping.option if mapping else (lambda _name: None)
-    numbers = [_NOT_NUMBER.sub("", v) for f in _NUMERIC for v in sample(f)]
+    # Thousands of rows settle the decimal mark; coordinates are all distinct, so sample.
+    numbers = [_NOT_NUMBER.sub("", v) for f in _NUMERIC for v in column(f, _SAMPLE)]
     decimal = option("decimal") or detect_decimal(numbers)
     if decimal is None:  # nothing tells: ';'-separated files come from decimal-comma locales
         decimal = "," if table.delimiter == ";" else "."
@@ -82,7 +81,7 @@ def detect_styles(table: Table, cmap: ColumnMap, mapping: Mapping | None) -> Sty
     day_first = (
         order == "dmy"
         if order
-        else detect_day_first(column("close_date") + column("last_visit")) is not False
+        else detect_day_first(column("close_date") | column("last_visit")) is not False
     )
     scale = option("probability")
     percent = scale == "percent" if scale else detect_percent_scale(column("probability"), decimal)
