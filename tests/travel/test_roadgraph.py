@@ -136,3 +136,29 @@ def test_rectangular_matrices_match_the_square_one(helsinki: RoadGraphModel) -> 
     d, t = helsinki.arrays_between(many, few)
     assert np.array_equal(t, full.duration_s[:, :4])
     assert np.abs(d - full.distance_m[:, :4]).max() <= 1  # same routes, summed the other way
+
+
+def test_junction_penalty_applies_to_edges_into_junctions() -> None:
+    from planner.travel.roadnet import RoadArrays
+
+    # a T: 0 - 1 - 2 with 3 hanging off 1; node 1 is the only junction
+    u = np.array([0, 1, 1, 2, 1, 3])
+    v = np.array([1, 0, 2, 1, 3, 1])
+    arrays = RoadArrays(
+        lat=np.array([60.0, 60.0, 60.0, 60.001]),
+        lon=np.array([24.0, 24.001, 24.002, 24.001]),
+        osm_id=np.arange(4),
+        u=u,
+        v=v,
+        length_m=np.full(6, 55.0),
+        time_s=np.full(6, 5.0),
+    )
+    penalised = arrays.with_junction_penalty(3.0)
+    assert penalised.time_s.tolist() == [8.0, 5.0, 5.0, 8.0, 5.0, 8.0]
+    plain = RoadGraphModel.from_arrays(arrays, "t", junction_penalty_s=0)
+    slow = RoadGraphModel.from_arrays(arrays, "t", junction_penalty_s=3)
+    assert plain.cache_key() != slow.cache_key()
+    a, b = GeoPoint(60.0, 24.0), GeoPoint(60.0, 24.002)
+    assert slow.matrix([a, b]).duration_s[0, 1] == plain.matrix([a, b]).duration_s[0, 1] + 3
+    with pytest.raises(TravelError, match="junction penalty"):
+        RoadGraphModel.from_arrays(arrays, "t", junction_penalty_s=-1)
