@@ -125,3 +125,6 @@ def test_export_all_and_the_demo_export_step(
     )
     assert all(p.parent == tmp_path / "demo" / "exports" and p.stat().st_size for p in run.outputs)
     assert run.summary[-1].startswith("exports: 6 files")
+    exports = tmp_path / "demo" / "exports"
+    assert (exports / f"{stem}.pdf").read_bytes().startswith(b"%PDF-")
+    assert b"BEGIN:VCALENDAR" in (exports / f"{stem}.ics").read_bytes()
