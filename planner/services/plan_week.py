@@ -28,6 +28,7 @@ from planner.optimise.week.locks import LockSpec
 from planner.optimise.week.overnight import (
     StayComparison,
     StayOption,
+    distinct_nights,
     hotel_site,
     option,
     with_hotel,
@@ -50,6 +51,7 @@ from planner.optimise.week.replan import pin_days, previous_routes
 from planner.travel.costs import cost_matrix_cents
 from planner.travel.model import TravelModel
 
+COMPARE_SHARE = 0.3  # of the time limit, at most, for trying further hotel nights
 Excluded = tuple[str, str, ValueBreakdown]  # account id, name, value breakdown
 
 
@@ -122,7 +124,8 @@ def plan_week_outcome(
     start = greedy_routes(problem, warm)
     stays = None
     if site is not None and len(problem.days) > 1 and not cancel.cancelled:
-        problem, start, stays = _compare_stays(problem, start, site, cancel)
+        until = time.monotonic() + COMPARE_SHARE * params.time_limit_s
+        problem, start, stays = _compare_stays(problem, start, site, (cancel, until))
     progress.report(0.2, "optimising the routes")
     span = _Span(progress, 0.2, 0.95)
     solved = solve_week(problem, params, span, cancel, start=start, deadline=deadline)
@@ -165,18 +168,21 @@ def build_week_problem(
 
 
 def _compare_stays(
-    problem: WeekProblem, home: Routes, site: int, cancel: CancelToken
+    problem: WeekProblem, home: Routes, site: int, stop: tuple[CancelToken, float]
 ) -> tuple[WeekProblem, Routes, StayComparison]:
     """Every night at the hotel against home every night, compared on greedy plans.
 
     The options are built the same way (best-first greedy) so the comparison is fair and
-    cheap; the solver's time then goes to the option chosen.
+    cheap; the solver's time then goes to the option chosen. When every day offers the
+    same shift and the same windows, all nights are alike and only the first is tried;
+    otherwise nights are tried in order until `COMPARE_SHARE` of the time is used.
     """
+    cancel, until = stop
     runs: list[tuple[WeekProblem, Routes, StayOption]] = [
         (problem, home, option(problem, evaluate(problem, home), "home every night", None))
     ]
-    for night in range(len(problem.days) - 1):
-        if cancel.cancelled:
+    for night in distinct_nights(problem):
+        if cancel.cancelled or (len(runs) > 1 and time.monotonic() > until):
             break
         trial = with_hotel(problem, night, site)
         routes = greedy_routes(trial, None)

@@ -89,6 +89,25 @@ def hotel_site(problem: WeekProblem, min_drive_s: int) -> int | None:
     return min(members, key=spread)
 
 
+def distinct_nights(problem: WeekProblem) -> list[int]:
+    """Nights worth trying: all of them, or only the first when every day is alike."""
+    nights = list(range(len(problem.days) - 1))
+
+    def signature(d: int) -> tuple[object, ...]:
+        spec = problem.days[d]
+        windows = frozenset(
+            (c, w.early_s - spec.offset_s, w.late_s - spec.offset_s)
+            for c, cand in enumerate(problem.candidates)
+            for w in cand.windows_on(d)
+        )
+        return (spec.start_s - spec.offset_s, spec.end_s - spec.offset_s, windows)
+
+    first = signature(0)
+    if all(signature(d) == first for d in range(1, len(problem.days))):
+        return nights[:1]
+    return nights
+
+
 def with_hotel(problem: WeekProblem, night: int, site: int) -> WeekProblem:
     """The same week with day `night` ending at the hotel and the next day starting there."""
     cand = problem.candidates[site]
