@@ -175,15 +175,17 @@ class _Merger:
                     changes.append((old.key, merge_account(old, row)))
                     self.updated += 1
             except _NotFound as exc:
-                name = self.parsed.header("name")
-                self.late.append(Rejection(row.number, name, str(exc), row.raw))
+                column = self.parsed.header(exc.field)
+                self.late.append(Rejection(row.number, column, str(exc), row.raw))
             except DomainError as exc:
                 self.late.append(Rejection(row.number, "", str(exc), row.raw))
         return changes
 
 
 class _NotFound(Exception):
-    pass
+    def __init__(self, message: str, field: str = "name") -> None:
+        super().__init__(message)
+        self.field = field  # the column to blame in the report
 
 
 def _find(
@@ -198,7 +200,9 @@ def _find(
     account_id = str(row.fields.get("account_id") or "")
     if account_id and f"id:{account_id}" in existing:
         return existing[f"id:{account_id}"]
-    name = str(row.fields["name"])
+    name = str(row.fields.get("name", ""))
+    if not name:
+        raise _NotFound(f"no account with id {account_id!r} in the workspace", "account_id")
     matches = by_name.get(_norm(name), [])
     if len(matches) == 1:
         return matches[0]

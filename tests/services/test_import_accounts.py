@@ -139,6 +139,24 @@ def test_opportunities_merge_onto_accounts(ws: Workspace, tmp_path: Path) -> Non
     assert (accounts["2"].amount, accounts["2"].probability) == (Decimal("500.00"), 0.9)
 
 
+def test_data_loader_opportunity_export_merges_by_account_id(ws: Workspace, tmp_path: Path) -> None:
+    import_accounts(ws, _write(tmp_path / "acc.csv", "001A,Alfa,Via A 1,Bologna,,,"))
+    opps = _write(
+        tmp_path / "opps.csv",
+        "006X,Alfa - renewal,001A,Qualification,2500,10,2026-05-31",
+        "006Y,Ghost deal,001Z,Qualification,100,10,2026-05-31",
+        header="Id,Name,AccountId,StageName,Amount,Probability,CloseDate",
+    )
+    report = import_accounts(ws, opps)
+    assert (report.preset, report.kind, report.updated) == ("salesforce-api", "opportunities", 1)
+    assert [(r.number, r.column, r.reason) for r in report.rejected] == [
+        (3, "AccountId", "no account with id '001Z' in the workspace")
+    ]
+    (alfa,) = ws.accounts()
+    assert (alfa.name, alfa.amount, alfa.probability) == ("Alfa", Decimal("2500.00"), 0.1)
+    assert (alfa.stage, alfa.close_date) == ("Qualification", date(2026, 5, 31))
+
+
 def test_cancel_rolls_the_whole_import_back(ws: Workspace, tmp_path: Path) -> None:
     import_accounts(ws, _write(tmp_path / "v1.csv", "1,Alfa,Via A 1,Bologna,100,,"))
     before = ws.accounts()

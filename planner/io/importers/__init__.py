@@ -67,7 +67,10 @@ def read_import(path: Path, mapping: Mapping | None = None) -> ParsedImport:
     option = mapping.option if mapping else (lambda _name: None)
     table = read_table(path, option("encoding"), option("delimiter"))
     columns = apply_mapping(table.headers, mapping)
-    if "name" not in columns.fields:
+    opportunities_by_id = "account_id" in columns.fields and (
+        "opportunity_id" in columns.fields or "opportunity_name" in columns.fields
+    )
+    if "name" not in columns.fields and not opportunities_by_id:
         found = ", ".join(repr(h) for h in table.headers[:8] if h) or "none"
         raise ImportFileError(
             f"{path.name} has no account name column (e.g. 'Account Name', 'Company name', "

@@ -80,7 +80,8 @@ def fold_opportunities(rows: Iterable[ParsedRow]) -> list[ParsedRow]:
     groups: dict[str, list[ParsedRow]] = {}
     for row in rows:
         account_id = str(row.fields.get("account_id") or "")
-        key = f"id:{account_id}" if account_id else f"name:{_norm(str(row.fields['name']))}"
+        name = str(row.fields.get("name", ""))
+        key = f"id:{account_id}" if account_id else f"name:{_norm(name)}"
         groups.setdefault(key, []).append(row)
     return [_fold(group) for group in groups.values()]
 

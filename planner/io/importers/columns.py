@@ -220,5 +220,22 @@ def guess_columns(headers: tuple[str, ...]) -> ColumnMap:
             fld = _INDEX[preset].get(key)
             if fld and fld not in fields and i not in fields.values():
                 fields[fld] = i
+    if best == "salesforce-api" and "AccountId" in headers:
+        fields = _opportunity_object(headers, fields)
     unused = tuple(h for i, h in enumerate(headers) if i not in fields.values() and h)
     return ColumnMap(fields, best if scores[best] else "none", unused)
+
+
+def _opportunity_object(headers: tuple[str, ...], fields: dict[str, int]) -> dict[str, int]:
+    """A Data Loader export of the Opportunity object: there ``Id`` and ``Name`` are the
+    opportunity's own, and ``AccountId`` (or ``Account.Name``) names the account."""
+    out = {f: i for f, i in fields.items() if headers[i] not in ("Id", "Name", "AccountId")}
+    out.pop("name", None)
+    out["account_id"] = headers.index("AccountId")
+    if "Id" in headers:
+        out["opportunity_id"] = headers.index("Id")
+    if "Name" in headers:
+        out["opportunity_name"] = headers.index("Name")
+    if "Account.Name" in headers:
+        out["name"] = headers.index("Account.Name")
+    return out

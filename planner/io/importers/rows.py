@@ -102,6 +102,10 @@ class RowParser:
         self.parts = [(p, cmap.fields[p]) for p in ADDRESS_PARTS if p in cmap.fields]
         self.located = "latitude" in cmap.fields or "longitude" in cmap.fields
         self.name_header = cmap.header_of(table.headers, "name")
+        # An opportunity may name its account by id alone; the workspace knows the name.
+        self.id_is_enough = "account_id" in cmap.fields and (
+            "opportunity_id" in cmap.fields or "opportunity_name" in cmap.fields
+        )
 
         # Columns read outside the plan; a missing column reads as an empty cell (index -1).
         self.extra = {
@@ -138,7 +142,9 @@ class RowParser:
             cells, "opportunity_name"
         )
         if not parsed.fields.get("name"):
-            raise RowError(self.name_header, "account name is required")
+            if not (self.id_is_enough and parsed.fields.get("account_id")):
+                raise RowError(self.name_header, "account name is required")
+            parsed.fields.pop("name", None)
         return parsed
 
     def _location(self, parsed: ParsedRow, lat: str, lon: str) -> None:
