@@ -11,7 +11,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SF = "Account ID,Account Name,Billing Street,Billing City,Amount,Probability (%),Close Date"
-IT = "Codice;Ragione sociale;Indirizzo;CAP;Comune;Provincia;Latitudine;Longitudine;Importo;Probabilità"
+IT = (
+    "Codice;Ragione sociale;Indirizzo;CAP;Comune;Provincia;Latitudine;Longitudine;"
+    "Importo;Probabilità"
+)
 
 TEXT_FILES: dict[str, tuple[str, str]] = {  # name: (encoding, text)
     "cp1252_semicolon.csv": ("cp1252", f"{IT}\n"
