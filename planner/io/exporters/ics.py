@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 
-from planner.domain import Account, DayPlan, Rep, WeekPlan
+from planner.domain import Account, DayPlan, DomainError, Rep, WeekPlan
 from planner.io.exporters.common import clean_text, describe_visit, stop_rows
 from planner.io.exporters.ics_state import EventState, IcsState, content_hash
 
@@ -83,6 +83,12 @@ def export_ics(
         state[spec.uid] = revision
         label = spec.day.isoformat() if options.per_day else "week"
         events.setdefault(label, []).append(_event(spec, revision, now, options))
+    if not events:
+        # RFC 5545 needs at least one component; an empty file would be rejected or ignored.
+        days_text = ", ".join(sorted(d.isoformat() for d in days)) or "none"
+        raise DomainError(
+            f"nothing to put in a calendar: no visits on the days exported ({days_text})"
+        )
     name = f"{rep.name} – week of {plan.week_start.isoformat()}"
     calendars = {
         label: _calendar(clean_text(name), rep, evs).to_ical() for label, evs in events.items()

@@ -10,7 +10,7 @@ import icalendar
 import pytest
 import vobject
 
-from planner.domain import Account, Rep, WeekPlan
+from planner.domain import Account, DomainError, Rep, WeekPlan
 from planner.io.exporters.common import clean_text
 from planner.io.exporters.ics import IcsOptions, export_ics
 from planner.io.exporters.ics_state import state_from_dict, state_to_dict
@@ -196,3 +196,24 @@ def test_one_file_per_day_shares_uids_with_week_file(
 def test_unreadable_state_gives_a_clear_error() -> None:
     with pytest.raises(ValueError, match="unreadable"):
         state_from_dict({"x@y": {"sequence": "one"}})
+
+
+def test_nothing_to_export_is_an_error_unless_earlier_events_need_cancelling(
+    plan: WeekPlan, accounts: dict[str, Account], rep: Rep
+) -> None:
+    home = plan.days[2].end
+    emptied = replace(
+        plan,
+        days=tuple(
+            replace(d, start=home, end=home, visits=(), legs=(), hotel_cost=None) for d in plan.days
+        ),
+    )
+    with pytest.raises(DomainError, match="nothing to put in a calendar"):
+        export_ics(emptied, accounts, rep, now=T0)
+    before = export_ics(plan, accounts, rep, now=T0)
+    after = export_ics(emptied, accounts, rep, previous=before.state, now=T0)
+    events = _events(after.calendars["week"])
+    visits = [e for e in events if str(e["summary"]).startswith("Visit: ")]
+    assert len(visits) == 9 and all(e["status"] == "CANCELLED" for e in visits)
+    # The hotel night went too: the emptied Monday ends at home.
+    assert all(e["status"] == "CANCELLED" for e in events)
