@@ -32,6 +32,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--time-limit", type=float, default=10.0, metavar="S",
                         help="solver time in seconds (default 10)")  # fmt: skip
     parser.add_argument("--seed", type=int, default=0, metavar="N", help="random seed")
+    parser.add_argument("--iterations", type=int, metavar="N",
+                        help="stop the solver after N iterations: with --seed, the same plan "
+                        "every run (the time limit still caps it)")  # fmt: skip
     parser.add_argument("--no-overnight", action="store_true", help="never plan a hotel night")
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
     add_workspace_argument(parser)
@@ -48,7 +51,10 @@ def _date(text: str) -> date:
 def run(args: argparse.Namespace) -> int:
     try:
         params = WeekParams(
-            time_limit_s=args.time_limit, seed=args.seed, overnight=not args.no_overnight
+            time_limit_s=args.time_limit,
+            seed=args.seed,
+            max_iterations=args.iterations,
+            overnight=not args.no_overnight,
         )
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -124,7 +124,9 @@ def plan_week_outcome(
     start = greedy_routes(problem, warm)
     stays = None
     if site is not None and len(problem.days) > 1 and not cancel.cancelled:
-        until = time.monotonic() + COMPARE_SHARE * params.time_limit_s
+        # An iteration-bounded (reproducible) run must not depend on the clock.
+        share = COMPARE_SHARE if params.max_iterations is None else float("inf")
+        until = time.monotonic() + share * params.time_limit_s
         problem, start, stays = _compare_stays(problem, start, site, (cancel, until))
     progress.report(0.2, "optimising the routes")
     span = _Span(progress, 0.2, 0.95)

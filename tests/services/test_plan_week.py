@@ -96,3 +96,16 @@ def test_cli_prints_plan_and_json(workspace: Path, capsys: pytest.CaptureFixture
     assert data["rep_name"] == "Giulia" and len(data["days"]) == 2
     assert main([*args, str(workspace), "--rep", "Nobody"]) == 1
     assert "no rep named" in capsys.readouterr().err
+
+
+def test_cli_iterations_make_runs_reproducible(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["plan", "--week", "2026-03-02", "--days", "2", "--time-limit", "30"]
+    args += ["--iterations", "200", "--seed", "3", "--json", "-w", str(workspace)]
+    outputs = []
+    for _ in range(2):
+        assert main(args) == 0
+        outputs.append(json.loads(capsys.readouterr().out))
+    assert outputs[0]["days"] == outputs[1]["days"]
+    assert outputs[0]["totals"] == outputs[1]["totals"]

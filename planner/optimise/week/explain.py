@@ -55,6 +55,9 @@ def explain(
                 Money(value.total.cents, cur),
             )
         )
+    order = {problem.candidates[c].key: w for c, w in where.items()}
+    planned.sort(key=lambda d: order[d.account_key])  # by day, then visiting order
+    remote.sort(key=lambda d: -d.value.cents)  # the most valuable calls first
     return Decisions(tuple(planned), tuple(remote), tuple(excluded))
 
 
