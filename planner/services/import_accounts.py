@@ -196,7 +196,13 @@ def _find(
 ) -> Account | None:
     """The workspace account this row updates; in an opportunities export, by id or name."""
     if not parsed.is_opportunities:
-        return existing.get(row_key(row))
+        key = row_key(row)
+        old = existing.get(key)
+        if old is None and key.startswith("id:"):
+            # First imported from a sheet without ids, now from the CRM: same account.
+            before = existing.get(row_key(row, use_id=False))
+            return before if before is not None and not before.account_id else None
+        return old
     account_id = str(row.fields.get("account_id") or "")
     if account_id and f"id:{account_id}" in existing:
         return existing[f"id:{account_id}"]

@@ -65,6 +65,15 @@ def test_rows_without_id_match_on_name_and_address(ws: Workspace, tmp_path: Path
     assert sorted(a.amount for a in ws.accounts() if a.amount) == [2, 3]
 
 
+def test_an_id_arriving_later_does_not_duplicate(ws: Workspace, tmp_path: Path) -> None:
+    header = "Company,Address,City,Amount"
+    import_accounts(ws, _write(tmp_path / "a.csv", "Alfa,Via A 1,Bologna,1", header=header))
+    report = import_accounts(ws, _write(tmp_path / "b.csv", "7,Alfa,Via A 1,Bologna,2,,"))
+    assert (report.accepted, report.updated) == (0, 1)
+    (alfa,) = ws.accounts()
+    assert (alfa.key, alfa.amount) == ("id:7", Decimal("2.00"))
+
+
 def test_reimport_keeps_local_data(ws: Workspace, tmp_path: Path) -> None:
     v1 = _write(
         tmp_path / "v1.csv",

@@ -31,10 +31,11 @@ def build_account(row: ParsedRow) -> Account:
     return Account(address=Address(**row.address), **row.fields)  # type: ignore[arg-type]
 
 
-def row_key(row: ParsedRow) -> str:
-    """The Account.key the row will have, without building the account."""
+def row_key(row: ParsedRow, *, use_id: bool = True) -> str:
+    """The Account.key the row will have, without building the account
+    (``use_id=False``: the name + address key it would have without its CRM id)."""
     account_id = str(row.fields.get("account_id") or "")
-    if account_id:
+    if account_id and use_id:
         return f"id:{account_id}"
     address = Address(**row.address)
     return f"na:{_norm(str(row.fields.get('name', '')))}|{address.normalised()}"
