@@ -162,3 +162,19 @@ def test_opening_hours_decide_the_day_and_closed_accounts_go_remote(rep: Rep) ->
     assert "No Hours Known" in where
     weekend = next(d for d in week.remote if d.name == "Weekend Shop")
     assert "closed on every planned day" in weekend.reason
+
+
+def test_driving_limit_and_lunch_hold_on_busy_days(rep: Rep) -> None:
+    # Twelve accounts open all day (no lunch closure to hide the break in) around
+    # Bologna and Modena, and a 70-minute driving limit.
+    spots = [(44.49 + 0.01 * (i % 4), 11.30 + 0.02 * i) for i in range(8)]
+    spots += [(44.65 + 0.01 * i, 10.90 + 0.01 * i) for i in range(4)]
+    accounts = [
+        account(f"All Day {i}", la, lo, opening_hours=None) for i, (la, lo) in enumerate(spots)
+    ]
+    tight = replace(rep, max_driving_minutes=70)
+    week = plan(accounts, tight, days=2)
+    assert check_plan(week, accounts, tight, GeodesicModel()) == []
+    assert all(day.driving_s <= 70 * 60 for day in week.days)
+    busy = max(week.days, key=lambda d: len(d.visits))
+    assert len(busy.visits) >= 5  # a full day, with its lunch break found by the checker
