@@ -12,7 +12,8 @@ Rows:
   Helsinki extract on 127.0.0.1: with the server's default table limit (100, so the
   client sends 50+50-coordinate blocks) and with a limit high enough for one request;
 * calibration: median / p90 absolute % error of the geodesic estimate against the
-  road graph (and OSRM) on the bundled extracts, with default and fitted parameters.
+  road graph (and OSRM) on the bundled extracts, with default and fitted parameters;
+  and how far our road graph's distances and times are from OSRM's on the same pairs.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.travel.osrm_server
 
 from planner.domain.geo import GeoPoint
-from planner.travel import GeodesicModel, MatrixMemo
+from planner.travel import GeodesicModel, MatrixMemo, TravelMatrix
 from planner.travel.calibrate import CalibrationReport, calibrate
 from planner.travel.geodesic import haversine_m
 from planner.travel.osrm import OsrmModel
@@ -168,22 +169,40 @@ def bench_osrm(places: int, helsinki: Path, work: Path) -> None:
 
 
 def bench_calibration(extracts: dict[str, Path], work: Path, osrm: bool) -> None:
+    """Geodesic vs road graph (and vs OSRM), and road graph vs OSRM, on both extracts."""
     for name, pbf in extracts.items():
         road = RoadGraphModel.from_pbf(pbf, cache_dir=work / "graphs")
-        places = road.sample_places(200, 0)
-        references = [("road graph", road)]
-        if osrm and name == "helsinki_pbf":
-            from tests.travel.osrm_server import OsrmUnavailable, build_dataset, serve
+        places = road.sample_places(200, 0)  # road nodes: no snapping differences
+        _calibration_row(name, "road graph", calibrate(road, places))
+        if not osrm:
+            continue
+        from tests.travel.osrm_server import OsrmUnavailable, build_dataset, serve
 
-            try:
-                base = build_dataset(pbf, work / "osrm-cal", small_component_size=300)
-                with serve(base, max_table_size=1000) as url:
-                    r = calibrate(OsrmModel(url, max_table_size=1000), places)
-                    _calibration_row(name, "OSRM", r)
-            except OsrmUnavailable as exc:
-                ROWS.append((f"calibration {name}", "vs OSRM", "-", "-", f"skipped: {exc}"))
-        for label, model in references:
-            _calibration_row(name, label, calibrate(model, places))
+        try:
+            base = build_dataset(pbf, work / f"osrm-{name}", small_component_size=300)
+            with serve(base, max_table_size=1000) as url:
+                reference = OsrmModel(url, max_table_size=1000)
+                _calibration_row(name, "OSRM", calibrate(reference, places))
+                _agreement_row(name, road.matrix(places), reference.matrix(places))
+        except OsrmUnavailable as exc:
+            ROWS.append((f"calibration {name}", "vs OSRM", "-", "-", f"skipped: {exc}"))
+
+
+def _agreement_row(name: str, ours: TravelMatrix, osrm: TravelMatrix) -> None:
+    use = ~np.eye(ours.size, dtype=bool) & (osrm.distance_m > 200)
+    parts = []
+    for label, a, b in (
+        ("distance", ours.distance_m, osrm.distance_m),
+        ("time", ours.duration_s, osrm.duration_s),
+    ):
+        ratio = a[use] / b[use]
+        pct = np.abs(ratio - 1) * 100
+        parts.append(
+            f"{label} ratio median {np.median(ratio):.3f}, abs Δ median {np.median(pct):.1f} % "
+            f"(p90 {np.percentile(pct, 90):.1f} %)"
+        )
+    size = f"{int(use.sum()):,} pairs"
+    ROWS.append((f"road graph vs OSRM, {name}", size, "-", "-", "; ".join(parts)))
 
 
 def _calibration_row(name: str, label: str, r: CalibrationReport) -> None:
