@@ -10,6 +10,7 @@ workspace's), exact repeats are served from it, across sessions too.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
@@ -43,7 +44,10 @@ def _place_key(p: GeoPoint) -> tuple[float, float]:
 
 
 class MatrixMemo:
-    """Matrices for one model, reusing every pair computed before."""
+    """Matrices for one model, reusing every pair computed before.
+
+    Safe to share between worker threads: one computation runs at a time.
+    """
 
     def __init__(
         self, model: TravelModel, cache: MatrixCache | None = None, max_places: int = 5000
@@ -52,6 +56,7 @@ class MatrixMemo:
         self.cache = cache
         self.max_places = max_places
         self.last_computed_pairs = 0  # work done by the latest call (for tests and benches)
+        self._lock = threading.Lock()
         self._reset([], np.zeros((0, 0), np.int64), np.zeros((0, 0), np.int64), ())
 
     def _reset(
@@ -66,6 +71,12 @@ class MatrixMemo:
         points: Sequence[GeoPoint],
         progress: ProgressReporter = NO_PROGRESS,
         cancel: CancelToken = NO_CANCEL,
+    ) -> TravelMatrix:
+        with self._lock:
+            return self._cached_or_computed(points, progress, cancel)
+
+    def _cached_or_computed(
+        self, points: Sequence[GeoPoint], progress: ProgressReporter, cancel: CancelToken
     ) -> TravelMatrix:
         key = matrix_key(self.model, points) if self.cache is not None else ""
         if self.cache is not None:

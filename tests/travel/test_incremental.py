@@ -108,3 +108,15 @@ def test_progress_reaches_the_end(n_new: int) -> None:
     memo.matrix(pts[:10])
     memo.matrix(pts, progress=Rec())
     assert fractions and fractions[-1] == 1.0
+
+
+def test_threads_share_one_memo() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    memo = MatrixMemo(GeodesicModel())
+    pts = random_points(60, LOMBARDY, seed=10)
+    sets = [pts[i : i + 30] for i in range(0, 31, 3)]
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(memo.matrix, sets))
+    for subset, got in zip(sets, results, strict=True):
+        assert got == GeodesicModel().matrix(subset)
