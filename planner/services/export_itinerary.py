@@ -75,22 +75,23 @@ def export_itinerary(
     fmt = _format(fmt)
     if plan.rep_name != rep.name:
         raise DomainError(f"the plan belongs to {plan.rep_name!r}, not to rep {rep.name!r}")
-    plan = select_days(plan, days)
     by_key = accounts_by_key(accounts)
     progress.report(0.0, f"Exporting {fmt.value.upper()}")
     if cancel.cancelled:
         raise Cancelled()
-    result = _export(
-        plan,
-        by_key,
-        rep,
-        fmt,
-        out,
-        locale=locale,
-        ics_options=ics_options,
-        previous=previous_ics_state,
-        now=now,
-    )
+    if fmt is ExportFormat.ICS:
+        # The calendar looks at the whole plan (a visit moved to a day not exported now must
+        # not be cancelled); it writes only `days`.
+        exported = export_ics(
+            plan, by_key, rep, ics_options, previous=previous_ics_state, now=now, days=days
+        )
+        written = [
+            write_atomic(out if label == "week" else _beside(out, label, ".ics"), data)
+            for label, data in exported.calendars.items()
+        ]
+        result = ExportResult(tuple(written), exported.state)
+    else:
+        result = _export(select_days(plan, days), by_key, rep, fmt, out, locale=locale)
     progress.report(1.0, f"Wrote {len(result.files)} file(s)")
     return result
 
@@ -196,18 +197,7 @@ def _export(
     out: Path,
     *,
     locale: str | None,
-    ics_options: IcsOptions | None,
-    previous: IcsState | None,
-    now: datetime | None,
 ) -> ExportResult:
-    if fmt is ExportFormat.ICS:
-        options = ics_options or IcsOptions()
-        exported = export_ics(plan, accounts, rep, options, previous=previous, now=now)
-        written = []
-        for label, data in exported.calendars.items():
-            target = out if label == "week" else _beside(out, label, ".ics")
-            written.append(write_atomic(target, data))
-        return ExportResult(tuple(written), exported.state)
     if fmt is ExportFormat.GPX:
         return ExportResult((write_atomic(out, export_gpx(plan, accounts, rep).encode()),))
     if fmt is ExportFormat.CSV:

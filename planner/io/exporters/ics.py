@@ -7,7 +7,7 @@ and line breaks, folds long lines and writes VTIMEZONE blocks.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -63,37 +63,47 @@ def export_ics(
     *,
     previous: IcsState | None = None,
     now: datetime | None = None,
+    days: Iterable[date] | None = None,
 ) -> IcsExport:
-    """Calendars for the plan's days and the new export state (previous state carried over)."""
+    """Calendars for the plan's `days` (default all) and the new export state.
+
+    The whole plan is looked at even when only some days are written: a visit moved to a
+    day not exported now is left alone, not cancelled. State of events not written is
+    carried over from `previous` unchanged.
+    """
     options = options or IcsOptions()
     previous = previous or {}
     now = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    wanted = {d.day for d in plan.days} if days is None else set(days)
+    every = _all_specs(plan, accounts, rep, options)
+    specs = [s for s in every if s.day in wanted] + _removed_specs(every, previous, wanted)
+    state = dict(previous)
+    events: dict[str, list[icalendar.Event]] = {}
+    for spec in specs:
+        state[spec.uid] = revision = _revise(spec, previous.get(spec.uid), now)
+        label = spec.day.isoformat() if options.per_day else "week"
+        events.setdefault(label, []).append(_event(spec, revision, now, options))
+    if not events:
+        # RFC 5545 needs at least one component; an empty file would be rejected or ignored.
+        days_text = ", ".join(sorted(d.isoformat() for d in wanted)) or "none"
+        raise DomainError(
+            f"nothing to put in a calendar: no visits on the days exported ({days_text})"
+        )
+    name = clean_text(f"{rep.name} – week of {plan.week_start.isoformat()}")
+    calendars = {label: _calendar(name, rep, evs).to_ical() for label, evs in events.items()}
+    return IcsExport(calendars=calendars, state=state)
+
+
+def _all_specs(
+    plan: WeekPlan, accounts: Mapping[str, Account], rep: Rep, options: IcsOptions
+) -> list[_Spec]:
     specs = _visit_specs(plan, accounts, rep)
     for day in plan.days:
         if options.travel_blocks:
             specs.extend(_travel_specs(plan, day, rep))
         if options.hotel_nights and day.end.kind == "hotel":
             specs.append(_hotel_spec(plan, day))
-    days = {d.day for d in plan.days}
-    specs.extend(_removed_specs(specs, previous, days))
-    state = {uid: s for uid, s in previous.items() if s.day not in days}
-    events: dict[str, list[icalendar.Event]] = {}
-    for spec in specs:
-        revision = _revise(spec, previous.get(spec.uid), now)
-        state[spec.uid] = revision
-        label = spec.day.isoformat() if options.per_day else "week"
-        events.setdefault(label, []).append(_event(spec, revision, now, options))
-    if not events:
-        # RFC 5545 needs at least one component; an empty file would be rejected or ignored.
-        days_text = ", ".join(sorted(d.isoformat() for d in days)) or "none"
-        raise DomainError(
-            f"nothing to put in a calendar: no visits on the days exported ({days_text})"
-        )
-    name = f"{rep.name} – week of {plan.week_start.isoformat()}"
-    calendars = {
-        label: _calendar(clean_text(name), rep, evs).to_ical() for label, evs in events.items()
-    }
-    return IcsExport(calendars=calendars, state=state)
+    return specs
 
 
 def _visit_specs(plan: WeekPlan, accounts: Mapping[str, Account], rep: Rep) -> list[_Spec]:

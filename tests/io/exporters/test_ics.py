@@ -217,3 +217,38 @@ def test_nothing_to_export_is_an_error_unless_earlier_events_need_cancelling(
     assert len(visits) == 9 and all(e["status"] == "CANCELLED" for e in visits)
     # The hotel night went too: the emptied Monday ends at home.
     assert all(e["status"] == "CANCELLED" for e in events)
+
+
+def test_exporting_one_day_leaves_a_visit_moved_elsewhere_alone(
+    plan: WeekPlan, accounts: dict[str, Account], rep: Rep
+) -> None:
+    first = export_ics(plan, accounts, rep, now=T0)
+    monday, thursday = plan.days[0], plan.days[3]
+    shift = thursday.day - monday.day
+    moved = replace(
+        monday.visits[1],
+        arrival=monday.visits[1].arrival + shift,
+        departure=monday.visits[1].departure + shift,
+    )
+    edited = replace(
+        plan,
+        days=(
+            replace(monday, visits=monday.visits[:1], legs=monday.legs[:2]),
+            *plan.days[1:3],
+            replace(
+                thursday, visits=(*thursday.visits, moved), legs=(*thursday.legs, monday.legs[2])
+            ),
+        ),
+    )
+    later = T0 + timedelta(hours=1)
+    only_monday = export_ics(
+        edited, accounts, rep, previous=first.state, now=later, days=[monday.day]
+    )
+    events = _events(only_monday.calendars["week"])
+    assert all(e["status"] == "CONFIRMED" for e in events)  # the moved visit is not cancelled
+    assert "Brescia" not in str(only_monday.calendars["week"])
+    moved_uid = next(u for u, s in first.state.items() if "HYPERLINK" in s.summary)
+    assert only_monday.state[moved_uid] == first.state[moved_uid]  # nothing sent about it yet
+    thursday_too = export_ics(edited, accounts, rep, previous=only_monday.state, now=later)
+    assert thursday_too.state[moved_uid].sequence == 1
+    assert thursday_too.state[moved_uid].day == thursday.day
