@@ -11,6 +11,7 @@ from typing import Any
 from planner.cli.common import add_workspace_argument, open_workspace, progress_bar
 from planner.domain import DomainError, WeekPlan
 from planner.domain.units import hours, km
+from planner.optimise.week.check import lunch_break
 from planner.optimise.week.planner import WeekParams
 from planner.services.plan_week import WeekOutcome, plan_in_workspace, plan_json
 from planner.travel import GeodesicModel, TravelError
@@ -89,11 +90,17 @@ def format_plan(outcome: WeekOutcome) -> list[str]:
         )
         if day.legs and day.legs[0].departure is not None:
             lines.append(f"  {day.legs[0].departure:%H:%M} leave {day.start.name}")
+        lunch = lunch_break(day, outcome.problem.rep) if day.visits else None
         for visit, leg in zip(day.visits, day.legs, strict=False):
+            if lunch is not None and lunch[0] < visit.arrival:
+                lines.append(f"  {lunch[0]:%H:%M}–{lunch[1]:%H:%M} lunch break")
+                lunch = None
             lines.append(
                 f"  {visit.arrival:%H:%M}–{visit.departure:%H:%M} {visit.name} "
                 f"(value {visit.value}; {km(leg.distance_m):.0f} km, {leg.cost} to get there)"
             )
+        if lunch is not None:
+            lines.append(f"  {lunch[0]:%H:%M}–{lunch[1]:%H:%M} lunch break")
         if day.visits:
             lines.append(f"  back at {day.end.name} ({day.end.kind})")
         if day.hotel_cost is not None:

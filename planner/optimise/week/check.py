@@ -63,7 +63,7 @@ def _check_day(
     out += _check_times(day, by_key, rep)
     if day.driving_s > rep.max_driving_minutes * 60:
         out.append(f"drives {day.driving_s} s, over the {rep.max_driving_minutes} min limit")
-    if day.visits and rep.lunch_minutes and not _has_lunch(day, rep):
+    if day.visits and rep.lunch_minutes and lunch_break(day, rep) is None:
         out.append(
             f"no {rep.lunch_minutes}-minute lunch break "
             f"between {rep.lunch_start:%H:%M} and {rep.lunch_end:%H:%M}"
@@ -136,25 +136,29 @@ def _open(account: Account, arrival: datetime, departure: datetime, rep: Rep) ->
     return any(s <= a.time() and d.time() <= e for s, e in spans)
 
 
-def _has_lunch(day: DayPlan, rep: Rep) -> bool:
-    """Some idle gap (not driving, not meeting) holds the break inside the lunch window."""
-    events: list[tuple[float, float]] = []  # busy spans, epoch seconds
+def lunch_break(day: DayPlan, rep: Rep) -> tuple[datetime, datetime] | None:
+    """The first idle gap (not driving, not meeting) holding the break in the lunch window."""
+    busy: list[tuple[float, float]] = []  # epoch seconds
     for leg in day.legs:
         assert leg.departure is not None
         t = leg.departure.timestamp()
-        events.append((t, t + leg.duration_s))
-    events += [(v.arrival.timestamp(), v.departure.timestamp()) for v in day.visits]
-    events.sort()
+        busy.append((t, t + leg.duration_s))
+    busy += [(v.arrival.timestamp(), v.departure.timestamp()) for v in day.visits]
+    busy.sort()
     lo = datetime.combine(day.day, rep.lunch_start, tzinfo=rep.tz).timestamp()
     hi = datetime.combine(day.day, rep.lunch_end, tzinfo=rep.tz).timestamp()
-    day_start = datetime.combine(day.day, time(0), tzinfo=rep.tz).timestamp()
-    free_from = day_start
-    for busy_start, busy_end in [*events, (day_start + 86_400, day_start + 86_400)]:
-        overlap = min(busy_start, hi) - max(free_from, lo)
-        if overlap >= rep.lunch_minutes * 60:
-            return True
+    midnight = datetime.combine(day.day, time(0), tzinfo=rep.tz).timestamp()
+    need = rep.lunch_minutes * 60
+    free_from = midnight
+    for busy_start, busy_end in [*busy, (midnight + 86_400, midnight + 86_400)]:
+        start = max(free_from, lo)
+        if min(busy_start, hi) - start >= need:
+            return (
+                datetime.fromtimestamp(start, rep.tz),
+                datetime.fromtimestamp(start + need, rep.tz),
+            )
         free_from = max(free_from, busy_end)
-    return False
+    return None
 
 
 def _check_locks(plan: WeekPlan, locks: Sequence[LockSpec], rep: Rep) -> list[str]:
