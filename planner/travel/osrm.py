@@ -14,6 +14,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any
 
 import numpy as np
@@ -43,21 +44,26 @@ class OsrmModel:
     def __init__(
         self,
         url: str,
+        *,
         profile: str = "driving",
         max_table_size: int = 100,
         timeout_s: float = 30.0,
         fallback: GeodesicModel | None = None,
+        parallel_requests: int = 4,
     ) -> None:
         parsed = urllib.parse.urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise TravelError(f"OSRM server address must be http(s)://host[:port], got {url!r}")
         if max_table_size < 2:
             raise TravelError("max_table_size must be at least 2")
+        if not 1 <= parallel_requests <= 16:
+            raise TravelError(f"parallel_requests must be 1–16, got {parallel_requests}")
         self.url = url.rstrip("/")
         self.profile = profile
         self.max_table_size = int(max_table_size)
         self.timeout_s = timeout_s
         self.fallback = fallback or GeodesicModel()
+        self.parallel_requests = parallel_requests
 
     def _get(self, service: str, points: Sequence[GeoPoint], query: dict[str, str]) -> Any:
         coords = ";".join(f"{p.lon:.6f},{p.lat:.6f}" for p in points)
@@ -144,22 +150,39 @@ class OsrmModel:
         progress: ProgressReporter,
         cancel: CancelToken,
     ) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """Request every block; up to `parallel_requests` at once (latency to a remote
+        server, not its CPU, usually dominates)."""
         targets_all = origins if destinations is None else destinations
         n, m = len(origins), len(targets_all)
         dist, secs, snap = np.zeros((n, m)), np.zeros((n, m)), np.zeros(n)
-        row_starts, col_starts = range(0, n, block), range(0, m, block)
-        total, done = len(row_starts) * len(col_starts), 0
-        for i in row_starts:
-            for j in col_starts:
-                if cancel.cancelled:
-                    raise Cancelled("OSRM table cancelled")
-                rows, cols = slice(i, min(n, i + block)), slice(j, min(m, j + block))
-                shared = destinations is None and i == j  # one request covers both sides
-                d, t, s = self._table(origins[rows], None if shared else targets_all[cols])
-                dist[rows, cols], secs[rows, cols] = d, t
-                snap[rows] = s
-                done += 1
-                progress.report(done / total, f"OSRM table: {done}/{total} blocks")
+        blocks = [
+            (
+                slice(i, min(n, i + block)),
+                slice(j, min(m, j + block)),
+                destinations is None and i == j,
+            )
+            for i in range(0, n, block)
+            for j in range(0, m, block)
+        ]
+
+        def fetch(
+            rows: slice, cols: slice, shared: bool
+        ) -> tuple[FloatArray, FloatArray, FloatArray]:
+            if cancel.cancelled:
+                raise Cancelled("OSRM table cancelled")
+            # shared: a diagonal block of a square matrix needs its coordinates only once
+            return self._table(origins[rows], None if shared else targets_all[cols])
+
+        with ThreadPoolExecutor(self.parallel_requests) as pool:
+            futures = {pool.submit(fetch, *b): b for b in blocks}
+            try:
+                for done, future in enumerate(as_completed(futures), start=1):
+                    rows, cols, _ = futures[future]
+                    dist[rows, cols], secs[rows, cols], snap[rows] = future.result()
+                    progress.report(done / len(blocks), f"OSRM table: {done}/{len(blocks)} blocks")
+            finally:
+                for future in futures:
+                    future.cancel()  # after an error or cancel, send nothing more
         return dist, secs, snap
 
     def _finish(

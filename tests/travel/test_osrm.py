@@ -169,3 +169,12 @@ def test_cli_calibrates_against_osrm(
     data = json.loads(capsys.readouterr().out)
     assert data["reference"].startswith(f"osrm:{osrm_url}")
     assert data["after"]["duration_median_pct"] <= data["before"]["duration_median_pct"] + 1
+
+
+def test_parallel_and_serial_requests_agree(osrm_url: str) -> None:
+    points = random_points(35, HELSINKI_BOX, seed=13)
+    serial = OsrmModel(osrm_url, max_table_size=OSRM_TABLE_LIMIT, parallel_requests=1)
+    parallel = OsrmModel(osrm_url, max_table_size=OSRM_TABLE_LIMIT, parallel_requests=6)
+    assert serial.matrix(points) == parallel.matrix(points)
+    with pytest.raises(TravelError, match="parallel_requests"):
+        OsrmModel(osrm_url, parallel_requests=0)
