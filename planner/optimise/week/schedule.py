@@ -36,7 +36,7 @@ class Timeline:
     leg_departures: tuple[int, ...]  # len(stops) + 1
     arrivals: tuple[int, ...]  # visit start (service begins)
     departures: tuple[int, ...]  # visit end
-    end_s: int  # arrival at the day's end place
+    end_s: int  # arrival at the day's end place (a lunch taken there comes after)
     lunch: tuple[int, int] | None
     driving_s: int
     distance_m: int
@@ -116,12 +116,15 @@ def _simulate(
         t += int(duration_s[places[i], places[i + 1]])
         if ready is not None:
             ready["arrive", i] = t
+        if i == len(stops):
+            # Lunch on getting back is taken at home/hotel: the working day ends on arrival.
+            if slot == ("arrive", i) and (lunch := _lunch_at(day, t)) is None:
+                return None
+            break
         if slot == ("arrive", i):
             if (lunch := _lunch_at(day, t)) is None:
                 return None
             t = lunch[1]
-        if i == len(stops):
-            break
         start = _service_start(t, stops[i].windows)
         if start is None:
             return None
