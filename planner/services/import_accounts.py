@@ -155,6 +155,7 @@ class _Merger:
     def __init__(self, workspace: Workspace, parsed: ParsedImport) -> None:
         self.parsed = parsed
         self.existing = {a.key: a for a in workspace.accounts()}
+        self.idless = {k: a for k, a in self.existing.items() if not a.account_id}
         self.by_name: dict[str, list[Account]] = {}
         if parsed.is_opportunities:
             for account in self.existing.values():
@@ -167,7 +168,7 @@ class _Merger:
         changes: list[tuple[str | None, Account]] = []
         for row in rows:
             try:
-                old = _find(row, self.existing, self.by_name, self.parsed)
+                old = _find(row, self.existing, self.idless, self.by_name, self.parsed)
                 if old is None:
                     changes.append((None, build_account(row)))
                     self.accepted += 1
@@ -191,6 +192,7 @@ class _NotFound(Exception):
 def _find(
     row: ParsedRow,
     existing: dict[str, Account],
+    idless: dict[str, Account],
     by_name: dict[str, list[Account]],
     parsed: ParsedImport,
 ) -> Account | None:
@@ -198,10 +200,9 @@ def _find(
     if not parsed.is_opportunities:
         key = row_key(row)
         old = existing.get(key)
-        if old is None and key.startswith("id:"):
+        if old is None and idless and key.startswith("id:"):
             # First imported from a sheet without ids, now from the CRM: same account.
-            before = existing.get(row_key(row, use_id=False))
-            return before if before is not None and not before.account_id else None
+            return idless.get(row_key(row, use_id=False))
         return old
     account_id = str(row.fields.get("account_id") or "")
     if account_id and f"id:{account_id}" in existing:

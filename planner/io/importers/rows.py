@@ -97,15 +97,16 @@ class RowParser:
         self.plan = [
             (cmap.fields[fld], convert, cmap.header_of(table.headers, fld))
             for fld, convert in _CONVERTERS.items()
-            if fld in cmap.fields
+            if fld in cmap.fields and fld not in _TEXT
         ]
+        # Text columns need no conversion: handled inline, they are most of the cells.
+        self.texts = [(fld, cmap.fields[fld]) for fld in _TEXT if fld in cmap.fields]
         self.parts = [(p, cmap.fields[p]) for p in ADDRESS_PARTS if p in cmap.fields]
         self.located = "latitude" in cmap.fields or "longitude" in cmap.fields
         self.name_header = cmap.header_of(table.headers, "name")
         # An opportunity may name its account by id alone; the workspace knows the name.
-        self.id_is_enough = "account_id" in cmap.fields and (
-            "opportunity_id" in cmap.fields or "opportunity_name" in cmap.fields
-        )
+        self.opportunities = "opportunity_id" in cmap.fields or "opportunity_name" in cmap.fields
+        self.id_is_enough = self.opportunities and "account_id" in cmap.fields
 
         # Columns read outside the plan; a missing column reads as an empty cell (index -1).
         self.extra = {
@@ -126,7 +127,14 @@ class RowParser:
                     "", f"row has {len(cells)} values but the header has {self.width} columns"
                 )
             cells = (cells + ("",) * self.width)[: self.width]
-        parsed = ParsedRow(row.number, {}, {}, headers=self.table.headers, cells=row.cells)
+        fields: dict[str, object] = {}
+        for fld, i in self.texts:
+            text = cells[i].strip()
+            if fld != "notes" and ("  " in text or "\n" in text or "\t" in text or "\r" in text):
+                text = " ".join(text.split())
+            fields[fld] = text
+        address = {part: cells[i].strip() for part, i in self.parts}
+        parsed = ParsedRow(row.number, fields, address, headers=self.table.headers, cells=row.cells)
         styles = self.styles
         for i, convert, header in self.plan:
             try:
@@ -135,12 +143,11 @@ class RowParser:
                 raise RowError(header, str(exc)) from None
         if self.located:
             self._location(parsed, self.cell(cells, "latitude"), self.cell(cells, "longitude"))
-        for part, i in self.parts:
-            parsed.address[part] = cells[i].strip()
         _tidy_street(parsed, self.cell(cells, "street2"))
-        parsed.opportunity = self.cell(cells, "opportunity_id") or self.cell(
-            cells, "opportunity_name"
-        )
+        if self.opportunities:
+            parsed.opportunity = self.cell(cells, "opportunity_id") or self.cell(
+                cells, "opportunity_name"
+            )
         if not parsed.fields.get("name"):
             if not (self.id_is_enough and parsed.fields.get("account_id")):
                 raise RowError(self.name_header, "account name is required")
@@ -187,15 +194,6 @@ def _parse_location(
     parsed.fields.update(location=point, precision=Precision.SOURCE, geocode_source="import")
 
 
-def _text(fld: str) -> Callable[[ParsedRow, str, Styles], None]:
-    def convert(parsed: ParsedRow, text: str, styles: Styles) -> None:
-        if fld != "notes" and ("  " in text or "\n" in text or "\t" in text or "\r" in text):
-            text = " ".join(text.split())
-        parsed.fields[fld] = text
-
-    return convert
-
-
 def _optional(
     fld: str, parse: Callable[[str, Styles], object]
 ) -> Callable[[ParsedRow, str, Styles], None]:
@@ -236,7 +234,6 @@ def _opening_hours(text: str, styles: Styles) -> OpeningHours:
 
 
 _CONVERTERS: dict[str, Callable[[ParsedRow, str, Styles], None]] = {
-    **{fld: _text(fld) for fld in _TEXT},
     "currency": _currency,  # before amount, so an explicit column beats a symbol
     "amount": _amount,
     "probability": _optional(
