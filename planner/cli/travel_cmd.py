@@ -1,16 +1,28 @@
-"""`territory-planner travel calibrate --pbf FILE`: how good is the offline travel estimate?"""
+"""`territory-planner travel ...`: choose the travel model and check how good it is.
+
+travel show                      the workspace's travel model
+travel use geodesic|osm|osrm     choose it (osm needs --pbf, osrm needs --url)
+travel calibrate --pbf FILE      geodesic vs road times; --save keeps the fitted values
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import progress_bar
-from planner.travel import TravelError, TravelModel
+from planner.cli.common import add_workspace_argument, open_workspace, progress_bar
+from planner.travel import (
+    GeodesicParams,
+    TravelError,
+    TravelModel,
+    TravelSettings,
+    load_settings,
+    save_settings,
+)
 from planner.travel.calibrate import CalibrationReport, Errors, calibrate
 from planner.travel.osrm import OsrmModel
 from planner.travel.roadgraph import RoadGraphModel
@@ -18,9 +30,36 @@ from planner.travel.roadgraph import RoadGraphModel
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "travel", help="travel model tools", description="Travel model tools."
+        "travel", help="choose and calibrate the travel model", description=__doc__
     )
     sub = parser.add_subparsers(dest="travel_command", metavar="TOOL", required=True)
+    show = sub.add_parser("show", help="print the workspace's travel model settings")
+    add_workspace_argument(show)
+    show.set_defaults(handler=run_show)
+    _register_use(sub)
+    _register_calibrate(sub)
+
+
+def _register_use(sub: Any) -> None:
+    use = sub.add_parser(
+        "use",
+        help="choose the travel model the workspace plans with",
+        description="geodesic: offline estimate (the default); osm: fastest routes on the "
+        "road network of an .osm.pbf extract; osrm: an OSRM server's /table and /route.",
+    )
+    use.add_argument("backend", choices=["geodesic", "osm", "osrm"])
+    use.add_argument("--pbf", type=Path, metavar="FILE", help="osm: the .osm.pbf extract")
+    use.add_argument("--junction-penalty", type=float, metavar="S", help="osm: s per junction")
+    use.add_argument("--url", metavar="URL", help="osrm: server address, http://host:port")
+    use.add_argument("--table-size", type=int, metavar="N", help="osrm: server's table limit")
+    for f in fields(GeodesicParams):
+        use.add_argument(f"--{f.name.replace('_', '-')}", type=float, dest=f.name,
+                         metavar="X", help=f"geodesic: {f.name} (default {f.default})")  # fmt: skip
+    add_workspace_argument(use)
+    use.set_defaults(handler=run_use)
+
+
+def _register_calibrate(sub: Any) -> None:
     cal = sub.add_parser(
         "calibrate",
         help="compare geodesic estimates with road times and suggest parameters",
@@ -34,8 +73,66 @@ def register(subparsers: Any) -> None:
     cal.add_argument("--seed", type=int, default=0, metavar="N", help="sampling seed")
     cal.add_argument("--osrm", metavar="URL", help="use this OSRM server as the reference")
     cal.add_argument("--cache-dir", type=Path, metavar="DIR", help="road graph cache directory")
+    cal.add_argument("--save", action="store_true",
+                     help="keep the fitted geodesic parameters in the workspace")  # fmt: skip
     cal.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_workspace_argument(cal)
     cal.set_defaults(handler=run_calibrate)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    workspace = open_workspace(args)
+    if workspace is None:
+        return 1
+    try:
+        with workspace:
+            settings = load_settings(workspace)
+    except TravelError as exc:
+        print(f"error: stored travel settings are unusable: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(settings.to_dict(), indent=1))
+    return 0
+
+
+def _requested(args: argparse.Namespace, current: TravelSettings) -> TravelSettings:
+    """The current settings with what the command line asked to change."""
+    options = {
+        "pbf": args.pbf,
+        "junction_penalty_s": args.junction_penalty,
+        "osrm_url": args.url,
+        "osrm_table_size": args.table_size,
+    }
+    changes: dict[str, Any] = {"backend": args.backend}
+    for name, value in options.items():
+        if value is not None:
+            changes[name] = str(value.resolve()) if isinstance(value, Path) else value
+    geodesic = {f.name: getattr(args, f.name) for f in fields(GeodesicParams)}
+    params = replace(current.geodesic, **{k: v for k, v in geodesic.items() if v is not None})
+    return replace(current, geodesic=params, **changes)
+
+
+def _stored(workspace: Any) -> TravelSettings:
+    try:
+        return load_settings(workspace)
+    except TravelError:
+        return TravelSettings()  # unusable stored settings are replaced, not fatal
+
+
+def run_use(args: argparse.Namespace) -> int:
+    workspace = open_workspace(args)
+    if workspace is None:
+        return 1
+    with workspace:
+        try:
+            settings = _requested(args, _stored(workspace))
+            with progress_bar("checking the travel model"):
+                settings.build()  # fail now, not at planning time (loads and caches osm)
+        except TravelError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        save_settings(workspace, settings)
+    print(f"travel model: {settings.backend}")
+    return 0
 
 
 def run_calibrate(args: argparse.Namespace) -> int:
@@ -55,6 +152,16 @@ def run_calibrate(args: argparse.Namespace) -> int:
         print(json.dumps(report.as_dict(), indent=1))
     else:
         print("\n".join(report_lines(report)))
+    return _save_fit(args, report) if args.save else 0
+
+
+def _save_fit(args: argparse.Namespace, report: CalibrationReport) -> int:
+    workspace = open_workspace(args)
+    if workspace is None:
+        return 1
+    with workspace:
+        save_settings(workspace, replace(_stored(workspace), geodesic=report.suggested))
+    print("saved the suggested geodesic parameters in the workspace", file=sys.stderr)
     return 0
 
 

@@ -22,8 +22,7 @@ from planner.travel.geodesic import GeodesicModel, GeodesicParams
 from planner.travel.incremental import MatrixMemo
 from planner.travel.model import Geometry, TravelError, TravelMatrix, TravelModel
 from planner.travel.places import places_graph
-
-BACKENDS = ("geodesic", "osm", "osrm")
+from planner.travel.settings import BACKENDS, TravelSettings, load_settings, save_settings
 
 
 def make_model(backend: str = "geodesic", **options: Any) -> TravelModel:
@@ -65,12 +64,15 @@ __all__ = [
     "TravelError",
     "TravelMatrix",
     "TravelModel",
+    "TravelSettings",
     "cached_matrix",
     "cost_matrix_cents",
     "day_cost",
     "leg_cost",
+    "load_settings",
     "make_model",
     "matrix_key",
     "overnight_cost",
     "places_graph",
+    "save_settings",
 ]
