@@ -252,3 +252,18 @@ def test_exporting_one_day_leaves_a_visit_moved_elsewhere_alone(
     thursday_too = export_ics(edited, accounts, rep, previous=only_monday.state, now=later)
     assert thursday_too.state[moved_uid].sequence == 1
     assert thursday_too.state[moved_uid].day == thursday.day
+
+
+def test_travel_blocks_end_where_the_next_stop_begins(
+    plan: WeekPlan, accounts: dict[str, Account], rep: Rep
+) -> None:
+    data = export_ics(plan, accounts, rep, IcsOptions(travel_blocks=True), now=T0)
+    drives = [e for e in _events(data.calendars["week"]) if e.get("categories").cats == ["Travel"]]
+    legs = [(day, i, leg) for day in plan.days for i, leg in enumerate(day.legs)]
+    assert len(drives) == sum(1 for *_, leg in legs if leg.duration_s > 0)
+    ends = {e.decoded("dtend") for e in drives}
+    for day in plan.days:
+        for visit in day.visits:  # every visit is reached by a drive ending on arrival
+            assert visit.arrival in ends
+    assert all(not e.walk("VALARM") for e in drives)
+    assert any("→" in str(e["summary"]) and "km" in str(e["description"]) for e in drives)
