@@ -47,6 +47,26 @@ unit: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/territory-planner demo --out demo-out
 
+# Desktop bundle (PyInstaller one-folder build, a few minutes): dist/territory-planner/.
+# `make package-test` runs the frozen app's --self-test; it is not part of `make test`.
+PACKAGE_STAMP := $(VENV)/.installed-package
+BUNDLE := dist/territory-planner/territory-planner
+BUNDLE_INPUTS = $(shell find planner maps resources packaging -type f -not -path '*/__pycache__/*') pyproject.toml
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev,package]"
+	touch $(PACKAGE_STAMP)
+
+$(BUNDLE): $(PACKAGE_STAMP) $(BUNDLE_INPUTS)
+	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller \
+		packaging/territory-planner.spec
+	touch $(BUNDLE)
+
+package: $(BUNDLE)
+
+package-test: $(BUNDLE)
+	QT_QPA_PLATFORM=offscreen $(BUNDLE) --self-test
+
 clean:
 	rm -rf $(VENV) build dist demo-out .mypy_cache .ruff_cache .pytest_cache
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.resources import maps_path
+
 # Order matters: Leaflet before its plugin, base map data before planner.js uses it.
 CSS_FILES = (
     "vendor/leaflet/leaflet.css",
@@ -39,7 +41,7 @@ class MissingAssets(FileNotFoundError):
 def assets_dir() -> Path:
     """The top-level maps/ folder (or $TERRITORY_PLANNER_MAPS for packaged builds)."""
     override = os.environ.get("TERRITORY_PLANNER_MAPS")
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "maps"
+    return Path(override) if override else maps_path()
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ later steps need into ``run.data`` and the files they write into ``run.outputs``
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from planner.domain.progress import (
 )
 from planner.io.geocoding import GeocodeConfig
 from planner.io.workspace import Workspace
+from planner.resources import resource_path
 from planner.services.geocode_accounts import geocode_accounts
 from planner.services.import_accounts import import_accounts, import_reps
 
@@ -32,9 +32,7 @@ WORKSPACE_NAME = "demo.tpw"
 
 def demo_data_dir() -> Path:
     """resources/demo in a source checkout, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return root / "resources" / "demo"
+    return resource_path("demo")
 
 
 DEMO_ACCOUNTS = "accounts_salesforce_report.csv"

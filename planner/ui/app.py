@@ -1,4 +1,7 @@
-"""Start the desktop app: `territory-planner gui [WORKSPACE] [--demo] [--screenshot FILE]`."""
+"""Start the desktop app: `territory-planner gui [WORKSPACE] [--demo] [--screenshot FILE]`.
+
+`--self-test` checks an installation (or a frozen bundle) offscreen and exits.
+"""
 
 from __future__ import annotations
 
@@ -46,9 +49,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="open, wait until the map and the week plan are rendered, save a PNG and exit",
     )
     parser.add_argument("--language", choices=("en", "it"), help="user interface language")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offscreen (demo workspace, map, a short plan) and exit",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.self_test:
+        _prepare_environment(headless=True)
+        from planner.ui.selftest import run_self_test
+
+        return run_self_test()
     headless = args.screenshot is not None and not has_display()
     _prepare_environment(headless)
     from planner.ui.launch import launch  # Qt is imported only once the environment is set

@@ -26,6 +26,7 @@ from planner.ui.dialogs.plan_dialog import PlanDialog
 from planner.ui.dialogs.rep_dialog import RepDialog
 from planner.ui.formatting import QT_TRANSLATE_NOOP
 from planner.ui.progress_ui import run_with_progress
+from planner.ui.workers import Task
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
@@ -184,27 +185,30 @@ class Workflows(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.session.set_rep(dialog.rep())
 
-    def plan_week(self, *, ask: bool = True, time_limit_s: float = 10.0) -> None:
+    def plan_week(
+        self, *, ask: bool = True, time_limit_s: float = 10.0, days: int = 5
+    ) -> Task | None:
+        """Plan in the background; the running task (None when nothing started)."""
         session = self.session
         if session.rep is None or session.rep.home is None:
             QMessageBox.information(
                 self.window, self.tr("Plan the week"), self.tr("Set the rep's home location first.")
             )
             self.edit_rep()
-            return
-        week, days, keep, overnight = session.week_start, 5, session.plan is not None, True
+            return None
+        week, keep, overnight = session.week_start, session.plan is not None, True
         if ask:
             dialog = PlanDialog(session.week_start, session.plan is not None, self.window)
             if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
+                return None
             week, days = dialog.week_start(), dialog.days.value()
             time_limit_s, keep = dialog.time_limit.value(), dialog.keep.isChecked()
             overnight = dialog.overnight.isChecked()
-        self._solve(
+        return self._solve(
             week, days, WeekParams(time_limit_s=time_limit_s, overnight=overnight, keep_days=keep)
         )
 
-    def _solve(self, week: Any, days: int, params: WeekParams) -> None:
+    def _solve(self, week: Any, days: int, params: WeekParams) -> Task:
         session = self.session
         workspace, rep = session.workspace, session.rep
         model = session.travel_model
@@ -220,7 +224,7 @@ class Workflows(QObject):
         def done(plan: WeekPlan) -> None:
             session.edit_plan(self.tr("Plan week"), plan)
 
-        run_with_progress(
+        return run_with_progress(
             self.window, runner=self.window.runner, title=self.tr("Planning the week"),
             work=work, on_result=done,
         )  # fmt: skip

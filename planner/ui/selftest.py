@@ -1,0 +1,225 @@
+"""`territory-planner gui --self-test`: prove that this installation works, then exit.
+
+Runs offscreen: builds the demo workspace in a temporary folder, geocodes it with the
+offline gazetteer, opens the main window, waits until the map has drawn the accounts,
+plans a short week through the same workflow as the Plan menu and waits until the map
+draws its routes. Each check prints one line; exit 0 when all pass, 1 with the reason
+otherwise. Packagers run it on the frozen bundle (`make package-test`).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, QTranslator, qVersion
+from PySide6.QtWidgets import QApplication
+
+from planner.io.geocoding import GeocodeConfig
+from planner.io.geocoding.gazetteer import default_gazetteer_path
+from planner.io.workspace import Workspace
+from planner.maps.assets import page_assets
+from planner.resources import app_root, resource_path
+from planner.services.demo import ensure_demo_workspace
+from planner.services.geocode_accounts import geocode_accounts
+from planner.ui.main_window import APP, ORG, MainWindow
+
+PLAN_DAYS = 2
+PLAN_SECONDS = 2.0
+TIMEOUT_S = 180  # the whole run; a WebEngine that never renders must not hang CI
+POLL_MS = 200
+EXIT_DELAY_MS = 200  # lets the closed window's deferred deletes run
+
+
+class SelfTestError(RuntimeError):
+    """A check failed; the message says which and why."""
+
+
+def frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
+
+
+def _ok(label: str, detail: str) -> None:
+    print(f"ok    {label:<12} {detail}", flush=True)
+
+
+def check_files() -> None:
+    """Shipped files: map assets, translations, icon, demo data, the offline gazetteer."""
+    where = "frozen bundle" if frozen() else "source"
+    _ok("python", f"{sys.version.split()[0]}, PySide6 {pyside_version}, Qt {qVersion()} ({where})")
+    assets = page_assets()  # raises MissingAssets naming what is missing
+    _ok("map assets", f"{len(assets)} files under {assets[0].path.parents[2]}")
+    translator = QTranslator()
+    if not translator.load(str(resource_path("translations", "planner_it.qm"))):
+        raise SelfTestError(f"cannot load the Italian translation under {app_root()}")
+    icon = resource_path("icons", "territory-planner.svg")
+    if not icon.is_file():
+        raise SelfTestError(f"icon missing: {icon}")
+    _ok("resources", f"translations (it), icon, demo data under {resource_path()}")
+    gazetteer = default_gazetteer_path()
+    if not gazetteer.is_file():
+        if frozen():
+            raise SelfTestError(f"the bundle has no prebuilt gazetteer ({gazetteer})")
+        print(f"note  gazetteer    not built yet; the geocoding check builds it ({gazetteer})")
+    else:
+        _ok("gazetteer", f"{gazetteer} ({gazetteer.stat().st_size / 1e6:.0f} MB)")
+
+
+def prepare_demo(folder: Path) -> Path:
+    """The demo workspace, geocoded offline like the app's Geocode menu does."""
+    path = ensure_demo_workspace(folder / "demo.tpw")
+    with Workspace.open(path) as workspace:
+        reps = workspace.reps()
+        started = time.monotonic()
+        summary = geocode_accounts(workspace, GeocodeConfig(offline=True, default_country="IT"))
+        accounts = workspace.accounts()
+    if not accounts or not reps:
+        raise SelfTestError(f"the demo workspace is empty ({len(accounts)} accounts)")
+    _ok("workspace", f"{len(accounts)} accounts, {len(reps)} reps in {path}")
+    if summary.attempted and summary.located == 0:
+        raise SelfTestError(f"offline geocoding found none of {summary.attempted} addresses")
+    _ok(
+        "geocoding",
+        f"offline: {summary.located} of {summary.attempted} located "
+        f"in {time.monotonic() - started:.1f} s",
+    )
+    return path
+
+
+class SelfTest(QObject):
+    """Drives the window through the checks that need the event loop."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.exit_code = 1
+        self.stage = "the map to draw the accounts"
+        self._started = time.monotonic()
+        self._deadline = QTimer(self, singleShot=True, interval=TIMEOUT_S * 1000)
+        self._deadline.timeout.connect(
+            lambda: self.fail(f"timed out after {TIMEOUT_S} s waiting for {self.stage}")
+        )
+        self._poll_timer = QTimer(self, singleShot=True, interval=POLL_MS)
+        self._poll_timer.timeout.connect(self._poll_routes)
+
+    def start(self) -> None:
+        self._deadline.start()
+        sync = self.window.map_sync
+        if sync.is_rendered:
+            self._guard(self._map_rendered)
+        else:
+            sync.rendered.connect(lambda: self._guard(self._map_rendered))
+
+    def _guard(self, step: Any, *args: Any) -> None:
+        """A slot that raises would only print a traceback; turn it into a failure."""
+        try:
+            step(*args)
+        except Exception as exc:
+            traceback.print_exc()
+            self.fail(f"{self.stage}: {exc}")
+
+    def _map_rendered(self) -> None:
+        stats = self.window.map_sync.last_stats
+        shown = stats.get("markers", 0) + stats.get("clusters", 0)
+        located = sum(1 for a in self.window.session.accounts if a.location is not None)
+        if not shown:
+            raise SelfTestError(f"the map drew no markers for {located} located accounts")
+        _ok("map", f"{stats.get('markers', 0)} markers, {stats.get('clusters', 0)} clusters "
+            f"for {located} located accounts ({self._elapsed()})")  # fmt: skip
+        self.stage = f"a {PLAN_DAYS}-day plan"
+        session = self.window.session
+        session.plan_changed.connect(lambda: self._guard(self._planned))
+        task = self.window.workflows.plan_week(ask=False, time_limit_s=PLAN_SECONDS, days=PLAN_DAYS)
+        if task is None:
+            raise SelfTestError("the plan did not start (no rep with a home location?)")
+        task.signals.failed.connect(lambda message: self.fail(f"planning failed: {message}"))
+        task.signals.cancelled.connect(lambda: self.fail("planning was cancelled"))
+
+    def _planned(self) -> None:
+        plan = self.window.session.plan
+        if plan is None or self.stage != f"a {PLAN_DAYS}-day plan":
+            return  # plan_changed also fires on loads and undo; wait for the new plan
+        visits = plan.visits()
+        if len(plan.days) != PLAN_DAYS or not visits:
+            raise SelfTestError(f"{len(plan.days)} days, {len(visits)} visits planned")
+        _ok(
+            "plan",
+            f"{plan.rep_name}: {len(visits)} visits on {len(plan.days)} days, "
+            f"{plan.distance_m / 1000:.0f} km, value {plan.value}, cost {plan.cost}, "
+            f"{len(plan.remote)} remote ({self._elapsed()})",
+        )
+        self.stage = "the map to draw the routes"
+        self._poll_routes()
+
+    def _poll_routes(self) -> None:
+        self.window.map_view.evaluate(
+            "planner.stats()", lambda stats: self._guard(self._on_route_stats, stats)
+        )
+
+    def _on_route_stats(self, stats: dict[str, Any] | None) -> None:
+        legs = (stats or {}).get("legs", 0)
+        if not legs:
+            self._poll_timer.start()
+            return
+        _ok("routes", f"the map drew {legs} legs ({self._elapsed()})")
+        self.exit_code = 0
+        self._finish()
+
+    def _elapsed(self) -> str:
+        return f"{time.monotonic() - self._started:.1f} s"
+
+    def fail(self, message: str) -> None:
+        print(f"FAIL  {message}", file=sys.stderr, flush=True)
+        self.exit_code = 1
+        self._finish()
+
+    def _finish(self) -> None:
+        self._deadline.stop()
+        self._poll_timer.stop()
+        # Close inside the loop: the map page must be deleted before the web profile,
+        # or WebEngine stalls and crashes at exit. exit() then leaves every running
+        # event loop, also a modal message box's.
+        self.window.close()
+        QTimer.singleShot(EXIT_DELAY_MS, lambda: QApplication.exit(self.exit_code))
+
+
+def run_self_test() -> int:
+    """Run every check; the process exit code (0 = all passed)."""
+    started = time.monotonic()
+    app_obj = QApplication.instance()
+    app = app_obj if isinstance(app_obj, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    print(f"{APP} self-test", flush=True)
+    with tempfile.TemporaryDirectory(prefix="territory-planner-selftest-") as tmp:
+        try:
+            check_files()
+            path = prepare_demo(Path(tmp))
+        except Exception as exc:
+            print(f"FAIL  {exc}", file=sys.stderr, flush=True)
+            code = 1
+        else:
+            code = _run_window(app, path, Path(tmp) / "settings.ini")
+    verdict = "passed" if code == 0 else "FAILED"
+    print(f"self-test {verdict} in {time.monotonic() - started:.1f} s", flush=True)
+    return code
+
+
+def _run_window(app: QApplication, path: Path, settings_file: Path) -> int:
+    # Private settings: the test must not change the user's layout or last workspace.
+    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    window = MainWindow(Workspace.open(path), settings)
+    window.show()
+    test = SelfTest(window)
+    test.start()
+    code = app.exec() or test.exit_code
+    window.runner.wait(10000)
+    window.session.workspace.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return code
