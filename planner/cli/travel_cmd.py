@@ -30,7 +30,10 @@ from planner.travel.roadgraph import RoadGraphModel
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "travel", help="choose and calibrate the travel model", description=__doc__
+        "travel",
+        help="choose and calibrate the travel model",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="travel_command", metavar="TOOL", required=True)
     show = sub.add_parser("show", help="print the workspace's travel model settings")
