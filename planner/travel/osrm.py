@@ -96,9 +96,18 @@ class OsrmModel:
             query["sources"] = ";".join(str(i) for i in range(len(sources)))
             query["destinations"] = ";".join(str(i) for i in range(len(sources), len(points)))
         body = self._get("table", points, query)
-        dist = np.array(body["distances"], dtype=np.float64)  # None → nan
-        secs = np.array(body["durations"], dtype=np.float64)
-        snap = np.array([w.get("distance", 0.0) for w in body["sources"]], dtype=np.float64)
+        try:
+            dist = np.array(body["distances"], dtype=np.float64)  # None → nan
+            secs = np.array(body["durations"], dtype=np.float64)
+            snap = np.array([w.get("distance", 0.0) for w in body["sources"]], dtype=np.float64)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise TravelError(
+                f"{self.url} answered /table without distances and durations ({exc!r}); "
+                "it may be an OSRM older than 5.8"
+            ) from None
+        expected = (len(sources), len(points) if targets is None else len(targets))
+        if dist.shape != expected or secs.shape != expected:
+            raise TravelError(f"{self.url} answered a {dist.shape} table for {expected} places")
         return dist, secs, snap
 
     def matrix(

@@ -105,7 +105,10 @@ class FakeOsrm(BaseHTTPRequestHandler):
     """Answers /table with a null pair and anything else with a non-OSRM page."""
 
     def do_GET(self) -> None:
-        if self.path.startswith("/table/"):
+        if self.path.startswith("/table/v1/old/"):
+            body = {"code": "Ok", "durations": [[0, 1], [1, 0]], "sources": [{}, {}]}
+            payload, status, kind = json.dumps(body).encode(), 200, "application/json"
+        elif self.path.startswith("/table/"):
             body = {
                 "code": "Ok",
                 "durations": [[0, None], [60.4, 0]],
@@ -178,3 +181,22 @@ def test_parallel_and_serial_requests_agree(osrm_url: str) -> None:
     assert serial.matrix(points) == parallel.matrix(points)
     with pytest.raises(TravelError, match="parallel_requests"):
         OsrmModel(osrm_url, parallel_requests=0)
+
+
+def test_table_without_distances_is_a_clear_error(fake_server: str) -> None:
+    model = OsrmModel(fake_server, profile="old")
+    with pytest.raises(TravelError, match="without distances"):
+        model.matrix([GeoPoint(60.17, 24.94), GeoPoint(60.18, 24.96)])
+
+
+def test_every_backend_accepts_no_places(
+    osrm_url: str, helsinki_pbf: Path, road_cache: Path
+) -> None:
+    from planner.travel import GeodesicModel
+
+    for model in (
+        GeodesicModel(),
+        RoadGraphModel.from_pbf(helsinki_pbf, cache_dir=road_cache),
+        OsrmModel(osrm_url),
+    ):
+        assert model.matrix([]).size == 0
