@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.common import add_workspace_argument, open_workspace, progress_bar
+from planner.domain import DomainError, GeoPoint, Rep
 from planner.travel import (
     GeodesicParams,
     TravelError,
     TravelModel,
     TravelSettings,
+    leg_cost,
     load_settings,
     save_settings,
 )
@@ -41,6 +43,21 @@ def register(subparsers: Any) -> None:
     show.set_defaults(handler=run_show)
     _register_use(sub)
     _register_calibrate(sub)
+    route = sub.add_parser("route", help="distance, time and cost of one leg")
+    route.add_argument("start", type=_latlon, metavar="LAT,LON")
+    route.add_argument("end", type=_latlon, metavar="LAT,LON")
+    route.add_argument("--rep", metavar="NAME", help="price the leg with this rep's rates")
+    route.add_argument("--json", action="store_true", help="print JSON, with the geometry")
+    add_workspace_argument(route)
+    route.set_defaults(handler=run_route)
+
+
+def _latlon(text: str) -> GeoPoint:
+    try:
+        lat, lon = (float(part) for part in text.split(","))
+        return GeoPoint(lat, lon)
+    except (ValueError, DomainError) as exc:
+        raise argparse.ArgumentTypeError(f"expected LAT,LON in degrees, got {text!r}") from exc
 
 
 def _register_use(sub: Any) -> None:
@@ -165,6 +182,45 @@ def _save_fit(args: argparse.Namespace, report: CalibrationReport) -> int:
     with workspace:
         save_settings(workspace, replace(_stored(workspace), geodesic=report.suggested))
     print("saved the suggested geodesic parameters in the workspace", file=sys.stderr)
+    return 0
+
+
+def run_route(args: argparse.Namespace) -> int:
+    workspace = open_workspace(args)
+    if workspace is None:
+        return 1
+    with workspace:
+        reps = workspace.reps()
+        try:
+            settings = load_settings(workspace)
+        except TravelError as exc:
+            print(f"error: stored travel settings are unusable: {exc}", file=sys.stderr)
+            return 1
+    rep = next((r for r in reps if r.name == args.rep), None) if args.rep else None
+    if args.rep and rep is None:
+        print(f"error: no rep named {args.rep!r} in the workspace", file=sys.stderr)
+        return 1
+    try:
+        model = settings.build()
+        distance_m, duration_s = model.matrix([args.start, args.end]).leg(0, 1)
+        geometry = model.leg_geometry(args.start, args.end)
+    except TravelError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    cost = leg_cost(rep or Rep(name="default rates"), distance_m, duration_s)
+    if args.json:
+        out = {
+            "backend": settings.backend,
+            "distance_m": distance_m,
+            "duration_s": duration_s,
+            "cost": str(cost.amount),
+            "currency": cost.currency,
+            "geometry": geometry,
+        }
+        print(json.dumps(out))
+    else:
+        print(f"{settings.backend}: {distance_m / 1000:.1f} km, {duration_s / 60:.0f} min, "
+              f"{cost} ({rep.name if rep else 'default rates'})")  # fmt: skip
     return 0
 
 

@@ -90,3 +90,30 @@ def test_cli_use_rejects_bad_choices(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["travel", "use", "geodesic", "--speed-long-kmh", "500", *ws]) == 1
     with Workspace.open(tmp_path / "w.sqlite") as w:
         assert load_settings(w) == TravelSettings()  # nothing half-saved
+
+
+def test_cli_route_with_each_stored_model(
+    helsinki_pbf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from decimal import Decimal
+
+    from planner.domain.rep import Rep
+
+    ws = ["-w", str(tmp_path / "w.sqlite")]
+    with Workspace.open(tmp_path / "w.sqlite") as w:
+        w.save_reps([Rep(name="Aino", currency="EUR", cost_per_km=Decimal("0.5"))])
+    leg = ["travel", "route", "60.1660,24.9380", "60.1770,24.9500", "--json"]
+    assert main([*leg, *ws]) == 0
+    straight = json.loads(capsys.readouterr().out)
+    assert straight["backend"] == "geodesic" and len(straight["geometry"]) == 2
+    assert main(["travel", "use", "osm", "--pbf", str(helsinki_pbf), *ws]) == 0
+    capsys.readouterr()
+    assert main([*leg, "--rep", "Aino", *ws]) == 0
+    road = json.loads(capsys.readouterr().out)
+    assert road["backend"] == "osm" and len(road["geometry"]) > 5
+    assert 1000 < road["distance_m"] < 3000
+    assert main(leg[:4] + ws) == 0
+    assert "km" in capsys.readouterr().out
+    assert main([*leg, "--rep", "Nobody", *ws]) == 1
+    with pytest.raises(SystemExit):
+        main(["travel", "route", "north", "60,24", *ws])
