@@ -11,11 +11,12 @@ the next run retries only what is still missing.
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from planner.domain import Account, GeoPoint, Precision, Rep
+from planner.domain import Account, Precision, Rep
+from planner.domain.pins import SharedPin, shared_pins
 from planner.domain.progress import (
     Cancelled,
     CancelToken,
@@ -41,15 +42,6 @@ from planner.io.workspace.records import CachedGeocode
 _BATCH = 25  # accounts per commit
 _BATCH_SECONDS = 2.0  # ... or this long since the last commit (online answers are slow)
 _LOCAL_SOURCES = ("cache", "gazetteer")  # answers not worth caching (again)
-
-
-@dataclass(frozen=True)
-class SharedPin:
-    """Several accounts on one coordinate: travel between them will count as zero."""
-
-    location: GeoPoint
-    precision: Precision
-    names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -200,21 +192,6 @@ def _summary(
         failures=tuple(failures),
         accounts=tuple(accounts),
     )
-
-
-def shared_pins(accounts: Sequence[Account]) -> tuple[SharedPin, ...]:
-    """Coordinates (to ~1 m) held by more than one account, most crowded first."""
-    groups: dict[tuple[float, float], list[Account]] = defaultdict(list)
-    for account in accounts:
-        if account.location is not None:
-            key = (round(account.location.lat, 5), round(account.location.lon, 5))
-            groups[key].append(account)
-    pins = [
-        SharedPin(group[0].location, group[0].precision, tuple(a.name for a in group))
-        for group in groups.values()
-        if len(group) > 1 and group[0].location is not None
-    ]
-    return tuple(sorted(pins, key=lambda pin: -len(pin.names)))
 
 
 def geocode_rep_home(

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QWidget
 
 from planner.domain import WeekPlan
+from planner.domain.pins import shared_pins
 from planner.io.workspace import Workspace
-from planner.services.edit_plan import PlanContext, move_visit, remove_visit, toggle_lock
 from planner.ui.accounts_model import AccountsModel
 from planner.ui.accounts_panel import AccountsPanel
 from planner.ui.formatting import Units
@@ -29,6 +30,9 @@ from planner.ui.session import Session
 from planner.ui.territories_panel import TerritoriesPanel
 from planner.ui.workers import TaskRunner
 from planner.ui.workflows import Workflows
+
+if TYPE_CHECKING:
+    from planner.services.edit_plan import PlanContext
 
 ORG, APP = "territory-planner", "Territory planner"
 
@@ -61,8 +65,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._refresh_accounts()
         self._refresh_plan()
-        self._refresh_territories()
-        self.map_sync = MapSync(self.session, self.map_view)
+        self.map_sync = MapSync(self.session, self.map_view, self.runner)
 
     # construction ----------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -206,22 +209,30 @@ class MainWindow(QMainWindow):
         self.remote_view.account_selected.connect(lambda key: self._select([key], from_map=False))
         self.inspector.pin_requested.connect(s.set_manual_pin)
         s.territories_changed.connect(self._refresh_territories)
+        # Measuring territories loads scipy: only when the manager looks at them.
+        self.territories_dock.visibilityChanged.connect(self._refresh_territories)
         s.rep_changed.connect(self._fill_reps)
         s.plan_changed.connect(self._fill_reps)
         self.territories_panel.balance_requested.connect(self.workflows.balance_territories)
         self.territories_panel.assign_requested.connect(self._give_selected)
         self.plan_view.visit_moved.connect(self._move_visit)
-        self.plan_view.lock_toggled.connect(
-            lambda key: self._edit(
-                self.tr("Lock/unlock visit"), lambda c, p: toggle_lock(c, p, key)
-            )
-        )
-        self.plan_view.visit_removed.connect(
-            lambda key: self._edit(self.tr("Remove visit"), lambda c, p: remove_visit(c, p, key))
-        )
+        self.plan_view.lock_toggled.connect(self._toggle_lock)
+        self.plan_view.visit_removed.connect(self._remove_visit)
 
     # plan edits ------------------------------------------------------------------------
+    def _toggle_lock(self, key: str) -> None:
+        from planner.services.edit_plan import toggle_lock
+
+        self._edit(self.tr("Lock/unlock visit"), lambda c, p: toggle_lock(c, p, key))
+
+    def _remove_visit(self, key: str) -> None:
+        from planner.services.edit_plan import remove_visit
+
+        self._edit(self.tr("Remove visit"), lambda c, p: remove_visit(c, p, key))
+
     def _move_visit(self, key: str, day_index: int, position: int) -> None:
+        from planner.services.edit_plan import move_visit
+
         self._edit(self.tr("Move visit"), lambda c, p: move_visit(c, p, key, day_index, position))
 
     def _edit(self, text: str, edit: Callable[[PlanContext, WeekPlan], WeekPlan]) -> None:
@@ -239,6 +250,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Not changed: %s") % refused, 10000)
 
     def _refresh_territories(self) -> None:
+        if not self.territories_panel.isVisible():
+            return
         names = [r.name for r in self.session.workspace.reps()]
         self.territories_panel.show_result(self.session.territories(), names)
 
@@ -267,6 +280,13 @@ class MainWindow(QMainWindow):
         located = sum(1 for a in accounts if a.location is not None)
         shown = self.accounts_panel.proxy.rowCount()
         text = self.tr("%d accounts (%d shown) · %d on the map") % (len(accounts), shown, located)
+        coarse = sum(1 for a in accounts if a.precision.is_coarse)
+        crowded = sum(len(pin.names) for pin in shared_pins(accounts))
+        if coarse or crowded:
+            text += " · " + self.tr("%d town/postcode pins, %d accounts share a pin") % (
+                coarse,
+                crowded,
+            )
         plan = self.session.plan
         if plan is not None and plan.days:
             text += " · " + self.tr("week of %s: %d visits, %s, value %s, cost %s") % (

@@ -7,16 +7,18 @@ After each push it asks the page what it drew (`planner.stats()`), and reports
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from planner.maps.data import build_map_data
-from planner.maps.page import MapOptions, write_page
 from planner.optimise.priorities import priority_bands
 from planner.ui.map_view import MapView
 from planner.ui.session import Session
+from planner.ui.workers import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from planner.maps.page import MapOptions
 
 EMPTY = '{"type":"FeatureCollection","features":[]}'
 LAYERS = (
@@ -33,10 +35,22 @@ def page_path() -> Path:
     return folder / "page.html"
 
 
+def _write_page(options: MapOptions | None) -> Path:
+    from planner.maps.page import MapOptions, write_page
+
+    return write_page(page_path(), None, options or MapOptions())
+
+
 class MapSync(QObject):
     rendered = Signal()
 
-    def __init__(self, session: Session, view: MapView, options: MapOptions | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        view: MapView,
+        runner: TaskRunner,
+        options: MapOptions | None = None,
+    ) -> None:
         super().__init__(view)
         self.session = session
         self.view = view
@@ -50,11 +64,17 @@ class MapSync(QObject):
         session.account_changed.connect(lambda _key: self.push())
         session.plan_changed.connect(self.push)
         session.territories_changed.connect(self.push)
-        view.load_page(write_page(page_path(), None, options or MapOptions()))
+        # Building the page imports folium (about a second): do it off the main thread so
+        # the window is usable at once, then load the page from disk.
+        task = Task(lambda _progress, _cancel: _write_page(options), "map page")
+        task.signals.finished.connect(view.load_page)
+        runner.start(task)
 
     def push(self) -> None:
         if not self.view.is_ready:
             return  # `ready` pushes everything once the page is up
+        from planner.maps.data import build_map_data
+
         s = self.session
         data = build_map_data(
             s.accounts,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -15,11 +16,13 @@ from PySide6.QtGui import QUndoStack
 from planner.domain import Account, Decision, DomainError, GeoPoint, Precision, Rep, WeekPlan
 from planner.io.workspace import Workspace
 from planner.optimise.priorities import ValueBreakdown, value_accounts
-from planner.services.assign_territories import TerritoryResult, describe_split, reassign_accounts
-from planner.services.edit_plan import PlanContext
-from planner.travel import TravelModel, make_model
 from planner.ui.accounts_model import PlannerFigures
 from planner.ui.undo import AccountEdit, PlanEdit, TerritoryEdit
+
+if TYPE_CHECKING:  # imported on first use: they load the solver and scipy
+    from planner.services.assign_territories import TerritoryResult
+    from planner.services.edit_plan import PlanContext
+    from planner.travel import TravelModel
 
 
 def next_monday(today: date) -> date:
@@ -46,9 +49,18 @@ class Session(QObject):
         self.rep: Rep | None = None
         self.plan: WeekPlan | None = None
         self.breakdowns: dict[str, ValueBreakdown] = {}
-        self.travel_model: TravelModel = make_model("geodesic")
+        self._travel_model: TravelModel | None = None
         self.territory_result: TerritoryResult | None = None
         self.reload()
+
+    @property
+    def travel_model(self) -> TravelModel:
+        """Distances and times for plan edits and planning (geodesic unless configured)."""
+        if self._travel_model is None:
+            from planner.travel import make_model
+
+            self._travel_model = make_model("geodesic")
+        return self._travel_model
 
     # loading ---------------------------------------------------------------------------
     def switch(self, workspace: Workspace) -> None:
@@ -136,6 +148,8 @@ class Session(QObject):
 
     def edit_visit(self, text: str, edit: Callable[[PlanContext, WeekPlan], WeekPlan]) -> str:
         """Apply a hand edit to the plan (undoable); returns why it was refused, or ""."""
+        from planner.services.edit_plan import PlanContext
+
         if self.plan is None or self.rep is None:
             return self.tr("there is no plan to edit")
         context = PlanContext(self.accounts, self.rep, self.travel_model)
@@ -148,6 +162,8 @@ class Session(QObject):
 
     def territories(self) -> TerritoryResult | None:
         """The current split, measured (computed from the workspace on first use)."""
+        from planner.services.assign_territories import describe_split
+
         reps = self.workspace.reps()
         if (
             self.territory_result is None
@@ -171,6 +187,8 @@ class Session(QObject):
 
     def give_accounts(self, keys: list[str], rep_name: str) -> str:
         """Move accounts to a rep's territory (undoable); returns why not, or ""."""
+        from planner.services.assign_territories import reassign_accounts
+
         current = self.territories()
         if current is None:
             return self.tr("territories need at least two reps and geocoded accounts")

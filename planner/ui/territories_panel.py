@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.optimise.territories import Balance
-from planner.services.assign_territories import TerritoryResult
 from planner.ui.formatting import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from planner.services.assign_territories import TerritoryResult
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("TerritoriesPanel", "Rep"),
@@ -32,10 +35,11 @@ COLUMNS = (
 )
 
 
+# The balance modes of planner.optimise.territories.Balance, by value.
 BALANCE_LABELS = {
-    Balance.WORKLOAD: QT_TRANSLATE_NOOP("TerritoriesPanel", "workload"),
-    Balance.VALUE: QT_TRANSLATE_NOOP("TerritoriesPanel", "value"),
-    Balance.BOTH: QT_TRANSLATE_NOOP("TerritoriesPanel", "workload and value"),
+    "workload": QT_TRANSLATE_NOOP("TerritoriesPanel", "workload"),
+    "value": QT_TRANSLATE_NOOP("TerritoriesPanel", "value"),
+    "both": QT_TRANSLATE_NOOP("TerritoriesPanel", "workload and value"),
 }
 
 
@@ -46,8 +50,8 @@ class TerritoriesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mode = QComboBox()
-        for balance in Balance:
-            self.mode.addItem(self.tr(BALANCE_LABELS[balance]), balance.value)
+        for mode, label in BALANCE_LABELS.items():
+            self.mode.addItem(self.tr(label), mode)
         self.tolerance = QDoubleSpinBox(minimum=1, maximum=50, value=5, suffix=" %", decimals=1)
         self.balance_button = QPushButton(self.tr("Balance territories"))
         self.balance_button.clicked.connect(

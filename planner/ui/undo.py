@@ -7,11 +7,14 @@ or the other back to the session, which saves it to the workspace at once.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from planner.domain import Account, WeekPlan
-from planner.services.assign_territories import TerritoryResult
+
+if TYPE_CHECKING:
+    from planner.services.assign_territories import TerritoryResult
 
 
 class PlanEdit(QUndoCommand):

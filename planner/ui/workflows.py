@@ -13,14 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from planner.domain import Rep, WeekPlan
-from planner.io.geocoding.chain import GeocodeConfig
 from planner.io.workspace import Workspace, WorkspaceError
-from planner.optimise.territories import Balance, BalanceSettings
-from planner.optimise.week.planner import WeekParams
-from planner.services.assign_territories import TerritoryResult, assign_in_workspace
-from planner.services.export_itinerary import ExportResult, export_from_workspace
-from planner.services.geocode_accounts import GeocodeSummary, geocode_accounts
-from planner.services.plan_week import plan_in_workspace
 from planner.ui.dialogs.import_wizard import ImportWizard
 from planner.ui.dialogs.plan_dialog import PlanDialog
 from planner.ui.dialogs.rep_dialog import RepDialog
@@ -29,7 +22,14 @@ from planner.ui.progress_ui import run_with_progress
 from planner.ui.workers import Task
 
 if TYPE_CHECKING:
+    from planner.optimise.week.planner import WeekParams
+    from planner.services.assign_territories import TerritoryResult
+    from planner.services.export_itinerary import ExportResult
+    from planner.services.geocode_accounts import GeocodeSummary
     from planner.ui.main_window import MainWindow
+
+# The services below load the solver, scipy, folium or fpdf: they are imported where they
+# are first used, so the window opens without waiting for them.
 
 WORKSPACE_FILTER = "Territory workspaces (*.tpw);;All files (*)"
 
@@ -91,6 +91,9 @@ class Workflows(QObject):
         return wizard
 
     def geocode(self) -> None:
+        from planner.io.geocoding.chain import GeocodeConfig
+        from planner.services.geocode_accounts import geocode_accounts
+
         workspace = self.session.workspace
         offline = bool(self.window.settings.value("geocoding/offline", True, type=bool))
 
@@ -130,6 +133,8 @@ class Workflows(QObject):
             self.export_to(fmt, Path(name))
 
     def export_to(self, fmt: str, out: Path) -> None:
+        from planner.services.export_itinerary import export_from_workspace
+
         plan = self.session.plan
         assert plan is not None
         workspace = self.session.workspace
@@ -155,6 +160,9 @@ class Workflows(QObject):
 
     # territories -----------------------------------------------------------------------
     def balance_territories(self, mode: str, tolerance: float) -> None:
+        from planner.optimise.territories import Balance, BalanceSettings
+        from planner.services.assign_territories import assign_in_workspace
+
         session = self.session
         workspace = session.workspace
         reps = workspace.reps()
@@ -189,6 +197,8 @@ class Workflows(QObject):
         self, *, ask: bool = True, time_limit_s: float = 10.0, days: int = 5
     ) -> Task | None:
         """Plan in the background; the running task (None when nothing started)."""
+        from planner.optimise.week.planner import WeekParams
+
         session = self.session
         if session.rep is None or session.rep.home is None:
             QMessageBox.information(
@@ -209,6 +219,8 @@ class Workflows(QObject):
         )
 
     def _solve(self, week: Any, days: int, params: WeekParams) -> Task:
+        from planner.services.plan_week import plan_in_workspace
+
         session = self.session
         workspace, rep = session.workspace, session.rep
         model = session.travel_model

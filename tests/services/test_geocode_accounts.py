@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner.domain import Account, Address, GeoPoint, Precision, Rep
+from planner.domain.pins import shared_pins
 from planner.domain.progress import CancelFlag, Cancelled
 from planner.io.geocoding import (
     CacheGeocoder,
@@ -18,7 +19,7 @@ from planner.io.geocoding import (
     cache_key,
 )
 from planner.io.workspace import Workspace
-from planner.services.geocode_accounts import geocode_accounts, geocode_rep_home, shared_pins
+from planner.services.geocode_accounts import geocode_accounts, geocode_rep_home
 
 
 class Scripted:

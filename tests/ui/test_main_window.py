@@ -76,6 +76,7 @@ def test_balance_territories_and_give_accounts_by_hand(qtbot, window) -> None:  
     from planner.domain import GeoPoint, Rep
 
     session = window.session
+    window.territories_dock.raise_()
     session.workspace.save_reps(
         [Rep("Marco Rossi", home_address="Modena", home=GeoPoint(44.647, 10.925))]
     )
