@@ -4,7 +4,7 @@ into one deal per account, and the re-import merge that never loses local data."
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -14,7 +14,6 @@ from planner.domain.account import _norm
 from planner.io.importers.rows import ParsedRow
 
 _DEAL_FIELDS = ("amount", "probability", "stage", "close_date")
-_ACCOUNT_FIELDS = {f.name for f in fields(Account)}
 
 
 @dataclass(frozen=True)
@@ -123,15 +122,16 @@ def _close(value: object) -> date:
 def merge_account(old: Account, row: ParsedRow) -> Account:
     """``old`` updated with the columns the file has, keeping what was done locally:
     a manual pin, the geocode of an unchanged address, a newer last visit, notes, tags."""
-    values: dict[str, Any] = {k: v for k, v in row.fields.items() if k in _ACCOUNT_FIELDS}
+    values: dict[str, Any] = dict(row.fields)  # Account attributes only (rows._CONVERTERS)
     if not values.get("account_id"):  # an export without the id must not orphan the account
         values.pop("account_id", None)
     if values.get("meeting_minutes") is None:
         values.pop("meeting_minutes", None)
-    address = replace(old.address, **row.address)
+    same = all(getattr(old.address, part) == text for part, text in row.address.items())
+    address = old.address if same else replace(old.address, **row.address)
     values["address"] = address
     if old.precision is Precision.MANUAL or "location" not in values:
-        unchanged = address.normalised() == old.address.normalised()
+        unchanged = same or address.normalised() == old.address.normalised()
         if old.precision is Precision.MANUAL or unchanged:
             values.update(_location_of(old))
         else:  # the address moved: the old geocode no longer applies
