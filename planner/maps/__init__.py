@@ -27,7 +27,19 @@ _LAZY = {
     "day_color": "planner.maps.palette",
 }
 
-__all__ = sorted(_LAZY)
+__all__ = [  # noqa: RUF022 - same order as _LAZY
+    "MissingAssets",
+    "assets_dir",
+    "MapData",
+    "build_map_data",
+    "MapOptions",
+    "TileSource",
+    "page_html",
+    "write_page",
+    "write_standalone_page",
+    "DAY_COLORS",
+    "day_color",
+]
 
 
 def __getattr__(name: str) -> Any:

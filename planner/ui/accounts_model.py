@@ -95,11 +95,14 @@ class AccountsModel(QAbstractTableModel):
         self._figures: dict[str, PlannerFigures] = {}
         self._today = today or date.today()
         self._row_of: dict[str, int] = {}
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None  # kept across reloads
 
     # data in ---------------------------------------------------------------------------
     def set_accounts(self, accounts: Sequence[Account]) -> None:
         self.beginResetModel()
         self._accounts = list(accounts)
+        if self._sorted_by is not None:
+            self._accounts = self._ordered(*self._sorted_by)
         self._row_of = {a.key: i for i, a in enumerate(self._accounts)}
         self.endResetModel()
 
@@ -109,6 +112,8 @@ class AccountsModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._accounts) - 1, len(COLUMNS) - 1)
             )
+            if self._sorted_by is not None:  # the planner's figures may be the sort key
+                self.sort(*self._sorted_by)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows themselves: one Python sort with a key, not a comparison per pair.
@@ -117,21 +122,26 @@ class AccountsModel(QAbstractTableModel):
         """
         if not 0 <= column < len(COLUMNS):
             return
-        spec = COLUMNS[column]
-        keys = [
-            _sort_key(spec, spec.value(a, self.figures(a.key), self._today)) for a in self._accounts
-        ]
-        reverse = order == Qt.SortOrder.DescendingOrder
-        permutation = sorted(range(len(keys)), key=keys.__getitem__, reverse=reverse)
+        self._sorted_by = (column, order)
         self.layoutAboutToBeChanged.emit()
-        new_row = {old: new for new, old in enumerate(permutation)}
+        position = {id(a): row for row, a in enumerate(self._accounts)}
+        self._accounts = self._ordered(column, order)
+        new_row = {position[id(a)]: row for row, a in enumerate(self._accounts)}
         persistent = self.persistentIndexList()
-        self._accounts = [self._accounts[i] for i in permutation]
         self._row_of = {a.key: i for i, a in enumerate(self._accounts)}
         self.changePersistentIndexList(
             persistent, [self.index(new_row[i.row()], i.column()) for i in persistent]
         )
         self.layoutChanged.emit()
+
+    def _ordered(self, column: int, order: Qt.SortOrder) -> list[Account]:
+        spec = COLUMNS[column]
+        keys = {
+            id(a): _sort_key(spec, spec.value(a, self.figures(a.key), self._today))
+            for a in self._accounts
+        }
+        reverse = order == Qt.SortOrder.DescendingOrder
+        return sorted(self._accounts, key=lambda a: keys[id(a)], reverse=reverse)
 
     def replace_account(self, account: Account) -> None:
         row = self._row_of.get(account.key)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from babel.numbers import format_currency
 from PySide6.QtCore import QDate, QLocale
 
 from planner.domain import Money
@@ -30,7 +31,8 @@ class Units:
 
     @staticmethod
     def money(money: Money) -> str:
-        return QLocale().toCurrencyString(float(money.amount), money.currency)
+        """€1,234.50 or 1.234,50 € as the UI's locale writes it."""
+        return format_currency(money.amount, money.currency, locale=QLocale().name())
 
     @staticmethod
     def day(day: date, pattern: str = "ddd d MMM") -> str:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain import DayPlan, Leg, Lock, Visit, WeekPlan
+from planner.domain import DayPlan, Leg, Lock, Money, Visit, WeekPlan
 from planner.ui.formatting import Units, day_colour
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -168,17 +168,14 @@ class PlanView(QScrollArea):
         if plan is None or not plan.days:
             return ""
         value, cost = plan.value, plan.cost
-        per_km = value.amount / max(1, plan.distance_m // 1000)
-        return self.tr(
-            "Week: %d visits · value %s · %s · %s driving · cost %s · %.0f %s per km"
-        ) % (
+        per_km = Money.of(value.amount / max(1, plan.distance_m // 1000), plan.currency)
+        return self.tr("Week: %d visits · value %s · %s · %s driving · cost %s · %s per km") % (
             len(plan.visits()),
             self._units.money(value),
             self._units.distance(plan.distance_m),
             self._units.duration(plan.driving_s),
             self._units.money(cost),
-            per_km,
-            plan.currency,
+            self._units.money(per_km),
         )
 
     def _menu(self, day_list: DayList, pos: QPoint) -> None:
