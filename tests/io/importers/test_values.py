@@ -126,3 +126,12 @@ def test_cadence_and_minutes_reject() -> None:
         parse_cadence("0")
     with pytest.raises(CellError, match="not a duration in minutes: 'long'"):
         parse_minutes("long")
+
+
+def test_decode_falls_back_from_cp1252_to_latin1() -> None:
+    from planner.io.importers.table import decode
+
+    assert decode("Caffè € 1".encode("cp1252"), "x.csv") == ("Caffè € 1", "cp1252")
+    # 0x81 is undefined in Windows-1252: the text can only be Latin-1.
+    assert decode(b"Caf\xe9 \x81", "x.csv") == ("Café \x81", "latin-1")
+    assert decode("Caffè".encode(), "x.csv") == ("Caffè", "utf-8")
