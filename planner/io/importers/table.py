@@ -112,7 +112,7 @@ _OTHER_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 def _looks_binary(data: bytes) -> bool:
     """Text has almost no control characters; random or binary data has ~11 %."""
     sample = data[:65536]
-    return len(sample.translate(None, _OTHER_BYTES)) > len(sample) // 100
+    return len(sample.translate(None, _OTHER_BYTES)) > max(4, len(sample) // 100)
 
 
 def _decode_or_fail(data: bytes, codec: str, name: str) -> str:
@@ -154,6 +154,7 @@ def _first_rows(sample: str, delimiter: str) -> list[list[str]]:
 
 
 def parse_text(text: str, name: str, encoding: str, delimiter: str | None = None) -> Table:
+    text = text.rstrip("\x1a")  # the Ctrl-Z end-of-file mark of old DOS/Windows exports
     used = delimiter or sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=used, strict=False)
     headers: tuple[str, ...] | None = None

@@ -135,3 +135,11 @@ def test_decode_falls_back_from_cp1252_to_latin1() -> None:
     # 0x81 is undefined in Windows-1252: the text can only be Latin-1.
     assert decode(b"Caf\xe9 \x81", "x.csv") == ("Café \x81", "latin-1")
     assert decode("Caffè".encode(), "x.csv") == ("Caffè", "utf-8")
+
+
+def test_dos_end_of_file_mark_is_not_a_row() -> None:
+    from planner.io.importers.table import decode, parse_text
+
+    text, encoding = decode(b"name,city\r\nAlfa,Parma\r\n\x1a", "x.csv")
+    table = parse_text(text, "x.csv", encoding)
+    assert [r.cells for r in table.rows] == [("Alfa", "Parma")]
