@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner.cli.main import main
+from planner.services import demo
 
 CORPUS = Path(__file__).parents[1] / "data" / "import"
 DEMO = Path(__file__).parents[2] / "resources" / "demo"
@@ -83,8 +84,11 @@ def test_reps_import_and_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_demo_command_writes_its_outputs(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The whole pipeline is tested in tests/services/test_demo.py; here only the wiring.
+    quick = [s for s in demo.STEPS if s.name in ("import accounts", "import reps", "summary")]
+    monkeypatch.setattr(demo, "STEPS", quick)
     out_dir = tmp_path / "demo-out"
     assert main(["demo", "--out", str(out_dir)]) == 0
     out = capsys.readouterr().out
