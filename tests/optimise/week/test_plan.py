@@ -178,3 +178,17 @@ def test_driving_limit_and_lunch_hold_on_busy_days(rep: Rep) -> None:
     assert all(day.driving_s <= 70 * 60 for day in week.days)
     busy = max(week.days, key=lambda d: len(d.visits))
     assert len(busy.visits) >= 5  # a full day, with its lunch break found by the checker
+
+
+def test_adding_an_account_slots_it_in_without_moving_the_others(
+    near_accounts: list[Account], rep: Rep
+) -> None:
+    first = plan(near_accounts, rep)
+    newcomer = account("Bentivoglio Big Deal", 44.636, 11.417, amount=300_000)
+    second = plan([*near_accounts, newcomer], rep, previous=first)
+    assert check_plan(second, [*near_accounts, newcomer], rep, GeodesicModel()) == []
+    day_of = {v.account_key: d.day for d in second.days for v in d.visits}
+    assert newcomer.key in day_of
+    for day in first.days:
+        for v in day.visits:
+            assert day_of.get(v.account_key, day.day) == day.day
