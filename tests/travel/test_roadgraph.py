@@ -162,3 +162,23 @@ def test_junction_penalty_applies_to_edges_into_junctions() -> None:
     assert slow.matrix([a, b]).duration_s[0, 1] == plain.matrix([a, b]).duration_s[0, 1] + 3
     with pytest.raises(TravelError, match="junction penalty"):
         RoadGraphModel.from_arrays(arrays, "t", junction_penalty_s=-1)
+
+
+def test_second_bundled_extract_with_motorways(test_pbf: Path, road_cache: Path) -> None:
+    road = RoadGraphModel.from_pbf(test_pbf, cache_dir=road_cache)
+    places = road.sample_places(40, seed=2)  # road nodes: no access legs
+    m = road.matrix(places)
+    nodes, away = road.snap(places)
+    assert not away.any()
+    g = road.graph
+    for i, j in [(0, 1), (5, 30), (12, 7), (39, 20)]:
+        secs, path = nx.single_source_dijkstra(
+            g, int(nodes[i]), int(nodes[j]), weight="travel_time"
+        )
+        metres = sum(g.edges[a, b]["length"] for a, b in itertools.pairwise(path))
+        assert m.duration_s[i, j] == round(secs)
+        assert abs(m.distance_m[i, j] - metres) <= 0.5
+    off = ~np.eye(40, dtype=bool) & (m.distance_m > 1000)
+    kmh = m.distance_m[off] / m.duration_s[off] * 3.6
+    assert kmh.max() > 45  # legs using the motorway are fast (residential: 25 km/h) ...
+    assert np.median(kmh) < kmh.max()  # ... and not every leg is one
