@@ -136,7 +136,7 @@ def _messages(parsed: ParsedImport) -> tuple[str, ...]:
     out = [f"read as {how}; columns matched preset {parsed.columns.preset}"]
     if parsed.columns.unused:
         out.append("columns not imported: " + ", ".join(parsed.columns.unused))
-    if not table.rows:
+    if not (table.rows or table.data_rows > 0):
         out.append("the file has a header but no data rows")
     return tuple(out)
 

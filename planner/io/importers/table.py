@@ -37,6 +37,7 @@ class Table:
     encoding: str = ""
     delimiter: str = ""
     skipped: int = 0  # blank and footer rows
+    data_rows: int = -1  # rows read, once ``rows`` has been released (-1: not released)
     notes: list[str] = field(default_factory=list)
 
     def raw(self, row: Row) -> dict[str, str]:
