@@ -91,7 +91,8 @@ def _left_out(problem: WeekProblem, routes: Routes, idx: int, idle: dict[int, in
     cur = problem.rep.currency
     value = cand.value.total
     if not cand.windows:
-        return _decision(cand, "remote", f"no feasible time window: {cand.no_window_reason}", None)
+        reason = f"worth {value} but no feasible time window: {cand.no_window_reason}"
+        return _decision(cand, "remote", reason, None)
     ins = best_insertion(problem, routes, idx, idle=idle)
     cost = Money(ins.delta_cents, cur)
     if ins.delta_cents >= cand.prize:
