@@ -32,22 +32,34 @@ from decimal import Decimal
 from planner.domain.account import Account
 from planner.domain.units import Money
 
+# Stage names cover the usual generic ones and Salesforce's standard opportunity stages;
+# probabilities for the Salesforce stages are Salesforce's own defaults.
 DEFAULT_STAGE_WEIGHTS: Mapping[str, float] = {
     "lead": 0.5,
     "prospecting": 0.6,
     "qualification": 0.8,
     "needs analysis": 0.9,
+    "value proposition": 0.9,
+    "id. decision makers": 1.0,
+    "perception analysis": 1.0,
     "proposal": 1.0,
+    "proposal/price quote": 1.0,
     "negotiation": 1.2,
+    "negotiation/review": 1.2,
     "customer": 1.0,
 }
 DEFAULT_STAGE_PROBABILITY: Mapping[str, float] = {
     "lead": 0.05,
     "prospecting": 0.1,
-    "qualification": 0.2,
-    "needs analysis": 0.3,
+    "qualification": 0.1,
+    "needs analysis": 0.2,
+    "value proposition": 0.5,
+    "id. decision makers": 0.6,
+    "perception analysis": 0.7,
     "proposal": 0.5,
+    "proposal/price quote": 0.75,
     "negotiation": 0.7,
+    "negotiation/review": 0.9,
     "customer": 0.9,
 }
 USER_EXCLUDED = "excluded by the user"  # the reason re-plans recognise to keep it out

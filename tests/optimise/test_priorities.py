@@ -47,6 +47,8 @@ def test_close_date_urgency_grows_linearly_to_double() -> None:
 def test_stage_weight_scales_the_deal() -> None:
     v = value_account(acc(stage="Negotiation"), WEEK, ValueParams())
     assert v.deal == Money.of(2400)
+    sf = value_account(acc(stage="Negotiation/Review", probability=None), WEEK, ValueParams())
+    assert sf.deal == Money.of(5400) and "90%" in sf.flags[0]  # 100k × 90 % × 5 % × 1.2
 
 
 def test_overdue_accounts_gain_and_recent_ones_lose() -> None:
@@ -70,8 +72,8 @@ def test_user_weight_and_breakdown_text() -> None:
 def test_missing_data_is_flagged_not_dropped() -> None:
     a = acc(amount=None, probability=None, stage="qualification")
     v = value_account(a, WEEK, ValueParams(default_amount=Decimal(10_000)))
-    # stage probability 20 %, stage weight 0.8: 10 000 × 0.2 × 0.05 × 0.8
-    assert v.total == Money.of(80)
+    # stage probability 10 % (Salesforce's default), stage weight 0.8: 10 000 × 0.1 × 0.05 × 0.8
+    assert v.total == Money.of(40)
     assert any("no amount" in f for f in v.flags)
     assert any("from stage" in f for f in v.flags)
     never = value_account(acc(cadence_days=30), WEEK, ValueParams())

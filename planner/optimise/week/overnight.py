@@ -52,7 +52,7 @@ class StayComparison:
     chosen: int
 
     def lines(self) -> list[str]:
-        out = ["Overnight comparison:"]
+        out = ["Overnight comparison (quick greedy plans; the chosen one is then optimised):"]
         for i, option in enumerate(self.options):
             out.append(("* " if i == self.chosen else "  ") + option.line())
         return out
