@@ -37,6 +37,9 @@ def register(subparsers: Any) -> None:
                         help="stop the solver after N iterations: with --seed, the same plan "
                         "every run (the time limit still caps it)")  # fmt: skip
     parser.add_argument("--no-overnight", action="store_true", help="never plan a hotel night")
+    parser.add_argument("--reshuffle", action="store_true",
+                        help="when re-planning a stored week, let unlocked visits change day "
+                        "(by default they keep their day)")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
     add_workspace_argument(parser)
     parser.set_defaults(handler=run)
@@ -56,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
             max_iterations=args.iterations,
             overnight=not args.no_overnight,
+            keep_days=not args.reshuffle,
         )
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
