@@ -47,7 +47,7 @@ class Styles:
     percent: bool = True
 
 
-@dataclass
+@dataclass(slots=True)  # slots: less memory and faster to build, 100k at a time
 class ParsedRow:
     number: int
     fields: dict[str, object]  # Account attribute → value, only for mapped columns

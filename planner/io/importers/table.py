@@ -9,6 +9,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from planner.io.importers.errors import ImportFileError
 
@@ -23,8 +24,7 @@ _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):  # a tuple, not a dataclass: 100k of them are built per import
     number: int  # record number as a spreadsheet shows it (header = 1 when it comes first)
     cells: tuple[str, ...]
 
