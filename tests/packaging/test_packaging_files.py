@@ -135,3 +135,40 @@ def test_appstreamcli_validates_the_metainfo() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_install_script_puts_bundle_menu_entry_and_icon_in_place(tmp_path: Path) -> None:
+    bundle = tmp_path / "bundle"
+    (bundle / "_internal").mkdir(parents=True)
+    launcher = bundle / "territory-planner"
+    launcher.write_text("#!/bin/sh\necho frozen-app\n", encoding="utf-8")
+    launcher.chmod(0o755)
+    prefix = tmp_path / "prefix"
+    result = subprocess.run(
+        ["bash", str(PACKAGING / "install-linux.sh"), str(bundle)],
+        env={"PATH": "/usr/bin:/bin", "PREFIX": str(prefix), "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    linked = prefix / "bin" / "territory-planner"
+    ran = subprocess.run([linked], capture_output=True, text=True, check=True)
+    assert ran.stdout == "frozen-app\n"
+    share = prefix / "share"
+    assert (share / "applications" / DESKTOP.name).read_bytes() == DESKTOP.read_bytes()
+    assert (share / "icons/hicolor/scalable/apps/territory-planner.svg").is_file()
+    assert (share / "metainfo" / METAINFO.name).is_file()
+    assert (share / "mime/packages" / MIME.name).is_file()
+
+
+def test_install_script_refuses_a_missing_bundle(tmp_path: Path) -> None:
+    result = subprocess.run(
+        ["bash", str(PACKAGING / "install-linux.sh"), str(tmp_path / "nothing")],
+        env={"PATH": "/usr/bin:/bin", "PREFIX": str(tmp_path / "p"), "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1 and "make package" in result.stderr
+    assert not (tmp_path / "p").exists()
