@@ -28,17 +28,27 @@ Strategy = Callable[[pyvrp.ProblemData, SolveParams, Budget, pyvrp.Solution | No
 
 
 def choose(data: pyvrp.ProblemData, params: SolveParams) -> str:
-    """`auto`: a plain TSP goes to fast-tsp; reproducible runs (max_iterations), problems
-    the OR-Tools model cannot express and large ones (where OR-Tools' phase, driven by
-    Python callbacks, only took time from PyVRP) go to tuned PyVRP; the rest to the
-    hybrid, which won the prize-collecting R101 and tied RC101 at 30 s."""
+    """`auto`: a plain TSP goes to fast-tsp. The hybrid only for small problems with
+    optional clients, where it won (prize-collecting R101 at 30 s: 750.8 against PyVRP's
+    744.3, tie on RC101). Everything else goes to tuned PyVRP: reproducible runs
+    (max_iterations), problems the OR-Tools model cannot express, classic VRPTW (all
+    clients required: OR-Tools is 1-6 % behind PyVRP there, ../shared/bench/README.md,
+    so its phase only takes time away) and large problems (OR-Tools' Python callbacks
+    made its phase a loss on the 300-account week)."""
     if params.strategy != "auto":
         return params.strategy
     if tsp_costs(data) is not None:
         return "tsp"
     if params.max_iterations is not None or unsupported_reason(data) is not None:
         return "tuned"
-    return "hybrid" if data.num_clients < LARGE_CLIENTS else "tuned"
+    if data.num_clients >= LARGE_CLIENTS or not _has_optional(data):
+        return "tuned"
+    return "hybrid"
+
+
+def _has_optional(data: pyvrp.ProblemData) -> bool:
+    grouped_optional = any(not g.required for g in data.groups())
+    return grouped_optional or any(not c.required and c.group is None for c in data.clients())
 
 
 def pyvrp_tuned(

@@ -13,10 +13,12 @@ from planner.optimise.solver.tsp import tsp_costs
 
 
 def test_auto_picks_by_instance(
-    random_tsp: pyvrp.ProblemData, small_vrptw: pyvrp.ProblemData
+    random_tsp: pyvrp.ProblemData, small_vrptw: pyvrp.ProblemData, grouped: pyvrp.ProblemData
 ) -> None:
     assert solve(random_tsp, SolveParams(time_limit_s=0.3)).strategy_used == "tsp"
-    assert solve(small_vrptw, SolveParams(time_limit_s=0.3)).strategy_used == "hybrid"
+    assert solve(grouped, SolveParams(time_limit_s=0.3)).strategy_used == "hybrid"
+    # every client required: a classic VRPTW, where OR-Tools' phase does not pay
+    assert solve(small_vrptw, SolveParams(time_limit_s=0.3)).strategy_used == "tuned"
     reproducible = SolveParams(time_limit_s=5, max_iterations=50)
     assert solve(small_vrptw, reproducible).strategy_used == "tuned"
 
