@@ -37,12 +37,28 @@ def _day_of(plan, key):  # type: ignore[no-untyped-def]
     return next(i for i, d in enumerate(plan.days) if key in {v.account_key for v in d.visits})
 
 
+def _first_fitting_move(ctx, plan):  # type: ignore[no-untyped-def]
+    """A visit and another day it fits on (a full day refuses moves, with the reason)."""
+    for source, day in enumerate(plan.days):
+        for visit in day.visits:
+            for target in range(len(plan.days)):
+                if target == source:
+                    continue
+                try:
+                    return (
+                        visit,
+                        source,
+                        target,
+                        move_visit(ctx, plan, visit.account_key, target, 0),
+                    )
+                except PlanEditError as refused:
+                    assert "does not fit on" in str(refused)
+    raise AssertionError("no visit fits on another day")
+
+
 def test_move_visit_to_another_day_retimes_and_locks(week) -> None:  # type: ignore[no-untyped-def]
     ctx, plan = week
-    visit = plan.days[_day_of(plan, plan.visits()[0].account_key)].visits[0]
-    source = _day_of(plan, visit.account_key)
-    target = (source + 1) % len(plan.days)
-    moved = move_visit(ctx, plan, visit.account_key, target, 0)
+    visit, _source, target, moved = _first_fitting_move(ctx, plan)
     day = moved.days[target]
     assert day.visits[0].account_key == visit.account_key
     assert day.visits[0].lock is Lock.DAY
