@@ -87,8 +87,14 @@
 
   /* ---- legend: colour-by choice, its palette, shared pins, remote, days ---- */
 
+  var legendFolded = false;  // survives redraws: the user folded it to see the map
+
   function drawLegend(box, o) {
     box.textContent = '';
+    var head = el('div', 'planner-legend-head');
+    var fold = el('button', 'planner-legend-fold', legendFolded ? '\u25b8' : '\u25be');
+    fold.type = 'button';
+    fold.title = 'Show or hide the legend';
     var select = el('select', 'planner-colorby');
     Object.keys(o.palettes).forEach(function (field) {
       var option = el('option', null, o.palettes[field].label || field);
@@ -97,15 +103,25 @@
       select.appendChild(option);
     });
     select.addEventListener('change', function () { o.onColorBy(select.value); });
-    box.appendChild(select);
+    head.appendChild(fold);
+    head.appendChild(select);
+    box.appendChild(head);
+    var rows = el('div', 'planner-legend-rows');
+    rows.style.display = legendFolded ? 'none' : '';
+    fold.addEventListener('click', function () {
+      legendFolded = !legendFolded;
+      rows.style.display = legendFolded ? 'none' : '';
+      fold.textContent = legendFolded ? '\u25b8' : '\u25be';
+    });
+    box.appendChild(rows);
     var palette = o.palettes[o.colorBy] || {order: []};
     (palette.order || []).forEach(function (value) {
-      legendRow(box, 'planner-swatch', palette.colors[value], value);
+      legendRow(rows, 'planner-swatch', palette.colors[value], value);
     });
-    legendRow(box, 'planner-swatch planner-swatch-shared', null, o.sharedLabel);
-    if (o.remoteLabel) { legendRow(box, 'planner-swatch planner-remote-badge', null, o.remoteLabel); }
+    legendRow(rows, 'planner-swatch planner-swatch-shared', null, o.sharedLabel);
+    if (o.remoteLabel) { legendRow(rows, 'planner-swatch planner-remote-badge', null, o.remoteLabel); }
     o.days.forEach(function (day) {
-      legendRow(box, 'planner-swatch planner-swatch-day', o.dayColors[day], day);
+      legendRow(rows, 'planner-swatch planner-swatch-day', o.dayColors[day], day);
     });
   }
 
