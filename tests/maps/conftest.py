@@ -98,6 +98,9 @@ def territories(accounts: list[Account]) -> list[Territory]:
     return [Territory("West", "Rep One", one), Territory("East", "Rep Two", two)]
 
 
+SETTLED = "!document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim')"
+
+
 @dataclass
 class Browser:
     page: object
@@ -109,6 +112,8 @@ class Browser:
         self.errors.clear()
         self.page.goto(path.as_uri())  # type: ignore[attr-defined]
         self.page.wait_for_function("window.planner && planner.ready", timeout=10_000)  # type: ignore[attr-defined]
+        # The first fit zooms with an animation that briefly keeps the old markers.
+        self.page.wait_for_function(SETTLED, timeout=10_000)  # type: ignore[attr-defined]
 
     def js(self, script: str) -> object:
         return self.page.evaluate(script)  # type: ignore[attr-defined]
