@@ -22,6 +22,7 @@ from planner.travel.cache import MatrixCache, matrix_key
 from planner.travel.model import (
     NO_CANCEL,
     NO_PROGRESS,
+    Geometry,
     IntMatrix,
     TravelMatrix,
     TravelModel,
@@ -137,3 +138,30 @@ class MatrixMemo:
         np.fill_diagonal(dist, 0)
         np.fill_diagonal(secs, 0)
         self._reset(everyone, dist, secs, self._notes)
+
+
+class MemoizedModel:
+    """A TravelModel whose matrices go through a MatrixMemo (and its cache).
+
+    Planning code takes any TravelModel; handing it this one makes re-planning after a
+    small change cheap and reuses matrices stored in the workspace.
+    """
+
+    def __init__(self, model: TravelModel, cache: MatrixCache | None = None) -> None:
+        self.model = model
+        self.memo = MatrixMemo(model, cache)
+        self.name = model.name
+
+    def matrix(
+        self,
+        points: Sequence[GeoPoint],
+        progress: ProgressReporter = NO_PROGRESS,
+        cancel: CancelToken = NO_CANCEL,
+    ) -> TravelMatrix:
+        return self.memo.matrix(points, progress, cancel)
+
+    def leg_geometry(self, a: GeoPoint, b: GeoPoint) -> Geometry:
+        return self.model.leg_geometry(a, b)
+
+    def cache_key(self) -> str:
+        return self.model.cache_key()

@@ -55,17 +55,18 @@ class Session(QObject):
 
     @property
     def travel_model(self) -> TravelModel:
-        """Distances and times for plan edits and planning (geodesic unless configured)."""
+        """The workspace's travel model (`territory-planner travel use ...`), memoised."""
         if self._travel_model is None:
-            from planner.travel import make_model
+            from planner.services.travel import workspace_travel_model
 
-            self._travel_model = make_model("geodesic")
+            self._travel_model = workspace_travel_model(self.workspace)
         return self._travel_model
 
     # loading ---------------------------------------------------------------------------
     def switch(self, workspace: Workspace) -> None:
         """Work on another workspace file from now on."""
         self.workspace = workspace
+        self._travel_model = None
         self.reload()
 
     def reload(self, rep_name: str | None = None) -> None:
