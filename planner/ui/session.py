@@ -17,7 +17,7 @@ from planner.domain import Account, Decision, DomainError, GeoPoint, Precision, 
 from planner.io.workspace import Workspace
 from planner.optimise.priorities import ValueBreakdown, value_accounts
 from planner.ui.accounts_model import PlannerFigures
-from planner.ui.undo import AccountEdit, PlanEdit, TerritoryEdit
+from planner.ui.undo import Replace
 
 if TYPE_CHECKING:  # imported on first use: they load the solver and scipy
     from planner.services.assign_territories import TerritoryResult
@@ -145,7 +145,7 @@ class Session(QObject):
         self.plan_changed.emit()
 
     def edit_plan(self, text: str, plan: WeekPlan) -> None:
-        self.undo_stack.push(PlanEdit(text, self.plan, plan, self._apply_plan))
+        self.undo_stack.push(Replace(text, self.plan, plan, self._apply_plan))
 
     def edit_visit(self, text: str, edit: Callable[[PlanContext, WeekPlan], WeekPlan]) -> str:
         """Apply a hand edit to the plan (undoable); returns why it was refused, or ""."""
@@ -182,9 +182,7 @@ class Session(QObject):
         self.territories_changed.emit()
 
     def edit_territories(self, text: str, result: TerritoryResult) -> None:
-        self.undo_stack.push(
-            TerritoryEdit(text, self.territory_result, result, self._apply_territories)
-        )
+        self.undo_stack.push(Replace(text, self.territory_result, result, self._apply_territories))
 
     def give_accounts(self, keys: list[str], rep_name: str) -> str:
         """Move accounts to a rep's territory (undoable); returns why not, or ""."""
@@ -211,5 +209,5 @@ class Session(QObject):
             return
         after = before.with_location(GeoPoint(lat, lon), Precision.MANUAL, "manual")
         self.undo_stack.push(
-            AccountEdit(self.tr("Move pin of %s") % before.name, before, after, self._apply_account)
+            Replace(self.tr("Move pin of %s") % before.name, before, after, self._apply_account)
         )
