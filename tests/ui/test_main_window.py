@@ -95,3 +95,19 @@ def test_balance_territories_and_give_accounts_by_hand(qtbot, window) -> None:  
     assert session.territory_result.assignment[key] == "Marco Rossi"
     session.undo_stack.undo()
     assert session.territory_result.assignment[key] == "Giulia Neri"
+
+
+def test_manual_pin_is_saved_and_undoable(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from planner.domain import Precision
+
+    session = window.session
+    before = session.accounts[3]
+    window._select([before.key], from_map=False)
+    window.inspector._lat.setValue(44.5)
+    window.inspector._lon.setValue(11.25)
+    window.inspector._pin.click()
+    moved = session.workspace.account_by_key(before.key)
+    assert moved.precision is Precision.MANUAL and moved.location.as_tuple() == (44.5, 11.25)
+    assert session.account(before.key) == moved
+    session.undo_stack.undo()
+    assert session.workspace.account_by_key(before.key) == before
