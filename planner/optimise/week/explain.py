@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from planner.domain.plan import Decision
 from planner.domain.units import Money
 from planner.optimise.priorities import ValueBreakdown
-from planner.optimise.week.insertion import Routes, best_insertion, idle_by_day, removal_saving
+from planner.optimise.week.insertion import (
+    DayState,
+    Routes,
+    best_insertion,
+    day_states,
+    removal_saving,
+)
 from planner.optimise.week.problem import Candidate, WeekProblem
 
 
@@ -34,7 +40,7 @@ def explain(
     cur = problem.rep.currency
     planned, remote, excluded = [], [], []
     where = {c: (d, i) for d, route in enumerate(routes) for i, c in enumerate(route)}
-    idle = idle_by_day(problem, routes)
+    states = day_states(problem, routes)
     for idx, cand in enumerate(problem.candidates):
         if idx in where:
             day, pos = where[idx]
@@ -43,7 +49,7 @@ def explain(
             reason = f"no value this week: {cand.value.describe()}"
             excluded.append(_decision(cand, "excluded", reason, None))
         else:
-            remote.append(_left_out(problem, routes, idx, idle))
+            remote.append(_left_out(problem, routes, idx, states))
     for account_id, name, value in not_candidates:
         excluded.append(
             Decision(
@@ -86,14 +92,16 @@ def _planned(problem: WeekProblem, cand: Candidate, detour_cents: int) -> Decisi
     return _decision(cand, "planned", reason, detour)
 
 
-def _left_out(problem: WeekProblem, routes: Routes, idx: int, idle: dict[int, int]) -> Decision:
+def _left_out(
+    problem: WeekProblem, routes: Routes, idx: int, states: dict[int, DayState]
+) -> Decision:
     cand = problem.candidates[idx]
     cur = problem.rep.currency
     value = cand.value.total
     if not cand.windows:
         reason = f"worth {value} but no feasible time window: {cand.no_window_reason}"
         return _decision(cand, "remote", reason, None)
-    ins = best_insertion(problem, routes, idx, idle=idle)
+    ins = best_insertion(problem, routes, idx, states=states)
     cost = Money(ins.delta_cents, cur)
     if ins.delta_cents >= cand.prize:
         gap = cost - value

@@ -71,20 +71,29 @@ def idle_seconds(problem: WeekProblem, day: int, route: Sequence[int], t: Timeli
     return spec.end_s - spec.start_s - used
 
 
+@dataclass(frozen=True)
+class DayState:
+    """What insertions into one day need to know, computed once per change of the day."""
+
+    idle_s: int  # free time in the shift (an upper bound on what an insertion may use)
+    ready_s: tuple[int, ...]  # earliest time the rep can leave each place of the route
+    driving_s: int
+
+
 def best_insertion(
     problem: WeekProblem,
     routes: Routes,
     cand: int,
     *,
     max_delta: int | None = None,
-    idle: dict[int, int] | None = None,
+    states: dict[int, DayState] | None = None,
     days: Collection[int] | None = None,
 ) -> Insertion:
     """Cheapest feasible position for `cand` over all days; else the cheapest at all.
 
     With `max_delta`, positions costing that much or more are not tried for feasibility.
-    `idle` (from `idle_by_day`) saves recomputing each day's free time per candidate.
-    `days` limits the search to those days.
+    `states` (from `day_states`) saves recomputing each day per candidate. `days` limits
+    the search to those days.
     """
     candidate = problem.candidates[cand]
     options: list[tuple[int, int, int]] = []  # (delta, day, position)
@@ -101,14 +110,17 @@ def best_insertion(
         return Insertion(None, 0, 0, False, candidate.no_window_reason or "no time window")
     options.sort()
     cheapest = options[0]
-    idle = idle if idle is not None else idle_by_day(problem, routes)
+    states = states if states is not None else day_states(problem, routes)
     reason = "day full"
     for delta, day, pos in options:
         if max_delta is not None and delta >= max_delta:
             reason = "value below the cheapest insertion cost"
             break
-        # The meeting itself is the only time an insertion surely adds (a detour can be ~0).
-        if idle[day] < candidate.service_s:
+        verdict = _quick_verdict(problem, routes, states[day], (cand, day, pos))
+        if verdict == "time":
+            continue
+        if verdict == "driving":
+            reason = "maximum driving per day reached"
             continue
         trial = [*routes[day][:pos], cand, *routes[day][pos:]]
         spec = problem.days[day]
@@ -121,13 +133,53 @@ def best_insertion(
     return Insertion(cheapest[1], cheapest[2], cheapest[0], False, reason)
 
 
-def idle_by_day(problem: WeekProblem, routes: Routes) -> dict[int, int]:
-    out: dict[int, int] = {}
+def _quick_verdict(
+    problem: WeekProblem, routes: Routes, state: DayState, at: tuple[int, int, int]
+) -> str:
+    """Cheap necessary conditions before timing the day: "time", "driving" or "" (maybe)."""
+    cand, day, pos = at
+    candidate = problem.candidates[cand]
+    # The meeting itself is the only time an insertion surely adds (a detour can be ~0).
+    if state.idle_s < candidate.service_s:
+        return "time"
+    p = places(problem, day, routes[day])
+    v, dur = candidate.place, problem.duration_s
+    # Lunch and waiting only delay: if even the earliest arrival misses every window, no.
+    arrive = state.ready_s[pos] + int(dur[p[pos], v])
+    if all(arrive > w.late_s for w in candidate.windows_on(day)):
+        return "time"
+    detour = int(dur[p[pos], v]) + int(dur[v, p[pos + 1]]) - int(dur[p[pos], p[pos + 1]])
+    if state.driving_s + detour > problem.days[day].max_drive_s:
+        return "driving"
+    return ""
+
+
+def day_states(problem: WeekProblem, routes: Routes) -> dict[int, DayState]:
+    out: dict[int, DayState] = {}
     for day in range(len(routes)):
-        out.update(idle_by_day_of(problem, routes, day))
+        out.update(day_state_of(problem, routes, day))
     return out
 
 
-def idle_by_day_of(problem: WeekProblem, routes: Routes, day: int) -> dict[int, int]:
-    t = time_day(problem, day, routes[day])
-    return {day: 0 if t is None else idle_seconds(problem, day, routes[day], t)}
+def day_state_of(problem: WeekProblem, routes: Routes, day: int) -> dict[int, DayState]:
+    route = routes[day]
+    spec = problem.days[day]
+    t = time_day(problem, day, route)
+    if t is None:
+        return {day: DayState(0, (spec.start_s,) * (len(route) + 1), spec.max_drive_s)}
+    return {day: DayState(idle_seconds(problem, day, route, t), _ready(problem, day, route),
+                          t.driving_s)}  # fmt: skip
+
+
+def _ready(problem: WeekProblem, day: int, route: Sequence[int]) -> tuple[int, ...]:
+    """Earliest departure from each place of the route, without a lunch break."""
+    spec = problem.days[day]
+    p = places(problem, day, route)
+    t, out = spec.start_s, [spec.start_s]
+    for i, c in enumerate(route):
+        t += int(problem.duration_s[p[i], p[i + 1]])
+        windows = problem.candidates[c].windows_on(day)
+        t = max(t, min((w.early_s for w in windows if w.late_s >= t), default=t))
+        t += problem.candidates[c].service_s
+        out.append(t)
+    return tuple(out)

@@ -12,10 +12,11 @@ account left out is worth less than its cheapest feasible detour or has no feasi
 from __future__ import annotations
 
 from planner.optimise.week.insertion import (
+    DayState,
     Routes,
     best_insertion,
-    idle_by_day,
-    idle_by_day_of,
+    day_state_of,
+    day_states,
     removal_saving,
     time_day,
 )
@@ -64,33 +65,33 @@ def fill(problem: WeekProblem, routes: Routes) -> Routes:
     pool = {
         i for i, c in enumerate(problem.candidates) if i not in planned and c.windows and c.prize
     }
-    idle = idle_by_day(problem, filled)
+    states = day_states(problem, filled)
     best: dict[tuple[int, int], tuple[int, int]] = {}  # (cand, day) → (net, position)
     for c in pool:
         for day in {w.day for w in problem.candidates[c].windows}:
-            _update(problem, filled, idle, best, (c, day))
+            _update(problem, filled, states, best, (c, day))
     while best:
         (cand, day), (_, pos) = max(best.items(), key=lambda item: (item[1][0], -item[0][0]))
         filled[day].insert(pos, cand)
         pool.discard(cand)
         for key in [k for k in best if k[0] == cand or k[1] == day]:
             del best[key]
-        idle.update(idle_by_day_of(problem, filled, day))
+        states.update(day_state_of(problem, filled, day))
         for c in pool:
             if any(w.day == day for w in problem.candidates[c].windows):
-                _update(problem, filled, idle, best, (c, day))
+                _update(problem, filled, states, best, (c, day))
     return filled
 
 
 def _update(
     problem: WeekProblem,
     routes: Routes,
-    idle: dict[int, int],
+    states: dict[int, DayState],
     best: dict[tuple[int, int], tuple[int, int]],
     at: tuple[int, int],
 ) -> None:
     cand, day = at
     prize = problem.candidates[cand].prize
-    ins = best_insertion(problem, routes, cand, max_delta=prize, idle=idle, days=(day,))
+    ins = best_insertion(problem, routes, cand, max_delta=prize, states=states, days=(day,))
     if ins.feasible and ins.day is not None and prize - ins.delta_cents > 0:
         best[cand, day] = (prize - ins.delta_cents, ins.position)
