@@ -95,6 +95,8 @@ class AccountsModel(QAbstractTableModel):
         self._figures: dict[str, PlannerFigures] = {}
         self._today = today or date.today()
         self._row_of: dict[str, int] = {}
+        # Row keys, one list object updated in place, so the proxy can hold on to it.
+        self.row_keys: list[str] = []
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None  # kept across reloads
 
     # data in ---------------------------------------------------------------------------
@@ -103,8 +105,12 @@ class AccountsModel(QAbstractTableModel):
         self._accounts = list(accounts)
         if self._sorted_by is not None:
             self._accounts = self._ordered(*self._sorted_by)
-        self._row_of = {a.key: i for i, a in enumerate(self._accounts)}
+        self._reindex()
         self.endResetModel()
+
+    def _reindex(self) -> None:
+        self.row_keys[:] = [a.key for a in self._accounts]
+        self._row_of = {key: i for i, key in enumerate(self.row_keys)}
 
     def set_figures(self, figures: dict[str, PlannerFigures]) -> None:
         self._figures = dict(figures)
@@ -128,7 +134,7 @@ class AccountsModel(QAbstractTableModel):
         self._accounts = self._ordered(column, order)
         new_row = {position[id(a)]: row for row, a in enumerate(self._accounts)}
         persistent = self.persistentIndexList()
-        self._row_of = {a.key: i for i, a in enumerate(self._accounts)}
+        self._reindex()
         self.changePersistentIndexList(
             persistent, [self.index(new_row[i.row()], i.column()) for i in persistent]
         )
@@ -235,9 +241,11 @@ class AccountsProxy(QSortFilterProxyModel):
         self._filter = AccountFilter()
         self._haystack: dict[str, str] = {}
         self._accepted: set[str] | None = None  # None: everything passes
+        self._keys: list[str] = []
 
     def setSourceModel(self, model: Any) -> None:
         super().setSourceModel(model)
+        self._keys = model.row_keys
         model.modelReset.connect(self._index_text)
         model.dataChanged.connect(self._figures_changed)
         self._index_text()
@@ -296,6 +304,5 @@ class AccountsProxy(QSortFilterProxyModel):
         return accepted
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self._accepted is None:
-            return True
-        return self._model().account_at(source_row).key in self._accepted
+        # Called once per row on every change: keep it to a list index and a set lookup.
+        return self._accepted is None or self._keys[source_row] in self._accepted
