@@ -51,7 +51,8 @@ demo: $(STAMP)
 # `make package-test` runs the frozen app's --self-test; it is not part of `make test`.
 PACKAGE_STAMP := $(VENV)/.installed-package
 BUNDLE := dist/territory-planner/territory-planner
-BUNDLE_INPUTS = $(shell find planner maps resources packaging -type f -not -path '*/__pycache__/*') pyproject.toml
+BUNDLE_INPUTS = $(shell find planner maps resources -type f -not -path '*/__pycache__/*') \
+	packaging/territory-planner.spec packaging/launcher.py pyproject.toml
 
 $(PACKAGE_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e ".[dev,package]"
