@@ -14,7 +14,8 @@ from planner.domain.units import hours, km
 from planner.optimise.week.check import lunch_break
 from planner.optimise.week.planner import WeekParams
 from planner.services.plan_week import WeekOutcome, plan_in_workspace, plan_json
-from planner.travel import GeodesicModel, TravelError
+from planner.services.travel import workspace_travel_model
+from planner.travel import TravelError
 
 
 def register(subparsers: Any) -> None:
@@ -70,8 +71,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         with workspace, progress_bar("planning the week") as bar:
             outcome = plan_in_workspace(
-                workspace, args.rep, args.week, args.days, GeodesicModel(), params=params,
-                progress=bar,
+                workspace, args.rep, args.week, args.days, workspace_travel_model(workspace),
+                params=params, progress=bar,
             )  # fmt: skip
     except (DomainError, TravelError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from planner.domain.errors import DomainError
@@ -150,3 +150,10 @@ class WeekPlan:
 
     def visits(self) -> list[Visit]:
         return [v for d in self.days for v in d.visits]
+
+
+def week_to_plan(today: date) -> date:
+    """The Monday of the week a rep plans on `today`: this week until Wednesday, then the
+    next one (from Thursday on, what is left of the week is mostly already arranged)."""
+    monday = today - timedelta(days=today.weekday())
+    return monday if today.weekday() < 3 else monday + timedelta(days=7)

@@ -8,8 +8,11 @@ later steps need into ``run.data`` and the files they write into ``run.outputs``
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +50,7 @@ class DemoRun:
     data: dict[str, Any] = field(default_factory=dict)  # results shared between steps
     outputs: list[Path] = field(default_factory=list)  # files written, for the summary
     summary: list[str] = field(default_factory=list)  # lines of summary.txt
+    plan_seconds: float = 10.0  # the solver's time for the demo week
 
 
 StepFn = Callable[[DemoRun, ProgressReporter, CancelToken], None]
@@ -98,6 +102,44 @@ def _geocode(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> N
     run.summary.append(f"geocoding (offline): {counts}; {len(summary.shared_pins)} shared pins")
 
 
+def _assign_territories(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
+    """Split the demo accounts between the reps, so each plans only their own."""
+    from planner.services.assign_territories import assign_in_workspace
+
+    reps = run.workspace.reps()
+    if len(reps) < 2:
+        return
+    result = assign_in_workspace(run.workspace, reps, progress=progress, cancel=cancel)
+    sizes = ", ".join(f"{t.rep_name} {t.accounts}" for t in result.metrics.territories)
+    run.summary.append(
+        f"territories: {sizes} accounts; workload spread ±{result.metrics.workload_spread:.1%}"
+    )
+
+
+def _plan_week(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
+    """Plan next week for the first rep, in their territory, offline."""
+    from planner.domain.plan import week_to_plan
+    from planner.optimise.week.planner import WeekParams
+    from planner.services.plan_week import plan_in_workspace
+    from planner.services.travel import workspace_travel_model
+
+    rep = run.data.get("rep")
+    if rep is None:
+        return
+    week = week_to_plan(date.today())
+    params = WeekParams(time_limit_s=run.plan_seconds, seed=0)
+    outcome = plan_in_workspace(
+        run.workspace, rep.name, week, None, workspace_travel_model(run.workspace),
+        params=params, progress=progress, cancel=cancel,
+    )  # fmt: skip
+    plan = outcome.plan
+    run.data["plan"] = plan
+    run.summary.append(
+        f"plan for {rep.name}, week of {week}: {len(plan.visits())} visits, value {plan.value}, "
+        f"cost {plan.cost}, {plan.distance_m / 1000:.0f} km; {len(plan.remote)} to serve remotely"
+    )
+
+
 def _export_week(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
     """Every itinerary export of the planned week (.ics, GPX, CSV, PDF, map) into exports/."""
     # Imported here: the PDF export pulls in matplotlib and fpdf2, needed only by this step.
@@ -141,25 +183,37 @@ STEPS: list[Step] = [
     Step("import accounts", 3.0, _import_accounts),
     Step("import reps", 0.2, _import_reps),
     Step("geocode", 1.0, _geocode),
-    # later stages (geocode, plan, exports) go here
+    Step("territories", 0.5, _assign_territories),
+    Step("plan", 3.0, _plan_week),
     Step("export", 1.0, _export_week),  # after the plan step; skipped when none ran
     Step("map", 0.3, _write_map),  # standalone map page; shows run.data["plan"] when set
     Step("summary", 0.1, _write_summary),
 ]
 
 
+WORKSPACE_STEPS = ("import accounts", "import reps", "geocode", "territories", "plan")
+
+
 def ensure_demo_workspace(
-    path: Path, progress: ProgressReporter | None = None, cancel: CancelToken | None = None
+    path: Path,
+    progress: ProgressReporter | None = None,
+    cancel: CancelToken | None = None,
+    plan_seconds: float = 5.0,
 ) -> Path:
-    """Fill the workspace at ``path`` with the demo accounts and reps unless it has accounts."""
-    with Workspace.open(path) as workspace:
-        if workspace.account_count():
-            return path
-        with workspace.transaction():  # a half-built demo never stays behind
-            import_accounts(
-                workspace, demo_data_dir() / DEMO_ACCOUNTS, progress=progress, cancel=cancel
-            )
-            import_reps(workspace, demo_data_dir() / DEMO_REPS)
+    """The demo workspace at ``path``, built (imported, geocoded, split, planned) unless it
+    exists. It is built in a scratch folder and moved into place whole, so an interrupted
+    first start never leaves half a demo behind."""
+    if path.exists():
+        with Workspace.open(path) as workspace:
+            if workspace.account_count():
+                return path
+    steps = [s for s in STEPS if s.name in WORKSPACE_STEPS]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".demo-") as scratch:
+        run = run_demo(Path(scratch), progress, cancel, steps=steps, plan_seconds=plan_seconds)
+        os.replace(run.workspace.path, path)
+    for stale in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
     return path
 
 
@@ -167,8 +221,10 @@ def run_demo(
     out_dir: Path,
     progress: ProgressReporter | None = None,
     cancel: CancelToken | None = None,
+    *,
     data_dir: Path | None = None,
     steps: Sequence[Step] | None = None,
+    plan_seconds: float = 10.0,
 ) -> DemoRun:
     """Run ``steps`` (default: all STEPS) on a fresh demo workspace in ``out_dir``."""
     steps = STEPS if steps is None else steps
@@ -182,7 +238,7 @@ def run_demo(
     total = sum(step.weight for step in steps)
     done = 0.0
     with Workspace.open(ws_path) as workspace:
-        run = DemoRun(out_dir, workspace, data_dir or demo_data_dir())
+        run = DemoRun(out_dir, workspace, data_dir or demo_data_dir(), plan_seconds=plan_seconds)
         for step in steps:
             if cancel.cancelled:
                 raise Cancelled()

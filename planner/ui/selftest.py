@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, QTranslator, qVersion
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from planner.io.geocoding import GeocodeConfig
 from planner.io.geocoding.gazetteer import default_gazetteer_path
@@ -106,9 +106,15 @@ class SelfTest(QObject):
         )
         self._poll_timer = QTimer(self, singleShot=True, interval=POLL_MS)
         self._poll_timer.timeout.connect(self._poll_routes)
+        # Timers also fire inside a modal dialog's event loop: a message box the app
+        # shows (a failed plan, a missing home) would otherwise wait for a click forever.
+        self._watchdog = QTimer(self, interval=POLL_MS)
+        self._watchdog.timeout.connect(self._watch_dialogs)
+        self._done = False
 
     def start(self) -> None:
         self._deadline.start()
+        self._watchdog.start()
         sync = self.window.map_sync
         if sync.is_rendered:
             self._guard(self._map_rendered)
@@ -173,12 +179,27 @@ class SelfTest(QObject):
     def _elapsed(self) -> str:
         return f"{time.monotonic() - self._started:.1f} s"
 
+    def _watch_dialogs(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if self._done:  # a dialog opened after exit() (e.g. the rep editor after a warning)
+            if dialog is not None:
+                dialog.close()
+                QApplication.exit(self.exit_code)
+            return
+        if isinstance(dialog, QMessageBox):
+            self.fail(f"{self.stage}: the app said: {dialog.text()}")
+        elif dialog is not None and not isinstance(dialog, QProgressDialog):
+            self.fail(f"{self.stage}: unexpected dialog {dialog.windowTitle()!r}")
+
     def fail(self, message: str) -> None:
+        if self._done:
+            return
         print(f"FAIL  {message}", file=sys.stderr, flush=True)
         self.exit_code = 1
         self._finish()
 
     def _finish(self) -> None:
+        self._done = True
         self._deadline.stop()
         self._poll_timer.stop()
         # Close inside the loop: the map page must be deleted before the web profile,

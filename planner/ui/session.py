@@ -7,13 +7,14 @@ so closing (or crashing) never loses work. Views listen to its signals.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.domain import Account, Decision, DomainError, GeoPoint, Precision, Rep, WeekPlan
+from planner.domain.plan import week_to_plan
 from planner.io.workspace import Workspace
 from planner.optimise.priorities import ValueBreakdown, value_accounts
 from planner.ui.accounts_model import PlannerFigures
@@ -23,12 +24,6 @@ if TYPE_CHECKING:  # imported on first use: they load the solver and scipy
     from planner.services.assign_territories import TerritoryResult
     from planner.services.edit_plan import PlanContext
     from planner.travel import TravelModel
-
-
-def next_monday(today: date) -> date:
-    """The week a rep plans on a given day: this week until Wednesday, else the next one."""
-    monday = today - timedelta(days=today.weekday())
-    return monday if today.weekday() < 3 else monday + timedelta(days=7)
 
 
 class Session(QObject):
@@ -44,7 +39,7 @@ class Session(QObject):
         super().__init__(parent)
         self.workspace = workspace
         self.undo_stack = QUndoStack(self)
-        self.week_start = next_monday(today or date.today())
+        self.week_start = week_to_plan(today or date.today())
         self.accounts: list[Account] = []
         self.rep: Rep | None = None
         self.plan: WeekPlan | None = None

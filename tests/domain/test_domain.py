@@ -79,3 +79,11 @@ def test_visit_needs_aware_times() -> None:
         Visit("k", "1", "A", naive, naive, Money.zero())
     aware = datetime(2026, 11, 30, 9, tzinfo=UTC)
     assert Visit("k", "1", "A", aware, aware, Money.zero()).arrival.date() == date(2026, 11, 30)
+
+
+def test_week_to_plan_is_this_week_until_wednesday_then_next() -> None:
+    from planner.domain.plan import week_to_plan
+
+    assert week_to_plan(date(2026, 11, 24)) == date(2026, 11, 23)  # Tuesday: this week
+    assert week_to_plan(date(2026, 11, 27)) == date(2026, 11, 30)  # Friday: next week
+    assert week_to_plan(date(2026, 11, 29)) == date(2026, 11, 30)  # Sunday: next week

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.domain import Precision
+from planner.domain import Precision, Territory
 from planner.domain.progress import CancelFlag, Cancelled
 from planner.io.workspace import Workspace
 from planner.services.demo import STEPS, demo_data_dir, ensure_demo_workspace, run_demo
@@ -28,7 +28,7 @@ class Recorder:
 
 def test_demo_imports_the_territory_and_writes_a_summary(tmp_path: Path) -> None:
     progress = Recorder()
-    run = run_demo(tmp_path / "out", progress=progress)
+    run = run_demo(tmp_path / "out", progress=progress, plan_seconds=2)
     report = run.data["import_report"]
     assert (report.accepted, len(report.rejected), report.skipped) == (400, 2, 5)
     assert run.data["rep"].name == "Giulia Bianchi"
@@ -46,6 +46,19 @@ def test_demo_imports_the_territory_and_writes_a_summary(tmp_path: Path) -> None
         assert LAT[0] < a.location.lat < LAT[1] and LON[0] < a.location.lon < LON[1]
     assert all(a.opening_hours and a.cadence_days and a.amount for a in accounts)
     assert len({a.address.city for a in accounts}) > 50
+    # the rest of the pipeline: territories, the first rep's week, every export, the map
+    plan = run.data["plan"]
+    assert plan.rep_name == "Giulia Bianchi" and len(plan.visits()) >= 10
+    territory = next(t for t in ws_territories(tmp_path) if t.rep_name == plan.rep_name)
+    assert {v.account_key for v in plan.visits()} <= territory.account_keys
+    written = {p.suffix for p in run.outputs}
+    assert {".ics", ".gpx", ".csv", ".pdf", ".html"} <= written
+    assert "plan for Giulia Bianchi" in summary
+
+
+def ws_territories(folder: Path) -> list[Territory]:
+    with Workspace.open(folder / "out" / "demo.tpw") as ws:
+        return ws.territories()
 
 
 def test_demo_runs_again_from_scratch(tmp_path: Path) -> None:
@@ -69,7 +82,10 @@ def test_steps_are_named_and_summary_comes_last() -> None:
 
 
 def test_ensure_demo_workspace_builds_once(tmp_path: Path) -> None:
-    path = ensure_demo_workspace(tmp_path / "demo.tpw")
+    path = ensure_demo_workspace(tmp_path / "demo.tpw", plan_seconds=1)
+    with Workspace.open(path) as ws:
+        assert ws.plans() and len(ws.territories()) == 3  # planned and split, ready to show
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.tpw"]  # no scratch left
     with Workspace.open(path) as ws:
         ws.save_accounts([replace(ws.accounts()[0], name="Changed locally")])
     ensure_demo_workspace(path)  # has accounts: left alone

@@ -88,18 +88,18 @@ def window(qtbot, workspace_path: Path, isolated: Path) -> Iterator[object]:  # 
 
 @pytest.fixture
 def planned_window(qtbot, isolated: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from planner.domain.plan import week_to_plan
     from planner.optimise.week.planner import WeekParams
     from planner.services.plan_week import plan_in_workspace
     from planner.travel import make_model
     from planner.ui.main_window import MainWindow
-    from planner.ui.session import next_monday
 
     workspace_path = isolated / "planned.tpw"
     with Workspace.open(workspace_path) as ws:
         ws.save_accounts(make_accounts(14))  # days with room to move visits around
         ws.save_reps([REP])
         params = WeekParams(time_limit_s=1.0, seed=3, overnight=False)
-        week = next_monday(date.today())
+        week = week_to_plan(date.today())
         plan_in_workspace(ws, None, week, 3, make_model("geodesic"), params=params)
     settings = QSettings(str(isolated / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(Workspace.open(workspace_path), settings)
