@@ -8,9 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from planner.domain import DomainError
+from planner.domain.progress import CancelFlag, Cancelled
 from planner.io.workspace import Workspace, WorkspaceError, default_workspace_path
 from planner.resources import resource_path
 from planner.services.demo import ensure_demo_workspace
@@ -44,6 +45,46 @@ def _workspace_path(args: argparse.Namespace, settings: QSettings) -> tuple[Path
     if not args.demo and last and Path(last).exists():
         return Path(last), False
     return default_workspace_path().with_name("demo.tpw"), True
+
+
+class _DialogProgress:
+    """Progress of the one-off demo build in a dialog, kept painted from the main thread."""
+
+    def __init__(self, dialog: QProgressDialog | None) -> None:
+        self.dialog = dialog
+        self.flag = CancelFlag()
+        if dialog is not None:
+            dialog.canceled.connect(self.flag.cancel)
+
+    def report(self, fraction: float, message: str = "") -> None:
+        if self.dialog is not None:
+            self.dialog.setValue(int(fraction * 1000))
+            self.dialog.setLabelText(message or self.dialog.labelText())
+            QApplication.processEvents()
+
+
+def _build_demo(path: Path, interactive: bool) -> bool:
+    """First start: import, geocode, split and plan the demo territory (once)."""
+    if path.exists():
+        return bool(ensure_demo_workspace(path))
+    dialog = None
+    if interactive:
+        dialog = QProgressDialog(
+            QApplication.translate("launch", "Preparing the demo territory…"),
+            QApplication.translate("launch", "Cancel"), 0, 1000,
+        )  # fmt: skip
+        dialog.setWindowTitle(APP)
+        dialog.setMinimumDuration(0)
+        dialog.show()
+    progress = _DialogProgress(dialog)
+    try:
+        ensure_demo_workspace(path, progress, progress.flag)
+    except Cancelled:
+        return False
+    finally:
+        if dialog is not None:
+            dialog.close()
+    return True
 
 
 class _App:
@@ -86,8 +127,8 @@ def launch(args: argparse.Namespace) -> int:
     language = args.language or str(settings.value("ui/language", "", type=str)) or None
     path, is_demo = _workspace_path(args, settings)
     try:
-        if is_demo:
-            ensure_demo_workspace(path)
+        if is_demo and not _build_demo(path, args.screenshot is None):
+            return 1
         shell = _App(app, settings, path, language)
     except (WorkspaceError, DomainError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
