@@ -21,13 +21,13 @@ from planner.ui.screenshot import ScreenshotTaker
 
 def install_translator(app: QApplication, language: str | None) -> QTranslator | None:
     """Italian or English UI: the setting, else the system locale."""
-    language = language or QLocale.system().name()[:2]
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    system = QLocale.system()
+    if system.language() == QLocale.Language.C:  # no locale configured (CI, containers)
+        system = english
+    language = language or system.name()[:2]
     if language != "it":
-        QLocale.setDefault(
-            QLocale.system()
-            if language == QLocale.system().name()[:2]
-            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-        )
+        QLocale.setDefault(system if system.name().startswith(language) else english)
         return None
     QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
     translator = QTranslator(app)
