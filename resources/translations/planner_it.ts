@@ -4,57 +4,57 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="59"/>
+        <location filename="../../planner/ui/accounts_model.py" line="58"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="60"/>
+        <location filename="../../planner/ui/accounts_model.py" line="59"/>
         <source>City</source>
         <translation>Comune</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="61"/>
+        <location filename="../../planner/ui/accounts_model.py" line="60"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="62"/>
+        <location filename="../../planner/ui/accounts_model.py" line="61"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="64"/>
+        <location filename="../../planner/ui/accounts_model.py" line="63"/>
         <source>Prob.</source>
         <translation>Prob.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="67"/>
+        <location filename="../../planner/ui/accounts_model.py" line="66"/>
         <source>Visit value</source>
         <translation>Valore visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="69"/>
+        <location filename="../../planner/ui/accounts_model.py" line="68"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="71"/>
+        <location filename="../../planner/ui/accounts_model.py" line="70"/>
         <source>Overdue (d)</source>
         <translation>Ritardo (g)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="75"/>
+        <location filename="../../planner/ui/accounts_model.py" line="74"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="76"/>
+        <location filename="../../planner/ui/accounts_model.py" line="75"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="77"/>
+        <location filename="../../planner/ui/accounts_model.py" line="76"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
@@ -97,7 +97,7 @@
     <message>
         <location filename="../../planner/ui/dialogs/import_wizard.py" line="45"/>
         <source>Choose a CRM export</source>
-        <translation>Scegli un'esportazione CRM</translation>
+        <translation>Scegli un&apos;esportazione CRM</translation>
     </message>
     <message>
         <location filename="../../planner/ui/dialogs/import_wizard.py" line="46"/>
@@ -240,198 +240,203 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="77"/>
+        <location filename="../../planner/ui/main_window.py" line="80"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="79"/>
+        <location filename="../../planner/ui/main_window.py" line="82"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="81"/>
+        <location filename="../../planner/ui/main_window.py" line="84"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="82"/>
+        <location filename="../../planner/ui/main_window.py" line="85"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="85"/>
+        <location filename="../../planner/ui/main_window.py" line="88"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="110"/>
+        <location filename="../../planner/ui/main_window.py" line="113"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="113"/>
+        <location filename="../../planner/ui/main_window.py" line="116"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="114"/>
+        <location filename="../../planner/ui/main_window.py" line="117"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="115"/>
+        <location filename="../../planner/ui/main_window.py" line="118"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="119"/>
+        <location filename="../../planner/ui/main_window.py" line="122"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="121"/>
+        <location filename="../../planner/ui/main_window.py" line="124"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="126"/>
+        <location filename="../../planner/ui/main_window.py" line="129"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="128"/>
+        <location filename="../../planner/ui/main_window.py" line="131"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="129"/>
+        <location filename="../../planner/ui/main_window.py" line="132"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="131"/>
+        <location filename="../../planner/ui/main_window.py" line="134"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="137"/>
+        <location filename="../../planner/ui/main_window.py" line="140"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="140"/>
+        <location filename="../../planner/ui/main_window.py" line="143"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="142"/>
+        <location filename="../../planner/ui/main_window.py" line="145"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="143"/>
+        <location filename="../../planner/ui/main_window.py" line="146"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="147"/>
+        <location filename="../../planner/ui/main_window.py" line="150"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="148"/>
+        <location filename="../../planner/ui/main_window.py" line="151"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="150"/>
+        <location filename="../../planner/ui/main_window.py" line="153"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="155"/>
+        <location filename="../../planner/ui/main_window.py" line="158"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="159"/>
+        <location filename="../../planner/ui/main_window.py" line="162"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="174"/>
+        <location filename="../../planner/ui/main_window.py" line="177"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="176"/>
+        <location filename="../../planner/ui/main_window.py" line="179"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="195"/>
+        <location filename="../../planner/ui/main_window.py" line="198"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="216"/>
+        <location filename="../../planner/ui/main_window.py" line="226"/>
         <source>Lock/unlock visit</source>
         <translation>Blocca/sblocca visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="220"/>
+        <location filename="../../planner/ui/main_window.py" line="231"/>
         <source>Remove visit</source>
         <translation>Togli visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="225"/>
+        <location filename="../../planner/ui/main_window.py" line="236"/>
         <source>Move visit</source>
         <translation>Sposta visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="230"/>
-        <location filename="../../planner/ui/main_window.py" line="239"/>
+        <location filename="../../planner/ui/main_window.py" line="241"/>
+        <location filename="../../planner/ui/main_window.py" line="250"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="235"/>
+        <location filename="../../planner/ui/main_window.py" line="246"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="269"/>
+        <location filename="../../planner/ui/main_window.py" line="282"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="272"/>
+        <location filename="../../planner/ui/main_window.py" line="286"/>
+        <source>%d town/postcode pins, %d accounts share a pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="292"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="113"/>
+        <location filename="../../planner/ui/workflows.py" line="117"/>
         <source>Calendar (.ics)…</source>
         <translation>Calendario (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="114"/>
+        <location filename="../../planner/ui/workflows.py" line="118"/>
         <source>Navigation route (GPX)…</source>
         <translation>Percorso di navigazione (GPX)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="115"/>
+        <location filename="../../planner/ui/workflows.py" line="119"/>
         <source>Spreadsheet itinerary (CSV)…</source>
         <translation>Itinerario per foglio di calcolo (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="116"/>
+        <location filename="../../planner/ui/workflows.py" line="120"/>
         <source>Printable itinerary (PDF)…</source>
         <translation>Itinerario stampabile (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="117"/>
+        <location filename="../../planner/ui/workflows.py" line="121"/>
         <source>Map page (HTML)…</source>
         <translation>Pagina mappa (HTML)…</translation>
     </message>
@@ -446,7 +451,7 @@
     <message>
         <location filename="../../planner/ui/dialogs/import_wizard.py" line="89"/>
         <source>Each column&apos;s field was guessed from its header; change any that is wrong.</source>
-        <translation>Il campo di ogni colonna è stato dedotto dall'intestazione; correggi quelli sbagliati.</translation>
+        <translation>Il campo di ogni colonna è stato dedotto dall&apos;intestazione; correggi quelli sbagliati.</translation>
     </message>
     <message>
         <location filename="../../planner/ui/dialogs/import_wizard.py" line="106"/>
@@ -489,48 +494,52 @@
     <message>
         <location filename="../../planner/ui/dialogs/plan_dialog.py" line="40"/>
         <source>Optimiser time</source>
-        <translation>Tempo dell'ottimizzatore</translation>
+        <translation>Tempo dell&apos;ottimizzatore</translation>
     </message>
 </context>
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="109"/>
+        <location filename="../../planner/ui/plan_view.py" line="110"/>
         <source>No plan yet: choose Plan ▸ Plan week (Ctrl+P).</source>
         <translation>Nessun piano: scegli Pianifica ▸ Pianifica settimana (Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="133"/>
+        <location filename="../../planner/ui/plan_view.py" line="134"/>
         <source>from hotel: %s</source>
-        <translation>dall'hotel: %s</translation>
+        <translation>dall&apos;hotel: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="149"/>
+        <location filename="../../planner/ui/plan_view.py" line="150"/>
         <source>ends at hotel</source>
         <translation>finisce in hotel</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="155"/>
+        <location filename="../../planner/ui/plan_view.py" line="156"/>
         <source>first leg: %s</source>
         <translation>primo tratto: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="158"/>
+        <location filename="../../planner/ui/plan_view.py" line="159"/>
         <source>%d visits · %s · %s driving · cost %s · value %s</source>
         <translation>%d visite · %s · %s di guida · costo %s · valore %s</translation>
     </message>
     <message>
         <location filename="../../planner/ui/plan_view.py" line="172"/>
-        <source>Week: %d visits · value %s · %s · %s driving · cost %s · %.0f %s per km</source>
-        <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s · %.0f %s al km</translation>
+        <source>Week: %d visits · value %s · %s · %s driving · cost %s · %s per km</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="189"/>
+        <source>Week: %d visits · value %s · %s · %s driving · cost %s · %.0f %s per km</source>
+        <translation type="vanished">Settimana: %d visite · valore %s · %s · %s di guida · costo %s · %.0f %s al km</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="187"/>
         <source>Lock / unlock</source>
         <translation>Blocca / sblocca</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="190"/>
+        <location filename="../../planner/ui/plan_view.py" line="188"/>
         <source>Remove from plan</source>
         <translation>Togli dal piano</translation>
     </message>
@@ -538,17 +547,17 @@
 <context>
     <name>RemoteView</name>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="25"/>
+        <location filename="../../planner/ui/remote_view.py" line="26"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="25"/>
+        <location filename="../../planner/ui/remote_view.py" line="26"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="25"/>
+        <location filename="../../planner/ui/remote_view.py" line="26"/>
         <source>Why remote</source>
         <translation>Perché a distanza</translation>
     </message>
@@ -671,7 +680,7 @@
     <message>
         <location filename="../../planner/ui/dialogs/import_wizard.py" line="143"/>
         <source>Import report</source>
-        <translation>Esito dell'importazione</translation>
+        <translation>Esito dell&apos;importazione</translation>
     </message>
     <message>
         <location filename="../../planner/ui/dialogs/import_wizard.py" line="146"/>
@@ -707,22 +716,22 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../planner/ui/session.py" line="140"/>
+        <location filename="../../planner/ui/session.py" line="150"/>
         <source>there is no plan to edit</source>
-        <translation>non c'è un piano da modificare</translation>
+        <translation>non c&apos;è un piano da modificare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="176"/>
+        <location filename="../../planner/ui/session.py" line="188"/>
         <source>territories need at least two reps and geocoded accounts</source>
         <translation>i territori richiedono almeno due agenti e clienti geocodificati</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="181"/>
+        <location filename="../../planner/ui/session.py" line="193"/>
         <source>Give %d accounts to %s</source>
         <translation>Assegna %d clienti a %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="195"/>
+        <location filename="../../planner/ui/session.py" line="207"/>
         <source>Move pin of %s</source>
         <translation>Sposta la posizione di %s</translation>
     </message>
@@ -730,82 +739,82 @@
 <context>
     <name>TerritoriesPanel</name>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="25"/>
+        <location filename="../../planner/ui/territories_panel.py" line="28"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="26"/>
+        <location filename="../../planner/ui/territories_panel.py" line="29"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="27"/>
+        <location filename="../../planner/ui/territories_panel.py" line="30"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="28"/>
+        <location filename="../../planner/ui/territories_panel.py" line="31"/>
         <source>Workload h</source>
         <translation>Carico h</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="29"/>
+        <location filename="../../planner/ui/territories_panel.py" line="32"/>
         <source>Capacity h</source>
         <translation>Capacità h</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="30"/>
+        <location filename="../../planner/ui/territories_panel.py" line="33"/>
         <source>Travel km/wk</source>
         <translation>Km/sett.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="31"/>
+        <location filename="../../planner/ui/territories_panel.py" line="34"/>
         <source>Spread km</source>
         <translation>Dispersione km</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="36"/>
+        <location filename="../../planner/ui/territories_panel.py" line="40"/>
         <source>workload</source>
         <translation>carico di lavoro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="37"/>
+        <location filename="../../planner/ui/territories_panel.py" line="41"/>
         <source>value</source>
         <translation>valore</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="38"/>
+        <location filename="../../planner/ui/territories_panel.py" line="42"/>
         <source>workload and value</source>
         <translation>carico e valore</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="52"/>
+        <location filename="../../planner/ui/territories_panel.py" line="56"/>
         <source>Balance territories</source>
         <translation>Bilancia i territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="66"/>
+        <location filename="../../planner/ui/territories_panel.py" line="70"/>
         <source>Give selected accounts to</source>
         <translation>Assegna i clienti selezionati a</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="69"/>
+        <location filename="../../planner/ui/territories_panel.py" line="73"/>
         <source>Balance</source>
         <translation>Bilancia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="98"/>
+        <location filename="../../planner/ui/territories_panel.py" line="102"/>
         <source>No territories yet: balance them, or give accounts to reps by hand.</source>
         <translation>Nessun territorio: bilanciali o assegna i clienti agli agenti a mano.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="100"/>
+        <location filename="../../planner/ui/territories_panel.py" line="104"/>
         <source>Workload spread ±%.1f %% · value spread ±%.1f %% · %d unassigned</source>
         <translation>Scarto di carico ±%.1f %% · scarto di valore ±%.1f %% · %d non assegnati</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="106"/>
+        <location filename="../../planner/ui/territories_panel.py" line="110"/>
         <source>%d accounts change hands</source>
         <translation>%d clienti cambiano agente</translation>
     </message>
@@ -813,93 +822,106 @@
 <context>
     <name>Workflows</name>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="47"/>
+        <location filename="../../planner/ui/workflows.py" line="48"/>
         <source>New workspace</source>
         <translation>Nuovo spazio di lavoro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="54"/>
-        <location filename="../../planner/ui/workflows.py" line="77"/>
+        <location filename="../../planner/ui/workflows.py" line="55"/>
+        <location filename="../../planner/ui/workflows.py" line="78"/>
         <source>Open workspace</source>
         <translation>Apri spazio di lavoro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="61"/>
-        <location filename="../../planner/ui/workflows.py" line="69"/>
+        <location filename="../../planner/ui/workflows.py" line="62"/>
+        <location filename="../../planner/ui/workflows.py" line="70"/>
         <source>Save workspace as</source>
         <translation>Salva spazio di lavoro come</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="101"/>
-        <location filename="../../planner/ui/workflows.py" line="107"/>
+        <location filename="../../planner/ui/workflows.py" line="105"/>
+        <location filename="../../planner/ui/workflows.py" line="111"/>
         <source>Geocoding</source>
         <translation>Geocodifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="123"/>
         <location filename="../../planner/ui/workflows.py" line="127"/>
+        <location filename="../../planner/ui/workflows.py" line="131"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="123"/>
+        <location filename="../../planner/ui/workflows.py" line="127"/>
         <source>Plan a week first.</source>
         <translation>Pianifica prima una settimana.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="146"/>
+        <location filename="../../planner/ui/workflows.py" line="152"/>
         <source>Exported %s</source>
         <translation>Esportato %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="151"/>
+        <location filename="../../planner/ui/workflows.py" line="157"/>
         <source>Exporting</source>
         <translation>Esportazione in corso</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="162"/>
+        <location filename="../../planner/ui/workflows.py" line="171"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="162"/>
+        <location filename="../../planner/ui/workflows.py" line="171"/>
         <source>Import at least two reps first.</source>
         <translation>Importa prima almeno due agenti.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="173"/>
+        <location filename="../../planner/ui/workflows.py" line="182"/>
         <source>Balance territories</source>
         <translation>Bilancia i territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="176"/>
+        <location filename="../../planner/ui/workflows.py" line="185"/>
         <source>Balancing territories</source>
         <translation>Bilanciamento dei territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="182"/>
+        <location filename="../../planner/ui/workflows.py" line="191"/>
         <source>Me</source>
         <translation>Io</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="191"/>
+        <location filename="../../planner/ui/workflows.py" line="205"/>
         <source>Plan the week</source>
         <translation>Pianifica la settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="191"/>
+        <location filename="../../planner/ui/workflows.py" line="205"/>
         <source>Set the rep&apos;s home location first.</source>
-        <translation>Imposta prima la posizione di casa dell'agente.</translation>
+        <translation>Imposta prima la posizione di casa dell&apos;agente.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="221"/>
+        <location filename="../../planner/ui/workflows.py" line="237"/>
         <source>Plan week</source>
         <translation>Pianifica settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="224"/>
+        <location filename="../../planner/ui/workflows.py" line="240"/>
         <source>Planning the week</source>
         <translation>Pianificazione della settimana</translation>
+    </message>
+</context>
+<context>
+    <name>launch</name>
+    <message>
+        <location filename="../../planner/ui/launch.py" line="73"/>
+        <source>Preparing the demo territory…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/launch.py" line="74"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Annulla</translation>
     </message>
 </context>
 <context>
