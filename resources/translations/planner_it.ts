@@ -408,7 +408,7 @@
     <message>
         <location filename="../../planner/ui/main_window.py" line="286"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
-        <translation type="unfinished"></translation>
+        <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
         <location filename="../../planner/ui/main_window.py" line="292"/>
@@ -527,11 +527,7 @@
     <message>
         <location filename="../../planner/ui/plan_view.py" line="172"/>
         <source>Week: %d visits · value %s · %s · %s driving · cost %s · %s per km</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Week: %d visits · value %s · %s · %s driving · cost %s · %.0f %s per km</source>
-        <translation type="vanished">Settimana: %d visite · valore %s · %s · %s di guida · costo %s · %.0f %s al km</translation>
+        <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s · %s al km</translation>
     </message>
     <message>
         <location filename="../../planner/ui/plan_view.py" line="187"/>
@@ -916,12 +912,12 @@
     <message>
         <location filename="../../planner/ui/launch.py" line="73"/>
         <source>Preparing the demo territory…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparazione del territorio dimostrativo…</translation>
     </message>
     <message>
         <location filename="../../planner/ui/launch.py" line="74"/>
         <source>Cancel</source>
-        <translation type="unfinished">Annulla</translation>
+        <translation>Annulla</translation>
     </message>
 </context>
 <context>
