@@ -20,19 +20,18 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, QTranslator, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from planner.io.geocoding import GeocodeConfig
 from planner.io.geocoding.gazetteer import default_gazetteer_path
 from planner.io.workspace import Workspace
 from planner.maps.assets import page_assets
 from planner.resources import app_root, resource_path
-from planner.services.demo import ensure_demo_workspace
-from planner.services.geocode_accounts import geocode_accounts
+from planner.services.demo import STEPS, run_demo
 from planner.ui.main_window import APP, ORG, MainWindow
 
 PLAN_DAYS = 2
 PLAN_SECONDS = 2.0
 TIMEOUT_S = 180  # the whole run; a WebEngine that never renders must not hang CI
 POLL_MS = 200
+DEMO_STEPS = ("import accounts", "import reps", "geocode", "territories")
 EXIT_DELAY_MS = 200  # lets the closed window's deferred deletes run
 
 
@@ -71,23 +70,24 @@ def check_files() -> None:
 
 
 def prepare_demo(folder: Path) -> Path:
-    """The demo workspace, geocoded offline like the app's Geocode menu does."""
-    path = ensure_demo_workspace(folder / "demo.tpw")
+    """The demo workspace built by the demo's own steps, up to (not including) the plan:
+    import, offline geocoding, territory split. The window plans the week itself."""
+    started = time.monotonic()
+    steps = [step for step in STEPS if step.name in DEMO_STEPS]
+    run = run_demo(folder / "demo", steps=steps)
+    path = run.workspace.path
     with Workspace.open(path) as workspace:
-        reps = workspace.reps()
-        started = time.monotonic()
-        summary = geocode_accounts(workspace, GeocodeConfig(offline=True, default_country="IT"))
-        accounts = workspace.accounts()
-    if not accounts or not reps:
-        raise SelfTestError(f"the demo workspace is empty ({len(accounts)} accounts)")
-    _ok("workspace", f"{len(accounts)} accounts, {len(reps)} reps in {path}")
-    if summary.attempted and summary.located == 0:
-        raise SelfTestError(f"offline geocoding found none of {summary.attempted} addresses")
-    _ok(
-        "geocoding",
-        f"offline: {summary.located} of {summary.attempted} located "
-        f"in {time.monotonic() - started:.1f} s",
-    )
+        accounts, reps = workspace.accounts(), workspace.reps()
+    located = sum(1 for a in accounts if a.location is not None)
+    if not accounts or not reps or not located:
+        raise SelfTestError(
+            f"the demo workspace is incomplete: {len(accounts)} accounts ({located} located), "
+            f"{len(reps)} reps; steps run: {', '.join(s.name for s in steps)}"
+        )
+    for line in run.summary:  # import, geocoding and territories, in the demo's words
+        _ok("demo", line)
+    _ok("workspace", f"{len(accounts)} accounts ({located} located), {len(reps)} reps in "
+        f"{path}, built in {time.monotonic() - started:.1f} s")  # fmt: skip
     return path
 
 
@@ -111,6 +111,9 @@ class SelfTest(QObject):
         self._watchdog = QTimer(self, interval=POLL_MS)
         self._watchdog.timeout.connect(self._watch_dialogs)
         self._done = False
+        # A member timer dies with this object: no stray exit() into a later event loop.
+        self._exit_timer = QTimer(self, singleShot=True, interval=EXIT_DELAY_MS)
+        self._exit_timer.timeout.connect(self._exit)
 
     def start(self) -> None:
         self._deadline.start()
@@ -184,7 +187,7 @@ class SelfTest(QObject):
         if self._done:  # a dialog opened after exit() (e.g. the rep editor after a warning)
             if dialog is not None:
                 dialog.close()
-                QApplication.exit(self.exit_code)
+                self._exit()
             return
         if isinstance(dialog, QMessageBox):
             self.fail(f"{self.stage}: the app said: {dialog.text()}")
@@ -206,7 +209,10 @@ class SelfTest(QObject):
         # or WebEngine stalls and crashes at exit. exit() then leaves every running
         # event loop, also a modal message box's.
         self.window.close()
-        QTimer.singleShot(EXIT_DELAY_MS, lambda: QApplication.exit(self.exit_code))
+        self._exit_timer.start()
+
+    def _exit(self) -> None:
+        QApplication.exit(self.exit_code)
 
 
 def run_self_test() -> int:
