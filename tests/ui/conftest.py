@@ -70,8 +70,8 @@ def workspace_path(isolated: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def window(qtbot, workspace_path: Path, isolated: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def _open_window(qtbot, workspace_path: Path, isolated: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A shown main window whose map has drawn; closed, with no task left, afterwards."""
     from planner.ui.main_window import MainWindow
 
     settings = QSettings(str(isolated / "settings.ini"), QSettings.Format.IniFormat)
@@ -87,12 +87,16 @@ def window(qtbot, workspace_path: Path, isolated: Path) -> Iterator[object]:  # 
 
 
 @pytest.fixture
+def window(qtbot, workspace_path: Path, isolated: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    yield from _open_window(qtbot, workspace_path, isolated)
+
+
+@pytest.fixture
 def planned_window(qtbot, isolated: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
     from planner.domain.plan import week_to_plan
     from planner.optimise.week.planner import WeekParams
     from planner.services.plan_week import plan_in_workspace
     from planner.travel import make_model
-    from planner.ui.main_window import MainWindow
 
     workspace_path = isolated / "planned.tpw"
     with Workspace.open(workspace_path) as ws:
@@ -101,12 +105,4 @@ def planned_window(qtbot, isolated: Path) -> Iterator[object]:  # type: ignore[n
         params = WeekParams(time_limit_s=1.0, seed=3, overnight=False)
         week = week_to_plan(date.today())
         plan_in_workspace(ws, None, week, 3, make_model("geodesic"), params=params)
-    settings = QSettings(str(isolated / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Workspace.open(workspace_path), settings)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.map_sync.rendered, timeout=60000):
-        pass
-    yield win
-    win.close()
-    assert win.runner.wait(10000)
+    yield from _open_window(qtbot, workspace_path, isolated)
