@@ -13,7 +13,7 @@ FIND_PYTHON = for c in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/py
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; exit 0; }; \
 	done; exit 1
 
-.PHONY: run test lint typecheck unit demo gui package package-test clean bench translations
+.PHONY: run test lint typecheck unit demo package package-test clean translations
 
 $(STAMP): pyproject.toml
 	@py=$$($(FIND_PYTHON)) || { echo "error: Python >= 3.12 is needed (PySide6 crashes on 3.11)." \
