@@ -149,7 +149,13 @@ def _directed_edges(edges: Any) -> tuple[IntArray, IntArray, FloatArray, FloatAr
 
 def read_pbf(pbf: Path) -> RoadArrays:
     """Parse the drivable network of an .osm.pbf with pyrosm."""
-    from pyrosm import OSM  # heavy import, only when a pbf is actually read
+    try:
+        from pyrosm import OSM  # heavy import, only when a pbf is actually read
+    except ImportError:  # the desktop bundle leaves pyrosm out
+        raise TravelError(
+            "reading .osm.pbf road extracts needs the pyrosm package, which this build does "
+            "not include: install Territory planner from source, or use an OSRM server"
+        ) from None
 
     if not pbf.is_file():
         raise TravelError(f"road extract not found: {pbf}")

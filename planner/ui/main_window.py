@@ -253,7 +253,8 @@ class MainWindow(QMainWindow):
         if not self.territories_panel.isVisible():
             return
         names = [r.name for r in self.session.workspace.reps()]
-        self.territories_panel.show_result(self.session.territories(), names)
+        result = self.session.territories()
+        self.territories_panel.show_result(result, names, self.session.territory_problem)
 
     # state → views ---------------------------------------------------------------------
     def _refresh_accounts(self) -> None:

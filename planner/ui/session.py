@@ -46,6 +46,7 @@ class Session(QObject):
         self.breakdowns: dict[str, ValueBreakdown] = {}
         self._travel_model: TravelModel | None = None
         self.territory_result: TerritoryResult | None = None
+        self.territory_problem = ""  # why the territories cannot be measured, if they cannot
         self.reload()
 
     @property
@@ -166,9 +167,14 @@ class Session(QObject):
             and len(reps) > 1
             and any(a.location for a in self.accounts)
         ):
-            self.territory_result = describe_split(
-                self.accounts, reps, self.workspace.territories()
-            )
+            try:
+                self.territory_result = describe_split(
+                    self.accounts, reps, self.workspace.territories()
+                )
+            except DomainError as exc:  # e.g. a rep without a home location
+                self.territory_problem = str(exc)
+                return None
+        self.territory_problem = ""
         return self.territory_result
 
     def _apply_territories(self, result: TerritoryResult | None) -> None:

@@ -82,7 +82,9 @@ class TerritoriesPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(edit)
 
-    def show_result(self, result: TerritoryResult | None, rep_names: list[str]) -> None:
+    def show_result(
+        self, result: TerritoryResult | None, rep_names: list[str], problem: str = ""
+    ) -> None:
         self.target.clear()
         self.target.addItems(rep_names)
         rows = result.metrics.territories if result else ()
@@ -95,7 +97,7 @@ class TerritoriesPanel(QWidget):
             )  # fmt: skip
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
-        self.summary.setText(self._summary(result))
+        self.summary.setText(problem or self._summary(result))
 
     def _summary(self, result: TerritoryResult | None) -> str:
         if result is None:

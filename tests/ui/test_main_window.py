@@ -111,3 +111,13 @@ def test_manual_pin_is_saved_and_undoable(qtbot, window) -> None:  # type: ignor
     assert session.account(before.key) == moved
     session.undo_stack.undo()
     assert session.workspace.account_by_key(before.key) == before
+
+
+def test_territories_tab_explains_a_rep_without_home(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from planner.domain import Rep
+
+    window.session.workspace.save_reps([Rep("Nuovo Agente")])  # no home location yet
+    window.territories_dock.raise_()
+    window._refresh_territories()
+    assert "home" in window.territories_panel.summary.text()
+    assert window.territories_panel.table.rowCount() == 0
