@@ -6,12 +6,21 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from planner.io.workspace import Workspace, WorkspaceError, default_workspace_path
+
+
+def iso_date(text: str) -> date:
+    """argparse type for YYYY-MM-DD dates, with a readable error."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def add_workspace_argument(parser: argparse.ArgumentParser) -> None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import add_workspace_argument, open_workspace, progress_bar
+from planner.cli.common import add_workspace_argument, iso_date, open_workspace, progress_bar
 from planner.domain import DomainError
 from planner.io.exporters.ics import IcsOptions
 from planner.services.export_itinerary import ExportFormat, export_from_workspace
@@ -23,12 +22,12 @@ def register(subparsers: Any) -> None:
         "duplicating them; a visit dropped from the plan is sent as cancelled.",
     )
     parser.add_argument("format", choices=[f.value for f in ExportFormat], help="file format")
-    parser.add_argument("--week", required=True, type=_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--week", required=True, type=iso_date, metavar="YYYY-MM-DD",
                         help="first day of the planned week")  # fmt: skip
     parser.add_argument("--rep", metavar="NAME",
                         help="rep (default: the one rep with a plan for that week)")  # fmt: skip
     parser.add_argument("--out", required=True, type=Path, metavar="PATH", help="file to write")
-    parser.add_argument("--day", action="append", type=_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--day", action="append", type=iso_date, metavar="YYYY-MM-DD",
                         help="export only this day (repeatable)")  # fmt: skip
     parser.add_argument("--locale", metavar="CODE",
                         help="CSV numbers, e.g. it: semicolons, decimal comma")  # fmt: skip
@@ -40,13 +39,6 @@ def register(subparsers: Any) -> None:
                      help="reminder minutes before visits; 0 for none (default 30)")  # fmt: skip
     add_workspace_argument(parser)
     parser.set_defaults(handler=run)
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:

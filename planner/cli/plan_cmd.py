@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from typing import Any
 
-from planner.cli.common import add_workspace_argument, open_workspace, progress_bar
+from planner.cli.common import add_workspace_argument, iso_date, open_workspace, progress_bar
 from planner.domain import DomainError, WeekPlan
 from planner.domain.units import hours, km
 from planner.optimise.week.check import lunch_break
@@ -27,7 +26,7 @@ def register(subparsers: Any) -> None:
         "A plan already stored for that week is re-planned around its locked visits. "
         "The plan is saved in the workspace.",
     )
-    parser.add_argument("--week", required=True, type=_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--week", required=True, type=iso_date, metavar="YYYY-MM-DD",
                         help="first day of the week to plan")  # fmt: skip
     parser.add_argument("--rep", metavar="NAME", help="rep to plan for (default: the first)")
     parser.add_argument("--days", type=int, metavar="N", help="number of working days")
@@ -44,13 +43,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
     add_workspace_argument(parser)
     parser.set_defaults(handler=run)
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:
