@@ -164,9 +164,6 @@ class AccountsModel(QAbstractTableModel):
     def accounts(self) -> list[Account]:
         return list(self._accounts)
 
-    def account_at(self, row: int) -> Account:
-        return self._accounts[row]
-
     def row_of(self, key: str) -> int | None:
         return self._row_of.get(key)
 
@@ -274,10 +271,6 @@ class AccountsProxy(QSortFilterProxyModel):
         self._filter = account_filter
         self._accepted = self._evaluate(account_filter)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    @property
-    def current_filter(self) -> AccountFilter:
-        return self._filter
 
     def _evaluate(self, f: AccountFilter) -> set[str] | None:
         if f == AccountFilter():

@@ -6,8 +6,6 @@ asks the planner to re-time the week and shows the result. The view holds no rul
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QDropEvent
 from PySide6.QtWidgets import (
@@ -187,8 +185,3 @@ class PlanView(QScrollArea):
         menu.addAction(self.tr("Lock / unlock"), lambda: self.lock_toggled.emit(key))
         menu.addAction(self.tr("Remove from plan"), lambda: self.visit_removed.emit(key))
         menu.exec(day_list.viewport().mapToGlobal(pos))
-
-    def day_of(self, index: int) -> date | None:
-        if self._plan is None or index >= len(self._plan.days):
-            return None
-        return self._plan.days[index].day
