@@ -63,6 +63,14 @@ def run(args: argparse.Namespace) -> int:
 
         return run_self_test()
     headless = args.screenshot is not None and not has_display()
+    if args.screenshot is None and not has_display() and not os.environ.get("QT_QPA_PLATFORM"):
+        print(
+            "No display found (DISPLAY/WAYLAND_DISPLAY are not set), so the window cannot "
+            "open.\nRun `territory-planner demo --out DIR` for the command-line demo, or "
+            "`territory-planner gui --screenshot FILE.png` to render the window offscreen.",
+            file=sys.stderr,
+        )
+        return 2
     _prepare_environment(headless)
     from planner.ui.launch import launch  # Qt is imported only once the environment is set
 
