@@ -12,6 +12,7 @@ from planner.optimise.solver.construct import greedy_start
 from planner.optimise.solver.ortools_peer import run_ortools, unsupported_reason
 from planner.optimise.solver.params import SolveParams, objective_of
 from planner.optimise.solver.pyvrp_run import LARGE_CLIENTS, run_pyvrp
+from planner.optimise.solver.second_core import SecondSearch, available
 from planner.optimise.solver.tsp import run_tsp, tsp_costs
 
 # The greedy start takes ~0.2 s on 7,000 clients; the cap only matters on slow machines.
@@ -57,16 +58,40 @@ def pyvrp_tuned(
     """Tuned PyVRP; large problems without a warm start get a greedy one (construct.py)."""
     if initial is None and data.num_clients >= LARGE_CLIENTS:
         initial = greedy_start(data, budget, budget.limit_s * _GREEDY_SHARE)
-    phase = run_pyvrp(
-        data,
-        budget,
-        budget.limit_s,
-        params.seed,
-        initial=initial,
-        max_iterations=params.max_iterations,
-        display=params.display,
-    )
-    return Outcome(phase.solution, phase.iterations)
+    child = _second_seed(data, params, budget, initial)
+    try:
+        phase = run_pyvrp(
+            data,
+            budget,
+            budget.limit_s,
+            params.seed,
+            initial=initial,
+            max_iterations=params.max_iterations,
+            display=params.display,
+        )
+    finally:  # the child stops when told, also when this search fails
+        other = child.result() if child is not None else None
+    return _with_second(data, Outcome(phase.solution, phase.iterations), other)
+
+
+def _second_seed(
+    data: pyvrp.ProblemData, params: SolveParams, budget: Budget, initial: pyvrp.Solution | None
+) -> SecondSearch | None:
+    """Tuned PyVRP with the next seed on the second core, for the rest of the budget,
+    when there is one (second_core.py)."""
+    if not available(budget.remaining, params.max_iterations):
+        return None
+    return SecondSearch(data, params.seed, budget.remaining, tuned=True, initial=initial)
+
+
+def _with_second(
+    data: pyvrp.ProblemData, outcome: Outcome, other: tuple[pyvrp.Solution, int] | None
+) -> Outcome:
+    """The better of this process's plan and the second core's; iterations add up."""
+    if other is None or outcome.solution is None:
+        return outcome
+    solution = best_of(data, outcome.solution, other[0])
+    return Outcome(solution, outcome.iterations + other[1])
 
 
 def pyvrp_alone(
@@ -101,7 +126,20 @@ def hybrid(
     OR-Tools alone reaches 750.8, and OR-Tools started from PyVRP's plan reaches 750.8
     in 2 s; on RC101 PyVRP leads (1283.8 vs 1221-1234) and needs its share of the time.
     The OR-Tools phase keeps its start when it finds nothing better.
+    The second core runs PyVRP with another seed all along (the OR-Tools phase keeps
+    starting from this process's PyVRP plan, the start the shares were measured with).
     """
+    child = _second_seed(data, params, budget, initial)
+    try:
+        outcome = _pyvrp_then_ortools(data, params, budget, initial)
+    finally:
+        other = child.result() if child is not None else None
+    return _with_second(data, outcome, other)
+
+
+def _pyvrp_then_ortools(
+    data: pyvrp.ProblemData, params: SolveParams, budget: Budget, initial: pyvrp.Solution | None
+) -> Outcome:
     first = run_pyvrp(
         data,
         budget,

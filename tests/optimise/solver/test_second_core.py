@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+import pyvrp
+
+from planner.optimise.solver import SolveParams, objective_of, second_core, solve
+from planner.optimise.solver.second_core import SecondSearch, available
+
+
+def test_only_for_long_unbounded_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert available(5.0, None)
+    assert not available(5.0, 100)  # reproducible runs stay single-process
+    assert not available(second_core.MIN_PHASE_S / 2, None)
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    assert not available(5.0, None)
+
+
+def test_child_stops_when_told_and_returns_its_best(small_vrptw: pyvrp.ProblemData) -> None:
+    child = SecondSearch(small_vrptw, seed=3, phase_s=60.0, tuned=True, initial=None)
+    time.sleep(1.5)  # the child starts Python and PyVRP, then searches
+    started = time.monotonic()
+    got = child.result()  # as on cancel or at the parent's deadline
+    assert time.monotonic() - started < 2.0
+    assert got is not None
+    solution, iterations = got
+    assert solution.is_feasible() and iterations > 0
+    assert objective_of(small_vrptw, solution) > 0
+
+
+def test_solve_with_two_seeds_is_feasible(
+    small_vrptw: pyvrp.ProblemData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(second_core, "MIN_PHASE_S", 0.5)
+    result = solve(small_vrptw, SolveParams(time_limit_s=1.5, strategy="tuned"))
+    assert result.feasible
+    assert result.seconds < 3.0
