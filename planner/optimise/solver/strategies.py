@@ -79,8 +79,8 @@ def _second_seed(
 ) -> SecondSearch | None:
     """Tuned PyVRP with the next seed on the second core, for the rest of the budget,
     when there is one (second_core.py)."""
-    if not available(budget.remaining, params.max_iterations):
-        return None
+    if budget.cancelled or not available(budget.remaining, params.max_iterations):
+        return None  # a solve cancelled before it starts runs no search at all
     return SecondSearch(data, params.seed, budget.remaining, tuned=True, initial=initial)
 
 

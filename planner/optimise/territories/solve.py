@@ -154,23 +154,27 @@ def _solve_once(
     cells = _cells(problem, free, frame.current[free])
     bounds = (frame.target * (1 - tol * _REPAIR_BAND), frame.target * (1 + tol * _REPAIR_BAND))
     for band in _FLOW_BANDS:
-        rep_of, note = _rounded_flow(problem, frame, cost, cells, tol * band)
+        rep_of = _rounded_flow(problem, frame, cost, cells, tol * band)
         rep_of, moves, ok = repair(
             rep_of, frame.fixed < 0, frame.quantities, bounds=bounds, cost=cost, active=frame.active
         )
-        if ok or note:
-            break
-    if not ok and not note:
-        note = (
-            f"could not bring every rep within ±{tol:.0%}: too few or too uneven accounts "
-            "for this tolerance; the closest split found is kept"
-        )
-    return rep_of, moves, note
+        if ok:
+            return rep_of, moves, ""
+    why = (
+        "locked accounts leave too little to move"
+        if (frame.fixed >= 0).any()
+        else "too few or too uneven accounts for this tolerance"
+    )
+    return (
+        rep_of,
+        moves,
+        (f"could not bring every rep within ±{tol:.0%}: {why}; the closest split found is kept"),
+    )
 
 
 def _rounded_flow(
     problem: TerritoryProblem, frame: _Frame, cost: FloatArray, cells: list[IntArray], band: float
-) -> tuple[IntArray, str]:
+) -> IntArray:
     """Cells split by the flow within ±band of the targets, then one rep per account."""
     fixed = frame.fixed >= 0
     pre = np.stack(
@@ -181,18 +185,16 @@ def _rounded_flow(
     hi = np.maximum(frame.target * (1 + band) - pre, 0.0)[:, active]
     cell_cost = np.stack([cost[np.ix_(active, c)].sum(axis=1) for c in cells], axis=1)
     cell_q = np.array([[q[c].sum() for c in cells] for q in frame.quantities])
-    note = ""
     try:
         share = _split(cell_cost, cell_q, lo, hi, problem.settings.use_lp)
-    except InfeasibleBalance:
-        note = "locked accounts make the balance band unreachable; balanced as far as possible"
+    except InfeasibleBalance:  # lumpy cells or locks: split freely, repair balances after
         whole = np.broadcast_to(cell_q.sum(axis=1)[:, None], hi.shape)
         share = _split(cell_cost, cell_q, np.zeros_like(lo), np.array(whole), use_lp=False)
     full_share = np.zeros((len(problem.reps), len(cells)))
     full_share[active] = share
     rep_of = disaggregate(full_share, cells, cost, frame.quantities[0])
     rep_of[fixed] = frame.fixed[fixed]
-    return rep_of, note
+    return rep_of
 
 
 def _cells(problem: TerritoryProblem, free: IntArray, current: IntArray) -> list[IntArray]:
