@@ -58,8 +58,8 @@ def pyvrp_tuned(
     """Tuned PyVRP; large problems without a warm start get a greedy one (construct.py)."""
     if initial is None and data.num_clients >= LARGE_CLIENTS:
         initial = greedy_start(data, budget, budget.limit_s * _GREEDY_SHARE)
-    child = _second_seed(data, params, budget, initial)
-    try:
+
+    def search() -> Outcome:
         phase = run_pyvrp(
             data,
             budget,
@@ -69,9 +69,9 @@ def pyvrp_tuned(
             max_iterations=params.max_iterations,
             display=params.display,
         )
-    finally:  # the child stops when told, also when this search fails
-        other = child.result() if child is not None else None
-    return _with_second(data, Outcome(phase.solution, phase.iterations), other)
+        return Outcome(phase.solution, phase.iterations)
+
+    return _alongside_second_seed(data, params, budget, initial, search)
 
 
 def _second_seed(
@@ -82,6 +82,22 @@ def _second_seed(
     if budget.cancelled or not available(budget.remaining, params.max_iterations):
         return None  # a solve cancelled before it starts runs no search at all
     return SecondSearch(data, params.seed, budget.remaining, tuned=True, initial=initial)
+
+
+def _alongside_second_seed(
+    data: pyvrp.ProblemData,
+    params: SolveParams,
+    budget: Budget,
+    initial: pyvrp.Solution | None,
+    search: Callable[[], Outcome],
+) -> Outcome:
+    """Run `search` here while the second core searches too; keep the better plan."""
+    child = _second_seed(data, params, budget, initial)
+    try:
+        outcome = search()
+    finally:  # the child stops when told, also when this search fails
+        other = child.result() if child is not None else None
+    return _with_second(data, outcome, other)
 
 
 def _with_second(
@@ -129,12 +145,9 @@ def hybrid(
     The second core runs PyVRP with another seed all along (the OR-Tools phase keeps
     starting from this process's PyVRP plan, the start the shares were measured with).
     """
-    child = _second_seed(data, params, budget, initial)
-    try:
-        outcome = _pyvrp_then_ortools(data, params, budget, initial)
-    finally:
-        other = child.result() if child is not None else None
-    return _with_second(data, outcome, other)
+    return _alongside_second_seed(
+        data, params, budget, initial, lambda: _pyvrp_then_ortools(data, params, budget, initial)
+    )
 
 
 def _pyvrp_then_ortools(
