@@ -1,119 +1,127 @@
-"""Generated weekly territories as `pyvrp.ProblemData`, shaped like the week model
-(planner/optimise/week/model.py) so the benchmark exercises what production solves.
+"""Generated weekly territories, and the PyVRP model production builds for them.
 
-* One depot (the rep's home), one vehicle type per working day whose time window is
-  that day's shift in week seconds (08:00–18:00), shift duration 10 h, and a daily
-  driving cap expressed as max distance (distance = travel cost, as in the week model).
-* Accounts sit in towns (Gaussian clusters over a 160 × 110 km region). Each account is
-  one client per (day, opening window) in a mutually exclusive client group: split hours
-  (09:00–12:30, 14:30–18:00), continuous hours (08:30–17:00) or mornings only; some are
-  closed one weekday. A window bounds the visit's start (it must end by closing).
-* Edge distance = travel cost in cents (€0.35/km + €25/h of driving), duration = driving
-  seconds at 55 km/h on roads 1.3 × the straight line. Prize = the account's value this
-  week in cents (log-normal, median €120), service 20–60 min. A few accounts are
-  required (must-visit), as fixed appointments and overdue key accounts are.
+A territory is a rep and accounts as an import would give them: towns (Gaussian clusters)
+over a 160 × 110 km region around Bologna, deals (log-normal amounts, median ~€9k, with a
+stage, probability and close date), visit history and cadence, meeting durations of
+20–60 min, and opening hours — split (09:00–12:30, 14:30–18:00), continuous
+(08:30–17:00) or mornings only, some closed one weekday. About 1 % are overdue key
+accounts (must-visit).
+
+`weekly_instance` turns it into what the planner solves: the same value formula
+(`planner.optimise.priorities`), matrices (geodesic travel, the rep's €/km and €/h) and
+week model (`planner.optimise.week.model.build_data`: one client per opening interval,
+profiles for closed days), so the benchmark exercises exactly what production runs.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
 
 import numpy as np
-import numpy.typing as npt
 import pyvrp
 
-DAY_S = 86_400
+from planner.domain import Account, GeoPoint, OpeningHours, Precision, Rep
+from planner.optimise.week.model import build_data
+from planner.optimise.week.problem import WeekProblem
+from planner.services.plan_week import build_week_problem
+from planner.travel import GeodesicModel
+
+WEEK = date(2026, 3, 2)  # a Monday
 DAYS = 5
-SHIFT = (8 * 3600, 18 * 3600)
-MAX_DRIVE_S = 5 * 3600
-_KM_CENTS = 35
-_HOUR_CENTS = 2500
-_SPEED_MS = 55_000 / 3600
-_DETOUR = 1.3
+CENTRE = GeoPoint(44.4949, 11.3426)  # Bologna: the rep's home
+REGION_M = (160_000.0, 110_000.0)
+_HOURS = (
+    ("09:00-12:30,14:30-18:00", 0.6),
+    ("08:30-17:00", 0.3),
+    ("08:30-12:30", 0.1),
+)
+_STAGES = (  # stage, probability, weight
+    ("Prospecting", 0.1, 18), ("Qualification", 0.1, 16), ("Needs Analysis", 0.2, 14),
+    ("Value Proposition", 0.5, 12), ("Id. Decision Makers", 0.6, 8),
+    ("Perception Analysis", 0.7, 6), ("Proposal/Price Quote", 0.75, 10),
+    ("Negotiation/Review", 0.9, 8),
+)  # fmt: skip
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
+
+
+@dataclass(frozen=True, slots=True)
+class Territory:
+    """A rep's accounts for the week of `WEEK`."""
+
+    name: str
+    rep: Rep
+    accounts: tuple[Account, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class WeeklyInstance:
     name: str
     accounts: int
+    problem: WeekProblem
     data: pyvrp.ProblemData
 
 
-def _positions(rng: np.random.Generator, accounts: int) -> npt.NDArray[np.float64]:
-    towns = rng.uniform((0, 0), (160_000, 110_000), size=(max(4, accounts // 25), 2))
-    weights = rng.dirichlet(np.ones(len(towns)))
-    which = rng.choice(len(towns), size=accounts, p=weights)
-    spread = rng.uniform(1_000, 6_000, size=len(towns))[which]
-    pts = towns[which] + rng.normal(size=(accounts, 2)) * spread[:, None]
-    home = np.array([[80_000.0, 55_000.0]])
-    return np.vstack([home, np.clip(pts, 0, None)])
-
-
-def _matrices(
-    pts: npt.NDArray[np.float64],
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    metres = _DETOUR * np.sqrt(((pts[:, None, :] - pts[None, :, :]) ** 2).sum(-1))
-    seconds = np.rint(metres / _SPEED_MS).astype(np.int64)
-    cents = np.rint(metres / 1000 * _KM_CENTS + seconds / 3600 * _HOUR_CENTS)
-    return cents.astype(np.int64), seconds
-
-
-def _windows(rng: np.random.Generator) -> list[list[tuple[int, int]]]:
-    """Per weekday, the opening intervals (seconds of the day)."""
-    kind = rng.choice(3, p=(0.6, 0.3, 0.1))
-    hours = [
-        [(9 * 3600, 12 * 3600 + 1800), (14 * 3600 + 1800, 18 * 3600)],
-        [(8 * 3600 + 1800, 17 * 3600)],
-        [(8 * 3600 + 1800, 12 * 3600 + 1800)],
-    ][kind]
-    closed = rng.integers(DAYS) if rng.random() < 0.3 else -1
-    return [[] if d == closed else hours for d in range(DAYS)]
+def territory(accounts: int, seed: int = 0) -> Territory:
+    rng = np.random.default_rng(seed)
+    rep = Rep(name="Bench Rep", home_address="Bologna", home=CENTRE)
+    out = tuple(_account(rng, i, point) for i, point in enumerate(_points(rng, accounts)))
+    return Territory(f"week{accounts}", rep, out)
 
 
 def weekly_instance(accounts: int, seed: int = 0) -> WeeklyInstance:
-    rng = np.random.default_rng(seed)
-    pts = _positions(rng, accounts)
-    cost, duration = _matrices(pts)
-    clients: list[pyvrp.Client] = []
-    groups: list[pyvrp.ClientGroup] = []
-    for a in range(1, accounts + 1):
-        prize = int(rng.lognormal(np.log(12_000), 0.8))
-        service = int(rng.choice([20, 30, 45, 60])) * 60
-        required = rng.random() < 0.01
-        first = len(clients)
-        for day, intervals in enumerate(_windows(rng)):
-            for open_s, close_s in intervals:
-                clients.append(
-                    pyvrp.Client(
-                        location=a,
-                        service_duration=service,
-                        tw_early=day * DAY_S + open_s,
-                        tw_late=day * DAY_S + close_s - service,
-                        prize=prize,
-                        required=False,
-                        group=len(groups),
-                    )
-                )
-        groups.append(pyvrp.ClientGroup(list(range(first, len(clients))), required=required))
-    ratio = float(np.median(cost[duration > 60] / duration[duration > 60]))
-    vehicles = [
-        pyvrp.VehicleType(
-            num_available=1,
-            tw_early=d * DAY_S + SHIFT[0],
-            tw_late=d * DAY_S + SHIFT[1],
-            shift_duration=SHIFT[1] - SHIFT[0],
-            max_distance=int(ratio * MAX_DRIVE_S),
-            name=f"day{d}",
-        )
-        for d in range(DAYS)
-    ]
-    data = pyvrp.ProblemData(
-        locations=[pyvrp.Location(float(x), float(y)) for x, y in pts],
-        clients=clients,
-        depots=[pyvrp.Depot(location=0)],
-        vehicle_types=vehicles,
-        distance_matrices=[cost],  # type: ignore[list-item]  # stub says ndarray[int]
-        duration_matrices=[duration],  # type: ignore[list-item]
-        groups=groups,
+    ground = territory(accounts, seed)
+    problem, _ = build_week_problem(
+        ground.accounts, ground.rep, WEEK, DAYS, GeodesicModel(), locks=(), values=None
     )
-    return WeeklyInstance(f"week{accounts}", accounts, data)
+    data, _ = build_data(problem)
+    return WeeklyInstance(ground.name, accounts, problem, data)
+
+
+def _points(rng: np.random.Generator, accounts: int) -> list[GeoPoint]:
+    towns = rng.uniform((0, 0), REGION_M, size=(max(4, accounts // 25), 2))
+    weights = rng.dirichlet(np.ones(len(towns)))
+    which = rng.choice(len(towns), size=accounts, p=weights)
+    spread = rng.uniform(1_000, 6_000, size=len(towns))[which]
+    metres = towns[which] + rng.normal(size=(accounts, 2)) * spread[:, None]
+    metres = np.clip(metres, (0, 0), REGION_M) - np.asarray(REGION_M) / 2
+    lat_m = 111_320.0
+    lon_m = lat_m * math.cos(math.radians(CENTRE.lat))
+    return [GeoPoint(CENTRE.lat + y / lat_m, CENTRE.lon + x / lon_m) for x, y in metres]
+
+
+def _account(rng: np.random.Generator, i: int, point: GeoPoint) -> Account:
+    stage, probability, _ = _STAGES[rng.choice(len(_STAGES), p=_stage_weights())]
+    cadence = int(rng.choice([14, 30, 45, 60, 90]))
+    key_account = rng.random() < 0.01
+    last_visit = WEEK - timedelta(days=int(rng.integers(3 * cadence if key_account else 120)))
+    return Account(
+        name=f"Account {i + 1:04d}",
+        account_id=f"B{i + 1:05d}",
+        location=point,
+        precision=Precision.ROOFTOP,
+        amount=Decimal(int(rng.lognormal(np.log(9_000), 1.0))),
+        stage=stage,
+        probability=probability,
+        close_date=WEEK + timedelta(days=int(rng.integers(-5, 120))),
+        last_visit=min(last_visit, WEEK - timedelta(days=1)),
+        cadence_days=cadence,
+        meeting_minutes=int(rng.choice([20, 30, 45, 60])),
+        opening_hours=_hours(rng),
+        tags=("key",) if key_account else (),
+    )
+
+
+def _stage_weights() -> list[float]:
+    total = sum(w for *_, w in _STAGES)
+    return [w / total for *_, w in _STAGES]
+
+
+def _hours(rng: np.random.Generator) -> OpeningHours:
+    spans = _HOURS[rng.choice(len(_HOURS), p=[p for _, p in _HOURS])][0]
+    closed = int(rng.integers(DAYS)) if rng.random() < 0.3 else -1
+    return OpeningHours.parse(
+        "; ".join(f"{d} {spans}" for i, d in enumerate(_WEEKDAYS) if i != closed)
+    )

@@ -7,24 +7,33 @@ import json
 import pytest
 
 from benchmarks import weekly_bench
-from benchmarks.weekly_instances import DAY_S, DAYS, SHIFT, weekly_instance
+from benchmarks.weekly_instances import DAYS, territory, weekly_instance
 
 
-def test_instance_is_shaped_like_the_week_model() -> None:
-    data = weekly_instance(40, seed=1).data
+def test_instance_is_what_production_solves() -> None:
+    instance = weekly_instance(40, seed=1)
+    data, problem = instance.data, instance.problem
+    assert len(problem.candidates) == 40
+    assert data.num_vehicle_types == DAYS == len(problem.days)
     assert data.num_depots == 1
-    assert data.num_vehicle_types == DAYS
-    assert data.num_groups == 40
-    for d, vt in enumerate(data.vehicle_types()):
-        assert (vt.tw_early, vt.tw_late) == (d * DAY_S + SHIFT[0], d * DAY_S + SHIFT[1])
-    for group in data.groups():
-        members = [data.client(i) for i in group.clients]
-        assert len({c.location for c in members}) == 1
-        assert len({c.prize for c in members}) == 1
-        for c in members:
-            day = c.tw_early // DAY_S
-            assert SHIFT[0] <= c.tw_early - day * DAY_S
-            assert c.tw_late + c.service_duration <= day * DAY_S + SHIFT[1]
+    prize_of = {c.key: c.prize for c in problem.candidates}
+    assert all(c.prize == prize_of[c.name] for c in data.clients())
+    # One client per opening interval: between one and two per account.
+    assert 40 <= data.num_clients <= 80
+    names = {c.name for c in data.clients()}
+    assert names == {c.key for c in problem.candidates}
+
+
+def test_territory_looks_like_an_import() -> None:
+    ground = territory(200, seed=2)
+    assert len({a.account_id for a in ground.accounts}) == 200
+    for a in ground.accounts:
+        assert a.location is not None and a.opening_hours is not None
+        assert 44 < a.location.lat < 45.1 and 10.3 < a.location.lon < 12.4
+        assert a.amount is not None and a.amount > 0
+    hours = [a.opening_hours for a in ground.accounts if a.opening_hours is not None]
+    closed_one_day = [h for h in hours if sum(map(bool, h.days)) == 4]
+    assert 0 < len(closed_one_day) < 200
 
 
 def test_instances_are_reproducible() -> None:
