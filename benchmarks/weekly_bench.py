@@ -4,6 +4,11 @@ wall time, on generated weekly territories and on the prize-collecting Solomon v
     python -m benchmarks.weekly_bench --sizes 300 1000 --reference 120
     python -m benchmarks.weekly_bench --sizes --prize ../shared/bench --time-limit 30
 
+"ours" on a weekly instance is the week planner as the app runs it
+(`planner.optimise.week.planner.solve_week`: greedy start, solver adapter, exact
+re-timing with lunch, top-up); the peers solve the PyVRP model it builds, at equal wall
+time. On the prize variant "ours" is the solver adapter (`planner.optimise.solver.solve`).
+
 Value = prizes collected − travel cost (higher is better): € for weekly instances
 (their matrices are in cents), Solomon units for the prize variant (R101, RC101 with 5
 routes, see ../shared/bench/README.md). "vs peers" = ours / the better peer;
@@ -24,7 +29,10 @@ import pyvrp
 
 from benchmarks.instances import prize_variant
 from benchmarks.weekly_instances import weekly_instance
+from planner.domain.progress import NeverCancel, NullProgress
 from planner.optimise.solver import SolveParams, solve
+from planner.optimise.week.planner import WeekParams, solve_week
+from planner.optimise.week.problem import WeekProblem
 
 PEERS = ("pyvrp", "ortools")
 DEFAULT_LIMITS = {300: 10.0, 1000: 30.0}
@@ -36,6 +44,7 @@ class Case:
     data: pyvrp.ProblemData
     unit: float  # divide objective units by this to print values
     time_limit: float
+    problem: WeekProblem | None = None  # the week behind `data`, when there is one
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +61,11 @@ class Run:
 
 
 def cases(sizes: Sequence[int], prize_dir: Path | None, limit: float | None) -> list[Case]:
-    out = [
-        Case(f"week{n}", weekly_instance(n).data, 100.0, limit or DEFAULT_LIMITS.get(n, 30.0))
-        for n in sizes
-    ]
+    out = []
+    for n in sizes:
+        week = weekly_instance(n)
+        seconds = limit or DEFAULT_LIMITS.get(n, 30.0)
+        out.append(Case(week.name, week.data, 100.0, seconds, week.problem))
     if prize_dir is not None:
         for name in ("R101", "RC101"):
             data = prize_variant(prize_dir / "solomon" / f"{name}.txt")
@@ -64,6 +74,8 @@ def cases(sizes: Sequence[int], prize_dir: Path | None, limit: float | None) -> 
 
 
 def run_one(case: Case, solver: str, seconds: float, seed: int) -> Run:
+    if solver == "auto" and case.problem is not None:
+        return _run_planner(case, case.problem, seconds, seed)
     res = solve(case.data, SolveParams(time_limit_s=seconds, seed=seed, strategy=solver))
     total = sum(c.prize for c in case.data.clients())
     value = (total - res.objective) / case.unit if res.feasible else None
@@ -77,6 +89,22 @@ def run_one(case: Case, solver: str, seconds: float, seed: int) -> Run:
         feasible=res.feasible,
         value=value,
         visits=res.solution.num_clients(),
+    )
+
+
+def _run_planner(case: Case, problem: WeekProblem, seconds: float, seed: int) -> Run:
+    params = WeekParams(time_limit_s=seconds, seed=seed, overnight=False)
+    solved = solve_week(problem, params, NullProgress(), NeverCancel())
+    return Run(
+        instance=case.name,
+        clients=case.data.num_clients,
+        solver="ours",
+        strategy_used="planner",
+        time_limit=seconds,
+        seconds=solved.seconds,
+        feasible=True,  # solve_week's routes are re-timed exactly, lunch included
+        value=solved.net_cents / case.unit,
+        visits=sum(len(route) for route in solved.routes),
     )
 
 

@@ -1,7 +1,8 @@
 """A greedy first plan for large problems that come without a warm start.
 
 PyVRP starts from a random solution polished by an exhaustive local search. On the
-generated 1,000-account week (7,411 clients) that start alone took ~15 s, and the search
+1,000-account week modelled with one client per day and interval (7,411 clients) that
+start alone took ~15 s, and the search
 then found no feasible plan in 30 s; starting from an empty plan never inserts anything
 (insertion moves work next to routed neighbours). This builds a feasible, value-dense
 start instead: required clients and groups first (cheapest feasible day), then optional

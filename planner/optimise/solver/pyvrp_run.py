@@ -10,13 +10,16 @@ from pyvrp.search import NeighbourhoodParams, PerturbationParams
 from planner.optimise.solver.clock import Budget
 
 # From this many clients on, PyVRP's defaults (late-acceptance history of 300 solutions,
-# 1-25 perturbations) are tuned for far more iterations than a few seconds allow: on the
-# generated 300-account week (2,337 clients, 10 s) they ended at a value of ~€14.9k, a
-# history of 50 and 1-10 perturbations at ~€18.3k (two seeds each; benchmarks/weekly_bench).
-# Asymmetric proximity (each client's neighbours by the cost of going from it, not the
-# mean of both directions) then lifted seeds 0-3 on every seed, mean €18.55k → €18.99k;
-# neutral on the 1,000-account week at 30 s (€21.1k either way).
-LARGE_CLIENTS = 500
+# 1-25 perturbations) are tuned for far more iterations than a few seconds allow.
+# Measured with benchmarks/weekly_bench on the generated weeks (the week model, one client
+# per opening interval: 300 accounts → 495 clients): a history of 50, 1-10 perturbations,
+# asymmetric proximity (a client's neighbours by the cost of leaving it) and the greedy
+# start (strategies.pyvrp_tuned) reach a net of €73.2-73.7k at 10 s on seeds 0-3 and
+# €73.4k at 120 s, where PyVRP's defaults in the hybrid got €70.9-71.7k and €72.9k; at
+# 5 s they also win on the 100- and 150-account weeks (165 and 250 clients: €34.1k →
+# €34.9k, €50.7k → €51.7k, seeds 0-2). On the 100-client prize-collecting R101 the hybrid
+# is better (750.8 vs 744.3), hence the line at 150.
+LARGE_CLIENTS = 150
 _LARGE = pyvrp.SolveParams(
     ils=pyvrp.IteratedLocalSearchParams(history_length=50),
     perturbation=PerturbationParams(1, 10),
