@@ -8,9 +8,8 @@ import sys
 from typing import Any
 
 from planner.cli.common import add_workspace_argument, iso_date, open_workspace, progress_bar
-from planner.domain import DomainError, WeekPlan
+from planner.domain import DayPlan, DomainError, WeekPlan
 from planner.domain.units import hours, km
-from planner.optimise.week.check import lunch_break
 from planner.optimise.week.planner import WeekParams
 from planner.services.plan_week import WeekOutcome, plan_in_workspace, plan_json
 from planner.services.travel import workspace_travel_model
@@ -87,17 +86,15 @@ def format_plan(outcome: WeekOutcome) -> list[str]:
         )
         if day.legs and day.legs[0].departure is not None:
             lines.append(f"  {day.legs[0].departure:%H:%M} leave {day.start.name}")
-        lunch = lunch_break(day, outcome.problem.rep) if day.visits else None
-        for visit, leg in zip(day.visits, day.legs, strict=False):
-            if lunch is not None and lunch[0] < visit.arrival:
-                lines.append(f"  {lunch[0]:%H:%M}–{lunch[1]:%H:%M} lunch break")
-                lunch = None
+        for i, (visit, leg) in enumerate(zip(day.visits, day.legs, strict=False)):
+            if i == day.lunch_after:
+                lines.append(_lunch_line(day))
             lines.append(
                 f"  {visit.arrival:%H:%M}–{visit.departure:%H:%M} {visit.name} "
                 f"(value {visit.value}; {km(leg.distance_m):.0f} km, {leg.cost} to get there)"
             )
-        if lunch is not None:
-            lines.append(f"  {lunch[0]:%H:%M}–{lunch[1]:%H:%M} lunch break")
+        if day.lunch_after == len(day.visits):
+            lines.append(_lunch_line(day))
         if day.visits:
             lines.append(f"  back at {day.end.name} ({day.end.kind})")
         if day.hotel_cost is not None:
@@ -109,6 +106,11 @@ def format_plan(outcome: WeekOutcome) -> list[str]:
     if plan.notes:
         lines += ["", "Notes:"] + [f"  {n}" for n in plan.notes]
     return lines
+
+
+def _lunch_line(day: DayPlan) -> str:
+    assert day.lunch is not None
+    return f"  {day.lunch.start:%H:%M}–{day.lunch.end:%H:%M} lunch break"
 
 
 def _totals(plan: WeekPlan) -> list[str]:

@@ -62,6 +62,20 @@ class Leg:
 
 
 @dataclass(frozen=True)
+class Break:
+    """The rep's lunch break: when it starts and ends (time-zone aware)."""
+
+    start: datetime
+    end: datetime
+
+    def __post_init__(self) -> None:
+        if self.start.tzinfo is None or self.end.tzinfo is None:
+            raise DomainError("break times must carry a time zone")
+        if self.end <= self.start:
+            raise DomainError("a break must end after it starts")
+
+
+@dataclass(frozen=True)
 class DayPlan:
     day: date
     start: Stop
@@ -69,12 +83,20 @@ class DayPlan:
     visits: tuple[Visit, ...] = ()
     legs: tuple[Leg, ...] = ()  # len(visits) + 1 when there are visits
     hotel_cost: Money | None = None  # hotel + allowance when the day ends at a hotel
+    lunch: Break | None = None  # None on days without visits (and in older workspaces)
 
     def __post_init__(self) -> None:
         if self.visits and len(self.legs) != len(self.visits) + 1:
             raise DomainError(
                 f"{self.day}: {len(self.visits)} visits need {len(self.visits) + 1} legs"
             )
+
+    @property
+    def lunch_after(self) -> int | None:
+        """How many of the day's visits come before the lunch break (None without one)."""
+        if self.lunch is None:
+            return None
+        return sum(1 for visit in self.visits if visit.arrival < self.lunch.start)
 
     @property
     def distance_m(self) -> int:

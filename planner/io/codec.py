@@ -13,6 +13,7 @@ from typing import Any
 from planner.domain import (
     Account,
     Address,
+    Break,
     DayPlan,
     Decision,
     GeoPoint,
@@ -244,11 +245,16 @@ def day_to_dict(day: DayPlan) -> JSON:
         "visits": [visit_to_dict(v) for v in day.visits],
         "legs": [leg_to_dict(leg) for leg in day.legs],
         "hotel_cost": money_to_dict(day.hotel_cost) if day.hotel_cost else None,
+        "lunch": (
+            {"start": day.lunch.start.isoformat(), "end": day.lunch.end.isoformat()}
+            if day.lunch
+            else None
+        ),
     }
 
 
 def day_from_dict(data: JSON) -> DayPlan:
-    hotel = data.get("hotel_cost")
+    hotel, lunch = data.get("hotel_cost"), data.get("lunch")
     return DayPlan(
         day=date.fromisoformat(data["date"]),
         start=_stop_from_dict(data["start"]),
@@ -256,6 +262,11 @@ def day_from_dict(data: JSON) -> DayPlan:
         visits=tuple(visit_from_dict(v) for v in data.get("visits", ())),
         legs=tuple(leg_from_dict(leg) for leg in data.get("legs", ())),
         hotel_cost=money_from_dict(hotel) if hotel else None,
+        lunch=(
+            Break(datetime.fromisoformat(lunch["start"]), datetime.fromisoformat(lunch["end"]))
+            if lunch
+            else None
+        ),
     )
 
 

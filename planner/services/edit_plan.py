@@ -134,5 +134,5 @@ def _with_hotels(problem: WeekProblem, plan: WeekPlan) -> WeekProblem:
     at = {c.account.location: i for i, c in enumerate(problem.candidates)}
     for night, day in enumerate(plan.days[:-1]):
         if day.end.kind == "hotel" and day.end.location in at:
-            problem = with_hotel(problem, night, at[day.end.location])
+            problem = with_hotel(problem, [night], at[day.end.location])
     return problem

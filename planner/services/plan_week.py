@@ -28,9 +28,10 @@ from planner.optimise.week.locks import LockSpec
 from planner.optimise.week.overnight import (
     StayComparison,
     StayOption,
-    distinct_nights,
     hotel_site,
     option,
+    stay_label,
+    stay_runs,
     with_hotel,
 )
 from planner.optimise.week.planner import (
@@ -172,25 +173,24 @@ def build_week_problem(
 def _compare_stays(
     problem: WeekProblem, home: Routes, site: int, stop: tuple[CancelToken, float]
 ) -> tuple[WeekProblem, Routes, StayComparison]:
-    """Every night at the hotel against home every night, compared on greedy plans.
+    """Hotel nights against home every night, compared on greedy plans.
 
     The options are built the same way (best-first greedy) so the comparison is fair and
-    cheap; the solver's time then goes to the option chosen. When every day offers the
-    same shift and the same windows, all nights are alike and only the first is tried;
-    otherwise nights are tried in order until `COMPARE_SHARE` of the time is used.
+    cheap; the solver's time then goes to the option chosen. Runs of nights are tried
+    shortest first (`stay_runs`) until `COMPARE_SHARE` of the time is used.
     """
     cancel, until = stop
     runs: list[tuple[WeekProblem, Routes, StayOption]] = [
-        (problem, home, option(problem, evaluate(problem, home), "home every night", None))
+        (problem, home, option(problem, evaluate(problem, home), "home every night", ()))
     ]
-    for night in distinct_nights(problem):
+    for nights in stay_runs(problem):
         if cancel.cancelled or (len(runs) > 1 and time.monotonic() > until):
             break
-        trial = with_hotel(problem, night, site)
+        trial = with_hotel(problem, nights, site)
         routes = greedy_routes(trial, None)
-        hotel = trial.days[night].end_stop
-        label = f"{hotel.name if hotel else 'hotel'} after {problem.days[night].day:%a %d %b}"
-        runs.append((trial, routes, option(trial, evaluate(trial, routes), label, night)))
+        hotel = trial.days[nights[0]].end_stop
+        label = stay_label(problem, nights, hotel.name if hotel else "hotel")
+        runs.append((trial, routes, option(trial, evaluate(trial, routes), label, nights)))
     best = max(range(len(runs)), key=lambda i: (runs[i][2].net.cents, -i))
     comparison = StayComparison(tuple(r[2] for r in runs), best)
     return runs[best][0], runs[best][1], comparison
@@ -313,6 +313,7 @@ def plan_json(outcome: WeekOutcome) -> dict[str, Any]:
             "options": [
                 {
                     "label": o.label,
+                    "nights": [outcome.problem.days[n].day.isoformat() for n in o.nights],
                     "value": money_to_dict(o.value),
                     "travel": money_to_dict(o.travel),
                     "hotel": money_to_dict(o.hotel),

@@ -133,7 +133,10 @@ class PlanView(QScrollArea):
         day_list = DayList(index)
         for position, visit in enumerate(day.visits):
             leg_after = day.legs[position + 1] if position + 1 < len(day.legs) else None
-            item = QListWidgetItem(_visit_text(visit, leg_after, self._units))
+            text = _visit_text(visit, leg_after, self._units)
+            if day.lunch is not None:
+                text = self._with_lunch(text, day, position)
+            item = QListWidgetItem(text)
             item.setData(KEY_ROLE, visit.account_key)
             item.setToolTip(visit.explanation)
             if visit.cancelled:
@@ -149,6 +152,17 @@ class PlanView(QScrollArea):
         summary = self._day_totals(day, currency)
         layout.addWidget(QLabel("\n".join(filter(None, (first, summary, end)))))
         return frame
+
+    def _with_lunch(self, text: str, day: DayPlan, position: int) -> str:
+        """The break shows with the visit it follows (or precedes, when it comes first)."""
+        assert day.lunch is not None
+        line = self.tr("  lunch break %s–%s") % (
+            f"{day.lunch.start:%H:%M}",
+            f"{day.lunch.end:%H:%M}",
+        )
+        if day.lunch_after == 0 and position == 0:
+            return line + "\n" + text
+        return text + "\n" + line if day.lunch_after == position + 1 else text
 
     def _leg_label(self, leg: Leg) -> str:
         return self.tr("first leg: %s") % _leg_text(leg, self._units).strip(" ↓")

@@ -10,6 +10,7 @@ import pytest
 from planner.domain import (
     Account,
     Address,
+    Break,
     DayPlan,
     Decision,
     GeoPoint,
@@ -142,7 +143,8 @@ def test_plans_and_territories_round_trip(ws: Workspace) -> None:
         ),
         Leg("id:1", "home", 12000, 900, Money(800)),
     )
-    day = DayPlan(date(2026, 11, 30), home, home, (visit,), legs, Money(12500))
+    lunch = Break(start + timedelta(hours=4), start + timedelta(hours=4, minutes=45))
+    day = DayPlan(date(2026, 11, 30), home, home, (visit,), legs, Money(12500), lunch)
     remote = Decision(
         "id:2", "2", "Beta", "remote", "trip costs € 80 more than it earns", Money(100), Money(8000)
     )

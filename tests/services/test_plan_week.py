@@ -94,6 +94,10 @@ def test_cli_prints_plan_and_json(workspace: Path, capsys: pytest.CaptureFixture
     assert main([*args, str(workspace), "--json", "--rep", "Giulia"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["rep_name"] == "Giulia" and len(data["days"]) == 2
+    for day in (d for d in data["days"] if d["visits"]):
+        lunch = day["lunch"]
+        assert lunch["start"] < lunch["end"] and lunch["start"].startswith(day["date"])
+    assert "lunch break" in text  # printed where it falls in the day
     assert main([*args, str(workspace), "--rep", "Nobody"]) == 1
     assert "no rep named" in capsys.readouterr().err
 

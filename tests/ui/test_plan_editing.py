@@ -18,6 +18,12 @@ def test_plan_is_shown_in_columns_and_on_the_map(qtbot, planned_window) -> None:
     assert [lst.count() for lst in lists] == [len(d.visits) for d in plan.days]
     assert win.map_sync.last_stats["legs"] > 0
     assert "Week:" in win.plan_view.totals_text
+    # Each day with visits shows its lunch break once, at its place in the day.
+    for day, day_list in zip(plan.days, lists, strict=True):
+        texts = [day_list.item(i).text() for i in range(day_list.count())]
+        if day.lunch is not None:
+            lunch = f"lunch break {day.lunch.start:%H:%M}–{day.lunch.end:%H:%M}"
+            assert sum(lunch in t for t in texts) == 1
 
 
 def test_drop_on_another_day_retimes_and_undo_restores(qtbot, planned_window) -> None:  # type: ignore[no-untyped-def]

@@ -190,8 +190,12 @@ def _day_page(
     ) as table:
         table.row(_DAY_COLUMNS)
         _place_row(table, "S", _start_time(day, rep), day.start.name, None)
-        for r in rows:
+        for i, r in enumerate(rows):
+            if i == day.lunch_after:
+                _lunch_row(table, day, rep)
             _visit_row(table, r, rep)
+        if day.lunch_after == len(rows):
+            _lunch_row(table, day, rep)
         last = day.legs[-1] if day.legs else None
         _place_row(table, "E", _end_time(day, rep), day.end.name, last)
 
@@ -220,6 +224,13 @@ def _visit_row(table: Table, r: StopRow, rep: Rep) -> None:
     row.cell(f"{leg.distance_m / 1000:.1f}", style=style)
     row.cell(str(round(leg.duration_s / 60)), style=style)
     row.cell(str(leg.cost), style=style)
+
+
+def _lunch_row(table: Table, day: DayPlan, rep: Rep) -> None:
+    assert day.lunch is not None
+    lunch = day.lunch
+    when = f"{lunch.start.astimezone(rep.tz):%H:%M}–{lunch.end.astimezone(rep.tz):%H:%M}"
+    _place_row(table, "", when, "Lunch break", None)
 
 
 def _place_row(table: Table, mark: str, when: str, name: str, leg: Leg | None) -> None:

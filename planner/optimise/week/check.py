@@ -2,15 +2,16 @@
 
 It shares no code with the model, the schedule or the decoder: it re-reads the domain
 objects, asks the travel model for the legs again and checks every rule from scratch —
-opening hours, meeting lengths, working hours, the lunch break (an idle gap of the right
-length inside the lunch window), maximum driving, leg figures and costs, locks, and that
+opening hours, meeting lengths, working hours, the lunch break (the plan's break is long
+enough, inside the lunch window and clear of driving and meetings; a plan that states
+none needs an idle gap that could hold it), maximum driving, leg figures and costs, locks, and that
 no account is visited twice. It returns the violations as sentences (empty = feasible).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from planner.domain.account import Account
 from planner.domain.geo import GeoPoint
@@ -63,12 +64,27 @@ def _check_day(
     out += _check_times(day, by_key, rep)
     if day.driving_s > rep.max_driving_minutes * 60:
         out.append(f"drives {day.driving_s} s, over the {rep.max_driving_minutes} min limit")
-    if day.visits and rep.lunch_minutes and lunch_break(day, rep) is None:
-        out.append(
-            f"no {rep.lunch_minutes}-minute lunch break "
-            f"between {rep.lunch_start:%H:%M} and {rep.lunch_end:%H:%M}"
-        )
+    if day.visits and rep.lunch_minutes:
+        out += _check_lunch(day, rep)
     return out
+
+
+def _check_lunch(day: DayPlan, rep: Rep) -> list[str]:
+    """The plan's own break when it states one, else any idle gap that could hold it."""
+    rule = (
+        f"{rep.lunch_minutes}-minute lunch break between "
+        f"{rep.lunch_start:%H:%M} and {rep.lunch_end:%H:%M}"
+    )
+    if day.lunch is None:
+        return [] if lunch_break(day, rep) is not None else [f"no {rule}"]
+    start, end = day.lunch.start.astimezone(rep.tz), day.lunch.end.astimezone(rep.tz)
+    if end - start < timedelta(minutes=rep.lunch_minutes):
+        return [f"the lunch break {start:%H:%M}–{end:%H:%M} is shorter than the {rule}"]
+    if start.date() != day.day or start.time() < rep.lunch_start or end.time() > rep.lunch_end:
+        return [f"the lunch break {start:%H:%M}–{end:%H:%M} is outside the {rule}"]
+    if any(s < end.timestamp() and start.timestamp() < e for s, e in _busy(day)):
+        return [f"the lunch break {start:%H:%M}–{end:%H:%M} overlaps driving or a meeting"]
+    return []
 
 
 def _check_legs(day: DayPlan, points: list[GeoPoint], rep: Rep, travel: TravelModel) -> list[str]:
@@ -138,13 +154,7 @@ def _open(account: Account, arrival: datetime, departure: datetime, rep: Rep) ->
 
 def lunch_break(day: DayPlan, rep: Rep) -> tuple[datetime, datetime] | None:
     """The first idle gap (not driving, not meeting) holding the break in the lunch window."""
-    busy: list[tuple[float, float]] = []  # epoch seconds
-    for leg in day.legs:
-        assert leg.departure is not None
-        t = leg.departure.timestamp()
-        busy.append((t, t + leg.duration_s))
-    busy += [(v.arrival.timestamp(), v.departure.timestamp()) for v in day.visits]
-    busy.sort()
+    busy = _busy(day)
     lo = datetime.combine(day.day, rep.lunch_start, tzinfo=rep.tz).timestamp()
     hi = datetime.combine(day.day, rep.lunch_end, tzinfo=rep.tz).timestamp()
     midnight = datetime.combine(day.day, time(0), tzinfo=rep.tz).timestamp()
@@ -159,6 +169,17 @@ def lunch_break(day: DayPlan, rep: Rep) -> tuple[datetime, datetime] | None:
             )
         free_from = max(free_from, busy_end)
     return None
+
+
+def _busy(day: DayPlan) -> list[tuple[float, float]]:
+    """Driving and meetings, as (start, end) epoch seconds in time order."""
+    busy: list[tuple[float, float]] = []
+    for leg in day.legs:
+        assert leg.departure is not None
+        t = leg.departure.timestamp()
+        busy.append((t, t + leg.duration_s))
+    busy += [(v.arrival.timestamp(), v.departure.timestamp()) for v in day.visits]
+    return sorted(busy)
 
 
 def _check_locks(plan: WeekPlan, locks: Sequence[LockSpec], rep: Rep) -> list[str]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import pyvrp
 
 from planner.domain.errors import DomainError
-from planner.domain.plan import DayPlan, Leg, Lock, Stop, Visit
+from planner.domain.plan import Break, DayPlan, Leg, Lock, Stop, Visit
 from planner.domain.units import Money
 from planner.optimise.week.insertion import Routes, places, time_day
 from planner.optimise.week.model import NodeMap
@@ -75,4 +75,7 @@ def _day_plan(
                 departure=problem.to_datetime(timeline.leg_departures[i]),
             )
         )
-    return DayPlan(spec.day, start, end, tuple(visits), tuple(legs), hotel)
+    lunch = None
+    if timeline.lunch is not None:
+        lunch = Break(*(problem.to_datetime(t) for t in timeline.lunch))
+    return DayPlan(spec.day, start, end, tuple(visits), tuple(legs), hotel, lunch)

@@ -3,15 +3,18 @@
 The site: among accounts at least `overnight_min_drive_s` from home (one way), the most
 valuable one seeds a cluster of the far accounts within an hour's drive of it; the hotel
 is placed at the cluster member with the least value-weighted driving time to the others
-("hotel near <account>"). For each night of the week we plan the whole week again with
-that day ending at the hotel and the next starting there, and compare the week's net
-(value − travel − hotel and allowance) with the plan that sleeps at home. The stay is
+("hotel near <account>"). For each run of consecutive nights (one night, then two, then
+three) we plan the whole week again with the run's first day ending at the hotel, the
+days inside it starting and ending there, and the day after starting there, and compare
+the week's net (value − travel − hotels and allowances) with the plan that sleeps at
+home. The stay is
 planned only when it pays; every option's figures are kept for the user to see.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from planner.domain.plan import Stop
@@ -28,7 +31,7 @@ class StayOption:
     """One way of spending the week's nights, with its figures."""
 
     label: str  # "home every night" or "hotel near X after Tue 03 Mar"
-    night: int | None  # index of the day that ends at the hotel
+    nights: tuple[int, ...]  # indices of the days that end at the hotel
     value: Money
     travel: Money
     hotel: Money
@@ -89,7 +92,26 @@ def hotel_site(problem: WeekProblem, min_drive_s: int) -> int | None:
     return min(members, key=spread)
 
 
-def distinct_nights(problem: WeekProblem) -> list[int]:
+def stay_runs(problem: WeekProblem, longest: int = 3) -> list[tuple[int, ...]]:
+    """Runs of consecutive hotel nights worth trying, shortest first: every run, or only
+    those from the first night when every day is alike (then where a run sits is moot)."""
+    nights = len(problem.days) - 1
+    return [
+        tuple(range(first, first + n))
+        for n in range(1, min(longest, nights) + 1)
+        for first in _distinct_nights(problem)
+        if first + n <= nights
+    ]
+
+
+def stay_label(problem: WeekProblem, nights: tuple[int, ...], hotel: str) -> str:
+    first = problem.days[nights[0]].day
+    if len(nights) == 1:
+        return f"{hotel} after {first:%a %d %b}"
+    return f"{hotel}, {len(nights)} nights from {first:%a %d %b}"
+
+
+def _distinct_nights(problem: WeekProblem) -> list[int]:
     """Nights worth trying: all of them, or only the first when every day is alike."""
     nights = list(range(len(problem.days) - 1))
 
@@ -108,18 +130,20 @@ def distinct_nights(problem: WeekProblem) -> list[int]:
     return nights
 
 
-def with_hotel(problem: WeekProblem, night: int, site: int) -> WeekProblem:
-    """The same week with day `night` ending at the hotel and the next day starting there."""
+def with_hotel(problem: WeekProblem, nights: Iterable[int], site: int) -> WeekProblem:
+    """The same week with each day in `nights` ending at the hotel and the next day
+    starting there."""
     cand = problem.candidates[site]
     assert cand.account.location is not None
     hotel = Stop(f"hotel near {cand.account.name}", cand.account.location, kind="hotel")
     days = list(problem.days)
-    days[night] = replace(days[night], end_place=cand.place, end_stop=hotel)
-    days[night + 1] = replace(days[night + 1], start_place=cand.place, start_stop=hotel)
+    for night in nights:
+        days[night] = replace(days[night], end_place=cand.place, end_stop=hotel)
+        days[night + 1] = replace(days[night + 1], start_place=cand.place, start_stop=hotel)
     return problem.with_days(days)
 
 
-def option(problem: WeekProblem, solved: Solved, label: str, night: int | None) -> StayOption:
+def option(problem: WeekProblem, solved: Solved, label: str, nights: tuple[int, ...]) -> StayOption:
     cur = problem.rep.currency
     distance = driving = 0
     for d, route in enumerate(solved.routes):
@@ -131,7 +155,7 @@ def option(problem: WeekProblem, solved: Solved, label: str, night: int | None) 
         driving += sum(int(problem.duration_s[a, b]) for a, b in itertools.pairwise(p))
     return StayOption(
         label,
-        night,
+        nights,
         Money(solved.value_cents, cur),
         Money(solved.travel_cents, cur),
         Money(solved.hotel_cents, cur),

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from planner.domain import (
     Account,
     Address,
+    Break,
     DayPlan,
     Decision,
     GeoPoint,
@@ -129,7 +130,8 @@ def _day(
                 )
             )
     hotel = Money.of(125) if end.kind == "hotel" else None
-    return DayPlan(day, start, end, tuple(visits), tuple(legs), hotel)
+    lunch = Break(clock, clock + timedelta(minutes=45)) if visits else None  # back at the end
+    return DayPlan(day, start, end, tuple(visits), tuple(legs), hotel, lunch)
 
 
 def make_plan(accounts: dict[str, Account] | None = None) -> WeekPlan:

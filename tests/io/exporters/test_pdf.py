@@ -59,6 +59,7 @@ def test_pdf_prints_names_literally_with_times_km_and_costs(pdf_file: Path, plan
         "20.93 EUR",
         "cancelled",
         "Serve remotely this week",
+        "Lunch break",
         f"{plan.distance_m / 1000:,.1f} km",
     ):
         assert needle in text, needle

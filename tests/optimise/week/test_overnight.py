@@ -5,7 +5,7 @@ from __future__ import annotations
 from planner.domain import Account, Rep
 from planner.optimise.week.check import check_plan
 from planner.optimise.week.planner import WeekParams
-from planner.services.plan_week import plan_week_outcome
+from planner.services.plan_week import plan_json, plan_week_outcome
 from planner.travel.costs import overnight_cost
 from planner.travel.geodesic import GeodesicModel
 from tests.optimise.week.conftest import MONDAY, account
@@ -52,3 +52,28 @@ def test_hotel_does_not_pay_when_home_is_an_easy_drive(rep: Rep) -> None:
     assert len(week.visits()) == 4
     assert check_plan(week, accounts, rep, GeodesicModel()) == []
     assert any(line.startswith("* home every night") for line in week.notes)
+
+
+def test_two_nights_when_the_far_cluster_fills_more_than_a_day(rep: Rep) -> None:
+    # Sixteen hour-long meetings around Ancona (~3 h away): a single night reaches the
+    # cluster on two half-days; a second night there adds a whole day of meetings.
+    accounts = [
+        account(f"Ancona {i}", 43.60 + 0.02 * (i % 4), 13.45 + 0.03 * (i // 4),
+                amount=80_000, meeting_minutes=60)
+        for i in range(16)
+    ]  # fmt: skip
+    outcome = plan_week_outcome(accounts, rep, MONDAY, 3, GeodesicModel(), params=PARAMS)
+    stays = outcome.stays
+    assert stays is not None
+    chosen = stays.options[stays.chosen]
+    assert chosen.nights == (0, 1)
+    assert chosen.hotel == overnight_cost(rep).scaled(2)
+    one_night = [o for o in stays.options if len(o.nights) == 1]
+    assert one_night and all(o.net < chosen.net for o in one_night)
+    assert "2 nights from Mon 02 Mar" in chosen.label
+    week = outcome.plan
+    assert [d.end.kind for d in week.days] == ["hotel", "hotel", "home"]
+    assert week.days[1].start.kind == "hotel"
+    assert check_plan(week, accounts, rep, GeodesicModel()) == []
+    summary = plan_json(outcome)["overnight"]
+    assert summary["options"][summary["chosen"]]["nights"] == ["2026-03-02", "2026-03-03"]

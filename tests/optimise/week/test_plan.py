@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 
-from planner.domain import Account, Interval, Lock, Money, OpeningHours, Rep, WeekPlan
+from planner.domain import Account, Break, Interval, Lock, Money, OpeningHours, Rep, WeekPlan
 from planner.domain.progress import CancelFlag
 from planner.optimise.priorities import ValueParams
 from planner.optimise.week.check import check_plan
@@ -177,7 +177,16 @@ def test_driving_limit_and_lunch_hold_on_busy_days(rep: Rep) -> None:
     assert check_plan(week, accounts, tight, GeodesicModel()) == []
     assert all(day.driving_s <= 70 * 60 for day in week.days)
     busy = max(week.days, key=lambda d: len(d.visits))
-    assert len(busy.visits) >= 5  # a full day, with its lunch break found by the checker
+    assert len(busy.visits) >= 5  # a full day, with its lunch break checked
+    for day in (d for d in week.days if d.visits):
+        assert day.lunch is not None
+        assert day.lunch.end - day.lunch.start == timedelta(minutes=tight.lunch_minutes)
+    # The checker reads the plan's own break: one during a meeting is refused.
+    meeting = busy.visits[len(busy.visits) // 2]
+    clash = Break(meeting.arrival, meeting.arrival + timedelta(minutes=tight.lunch_minutes))
+    bad = replace(week, days=tuple(replace(d, lunch=clash) if d is busy else d for d in week.days))
+    problems = check_plan(bad, accounts, tight, GeodesicModel())
+    assert problems and any("lunch break" in p for p in problems)
 
 
 def test_adding_an_account_slots_it_in_without_moving_the_others(
