@@ -51,7 +51,11 @@ def test_harness_compares_with_peers(capsys: pytest.CaptureFixture[str]) -> None
 
 def test_table_has_ratios(capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["--sizes", "15", "--time-limit", "0.3", "--peers", "pyvrp", "--reference", "0.5"]
+    argv += ["--seeds", "0", "1"]
     assert weekly_bench.main(argv) == 0
     out = capsys.readouterr().out
     assert "vs peers" in out
     assert "ours (ref)" in out
+    means = [line for line in out.splitlines() if " mean " in line]
+    assert [line.split()[2] for line in means] == ["ours", "pyvrp", "ours"]
+    assert all(float(line.split()[-2]) > 0.9 for line in means[:1])
