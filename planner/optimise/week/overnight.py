@@ -3,12 +3,14 @@
 The site: among accounts at least `overnight_min_drive_s` from home (one way), the most
 valuable one seeds a cluster of the far accounts within an hour's drive of it; the hotel
 is placed at the cluster member with the least value-weighted driving time to the others
-("hotel near <account>"). For each run of consecutive nights (one night, then two, then
-three) we plan the whole week again with the run's first day ending at the hotel, the
-days inside it starting and ending there, and the day after starting there, and compare
-the week's net (value − travel − hotels and allowances) with the plan that sleeps at
-home. The stay is
-planned only when it pays; every option's figures are kept for the user to see.
+("hotel near <account>"). The week sleeping at home is optimised first; then for each run
+of consecutive nights (one night, then two, then three) that week is re-routed with the
+run's first day ending at the hotel, the days inside it starting and ending there and
+the day after starting there (re-timed, visits that no longer fit dropped, every account
+that pays inserted best-first), and its net (value − travel − hotels and allowances)
+is compared with the home week's. A stay is planned, and optimised further, only when
+it pays; every option's figures are kept for the user to see
+(`planner.services.plan_week`).
 """
 
 from __future__ import annotations
@@ -55,7 +57,10 @@ class StayComparison:
     chosen: int
 
     def lines(self) -> list[str]:
-        out = ["Overnight comparison (quick greedy plans; the chosen one is then optimised):"]
+        out = [
+            "Overnight comparison (the optimised week at home, and that week re-routed"
+            " through a hotel):"
+        ]
         for i, option in enumerate(self.options):
             out.append(("* " if i == self.chosen else "  ") + option.line())
         return out

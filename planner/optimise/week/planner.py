@@ -62,29 +62,26 @@ def solve_week(
     progress: ProgressReporter,
     cancel: CancelToken,
     *,
-    warm: WarmStart | None = None,
     start: Routes | None = None,
+    polish: bool = False,
     deadline: float | None = None,
 ) -> Solved:
-    """Greedy start (the previous plan, topped up best-first), then the solver, then exact.
+    """A start (the greedy week unless `start` is given), the solver, then exact timing.
 
-    `start` skips the greedy (routes already built); `deadline` (time.monotonic) bounds
-    the whole call, else `params.time_limit_s` does. Measured on the 374-candidate demo
-    week: PyVRP from scratch reached a net of €8.9k in 5 s and €11.7k in 15 s; the greedy
-    alone gives €14.2k in under 2 s, and PyVRP warm-started from it improves on that
-    (€15.9k in 15 s). The better of greedy and solver is kept.
+    The solver builds its own first plan (a greedy start trapped it in far trips on the
+    demo week) unless `polish` asks it to carry on from `start`, a plan already
+    optimised. `deadline` (time.monotonic) bounds the whole call, else
+    `params.time_limit_s` does. The better of the start and the solver's plan is kept.
     """
     started = time.monotonic()
     deadline = deadline if deadline is not None else started + params.time_limit_s
     data, nodes = build_data(problem)
-    seed = start if start is not None else greedy_routes(problem, warm)
+    seed = start if start is not None else greedy_routes(problem, None)
     best = evaluate(problem, seed)
     budget = deadline - time.monotonic() - _finishing_time(problem, params)
     if data.num_clients == 0 or budget <= 0.05 or cancel.cancelled:
         return replace(best, seconds=time.monotonic() - started, cancelled=cancel.cancelled)
-    # Re-planning starts from the previous week so that one change does not reshuffle it;
-    # a fresh plan lets PyVRP build its own (the greedy start trapped it in far trips).
-    initial = initial_solution(data, nodes, problem, timed(problem, seed)) if warm else None
+    initial = initial_solution(data, nodes, problem, timed(problem, seed)) if polish else None
     solver = replace(params.solver(), time_limit_s=budget)
     result = solve(data, solver, progress, cancel, initial=initial)
     routes, notes = repair(problem, solution_routes(problem, nodes, result.solution))
