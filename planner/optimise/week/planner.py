@@ -12,7 +12,7 @@ from planner.optimise.week.decode import solution_routes
 from planner.optimise.week.insertion import Routes, route_cost, time_day
 from planner.optimise.week.model import build_data, initial_solution
 from planner.optimise.week.problem import WeekProblem
-from planner.optimise.week.repair import fill, repair
+from planner.optimise.week.repair import exchange, fill, repair
 from planner.travel.costs import overnight_cost
 
 WarmStart = Sequence[Sequence[tuple[int, int]]]  # per day: (candidate, arrival seconds)
@@ -78,7 +78,8 @@ def solve_week(
     data, nodes = build_data(problem)
     seed = start if start is not None else greedy_routes(problem, None)
     best = evaluate(problem, seed)
-    budget = deadline - time.monotonic() - _finishing_time(problem, params)
+    finishing = _finishing_time(problem, params)
+    budget = deadline - time.monotonic() - finishing
     if data.num_clients == 0 or budget <= 0.05 or cancel.cancelled:
         return replace(best, seconds=time.monotonic() - started, cancelled=cancel.cancelled)
     initial = initial_solution(data, nodes, problem, timed(problem, seed)) if polish else None
@@ -86,7 +87,7 @@ def solve_week(
     result = solve(data, solver, progress, cancel, initial=initial)
     routes, notes = repair(problem, solution_routes(problem, nodes, result.solution))
     if not result.cancelled:
-        routes = fill(problem, routes)
+        routes = exchange(problem, fill(problem, routes), deadline - finishing / 4)
     found = evaluate(problem, routes, tuple(notes))
     if found.net_cents > best.net_cents:
         best = found
