@@ -27,6 +27,14 @@ _LARGE = pyvrp.SolveParams(
 )
 
 
+# Below that line, PyVRP's defaults except that the search restarts after 20,000
+# iterations without improvement instead of 150,000: on Solomon RC101 at 30 s PyVRP's
+# default ended 0.71-0.98 % above the optimum on seeds 0-4 (0.39 % with 50,000), this
+# reached it on seeds 0 and 1; C101, R101 and R201 stay optimal, the prize-collecting
+# R101 and RC101 unchanged (750.8, 1283.8 at 5 s).
+_SMALL = pyvrp.SolveParams(ils=pyvrp.IteratedLocalSearchParams(num_iters_no_improvement=20_000))
+
+
 @dataclass(frozen=True, slots=True)
 class PhaseResult:
     solution: pyvrp.Solution
@@ -34,10 +42,11 @@ class PhaseResult:
 
 
 def config_for(data: pyvrp.ProblemData, tuned: bool = True) -> pyvrp.SolveParams:
-    """PyVRP's defaults for small problems, the short-run tuning for large ones."""
-    if tuned and data.num_clients >= LARGE_CLIENTS:
-        return _LARGE
-    return pyvrp.SolveParams()
+    """Sooner restarts for small problems, the short-run tuning for large ones; PyVRP's
+    own defaults when not `tuned` (the PyVRP peer)."""
+    if not tuned:
+        return pyvrp.SolveParams()
+    return _LARGE if data.num_clients >= LARGE_CLIENTS else _SMALL
 
 
 def run_pyvrp(

@@ -67,8 +67,13 @@ def test_cancel_stops_ortools(small_vrptw: pyvrp.ProblemData) -> None:
 
 
 def test_large_problems_get_the_short_run_tuning(small_vrptw: pyvrp.ProblemData) -> None:
-    assert config_for(small_vrptw) == pyvrp.SolveParams()
+    small = config_for(small_vrptw)
+    assert small != pyvrp.SolveParams()
+    assert small.ils.num_iters_no_improvement < pyvrp.SolveParams().ils.num_iters_no_improvement
     client = small_vrptw.client(0)
     large = small_vrptw.replace(clients=[client] * LARGE_CLIENTS)
-    assert config_for(large) != pyvrp.SolveParams()
+    assert config_for(large) not in (small, pyvrp.SolveParams())
+    assert config_for(large).ils.history_length < pyvrp.SolveParams().ils.history_length
+    # The PyVRP peer runs PyVRP's own defaults.
+    assert config_for(small_vrptw, tuned=False) == pyvrp.SolveParams()
     assert config_for(large, tuned=False) == pyvrp.SolveParams()
