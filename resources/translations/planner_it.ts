@@ -401,17 +401,17 @@
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="282"/>
+        <location filename="../../planner/ui/main_window.py" line="283"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="286"/>
+        <location filename="../../planner/ui/main_window.py" line="287"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="292"/>
+        <location filename="../../planner/ui/main_window.py" line="293"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
@@ -500,42 +500,47 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="110"/>
+        <location filename="../../planner/ui/plan_view.py" line="108"/>
         <source>No plan yet: choose Plan ▸ Plan week (Ctrl+P).</source>
         <translation>Nessun piano: scegli Pianifica ▸ Pianifica settimana (Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="134"/>
+        <location filename="../../planner/ui/plan_view.py" line="132"/>
         <source>from hotel: %s</source>
         <translation>dall&apos;hotel: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="150"/>
+        <location filename="../../planner/ui/plan_view.py" line="151"/>
         <source>ends at hotel</source>
         <translation>finisce in hotel</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="156"/>
+        <location filename="../../planner/ui/plan_view.py" line="159"/>
+        <source>  lunch break %s–%s</source>
+        <translation>  pausa pranzo %s–%s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="168"/>
         <source>first leg: %s</source>
         <translation>primo tratto: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="159"/>
+        <location filename="../../planner/ui/plan_view.py" line="171"/>
         <source>%d visits · %s · %s driving · cost %s · value %s</source>
         <translation>%d visite · %s · %s di guida · costo %s · valore %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="172"/>
+        <location filename="../../planner/ui/plan_view.py" line="184"/>
         <source>Week: %d visits · value %s · %s · %s driving · cost %s · %s per km</source>
         <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s · %s al km</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="187"/>
+        <location filename="../../planner/ui/plan_view.py" line="199"/>
         <source>Lock / unlock</source>
         <translation>Blocca / sblocca</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="188"/>
+        <location filename="../../planner/ui/plan_view.py" line="200"/>
         <source>Remove from plan</source>
         <translation>Togli dal piano</translation>
     </message>
@@ -712,22 +717,22 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../planner/ui/session.py" line="150"/>
+        <location filename="../../planner/ui/session.py" line="151"/>
         <source>there is no plan to edit</source>
         <translation>non c&apos;è un piano da modificare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="188"/>
+        <location filename="../../planner/ui/session.py" line="194"/>
         <source>territories need at least two reps and geocoded accounts</source>
         <translation>i territori richiedono almeno due agenti e clienti geocodificati</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="193"/>
+        <location filename="../../planner/ui/session.py" line="199"/>
         <source>Give %d accounts to %s</source>
         <translation>Assegna %d clienti a %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="207"/>
+        <location filename="../../planner/ui/session.py" line="213"/>
         <source>Move pin of %s</source>
         <translation>Sposta la posizione di %s</translation>
     </message>
@@ -800,17 +805,17 @@
         <translation>Bilancia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="102"/>
+        <location filename="../../planner/ui/territories_panel.py" line="104"/>
         <source>No territories yet: balance them, or give accounts to reps by hand.</source>
         <translation>Nessun territorio: bilanciali o assegna i clienti agli agenti a mano.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="104"/>
+        <location filename="../../planner/ui/territories_panel.py" line="106"/>
         <source>Workload spread ±%.1f %% · value spread ±%.1f %% · %d unassigned</source>
         <translation>Scarto di carico ±%.1f %% · scarto di valore ±%.1f %% · %d non assegnati</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="110"/>
+        <location filename="../../planner/ui/territories_panel.py" line="112"/>
         <source>%d accounts change hands</source>
         <translation>%d clienti cambiano agente</translation>
     </message>
