@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.common import progress_bar
+from planner.cli.plan_cmd import format_itinerary
+from planner.domain import WeekPlan
 from planner.io.importers import ImportFileError
 from planner.services.demo import run_demo
 
@@ -29,6 +31,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print("\n".join(result.summary))
+    plan = result.data.get("plan")
+    if isinstance(plan, WeekPlan):
+        print("\n" + "\n".join(format_itinerary(plan)) + "\n")
     print(f"results in {args.out}/:")
     for path in result.outputs:
         print(f"  {path.name}")

@@ -76,7 +76,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def format_plan(outcome: WeekOutcome) -> list[str]:
+    """The itinerary, then why every account is in, remote or excluded, and notes."""
     plan = outcome.plan
+    lines = format_itinerary(plan)
+    lines += ["", "Why in the plan:"] + [f"  {d.name}: {d.reason}" for d in plan.planned]
+    lines += ["", "Serve remotely:"] + [f"  {d.name}: {d.reason}" for d in plan.remote]
+    lines += ["", "Excluded:"] + [f"  {d.name}: {d.reason}" for d in plan.excluded]
+    if plan.notes:
+        lines += ["", "Notes:"] + [f"  {n}" for n in plan.notes]
+    return lines
+
+
+def format_itinerary(plan: WeekPlan) -> list[str]:
+    """Day by day: departure, visits with lunch in place, return, nights; week totals."""
     lines = [f"Week of {plan.week_start:%a %d %b %Y} for {plan.rep_name}", ""]
     for day in plan.days:
         lines.append(
@@ -99,13 +111,7 @@ def format_plan(outcome: WeekOutcome) -> list[str]:
             lines.append(f"  back at {day.end.name} ({day.end.kind})")
         if day.hotel_cost is not None:
             lines.append(f"  night at {day.end.name}: {day.hotel_cost}")
-    lines += _totals(plan)
-    lines += ["", "Why in the plan:"] + [f"  {d.name}: {d.reason}" for d in plan.planned]
-    lines += ["", "Serve remotely:"] + [f"  {d.name}: {d.reason}" for d in plan.remote]
-    lines += ["", "Excluded:"] + [f"  {d.name}: {d.reason}" for d in plan.excluded]
-    if plan.notes:
-        lines += ["", "Notes:"] + [f"  {n}" for n in plan.notes]
-    return lines
+    return lines + _totals(plan)
 
 
 def _lunch_line(day: DayPlan) -> str:

@@ -9,6 +9,7 @@ import pytest
 
 from planner.cli.main import main
 from planner.services import demo
+from tests.io.exporters.plan_fixture import make_plan
 
 CORPUS = Path(__file__).parents[1] / "data" / "import"
 DEMO = Path(__file__).parents[2] / "resources" / "demo"
@@ -88,12 +89,19 @@ def test_demo_command_writes_its_outputs(
 ) -> None:
     # The whole pipeline is tested in tests/services/test_demo.py; here only the wiring.
     quick = [s for s in demo.STEPS if s.name in ("import accounts", "import reps", "summary")]
-    monkeypatch.setattr(demo, "STEPS", quick)
+    plan = make_plan()
+    planned = demo.Step("plan", 1.0, lambda run, progress, cancel: run.data.update(plan=plan))
+    monkeypatch.setattr(demo, "STEPS", [*quick, planned])
     out_dir = tmp_path / "demo-out"
     assert main(["demo", "--out", str(out_dir)]) == 0
     out = capsys.readouterr().out
     assert "accounts: accounts_salesforce_report.csv: 400 new" in out
     assert (out_dir / "summary.txt").is_file() and (out_dir / "import-report.txt").is_file()
+    # The planned week is printed day by day, lunch break and totals included.
+    assert f"Week of {plan.week_start:%a %d %b %Y} for {plan.rep_name}" in out
+    first = plan.days[0]
+    assert first.lunch is not None and f"{first.lunch.start:%H:%M}" in out
+    assert f"Week: {len(plan.visits())} visits" in out
 
 
 def test_a_file_that_is_not_a_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
