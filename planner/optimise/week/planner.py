@@ -98,7 +98,8 @@ def _finishing_time(problem: WeekProblem, params: WeekParams) -> float:
     """Time kept back from the solver for repair, fill and explanations after it.
 
     Measured: about 2 ms per candidate (≈2 s for 1 000 candidates on a loaded machine);
-    never more than 15 % of the time limit.
+    never more than 15 % of the time limit. Exchanges (`repair.exchange`) use what
+    is left of it but a quarter.
     """
     return min(0.15 * params.time_limit_s, 0.2 + 0.002 * len(problem.candidates))
 
