@@ -55,6 +55,19 @@ def route_cost(problem: WeekProblem, day: int, route: Sequence[int]) -> int:
     return sum(int(problem.cost_cents[a, b]) for a, b in itertools.pairwise(p))
 
 
+def week_value_cents(problem: WeekProblem, routes: Routes) -> int:
+    return sum(problem.candidates[c].prize for r in routes for c in r)
+
+
+def week_travel_cents(problem: WeekProblem, routes: Routes) -> int:
+    # A day that ends elsewhere than it starts (a hotel) drives even without visits.
+    return sum(
+        route_cost(problem, d, r)
+        for d, r in enumerate(routes)
+        if r or problem.days[d].start_place != problem.days[d].end_place
+    )
+
+
 def removal_saving(problem: WeekProblem, day: int, route: Sequence[int], i: int) -> int:
     """Travel cost saved by skipping the i-th visit: its marginal detour cost."""
     p = places(problem, day, route)

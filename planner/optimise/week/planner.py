@@ -9,7 +9,12 @@ from dataclasses import dataclass, replace
 from planner.domain.progress import CancelToken, ProgressReporter
 from planner.optimise.solver import SolveParams, solve
 from planner.optimise.week.decode import solution_routes
-from planner.optimise.week.insertion import Routes, route_cost, time_day
+from planner.optimise.week.insertion import (
+    Routes,
+    time_day,
+    week_travel_cents,
+    week_value_cents,
+)
 from planner.optimise.week.model import build_data, initial_solution
 from planner.optimise.week.problem import WeekProblem
 from planner.optimise.week.repair import exchange, fill, repair
@@ -127,13 +132,7 @@ def evaluate(
     seconds: float = 0.0,
     cancelled: bool = False,
 ) -> Solved:
-    value = sum(problem.candidates[c].prize for r in routes for c in r)
-    # A day that ends elsewhere than it starts (a hotel) drives even without visits.
-    travel = sum(
-        route_cost(problem, d, r)
-        for d, r in enumerate(routes)
-        if r or problem.days[d].start_place != problem.days[d].end_place
-    )
+    value, travel = week_value_cents(problem, routes), week_travel_cents(problem, routes)
     nights = sum(1 for d in problem.days if d.end_stop is not None and d.end_stop.kind == "hotel")
     hotel = overnight_cost(problem.rep).cents * nights
     return Solved(routes, notes, value, travel, hotel, seconds, cancelled)

@@ -23,8 +23,9 @@ from planner.optimise.week.insertion import (
     day_states,
     places,
     removal_saving,
-    route_cost,
     time_day,
+    week_travel_cents,
+    week_value_cents,
 )
 from planner.optimise.week.problem import WeekProblem
 
@@ -70,8 +71,7 @@ def exchange(problem: WeekProblem, routes: Routes, until: float) -> Routes:
 
 
 def _net(problem: WeekProblem, routes: Routes) -> int:
-    value = sum(problem.candidates[c].prize for r in routes for c in r)
-    return value - sum(route_cost(problem, d, r) for d, r in enumerate(routes))
+    return week_value_cents(problem, routes) - week_travel_cents(problem, routes)
 
 
 def swap_in(problem: WeekProblem, routes: Routes, until: float) -> Routes:
