@@ -59,19 +59,35 @@ def pyvrp_tuned(
     if initial is None and data.num_clients >= LARGE_CLIENTS:
         initial = greedy_start(data, budget, budget.limit_s * _GREEDY_SHARE)
 
-    def search() -> Outcome:
-        phase = run_pyvrp(
-            data,
-            budget,
-            budget.limit_s,
-            params.seed,
-            initial=initial,
-            max_iterations=params.max_iterations,
-            display=params.display,
-        )
-        return Outcome(phase.solution, phase.iterations)
+    return _alongside_second_seed(
+        data,
+        params,
+        budget,
+        initial,
+        lambda: _pyvrp_outcome(data, params, budget, initial, tuned=True),
+    )
 
-    return _alongside_second_seed(data, params, budget, initial, search)
+
+def _pyvrp_outcome(
+    data: pyvrp.ProblemData,
+    params: SolveParams,
+    budget: Budget,
+    initial: pyvrp.Solution | None,
+    *,
+    tuned: bool,
+) -> Outcome:
+    """PyVRP for the whole budget, in this process."""
+    phase = run_pyvrp(
+        data,
+        budget,
+        budget.limit_s,
+        params.seed,
+        initial=initial,
+        max_iterations=params.max_iterations,
+        display=params.display,
+        tuned=tuned,
+    )
+    return Outcome(phase.solution, phase.iterations)
 
 
 def _second_seed(
@@ -114,17 +130,7 @@ def pyvrp_alone(
     data: pyvrp.ProblemData, params: SolveParams, budget: Budget, initial: pyvrp.Solution | None
 ) -> Outcome:
     """The PyVRP peer: its default configuration, as a user of PyVRP would run it."""
-    phase = run_pyvrp(
-        data,
-        budget,
-        budget.limit_s,
-        params.seed,
-        initial=initial,
-        max_iterations=params.max_iterations,
-        display=params.display,
-        tuned=False,
-    )
-    return Outcome(phase.solution, phase.iterations)
+    return _pyvrp_outcome(data, params, budget, initial, tuned=False)
 
 
 def ortools_only(
