@@ -6,6 +6,7 @@ from types import ModuleType
 
 from planner.cli import (
     accounts_cmd,
+    appointments_cmd,
     assign_cmd,
     demo_cmd,
     export_cmd,
@@ -14,6 +15,7 @@ from planner.cli import (
     import_cmd,
     plan_cmd,
     reps_cmd,
+    timeoff_cmd,
     travel_cmd,
 )
 
@@ -26,6 +28,8 @@ MODULES: list[ModuleType] = [
     demo_cmd,
     assign_cmd,
     plan_cmd,
+    appointments_cmd,
+    timeoff_cmd,
     export_cmd,
     travel_cmd,
 ]

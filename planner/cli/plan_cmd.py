@@ -82,6 +82,8 @@ def format_plan(outcome: WeekOutcome) -> list[str]:
     lines += ["", "Why in the plan:"] + [f"  {d.name}: {d.reason}" for d in plan.planned]
     lines += ["", "Serve remotely:"] + [f"  {d.name}: {d.reason}" for d in plan.remote]
     lines += ["", "Excluded:"] + [f"  {d.name}: {d.reason}" for d in plan.excluded]
+    if plan.conflicts:
+        lines += ["", "Conflicts:"] + [f"  {c}" for c in plan.conflicts]
     if plan.notes:
         lines += ["", "Notes:"] + [f"  {n}" for n in plan.notes]
     return lines
@@ -90,7 +92,9 @@ def format_plan(outcome: WeekOutcome) -> list[str]:
 def format_itinerary(plan: WeekPlan) -> list[str]:
     """Day by day: departure, visits with lunch in place, return, nights; week totals."""
     lines = [f"Week of {plan.week_start:%a %d %b %Y} for {plan.rep_name}", ""]
+    closed = {c.day: c.reason for c in plan.closed}
     for day in plan.days:
+        lines += [f"{d:%a %d %b}: closed ({closed.pop(d)})" for d in sorted(closed) if d < day.day]
         lines.append(
             f"{day.day:%a %d %b}: {len(day.visits)} visits, {km(day.distance_m):.0f} km, "
             f"{hours(day.driving_s):.1f} h driving, cost {day.cost(plan.currency)}, "
@@ -101,8 +105,9 @@ def format_itinerary(plan: WeekPlan) -> list[str]:
         for i, (visit, leg) in enumerate(zip(day.visits, day.legs, strict=False)):
             if i == day.lunch_after:
                 lines.append(_lunch_line(day))
+            fixed = " [fixed appointment]" if visit.fixed else ""
             lines.append(
-                f"  {visit.arrival:%H:%M}–{visit.departure:%H:%M} {visit.name} "
+                f"  {visit.arrival:%H:%M}–{visit.departure:%H:%M} {visit.name}{fixed} "
                 f"(value {visit.value}; {km(leg.distance_m):.0f} km, {leg.cost} to get there)"
             )
         if day.lunch_after == len(day.visits):
@@ -111,6 +116,7 @@ def format_itinerary(plan: WeekPlan) -> list[str]:
             lines.append(f"  back at {day.end.name} ({day.end.kind})")
         if day.hotel_cost is not None:
             lines.append(f"  night at {day.end.name}: {day.hotel_cost}")
+    lines += [f"{d:%a %d %b}: closed ({reason})" for d, reason in sorted(closed.items())]
     return lines + _totals(plan)
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from planner.domain.account import Account
+from planner.domain.calendar import ClosedDay, WeekCalendar
 from planner.domain.errors import DomainError
 from planner.domain.plan import DayPlan, Lock, Stop, WeekPlan
 from planner.domain.progress import CancelToken, NeverCancel, NullProgress, ProgressReporter
@@ -21,8 +22,9 @@ from planner.optimise.priorities import (
     ValueParams,
     value_accounts,
 )
+from planner.optimise.week.calendar import week_effect
 from planner.optimise.week.decode import day_plans
-from planner.optimise.week.explain import explain
+from planner.optimise.week.explain import Decisions, explain
 from planner.optimise.week.insertion import Routes
 from planner.optimise.week.locks import LockSpec
 from planner.optimise.week.overnight import (
@@ -50,6 +52,7 @@ from planner.optimise.week.problem import (
 )
 from planner.optimise.week.repair import fill, repair
 from planner.optimise.week.replan import pin_days, previous_routes
+from planner.services.calendar_week import week_calendar
 from planner.travel.costs import cost_matrix_cents
 from planner.travel.model import TravelModel
 
@@ -94,10 +97,11 @@ def plan_week(
     locks: Sequence[LockSpec] = (),
     previous: WeekPlan | None = None,
     values: ValueParams | None = None,
+    calendar: WeekCalendar | None = None,
 ) -> WeekPlan:
     return plan_week_outcome(
         accounts, rep, week_start, days, travel_model, params=params, progress=progress,
-        cancel=cancel, locks=locks, previous=previous, values=values,
+        cancel=cancel, locks=locks, previous=previous, values=values, calendar=calendar,
     ).plan  # fmt: skip
 
 
@@ -114,13 +118,16 @@ def plan_week_outcome(
     locks: Sequence[LockSpec] = (),
     previous: WeekPlan | None = None,
     values: ValueParams | None = None,
+    calendar: WeekCalendar | None = None,
 ) -> WeekOutcome:
+    """Plan the week around the rep's `calendar` (appointments, holidays, time off)."""
     params = params or WeekParams()
     progress = progress or NullProgress()
     cancel = cancel or NeverCancel()
     problem, excluded = build_week_problem(
-        accounts, rep, week_start, days, travel_model, locks=locks, values=values
-    )
+        accounts, rep, week_start, days, travel_model, locks=locks, values=values,
+        calendar=calendar,
+    )  # fmt: skip
     warm: WarmStart | None = None
     if previous is not None:
         warm = previous_routes(problem, previous)
@@ -160,28 +167,63 @@ def build_week_problem(
     *,
     locks: Sequence[LockSpec],
     values: ValueParams | None,
+    calendar: WeekCalendar | None = None,
 ) -> tuple[WeekProblem, list[Excluded]]:
     if rep.home is None:
         raise DomainError(f"{rep.name} has no home location: set it before planning")
+    effect = week_effect(calendar or WeekCalendar(), rep, working_days(rep, week_start, days))
+    if not effect.open_dates:
+        reasons = "; ".join(f"{c.day:%a %d %b}: {c.reason}" for c in effect.closed)
+        raise DomainError(f"no day of the week of {week_start} is open for visits ({reasons})")
+    lock_map = {lock.account_key: lock for lock in locks}
+    lock_map.update({lock.account_key: lock for lock in effect.locks})  # appointments win
     unique = list({a.key: a for a in reversed(accounts)}.values())[::-1]  # first copy wins
     breakdowns = value_accounts(unique, week_start, values)
-    plannable = [a for a in unique if not breakdowns[a.key].excluded and a.location is not None]
-    excluded = [
-        (a.account_id, a.name, breakdowns[a.key])
+    booked = {lock.account_key for lock in effect.locks}
+    plannable = [
+        a
         for a in unique
-        if breakdowns[a.key].excluded or a.location is None
+        if a.location is not None and (a.key in booked or not breakdowns[a.key].excluded)
     ]
+    keys = {a.key for a in plannable}
+    excluded = [(a.account_id, a.name, breakdowns[a.key]) for a in unique if a.key not in keys]
     points = [rep.home, *(a.location for a in plannable if a.location is not None)]
     matrix = travel_model.matrix(points, cancel=NeverCancel())
     home = Stop(rep.home_address or "home", rep.home, kind="home")
-    specs = day_specs(rep, week_start, working_days(rep, week_start, days), home)
+    specs = effect.shape_days(day_specs(rep, week_start, effect.open_dates, home))
+    conflicts = effect.conflicts + _unbookable(effect.locks, unique)
     skeleton = WeekProblem(
         rep, week_start, tuple(specs), (), matrix.distance_m, matrix.duration_s,
-        cost_matrix_cents(rep, matrix), home, matrix.notes,
+        cost_matrix_cents(rep, matrix), home, matrix.notes, tuple(effect.closed),
+        tuple(conflicts),
     )  # fmt: skip
-    lock_map = {lock.account_key: lock for lock in locks}
     cands = build_candidates(plannable, breakdowns, specs, lock_map, skeleton.to_seconds)
-    return skeleton.with_candidates(cands), excluded
+    return skeleton.with_candidates(effect.carve(cands, skeleton.to_seconds)), excluded
+
+
+def _unbookable(locks: Sequence[LockSpec], accounts: Sequence[Account]) -> list[str]:
+    """Appointments at accounts the week cannot visit: unknown, or without a location."""
+    by_key = {a.key: a for a in accounts}
+    out = []
+    for lock in locks:
+        account = by_key.get(lock.account_key)
+        label = lock.appointment.label if lock.appointment else lock.account_key
+        if account is None:
+            out.append(f"appointment {label!r}: no account {lock.account_key} in the workspace")
+        elif account.location is None:
+            out.append(f"appointment at {account.name}: the account has no location yet")
+    return out
+
+
+def _missed_appointments(problem: WeekProblem, routes: Routes, decisions: Decisions) -> list[str]:
+    """Appointments the routes could not keep, with the reason the explanations give."""
+    planned = {c for route in routes for c in route}
+    why = {d.account_key: d.reason for d in (*decisions.remote, *decisions.excluded)}
+    return [
+        f"appointment at {cand.account.name} could not be planned: {why.get(cand.key, '')}"
+        for i, cand in enumerate(problem.candidates)
+        if cand.lock is not None and cand.lock.appointment is not None and i not in planned
+    ]
 
 
 def _compare_stays(
@@ -219,6 +261,7 @@ def assemble_plan(
 ) -> WeekPlan:
     decisions = explain(problem, solved.routes, excluded)
     days = day_plans(problem, solved.routes, decisions.reason_by_candidate(problem))
+    conflicts = [*problem.conflicts, *_missed_appointments(problem, solved.routes, decisions)]
     notes = list(problem.notes) + list(solved.notes)
     if solved.cancelled:
         notes.append("planning was cancelled: this is the best plan found so far")
@@ -234,14 +277,19 @@ def assemble_plan(
         excluded=decisions.excluded,
         planned=decisions.planned,
         notes=tuple(notes),
+        closed=problem.closed,
+        conflicts=tuple(conflicts),
     )
 
 
-def locks_from_plan(plan: WeekPlan) -> list[LockSpec]:
-    """The locks the user set on a stored plan's visits."""
+def locks_from_plan(plan: WeekPlan, *, appointments: bool = True) -> list[LockSpec]:
+    """The locks the user set on a stored plan's visits; with `appointments=False` not
+    those of visits that keep an appointment (re-read from the calendar instead)."""
     out = []
     for day in plan.days:
         for v in day.visits:
+            if v.appointment_id and not appointments:
+                continue
             if v.lock is Lock.IN_PLAN:
                 out.append(LockSpec.keep(v.account_key))
             elif v.lock is Lock.DAY:
@@ -284,14 +332,17 @@ def plan_in_workspace(
         names = ", ".join(r.name for r in reps)
         raise DomainError(f"no rep named {rep_name!r} in the workspace (known: {names})")
     accounts = workspace.accounts()
+    calendar = week_calendar(workspace, rep, week_start)
     territory = next((t for t in workspace.territories() if t.rep_name == rep.name), None)
     if territory is not None:
-        accounts = [a for a in accounts if a.key in territory.account_keys]
+        booked = {a.account_key for a in calendar.appointments}  # booked: in, territory or not
+        accounts = [a for a in accounts if a.key in territory.account_keys or a.key in booked]
     previous = workspace.load_plan(rep.name, week_start)
-    locks = locks_from_plan(previous) if previous is not None else []
+    locks = locks_from_plan(previous, appointments=False) if previous is not None else []
     outcome = plan_week_outcome(
         accounts, rep, week_start, days, travel_model, params=params, progress=progress,
         cancel=cancel, locks=locks, previous=previous, values=values_for_replan(previous),
+        calendar=calendar,
     )  # fmt: skip
     workspace.save_plan(outcome.plan)
     return outcome
@@ -307,12 +358,22 @@ def _day_totals(day: DayPlan, currency: str) -> dict[str, Any]:
     }
 
 
+def _closed_day(closed: ClosedDay) -> dict[str, Any]:
+    return {"date": closed.day.isoformat(), "visits": [], "legs": [], "closed": closed.reason}
+
+
+def _by_date(day: dict[str, Any]) -> str:
+    return str(day["date"])
+
+
 def plan_json(outcome: WeekOutcome) -> dict[str, Any]:
     """Everything about the plan, for scripts (the `--json` output of `plan`)."""
     plan = outcome.plan
     data = week_plan_to_dict(plan)
     for day_data, day in zip(data["days"], plan.days, strict=True):
         day_data["totals"] = _day_totals(day, plan.currency)
+        day_data["closed"] = None
+    data["days"] = sorted(data["days"] + [_closed_day(c) for c in plan.closed], key=_by_date)
     km = plan.distance_m / 1000
     data["totals"] = {
         "value": money_to_dict(plan.value),

@@ -82,7 +82,10 @@ def _decision(cand: Candidate, outcome: str, reason: str, cost: Money | None) ->
 def _planned(problem: WeekProblem, cand: Candidate, detour_cents: int) -> Decision:
     cur = problem.rep.currency
     value, detour = cand.value.total, Money(detour_cents, cur)
-    if cand.lock is not None:
+    if cand.lock is not None and cand.lock.appointment is not None:
+        kind = {"fixed": "fixed", "day": "flexible on the day", "week": "flexible in the week"}
+        lead = f"appointment ({kind[cand.lock.appointment.kind.value]})"
+    elif cand.lock is not None:
         lead = f"locked ({cand.lock.kind.value})"
     elif cand.required:
         lead = "must visit"
