@@ -39,6 +39,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--reshuffle", action="store_true",
                         help="when re-planning a stored week, let unlocked visits change day "
                         "(by default they keep their day)")  # fmt: skip
+    parser.add_argument("--all-accounts", action="store_true",
+                        help="plan every account of the workspace, not only the rep's own "
+                        "(saved territory, else CRM owner)")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
     add_workspace_argument(parser)
     parser.set_defaults(handler=run)
@@ -63,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         with workspace, progress_bar("planning the week") as bar:
             outcome = plan_in_workspace(
                 workspace, args.rep, args.week, args.days, workspace_travel_model(workspace),
-                params=params, progress=bar,
+                params=params, progress=bar, everyone=args.all_accounts,
             )  # fmt: skip
     except (DomainError, TravelError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -48,8 +48,10 @@ from planner.optimise.week.problem import (
     day_specs,
     working_days,
 )
+from planner.optimise.week.reach import preselect
 from planner.optimise.week.repair import fill, repair
 from planner.optimise.week.replan import pin_days, previous_routes
+from planner.services.rep_scope import rep_scope
 from planner.travel.costs import cost_matrix_cents
 from planner.travel.model import TravelModel
 
@@ -165,11 +167,17 @@ def build_week_problem(
         raise DomainError(f"{rep.name} has no home location: set it before planning")
     unique = list({a.key: a for a in reversed(accounts)}.values())[::-1]  # first copy wins
     breakdowns = value_accounts(unique, week_start, values)
-    plannable = [a for a in unique if not breakdowns[a.key].excluded and a.location is not None]
+    located = [a for a in unique if not breakdowns[a.key].excluded and a.location is not None]
     excluded = [
         (a.account_id, a.name, breakdowns[a.key])
         for a in unique
         if breakdowns[a.key].excluded or a.location is None
+    ]
+    required = {lock.account_key for lock in locks}
+    required |= {k for k, b in breakdowns.items() if b.must_visit}
+    plannable, far = preselect(located, breakdowns, rep, keep=required)
+    excluded += [
+        (a.account_id, a.name, replace(breakdowns[a.key], excluded_reason=why)) for a, why in far
     ]
     points = [rep.home, *(a.location for a in plannable if a.location is not None)]
     matrix = travel_model.matrix(points, cancel=NeverCancel())
@@ -273,10 +281,12 @@ def plan_in_workspace(
     params: WeekParams | None = None,
     progress: ProgressReporter | None = None,
     cancel: CancelToken | None = None,
+    everyone: bool = False,
 ) -> WeekOutcome:
     """Plan the rep's week from the workspace and store it.
 
-    The rep's territory limits the accounts when one is saved. A plan already stored for
+    The rep's own accounts are planned (`planner.services.rep_scope`: saved territory,
+    else CRM owner), every account with `everyone`. A plan already stored for
     that week is re-planned: its locks are kept and it warm-starts the solver.
     """
     reps = workspace.reps()
@@ -286,16 +296,19 @@ def plan_in_workspace(
     if rep is None:
         names = ", ".join(r.name for r in reps)
         raise DomainError(f"no rep named {rep_name!r} in the workspace (known: {names})")
-    accounts = workspace.accounts()
-    territory = next((t for t in workspace.territories() if t.rep_name == rep.name), None)
-    if territory is not None:
-        accounts = [a for a in accounts if a.key in territory.account_keys]
+    every = workspace.accounts()
+    scope = rep_scope(every, rep, reps, workspace.territories(), everyone=everyone)
+    accounts = list(scope.accounts)
     previous = workspace.load_plan(rep.name, week_start)
     locks = locks_from_plan(previous) if previous is not None else []
     outcome = plan_week_outcome(
         accounts, rep, week_start, days, travel_model, params=params, progress=progress,
         cancel=cancel, locks=locks, previous=previous, values=values_for_replan(previous),
     )  # fmt: skip
+    note = scope.left_out_note(len(every))
+    if note:
+        plan = replace(outcome.plan, notes=(note, *outcome.plan.notes))
+        outcome = replace(outcome, plan=plan)
     workspace.save_plan(outcome.plan)
     return outcome
 
