@@ -16,7 +16,8 @@ from planner.domain import Account, GeoPoint, Precision, Rep
 from planner.optimise.week.check import check_plan
 from planner.optimise.week.overnight import hotel_site
 from planner.optimise.week.planner import WeekParams
-from planner.services.plan_week import build_week_problem, plan_week_outcome
+from planner.optimise.week.build import build_week_problem
+from planner.optimise.week.orchestrate import WeekRequest, optimise_week
 from planner.travel.geodesic import GeodesicModel
 
 MONDAY = date(2026, 11, 2)
@@ -66,7 +67,7 @@ def test_a_hotel_beyond_a_days_drive_is_never_a_site() -> None:
 def test_us_territory_plans_with_default_options() -> None:
     accounts, rep = us_accounts(), us_rep()
     params = WeekParams(time_limit_s=2.0, max_iterations=300)
-    outcome = plan_week_outcome(accounts, rep, MONDAY, None, GeodesicModel(), params=params)
+    outcome = optimise_week(WeekRequest(accounts, rep, MONDAY, None, GeodesicModel()), params)
     plan = outcome.plan
     assert plan.visits()
     assert check_plan(plan, accounts, rep, GeodesicModel()) == []
