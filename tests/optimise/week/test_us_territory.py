@@ -13,11 +13,11 @@ from decimal import Decimal
 import numpy as np
 
 from planner.domain import Account, GeoPoint, Precision, Rep
+from planner.optimise.week.build import build_week_problem
 from planner.optimise.week.check import check_plan
+from planner.optimise.week.orchestrate import WeekRequest, optimise_week
 from planner.optimise.week.overnight import hotel_site
 from planner.optimise.week.planner import WeekParams
-from planner.optimise.week.build import build_week_problem
-from planner.optimise.week.orchestrate import WeekRequest, optimise_week
 from planner.travel.geodesic import GeodesicModel
 
 MONDAY = date(2026, 11, 2)
