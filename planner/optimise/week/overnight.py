@@ -10,7 +10,7 @@ the day after starting there (re-timed, visits that no longer fit dropped, every
 that pays inserted best-first), and its net (value − travel − hotels and allowances)
 is compared with the home week's. A stay is planned, and optimised further, only when
 it pays; every option's figures are kept for the user to see
-(`planner.services.plan_week`).
+(`planner.optimise.week.orchestrate`).
 """
 
 from __future__ import annotations
