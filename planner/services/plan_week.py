@@ -1,87 +1,33 @@
-"""Use case: plan one rep's week — value the accounts, route the days, explain everything."""
+"""Use case: plan one rep's week — value the accounts, route the days, explain everything.
+
+The planning itself is `planner.optimise.week.orchestrate.optimise_week`; this service
+adds the workspace (the rep, their territory, the stored plan's locks) and the JSON."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from planner.domain.account import Account
 from planner.domain.calendar import ClosedDay, WeekCalendar
+from planner.domain.deadline import Deadline
 from planner.domain.errors import DomainError
-from planner.domain.plan import DayPlan, Lock, Stop, WeekPlan
-from planner.domain.progress import CancelToken, NeverCancel, NullProgress, ProgressReporter
+from planner.domain.plan import DayPlan, Lock, WeekPlan
+from planner.domain.progress import CancelToken, ProgressReporter
 from planner.domain.rep import Rep
 from planner.io.codec import money_to_dict, week_plan_to_dict
 from planner.io.workspace import Workspace
-from planner.optimise.priorities import (
-    USER_EXCLUDED,
-    ValueBreakdown,
-    ValueParams,
-    value_accounts,
-)
-from planner.optimise.week.calendar import week_effect
-from planner.optimise.week.decode import day_plans
-from planner.optimise.week.explain import Decisions, explain
-from planner.optimise.week.insertion import Routes
+from planner.optimise.priorities import USER_EXCLUDED, ValueParams
 from planner.optimise.week.locks import LockSpec
-from planner.optimise.week.overnight import (
-    StayComparison,
-    StayOption,
-    hotel_site,
-    option,
-    stay_label,
-    stay_runs,
-    with_hotel,
-)
-from planner.optimise.week.planner import (
-    Solved,
-    WarmStart,
-    WeekParams,
-    evaluate,
-    greedy_routes,
-    solve_week,
-)
-from planner.optimise.week.problem import (
-    WeekProblem,
-    build_candidates,
-    day_specs,
-    working_days,
-)
-from planner.optimise.week.repair import fill, repair
-from planner.optimise.week.replan import pin_days, previous_routes
+from planner.optimise.week.orchestrate import WeekOutcome, WeekRequest, optimise_week
+from planner.optimise.week.planner import WeekParams
 from planner.services.calendar_week import week_calendar
-from planner.travel.costs import cost_matrix_cents
+from planner.services.rep_scope import rep_scope
 from planner.travel.model import TravelModel
 
-# With a far cluster in the territory, the week sleeping at home is optimised first and
-# this share of the time limit is kept for comparing hotel nights (half of it at most)
-# and for optimising a hotel option that wins. Measured on the generated 300-account
-# week (10 s, seed 0): with 30 % kept the home week chosen netted €71.7k, 1.8 % below
-# the same week planned without the comparison; a solver restarted from its own plan
-# gains little in a few seconds, so the home week gets nearly all the time.
-STAY_SHARE = 0.1
-Excluded = tuple[str, str, ValueBreakdown]  # account id, name, value breakdown
-
-
-@dataclass(frozen=True)
-class WeekOutcome:
-    plan: WeekPlan
-    problem: WeekProblem
-    solved: Solved
-    stays: StayComparison | None
-
-
-class _Span:
-    """Maps a sub-task's progress [0, 1] into [lo, hi] of the whole."""
-
-    def __init__(self, progress: ProgressReporter, lo: float, hi: float) -> None:
-        self.progress, self.lo, self.hi = progress, lo, hi
-
-    def report(self, fraction: float, message: str = "") -> None:
-        self.progress.report(self.lo + (self.hi - self.lo) * min(1.0, fraction), message)
+__all__ = ["WeekOutcome", "WeekParams", "plan_in_workspace", "plan_json", "plan_week"]
 
 
 def plan_week(
@@ -97,189 +43,13 @@ def plan_week(
     locks: Sequence[LockSpec] = (),
     previous: WeekPlan | None = None,
     values: ValueParams | None = None,
+    deadline: Deadline | None = None,
     calendar: WeekCalendar | None = None,
 ) -> WeekPlan:
-    return plan_week_outcome(
-        accounts, rep, week_start, days, travel_model, params=params, progress=progress,
-        cancel=cancel, locks=locks, previous=previous, values=values, calendar=calendar,
-    ).plan  # fmt: skip
-
-
-def plan_week_outcome(
-    accounts: Sequence[Account],
-    rep: Rep,
-    week_start: date,
-    days: int | None,
-    travel_model: TravelModel,
-    *,
-    params: WeekParams | None = None,
-    progress: ProgressReporter | None = None,
-    cancel: CancelToken | None = None,
-    locks: Sequence[LockSpec] = (),
-    previous: WeekPlan | None = None,
-    values: ValueParams | None = None,
-    calendar: WeekCalendar | None = None,
-) -> WeekOutcome:
-    """Plan the week around the rep's `calendar` (appointments, holidays, time off)."""
-    params = params or WeekParams()
-    progress = progress or NullProgress()
-    cancel = cancel or NeverCancel()
-    problem, excluded = build_week_problem(
-        accounts, rep, week_start, days, travel_model, locks=locks, values=values,
-        calendar=calendar,
-    )  # fmt: skip
-    warm: WarmStart | None = None
-    if previous is not None:
-        warm = previous_routes(problem, previous)
-        if params.keep_days:
-            problem = pin_days(problem, previous)
-    progress.report(0.05, "planning the week")
-    deadline = time.monotonic() + params.time_limit_s
-    site = hotel_site(problem, params.overnight_min_drive_s) if params.overnight else None
-    start = greedy_routes(problem, warm)
-    stays = None
-    if site is not None and len(problem.days) > 1:
-        progress.report(0.1, "optimising the week at home")
-        until = deadline - STAY_SHARE * params.time_limit_s
-        home = solve_week(
-            problem, params, _Span(progress, 0.1, 0.65), cancel, start=start, deadline=until
-        )
-        # An iteration-bounded (reproducible) run must not depend on the clock.
-        stop = until + STAY_SHARE * params.time_limit_s / 2
-        stop = stop if params.max_iterations is None else float("inf")
-        problem, start, stays = _compare_stays(problem, home, site, (cancel, stop))
-    progress.report(0.7 if stays else 0.2, "optimising the routes")
-    span = _Span(progress, 0.7 if stays else 0.2, 0.95)
-    solved = solve_week(
-        problem, params, span, cancel, start=start, polish=stays is not None, deadline=deadline
+    request = WeekRequest(
+        accounts, rep, week_start, days, travel_model, locks, previous, values, calendar
     )
-    plan = assemble_plan(problem, solved, excluded, stays)
-    progress.report(1.0, "week planned")
-    return WeekOutcome(plan, problem, solved, stays)
-
-
-def build_week_problem(
-    accounts: Sequence[Account],
-    rep: Rep,
-    week_start: date,
-    days: int | None,
-    travel_model: TravelModel,
-    *,
-    locks: Sequence[LockSpec],
-    values: ValueParams | None,
-    calendar: WeekCalendar | None = None,
-) -> tuple[WeekProblem, list[Excluded]]:
-    if rep.home is None:
-        raise DomainError(f"{rep.name} has no home location: set it before planning")
-    effect = week_effect(calendar or WeekCalendar(), rep, working_days(rep, week_start, days))
-    if not effect.open_dates:
-        reasons = "; ".join(f"{c.day:%a %d %b}: {c.reason}" for c in effect.closed)
-        raise DomainError(f"no day of the week of {week_start} is open for visits ({reasons})")
-    lock_map = {lock.account_key: lock for lock in locks}
-    lock_map.update({lock.account_key: lock for lock in effect.locks})  # appointments win
-    unique = list({a.key: a for a in reversed(accounts)}.values())[::-1]  # first copy wins
-    breakdowns = value_accounts(unique, week_start, values)
-    booked = {lock.account_key for lock in effect.locks}
-    plannable = [
-        a
-        for a in unique
-        if a.location is not None and (a.key in booked or not breakdowns[a.key].excluded)
-    ]
-    keys = {a.key for a in plannable}
-    excluded = [(a.account_id, a.name, breakdowns[a.key]) for a in unique if a.key not in keys]
-    points = [rep.home, *(a.location for a in plannable if a.location is not None)]
-    matrix = travel_model.matrix(points, cancel=NeverCancel())
-    home = Stop(rep.home_address or "home", rep.home, kind="home")
-    specs = effect.shape_days(day_specs(rep, week_start, effect.open_dates, home))
-    conflicts = effect.conflicts + _unbookable(effect.locks, unique)
-    skeleton = WeekProblem(
-        rep, week_start, tuple(specs), (), matrix.distance_m, matrix.duration_s,
-        cost_matrix_cents(rep, matrix), home, matrix.notes, tuple(effect.closed),
-        tuple(conflicts),
-    )  # fmt: skip
-    cands = build_candidates(plannable, breakdowns, specs, lock_map, skeleton.to_seconds)
-    return skeleton.with_candidates(effect.carve(cands, skeleton.to_seconds)), excluded
-
-
-def _unbookable(locks: Sequence[LockSpec], accounts: Sequence[Account]) -> list[str]:
-    """Appointments at accounts the week cannot visit: unknown, or without a location."""
-    by_key = {a.key: a for a in accounts}
-    out = []
-    for lock in locks:
-        account = by_key.get(lock.account_key)
-        label = lock.appointment.label if lock.appointment else lock.account_key
-        if account is None:
-            out.append(f"appointment {label!r}: no account {lock.account_key} in the workspace")
-        elif account.location is None:
-            out.append(f"appointment at {account.name}: the account has no location yet")
-    return out
-
-
-def _missed_appointments(problem: WeekProblem, routes: Routes, decisions: Decisions) -> list[str]:
-    """Appointments the routes could not keep, with the reason the explanations give."""
-    planned = {c for route in routes for c in route}
-    why = {d.account_key: d.reason for d in (*decisions.remote, *decisions.excluded)}
-    return [
-        f"appointment at {cand.account.name} could not be planned: {why.get(cand.key, '')}"
-        for i, cand in enumerate(problem.candidates)
-        if cand.lock is not None and cand.lock.appointment is not None and i not in planned
-    ]
-
-
-def _compare_stays(
-    problem: WeekProblem, home: Solved, site: int, stop: tuple[CancelToken, float]
-) -> tuple[WeekProblem, Routes, StayComparison]:
-    """Hotel nights against the optimised week at home.
-
-    A hotel option is judged by the optimised home week re-routed through the hotel:
-    days re-timed, visits that no longer fit dropped, then every account that pays
-    inserted best-first — the far cluster's accounts among them (0.1 s on 300
-    candidates; a greedy week from scratch took 0.5 s, 2 s on 1,000). Judging hotels by
-    greedy weeks against a greedy home week was measured to mislead: on the generated
-    300-account week it favoured a night that, optimised, netted €69.6k against €72.9k
-    at home. Runs of nights are tried shortest first (`stay_runs`) while time remains.
-    """
-    cancel, until = stop
-    runs: list[tuple[WeekProblem, Routes, StayOption]] = [
-        (problem, home.routes, option(problem, home, "home every night", ()))
-    ]
-    for nights in stay_runs(problem):
-        if cancel.cancelled or time.monotonic() > until:
-            break
-        trial = with_hotel(problem, nights, site)
-        found = evaluate(trial, fill(trial, repair(trial, home.routes)[0]))
-        hotel = trial.days[nights[0]].end_stop
-        label = stay_label(problem, nights, hotel.name if hotel else "hotel")
-        runs.append((trial, found.routes, option(trial, found, label, nights)))
-    best = max(range(len(runs)), key=lambda i: (runs[i][2].net.cents, -i))
-    comparison = StayComparison(tuple(r[2] for r in runs), best)
-    return runs[best][0], runs[best][1], comparison
-
-
-def assemble_plan(
-    problem: WeekProblem, solved: Solved, excluded: list[Excluded], stays: StayComparison | None
-) -> WeekPlan:
-    decisions = explain(problem, solved.routes, excluded)
-    days = day_plans(problem, solved.routes, decisions.reason_by_candidate(problem))
-    conflicts = [*problem.conflicts, *_missed_appointments(problem, solved.routes, decisions)]
-    notes = list(problem.notes) + list(solved.notes)
-    if solved.cancelled:
-        notes.append("planning was cancelled: this is the best plan found so far")
-    notes += [f"{c.account.name}: {flag}" for c in problem.candidates for flag in c.value.flags]
-    if stays is not None:
-        notes += stays.lines()
-    return WeekPlan(
-        rep_name=problem.rep.name,
-        week_start=problem.week_start,
-        currency=problem.rep.currency,
-        days=days,
-        remote=decisions.remote,
-        excluded=decisions.excluded,
-        planned=decisions.planned,
-        notes=tuple(notes),
-        closed=problem.closed,
-        conflicts=tuple(conflicts),
-    )
+    return optimise_week(request, params, progress, cancel, deadline).plan
 
 
 def locks_from_plan(plan: WeekPlan, *, appointments: bool = True) -> list[LockSpec]:
@@ -318,11 +88,15 @@ def plan_in_workspace(
     params: WeekParams | None = None,
     progress: ProgressReporter | None = None,
     cancel: CancelToken | None = None,
+    deadline: Deadline | None = None,
+    everyone: bool = False,
 ) -> WeekOutcome:
     """Plan the rep's week from the workspace and store it.
 
-    The rep's territory limits the accounts when one is saved. A plan already stored for
+    The rep's own accounts are planned (`planner.services.rep_scope`: saved territory,
+    else CRM owner), every account with `everyone`. A plan already stored for
     that week is re-planned: its locks are kept and it warm-starts the solver.
+    `deadline` bounds the planning; by default `params.time_limit_s` does.
     """
     reps = workspace.reps()
     if not reps:
@@ -331,19 +105,22 @@ def plan_in_workspace(
     if rep is None:
         names = ", ".join(r.name for r in reps)
         raise DomainError(f"no rep named {rep_name!r} in the workspace (known: {names})")
-    accounts = workspace.accounts()
+    every = workspace.accounts()
+    scope = rep_scope(every, rep, reps, workspace.territories(), everyone=everyone)
     calendar = week_calendar(workspace, rep, week_start)
-    territory = next((t for t in workspace.territories() if t.rep_name == rep.name), None)
-    if territory is not None:
-        booked = {a.account_key for a in calendar.appointments}  # booked: in, territory or not
-        accounts = [a for a in accounts if a.key in territory.account_keys or a.key in booked]
+    accounts = list(scope.accounts)
+    booked = {a.account_key for a in calendar.appointments} - {a.key for a in accounts}
+    accounts += [a for a in every if a.key in booked]  # booked: in, the rep's own or not
     previous = workspace.load_plan(rep.name, week_start)
     locks = locks_from_plan(previous, appointments=False) if previous is not None else []
-    outcome = plan_week_outcome(
-        accounts, rep, week_start, days, travel_model, params=params, progress=progress,
-        cancel=cancel, locks=locks, previous=previous, values=values_for_replan(previous),
-        calendar=calendar,
+    request = WeekRequest(
+        accounts, rep, week_start, days, travel_model, locks, previous,
+        values_for_replan(previous), calendar,
     )  # fmt: skip
+    outcome = optimise_week(request, params, progress, cancel, deadline)
+    note = scope.left_out_note(len(every))
+    if note:
+        outcome = replace(outcome, plan=replace(outcome.plan, notes=(note, *outcome.plan.notes)))
     workspace.save_plan(outcome.plan)
     return outcome
 

@@ -42,8 +42,9 @@ def test_appointments_and_time_off_shape_the_planned_week(
     workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     w = ("-w", str(workspace))
-    code, out, _ = cli(capsys, "appointments", "add", "--rep", "Giulia", "--account",
-                       "imola-tech", "--start", "2026-12-09T10:00", "--minutes", "60", *w)  # fmt: skip
+    add = ("appointments", "add", "--rep", "Giulia", "--account")
+    code, out, _ = cli(capsys, *add, "imola-tech", "--start", "2026-12-09T10:00",
+                       "--minutes", "60", *w)  # fmt: skip
     assert code == 0 and out.startswith("added appointment ")
     code, _, _ = cli(capsys, "appointments", "add", "--rep", "Giulia", "--account",
                      "cento-metal", "--start", "2026-12-11", "--kind", "day", *w)  # fmt: skip

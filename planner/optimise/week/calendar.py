@@ -40,6 +40,11 @@ class CalendarEffect:
     shifts: dict[date, tuple[time, time]] = field(default_factory=dict)  # shortened days
     conflicts: list[str] = field(default_factory=list)
 
+    @property
+    def booked(self) -> set[str]:
+        """Accounts with an appointment this week: planned even if otherwise excluded."""
+        return {lock.account_key for lock in self.locks}
+
     def shape_days(self, specs: Sequence[DaySpec]) -> list[DaySpec]:
         """Shifts shortened by half days off and by busy time at either end of the day."""
         out = []

@@ -53,8 +53,9 @@ def test_the_week_keeps_every_appointment_and_never_books_closed_or_busy_time(
         time_off=(TimeOff("Giulia", THURSDAY),),
         appointments=(
             appointment(fixed_key, AppointmentKind.FIXED, at(WEDNESDAY, 11), minutes=90),
-            appointment(day_key, AppointmentKind.DAY, at(MONDAY, 0),
-                        earliest=time(14), latest=time(16)),  # fmt: skip
+            appointment(
+                day_key, AppointmentKind.DAY, at(MONDAY, 0), earliest=time(14), latest=time(16)
+            ),
             appointment(week_key, AppointmentKind.WEEK, at(MONDAY, 0)),
         ),
         busy=weekly_meeting(),
@@ -88,8 +89,8 @@ def test_an_appointment_on_a_holiday_is_a_conflict_not_a_silent_drop(
     )
     plan = plan_week(near_accounts, rep, MONDAY, 3, travel, params=FAST, calendar=calendar)
     assert not any(v.day == TUESDAY and v.visits for v in plan.days)
-    assert len(plan.conflicts) == 1 and "closed (public holiday: Test holiday)" in (
-        plan.conflicts[0]
+    assert (
+        len(plan.conflicts) == 1 and "closed (public holiday: Test holiday)" in (plan.conflicts[0])
     )
 
 
