@@ -25,6 +25,7 @@ from planner.io.importers import (
     ParsedImport,
     ParsedRow,
     Rejection,
+    RowWarning,
     build_account,
     load_mapping,
     merge_account,
@@ -51,19 +52,25 @@ class ImportReport:
     rejected: tuple[Rejection, ...]
     import_id: int
     messages: tuple[str, ...] = ()
+    warnings: tuple[RowWarning, ...] = ()  # values dropped from rows that were kept
 
     def summary(self) -> str:
+        count = len(self.warnings)
+        warned = f", {count} warning{'' if count == 1 else 's'}" if count else ""
         return (
             f"{self.file}: {self.accepted} new, {self.updated} updated, "
-            f"{len(self.rejected)} rejected, {self.skipped} skipped"
+            f"{len(self.rejected)} rejected, {self.skipped} skipped{warned}"
         )
 
     def lines(self) -> list[str]:
-        """The report as text: summary, notes, then one line per rejected row."""
+        """The report as text: summary, notes, one line per rejected row, then warnings."""
         out = [self.summary(), *(f"  note: {m}" for m in self.messages)]
         for r in self.rejected:
             column = f", column {r.column!r}" if r.column else ""
             out.append(f"  row {r.number}{column}: {r.reason}")
+        for w in self.warnings:
+            column = f", column {w.column!r}" if w.column else ""
+            out.append(f"  row {w.number}{column}: warning: {w.reason}")
         return out
 
 
@@ -123,6 +130,7 @@ def import_accounts(
     return ImportReport(
         path.name, parsed.table.format, parsed.columns.preset, kind,
         accepted, updated, parsed.table.skipped, rejected, import_id, messages,
+        tuple(parsed.warnings),
     )  # fmt: skip
 
 
@@ -133,7 +141,7 @@ def _messages(parsed: ParsedImport) -> tuple[str, ...]:
         delimiter = {"\t": "tab"}.get(table.delimiter, repr(table.delimiter))
         how += f", {table.encoding}, delimiter {delimiter}"
     how += f", decimal mark {parsed.styles.decimal!r}"
-    out = [f"read as {how}; columns matched preset {parsed.columns.preset}"]
+    out = [f"read as {how}; columns matched preset {parsed.columns.preset}", *table.notes]
     if parsed.columns.unused:
         out.append("columns not imported: " + ", ".join(parsed.columns.unused))
     if not (table.rows or table.data_rows > 0):

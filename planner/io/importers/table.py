@@ -65,17 +65,22 @@ def read_table(path: Path, encoding: str | None = None, delimiter: str | None = 
         raise ImportFileError(f"cannot read {path.name}: {exc.strerror or exc}") from None
     if not data.strip():
         raise ImportFileError(f"{path.name} is empty: there is nothing to import")
+    from planner.io.importers.preamble import skip_preamble
+
     if data.startswith(_ZIP):
         from planner.io.importers.xlsx import read_xlsx
 
-        return read_xlsx(path, data)
-    if data.startswith(_OLE):
+        table = read_xlsx(path, data)
+    elif data.startswith(_OLE):
         raise ImportFileError(
             f"cannot read {path.name}: old Excel (.xls) files are not supported; "
             "save it as .xlsx or CSV"
         )
-    text, used = decode(data, path.name, encoding)
-    return parse_text(text, path.name, used, delimiter)
+    else:
+        text, used = decode(data, path.name, encoding)
+        table = parse_text(text, path.name, used, delimiter)
+    skip_preamble(table)
+    return table
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -129,10 +134,14 @@ def sniff_delimiter(text: str) -> str:
     best, best_score = ",", (-1.0, 0)
     for delimiter in DELIMITERS:
         rows = _first_rows(sample, delimiter)
-        if not rows or len(rows[0]) < 2:
+        if not rows:
             continue
-        width = len(rows[0])
-        consistent = sum(len(r) == width for r in rows) / len(rows)
+        # The most common width, not the first row's: a title line may sit above the header.
+        widths = [len(r) for r in rows]
+        width = max(set(widths), key=widths.count)
+        if width < 2:
+            continue
+        consistent = widths.count(width) / len(rows)
         score = (consistent, width)
         if score > best_score:
             best, best_score = delimiter, score
