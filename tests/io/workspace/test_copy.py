@@ -30,8 +30,9 @@ def _fill(ws: Workspace) -> None:
     second = ws.record_import(ImportRecord("b.csv", datetime(2026, 1, 3, tzinfo=UTC), "csv", "g"))
     ws.save_rejected_rows(second, [RejectedRow(3, "Amount", "bad", {"Amount": "x€"})])
     ws.delete_rejected_rows([])
-    ws.cache_geocodes([CachedGeocode("k", 44.1, 12.1, "town", "gazetteer", datetime.now(UTC)),
-                       CachedGeocode("nowhere", None, None, "none", "x", datetime.now(UTC))])  # fmt: skip
+    now = datetime.now(UTC)
+    ws.cache_geocodes([CachedGeocode("k", 44.1, 12.1, "town", "gazetteer", now),
+                       CachedGeocode("nowhere", None, None, "none", "x", now)])  # fmt: skip
     ws.matrix_put("m", np.arange(4, dtype=np.int64).reshape(2, 2), np.eye(2, dtype=np.int64))
     ws.replace_territories([Territory("North", "Zoe", frozenset({"id:A1", "id:A2"}))])
     ws.log_visit("id:A1", date(2026, 3, 1), "ok")
