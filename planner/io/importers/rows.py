@@ -10,6 +10,7 @@ from decimal import Decimal
 from planner.domain import DomainError, GeoPoint, OpeningHours, Precision
 from planner.io.importers.columns import ColumnMap
 from planner.io.importers.errors import CellError
+from planner.io.importers.limits import check_amount, check_cadence
 from planner.io.importers.mapping import Mapping
 from planner.io.importers.table import Row, Table
 from planner.io.importers.values import (
@@ -70,6 +71,9 @@ class ParsedRow:
 
     def warn(self, column: str, reason: str) -> None:
         self.warnings = (*self.warnings, RowWarning(self.number, column, reason))
+
+    folded: tuple[ParsedRow, ...] = ()  # further rows of the same account merged into this
+    repeats: int = 0  # how many of ``folded`` repeated a deal already read
 
     @property
     def raw(self) -> dict[str, str]:
@@ -166,9 +170,9 @@ class RowParser:
             self._location(parsed, self.cell(cells, "latitude"), self.cell(cells, "longitude"))
         _tidy_street(parsed, self.cell(cells, "street2"))
         if self.opportunities:
-            parsed.opportunity = self.cell(cells, "opportunity_id") or self.cell(
-                cells, "opportunity_name"
-            )
+            deal_id = self.cell(cells, "opportunity_id")
+            deal_name = self.cell(cells, "opportunity_name")
+            parsed.opportunity = f"id:{deal_id}" if deal_id else deal_name and f"name:{deal_name}"
         self._require(parsed)
         return parsed
 
@@ -265,7 +269,7 @@ def _money(fld: str) -> Callable[[ParsedRow, str, Styles], None]:
             parsed.fields[fld] = None
             return
         value, currency = parse_amount(text, styles.decimal)
-        parsed.fields[fld] = value.quantize(Decimal("0.01"))
+        parsed.fields[fld] = check_amount(value, text).quantize(Decimal("0.01"))
         if currency and not parsed.fields.get("currency"):
             parsed.fields["currency"] = currency
 
@@ -301,7 +305,7 @@ _CONVERTERS: dict[str, Callable[[ParsedRow, str, Styles], None]] = {
     ),
     "close_date": _optional("close_date", lambda t, s: parse_date(t, s.day_first)),
     "last_visit": _optional("last_visit", lambda t, s: parse_date(t, s.day_first)),
-    "cadence_days": _optional("cadence_days", lambda t, s: parse_cadence(t)),
+    "cadence_days": _optional("cadence_days", lambda t, s: check_cadence(parse_cadence(t), t)),
     "meeting_minutes": _minutes,
     "opening_hours": _optional("opening_hours", _opening_hours),
     "tags": _tags,
