@@ -13,6 +13,7 @@ from planner.cli import (
     gui_cmd,
     import_cmd,
     plan_cmd,
+    region_cmd,
     reps_cmd,
     travel_cmd,
 )
@@ -28,4 +29,5 @@ MODULES: list[ModuleType] = [
     plan_cmd,
     export_cmd,
     travel_cmd,
+    region_cmd,
 ]

@@ -50,6 +50,7 @@ from planner.optimise.week.problem import (
 )
 from planner.optimise.week.repair import fill, repair
 from planner.optimise.week.replan import pin_days, previous_routes
+from planner.services.road_legs import with_road_legs
 from planner.travel.costs import cost_matrix_cents
 from planner.travel.model import TravelModel
 
@@ -293,6 +294,7 @@ def plan_in_workspace(
         accounts, rep, week_start, days, travel_model, params=params, progress=progress,
         cancel=cancel, locks=locks, previous=previous, values=values_for_replan(previous),
     )  # fmt: skip
+    outcome = replace(outcome, plan=with_road_legs(outcome.plan, accounts, travel_model))
     workspace.save_plan(outcome.plan)
     return outcome
 
