@@ -1,4 +1,5 @@
-"""Session-wide test settings."""
+"""Fixtures shared by test packages: a PostgreSQL server for team workspaces; no test
+sees the regions of the user who runs the tests."""
 
 from __future__ import annotations
 
@@ -6,6 +7,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.pgserver import PgServer, pg_bin, start_server
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    if pg_bin() is None:
+        pytest.skip("PostgreSQL is not installed (Debian package `postgresql`)")
+    yield from start_server()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """The admin's URL of a new, empty database, dropped after the test."""
+    name = pg_server.create_database()
+    yield pg_server.url(db=name)
+    pg_server.drop_database(name)
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,7 @@ from planner.cli import (
     region_cmd,
     reps_cmd,
     travel_cmd,
+    workspace_cmd,
 )
 
 MODULES: list[ModuleType] = [
@@ -29,5 +30,9 @@ MODULES: list[ModuleType] = [
     plan_cmd,
     export_cmd,
     travel_cmd,
+<<<<<<< HEAD
     region_cmd,
+=======
+    workspace_cmd,
+>>>>>>> main
 ]
