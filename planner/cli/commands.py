@@ -30,9 +30,6 @@ MODULES: list[ModuleType] = [
     plan_cmd,
     export_cmd,
     travel_cmd,
-<<<<<<< HEAD
-    region_cmd,
-=======
     workspace_cmd,
->>>>>>> main
+    region_cmd,
 ]

@@ -20,39 +20,10 @@ from planner.io.codec import money_to_dict, week_plan_to_dict
 from planner.io.workspace import Workspace
 from planner.optimise.priorities import USER_EXCLUDED, ValueParams
 from planner.optimise.week.locks import LockSpec
-<<<<<<< HEAD
-from planner.optimise.week.overnight import (
-    StayComparison,
-    StayOption,
-    hotel_site,
-    option,
-    stay_label,
-    stay_runs,
-    with_hotel,
-)
-from planner.optimise.week.planner import (
-    Solved,
-    WarmStart,
-    WeekParams,
-    evaluate,
-    greedy_routes,
-    solve_week,
-)
-from planner.optimise.week.problem import (
-    WeekProblem,
-    build_candidates,
-    day_specs,
-    working_days,
-)
-from planner.optimise.week.repair import fill, repair
-from planner.optimise.week.replan import pin_days, previous_routes
-from planner.services.road_legs import with_road_legs
-from planner.travel.costs import cost_matrix_cents
-=======
 from planner.optimise.week.orchestrate import WeekOutcome, WeekRequest, optimise_week
 from planner.optimise.week.planner import WeekParams
 from planner.services.rep_scope import rep_scope
->>>>>>> main
+from planner.services.road_legs import with_road_legs
 from planner.travel.model import TravelModel
 
 __all__ = ["WeekOutcome", "WeekParams", "plan_in_workspace", "plan_json", "plan_week"]
@@ -132,13 +103,6 @@ def plan_in_workspace(
     accounts = list(scope.accounts)
     previous = workspace.load_plan(rep.name, week_start)
     locks = locks_from_plan(previous) if previous is not None else []
-<<<<<<< HEAD
-    outcome = plan_week_outcome(
-        accounts, rep, week_start, days, travel_model, params=params, progress=progress,
-        cancel=cancel, locks=locks, previous=previous, values=values_for_replan(previous),
-    )  # fmt: skip
-    outcome = replace(outcome, plan=with_road_legs(outcome.plan, accounts, travel_model))
-=======
     request = WeekRequest(
         accounts, rep, week_start, days, travel_model, locks, previous, values_for_replan(previous)
     )
@@ -146,7 +110,7 @@ def plan_in_workspace(
     note = scope.left_out_note(len(every))
     if note:
         outcome = replace(outcome, plan=replace(outcome.plan, notes=(note, *outcome.plan.notes)))
->>>>>>> main
+    outcome = replace(outcome, plan=with_road_legs(outcome.plan, accounts, travel_model))
     workspace.save_plan(outcome.plan)
     return outcome
 
