@@ -14,9 +14,11 @@ from planner.cli import (
     gui_cmd,
     import_cmd,
     plan_cmd,
+    region_cmd,
     reps_cmd,
     timeoff_cmd,
     travel_cmd,
+    workspace_cmd,
 )
 
 MODULES: list[ModuleType] = [
@@ -32,4 +34,6 @@ MODULES: list[ModuleType] = [
     timeoff_cmd,
     export_cmd,
     travel_cmd,
+    workspace_cmd,
+    region_cmd,
 ]
