@@ -8,28 +8,8 @@ from pathlib import Path
 import pytest
 
 from planner.cli.main import main
-from planner.domain import Account, Rep
-from planner.io.workspace import Workspace
-from tests.optimise.week.conftest import HOME, account
 
 WEEK = "2026-12-07"  # Tuesday 8 December is a public holiday in Italy
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    spots = [
-        ("Imola Tech", 44.353, 11.714),
-        ("Modena Parts", 44.647, 10.925),
-        ("Cento Metal", 44.727, 11.289),
-        ("Budrio Agri", 44.537, 11.534),
-        ("San Lazzaro Lab", 44.471, 11.409),
-    ]
-    accounts: list[Account] = [account(n, la, lo) for n, la, lo in spots]
-    path = tmp_path / "ws.tpw"
-    with Workspace.open(path) as ws:
-        ws.save_accounts(accounts)
-        ws.save_reps([Rep(name="Giulia", home=HOME, home_address="Bologna")])
-    return path
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
