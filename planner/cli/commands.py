@@ -13,8 +13,10 @@ from planner.cli import (
     gui_cmd,
     import_cmd,
     plan_cmd,
+    region_cmd,
     reps_cmd,
     travel_cmd,
+    workspace_cmd,
 )
 
 MODULES: list[ModuleType] = [
@@ -28,4 +30,6 @@ MODULES: list[ModuleType] = [
     plan_cmd,
     export_cmd,
     travel_cmd,
+    workspace_cmd,
+    region_cmd,
 ]
