@@ -4,57 +4,57 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="58"/>
+        <location filename="../../planner/ui/accounts_model.py" line="59"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="59"/>
+        <location filename="../../planner/ui/accounts_model.py" line="60"/>
         <source>City</source>
         <translation>Comune</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="60"/>
+        <location filename="../../planner/ui/accounts_model.py" line="61"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="61"/>
+        <location filename="../../planner/ui/accounts_model.py" line="62"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="63"/>
+        <location filename="../../planner/ui/accounts_model.py" line="64"/>
         <source>Prob.</source>
         <translation>Prob.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="66"/>
+        <location filename="../../planner/ui/accounts_model.py" line="67"/>
         <source>Visit value</source>
         <translation>Valore visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="68"/>
+        <location filename="../../planner/ui/accounts_model.py" line="69"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="70"/>
+        <location filename="../../planner/ui/accounts_model.py" line="71"/>
         <source>Overdue (d)</source>
         <translation>Ritardo (g)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="74"/>
+        <location filename="../../planner/ui/accounts_model.py" line="75"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="75"/>
+        <location filename="../../planner/ui/accounts_model.py" line="77"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="76"/>
+        <location filename="../../planner/ui/accounts_model.py" line="80"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
@@ -126,113 +126,128 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="33"/>
-        <location filename="../../planner/ui/inspector.py" line="72"/>
+        <location filename="../../planner/ui/inspector.py" line="36"/>
+        <location filename="../../planner/ui/inspector.py" line="81"/>
         <source>Select an account to see its details.</source>
         <translation>Seleziona un cliente per vederne i dettagli.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="42"/>
+        <location filename="../../planner/ui/inspector.py" line="46"/>
         <source>Set manual pin</source>
         <translation>Imposta posizione manuale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="50"/>
+        <location filename="../../planner/ui/inspector.py" line="58"/>
         <source>Value this week</source>
         <translation>Valore questa settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="51"/>
+        <location filename="../../planner/ui/inspector.py" line="59"/>
         <source>Planner says</source>
         <translation>Il pianificatore dice</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="52"/>
+        <location filename="../../planner/ui/inspector.py" line="60"/>
         <source>Pin (lat, lon)</source>
         <translation>Posizione (lat, lon)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="78"/>
+        <location filename="../../planner/ui/inspector.py" line="87"/>
         <source>not planned yet</source>
         <translation>non ancora pianificato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="85"/>
+        <location filename="../../planner/ui/inspector.py" line="101"/>
         <source>CRM id</source>
         <translation>ID CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="86"/>
+        <location filename="../../planner/ui/inspector.py" line="102"/>
         <source>Address</source>
         <translation>Indirizzo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="88"/>
+        <location filename="../../planner/ui/inspector.py" line="104"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="91"/>
+        <location filename="../../planner/ui/inspector.py" line="107"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="93"/>
+        <location filename="../../planner/ui/inspector.py" line="109"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="95"/>
+        <location filename="../../planner/ui/inspector.py" line="111"/>
         <source>Probability</source>
         <translation>Probabilità</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="98"/>
+        <location filename="../../planner/ui/inspector.py" line="114"/>
         <source>Close date</source>
         <translation>Data di chiusura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="99"/>
+        <location filename="../../planner/ui/inspector.py" line="115"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="100"/>
+        <location filename="../../planner/ui/inspector.py" line="117"/>
         <source>Cadence</source>
         <translation>Cadenza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="101"/>
+        <location filename="../../planner/ui/inspector.py" line="118"/>
+        <source>every %d days</source>
+        <translation>ogni %d giorni</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="120"/>
         <source>Meeting</source>
         <translation>Incontro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="102"/>
+        <location filename="../../planner/ui/inspector.py" line="121"/>
         <source>Opening hours</source>
         <translation>Orari di apertura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="103"/>
+        <location filename="../../planner/ui/inspector.py" line="122"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="104"/>
+        <location filename="../../planner/ui/inspector.py" line="123"/>
         <source>Contact</source>
         <translation>Contatto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="105"/>
+        <location filename="../../planner/ui/inspector.py" line="124"/>
         <source>Notes</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="114"/>
+        <location filename="../../planner/ui/inspector.py" line="133"/>
+        <source>deal %s + urgency %s + cadence %s</source>
+        <translation>trattativa %s + urgenza %s + cadenza %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="139"/>
+        <source>(%s) × weight %s</source>
+        <translation>(%s) × peso %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="142"/>
         <source>must visit</source>
         <translation>da visitare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="116"/>
+        <location filename="../../planner/ui/inspector.py" line="144"/>
         <source>excluded: %s</source>
         <translation>escluso: %s</translation>
     </message>
@@ -401,17 +416,17 @@
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="283"/>
+        <location filename="../../planner/ui/main_window.py" line="290"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="287"/>
+        <location filename="../../planner/ui/main_window.py" line="294"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="293"/>
+        <location filename="../../planner/ui/main_window.py" line="300"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
@@ -500,47 +515,57 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="108"/>
+        <location filename="../../planner/ui/plan_view.py" line="109"/>
         <source>No plan yet: choose Plan ▸ Plan week (Ctrl+P).</source>
         <translation>Nessun piano: scegli Pianifica ▸ Pianifica settimana (Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="132"/>
+        <location filename="../../planner/ui/plan_view.py" line="133"/>
         <source>from hotel: %s</source>
         <translation>dall&apos;hotel: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="151"/>
+        <location filename="../../planner/ui/plan_view.py" line="152"/>
         <source>ends at hotel</source>
         <translation>finisce in hotel</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="159"/>
+        <location filename="../../planner/ui/plan_view.py" line="160"/>
         <source>  lunch break %s–%s</source>
         <translation>  pausa pranzo %s–%s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="168"/>
+        <location filename="../../planner/ui/plan_view.py" line="169"/>
         <source>first leg: %s</source>
         <translation>primo tratto: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="171"/>
+        <location filename="../../planner/ui/plan_view.py" line="172"/>
         <source>%d visits · %s · %s driving · cost %s · value %s</source>
         <translation>%d visite · %s · %s di guida · costo %s · valore %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="184"/>
-        <source>Week: %d visits · value %s · %s · %s driving · cost %s · %s per km</source>
-        <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s · %s al km</translation>
+        <location filename="../../planner/ui/plan_view.py" line="185"/>
+        <source>Week: %d visits · value %s · %s · %s driving · cost %s</source>
+        <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="199"/>
+        <location filename="../../planner/ui/plan_view.py" line="192"/>
+        <source>%s per mile</source>
+        <translation>%s per miglio</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="192"/>
+        <source>%s per km</source>
+        <translation>%s al km</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="201"/>
         <source>Lock / unlock</source>
         <translation>Blocca / sblocca</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="200"/>
+        <location filename="../../planner/ui/plan_view.py" line="202"/>
         <source>Remove from plan</source>
         <translation>Togli dal piano</translation>
     </message>
