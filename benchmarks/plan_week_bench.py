@@ -1,4 +1,4 @@
-"""Week planning end to end (plan_week: greedy + solver + exact repair) on the demo territory.
+"""Week planning end to end (optimise_week: greedy + solver + exact repair) on the demo territory.
 
     python -m benchmarks.plan_week_bench --limits 5 10 30 --reference 120 [--seeds 0 1 2]
 
@@ -21,9 +21,9 @@ from pathlib import Path
 
 from planner.io.workspace import Workspace
 from planner.optimise.week.check import check_plan
+from planner.optimise.week.orchestrate import WeekRequest, optimise_week
 from planner.optimise.week.planner import WeekParams
 from planner.services.demo import ensure_demo_workspace
-from planner.services.plan_week import plan_week_outcome
 from planner.travel import GeodesicModel
 
 WEEK = date(2026, 3, 2)
@@ -33,9 +33,8 @@ def run(limit: float, seed: int, workspace: Path) -> dict[str, object]:
     with Workspace.open(workspace) as ws:
         accounts, rep = ws.accounts(), ws.reps()[0]
     started = time.monotonic()
-    outcome = plan_week_outcome(
-        accounts, rep, WEEK, None, GeodesicModel(), params=WeekParams(time_limit_s=limit, seed=seed)
-    )
+    request = WeekRequest(accounts, rep, WEEK, None, GeodesicModel())
+    outcome = optimise_week(request, WeekParams(time_limit_s=limit, seed=seed))
     wall = time.monotonic() - started
     plan = outcome.plan
     problems = check_plan(plan, accounts, rep, GeodesicModel())

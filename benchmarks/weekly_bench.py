@@ -32,6 +32,7 @@ import pyvrp
 
 from benchmarks.instances import prize_variant
 from benchmarks.weekly_instances import weekly_instance
+from planner.domain.deadline import Deadline
 from planner.domain.progress import NeverCancel, NullProgress
 from planner.optimise.solver import SolveParams, solve
 from planner.optimise.week.planner import WeekParams, solve_week
@@ -99,7 +100,8 @@ def run_one(case: Case, solver: str, seconds: float, seed: int) -> Run:
 
 def _run_planner(case: Case, problem: WeekProblem, seconds: float, seed: int) -> Run:
     params = WeekParams(time_limit_s=seconds, seed=seed, overnight=False)
-    solved = solve_week(problem, params, NullProgress(), NeverCancel())
+    deadline = Deadline.after(params.time_limit_s)
+    solved = solve_week(problem, params, NullProgress(), NeverCancel(), deadline)
     return Run(
         instance=case.name,
         clients=case.data.num_clients,

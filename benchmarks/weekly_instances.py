@@ -24,9 +24,9 @@ import numpy as np
 import pyvrp
 
 from planner.domain import Account, GeoPoint, OpeningHours, Precision, Rep
+from planner.optimise.week.build import build_week_problem
 from planner.optimise.week.model import build_data
 from planner.optimise.week.problem import WeekProblem
-from planner.services.plan_week import build_week_problem
 from planner.travel import GeodesicModel
 
 WEEK = date(2026, 3, 2)  # a Monday

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.common import add_workspace_argument, open_workspace, progress_bar
-from planner.io.importers import ImportFileError
+from planner.io.importers import ImportFileError, Limits
 from planner.services.import_accounts import import_accounts
 
 
@@ -24,6 +24,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--mapping", type=Path, help="mapping file (JSON or TOML) naming the columns"
     )
+    parser.add_argument(
+        "--allow-large",
+        action="store_true",
+        help=f"import files over {Limits().max_file_bytes // 2**20} MB or "
+        f"{Limits().max_rows:,} rows (cells stay capped at {Limits().max_cell_chars:,} characters)",
+    )
     add_workspace_argument(parser)
     parser.set_defaults(handler=run)
 
@@ -34,7 +40,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         with workspace, progress_bar(f"importing {args.file.name}") as bar:
-            report = import_accounts(workspace, args.file, args.mapping, progress=bar)
+            limits = Limits.unlimited() if args.allow_large else None
+            report = import_accounts(
+                workspace, args.file, args.mapping, progress=bar, limits=limits
+            )
     except ImportFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -9,11 +9,11 @@ from typing import Any
 
 from planner.cli.common import add_workspace_argument, iso_date, open_workspace, progress_bar
 from planner.domain import DayPlan, DomainError, WeekPlan
+from planner.domain.deadline import Deadline
 from planner.domain.formats import Formats, environment_locale
 from planner.domain.i18n import Translator
 from planner.domain.reasons import translate_reason
-from planner.optimise.week.planner import WeekParams
-from planner.services.plan_week import WeekOutcome, plan_in_workspace, plan_json
+from planner.services.plan_week import WeekOutcome, WeekParams, plan_in_workspace, plan_json
 from planner.services.travel import workspace_travel_model
 from planner.travel import TravelError
 
@@ -32,7 +32,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--rep", metavar="NAME", help="rep to plan for (default: the first)")
     parser.add_argument("--days", type=int, metavar="N", help="number of working days")
     parser.add_argument("--time-limit", type=float, default=10.0, metavar="S",
-                        help="solver time in seconds (default 10)")  # fmt: skip
+                        help="planning time in seconds, from when the week's accounts and "
+                        "travel times are loaded (default 10)")  # fmt: skip
     parser.add_argument("--seed", type=int, default=0, metavar="N", help="random seed")
     parser.add_argument("--iterations", type=int, metavar="N",
                         help="stop the solver after N iterations: with --seed, the same plan "
@@ -41,6 +42,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--reshuffle", action="store_true",
                         help="when re-planning a stored week, let unlocked visits change day "
                         "(by default they keep their day)")  # fmt: skip
+    parser.add_argument("--all-accounts", action="store_true",
+                        help="plan every account of the workspace, not only the rep's own "
+                        "(saved territory, else CRM owner)")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
     add_workspace_argument(parser)
     parser.set_defaults(handler=run)
@@ -63,9 +67,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         with workspace, progress_bar("planning the week") as bar:
+            travel_model = workspace_travel_model(workspace)
             outcome = plan_in_workspace(
-                workspace, args.rep, args.week, args.days, workspace_travel_model(workspace),
-                params=params, progress=bar,
+                workspace, args.rep, args.week, args.days, travel_model, params=params,
+                progress=bar, deadline=Deadline.after(params.time_limit_s),
+                everyone=args.all_accounts,
             )  # fmt: skip
     except (DomainError, TravelError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)

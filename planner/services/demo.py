@@ -119,8 +119,7 @@ def _assign_territories(run: DemoRun, progress: ProgressReporter, cancel: Cancel
 def _plan_week(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
     """Plan next week for the first rep, in their territory, offline."""
     from planner.domain.plan import week_to_plan
-    from planner.optimise.week.planner import WeekParams
-    from planner.services.plan_week import plan_in_workspace
+    from planner.services.plan_week import WeekParams, plan_in_workspace
     from planner.services.travel import workspace_travel_model
 
     rep = run.data.get("rep")

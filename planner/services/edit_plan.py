@@ -17,17 +17,13 @@ from planner.domain.errors import DomainError
 from planner.domain.plan import WeekPlan
 from planner.domain.rep import Rep
 from planner.optimise.priorities import ValueParams
+from planner.optimise.week.build import assemble_plan, build_week_problem
 from planner.optimise.week.insertion import Routes, time_day
 from planner.optimise.week.locks import LockSpec
 from planner.optimise.week.overnight import with_hotel
 from planner.optimise.week.planner import evaluate
 from planner.optimise.week.problem import WeekProblem
-from planner.services.plan_week import (
-    assemble_plan,
-    build_week_problem,
-    locks_from_plan,
-    values_for_replan,
-)
+from planner.services.plan_week import locks_from_plan, values_for_replan
 from planner.travel.model import TravelModel
 
 

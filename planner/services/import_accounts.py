@@ -21,6 +21,7 @@ from planner.domain.progress import (
     ProgressReporter,
 )
 from planner.io.importers import (
+    Limits,
     Mapping,
     ParsedImport,
     ParsedRow,
@@ -51,11 +52,13 @@ class ImportReport:
     rejected: tuple[Rejection, ...]
     import_id: int
     messages: tuple[str, ...] = ()
+    merged: int = 0  # rows folded into another row's account (further or repeated deals)
+    rows: int = 0  # every row after the header: the sum of the five counts above
 
     def summary(self) -> str:
         return (
-            f"{self.file}: {self.accepted} new, {self.updated} updated, "
-            f"{len(self.rejected)} rejected, {self.skipped} skipped"
+            f"{self.file}: {self.rows} rows: {self.accepted} new, {self.updated} updated, "
+            f"{self.merged} merged, {len(self.rejected)} rejected, {self.skipped} skipped"
         )
 
     def lines(self) -> list[str]:
@@ -75,10 +78,12 @@ def import_accounts(
     cancel: CancelToken | None = None,
     *,
     mapping: Mapping | None = None,
+    limits: Limits | None = None,
 ) -> ImportReport:
     """Import ``path``; raises ImportFileError (nothing changed) when it cannot be read.
 
-    A mapping (e.g. edited in the import wizard) overrides ``mapping_path``.
+    A mapping (e.g. edited in the import wizard) overrides ``mapping_path``; ``limits``
+    (file size, row count) default to importers.Limits().
     """
     progress = progress or NullProgress()
     cancel = cancel or NeverCancel()
@@ -86,11 +91,11 @@ def import_accounts(
     progress.report(0.0, f"reading {path.name}")
     if mapping is None and mapping_path is not None:
         mapping = load_mapping(mapping_path)
-    parsed = read_import(path, mapping)
+    parsed = read_import(path, mapping, limits=limits, cancel=cancel)
     if cancel.cancelled:
         raise Cancelled()
     progress.report(0.3, f"merging {len(parsed.rows)} accounts")
-    with workspace.transaction():
+    with workspace.transaction(lock="import"):  # a second import waits, then merges
         merger = _Merger(workspace, parsed)
         rows, total = parsed.rows, len(parsed.rows)
         while rows:  # merge and save chunk by chunk, freeing parsed rows as they are saved
@@ -101,7 +106,11 @@ def import_accounts(
             progress.report(0.4 + 0.55 * (1 - len(rows) / total), "saving accounts")
         accepted, updated = merger.accepted, merger.updated
         rejected = tuple(sorted([*parsed.rejected, *merger.late], key=lambda r: r.number))
-        messages = _messages(parsed)
+        messages = _messages(parsed, merger)
+        rows_in = parsed.table.records
+        accounted = accepted + updated + merger.merged + len(rejected) + parsed.table.skipped
+        if accounted != rows_in:  # a bug of ours: say so rather than report wrong counts
+            messages += (f"internal error: {rows_in} rows read but {accounted} accounted for",)
         import_id = workspace.record_import(
             ImportRecord(
                 file=str(path),
@@ -123,10 +132,11 @@ def import_accounts(
     return ImportReport(
         path.name, parsed.table.format, parsed.columns.preset, kind,
         accepted, updated, parsed.table.skipped, rejected, import_id, messages,
+        merger.merged, rows_in,
     )  # fmt: skip
 
 
-def _messages(parsed: ParsedImport) -> tuple[str, ...]:
+def _messages(parsed: ParsedImport, merger: _Merger) -> tuple[str, ...]:
     table = parsed.table
     how = f"{table.format}"
     if table.format == "csv":
@@ -138,7 +148,20 @@ def _messages(parsed: ParsedImport) -> tuple[str, ...]:
         out.append("columns not imported: " + ", ".join(parsed.columns.unused))
     if not (table.rows or table.data_rows > 0):
         out.append("the file has a header but no data rows")
+    if merger.merged:
+        out.append(_merged_note(merger.merged, merger.repeated))
+    out.extend(table.notes)
     return tuple(out)
+
+
+def _merged_note(merged: int, repeated: int) -> str:
+    note = f"{merged} rows merged into existing deals of the same account"
+    if repeated:
+        note += (
+            f" ({repeated} repeated a deal already read, e.g. one row per contact role, "
+            "and counted once)"
+        )
+    return note
 
 
 def _save(workspace: Workspace, changes: list[tuple[str | None, Account]]) -> None:
@@ -161,7 +184,7 @@ class _Merger:
             for account in self.existing.values():
                 self.by_name.setdefault(_norm(account.name), []).append(account)
         self.late: list[Rejection] = []
-        self.accepted = self.updated = 0
+        self.accepted = self.updated = self.merged = self.repeated = 0
 
     def merge(self, rows: list[ParsedRow]) -> list[tuple[str | None, Account]]:
         """(old key or None, account to save) for each row that fits; the rest go to late."""
@@ -176,11 +199,20 @@ class _Merger:
                     changes.append((old.key, merge_account(old, row)))
                     self.updated += 1
             except _NotFound as exc:
-                column = self.parsed.header(exc.field)
-                self.late.append(Rejection(row.number, column, str(exc), row.raw))
+                self._reject(row, self.parsed.header(exc.field), str(exc))
             except DomainError as exc:
-                self.late.append(Rejection(row.number, "", str(exc), row.raw))
+                self._reject(row, "", str(exc))
+            else:
+                self.merged += len(row.folded)
+                self.repeated += row.repeats
         return changes
+
+    def _reject(self, row: ParsedRow, column: str, reason: str) -> None:
+        """Reject ``row`` and every row merged into it: each one is in the report."""
+        self.late.append(Rejection(row.number, column, reason, row.raw))
+        for other in row.folded:
+            why = f"{reason} (same account as row {row.number})"
+            self.late.append(Rejection(other.number, column, why, other.raw))
 
 
 class _NotFound(Exception):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from planner.domain import Rep, WeekPlan
+from planner.domain.deadline import Deadline
 from planner.io.workspace import Workspace, WorkspaceError
 from planner.ui.dialogs.import_wizard import ImportWizard
 from planner.ui.dialogs.plan_dialog import PlanDialog
@@ -22,10 +23,10 @@ from planner.ui.progress_ui import run_with_progress
 from planner.ui.workers import Task
 
 if TYPE_CHECKING:
-    from planner.optimise.week.planner import WeekParams
     from planner.services.assign_territories import TerritoryResult
     from planner.services.export_itinerary import ExportResult
     from planner.services.geocode_accounts import GeocodeSummary
+    from planner.services.plan_week import WeekParams
     from planner.ui.main_window import MainWindow
 
 # The services below load the solver, scipy, folium or fpdf: they are imported where they
@@ -197,7 +198,7 @@ class Workflows(QObject):
         self, *, ask: bool = True, time_limit_s: float = 10.0, days: int = 5
     ) -> Task | None:
         """Plan in the background; the running task (None when nothing started)."""
-        from planner.optimise.week.planner import WeekParams
+        from planner.services.plan_week import WeekParams
 
         session = self.session
         if session.rep is None or session.rep.home is None:
@@ -227,9 +228,10 @@ class Workflows(QObject):
         assert rep is not None
 
         def work(progress: Any, cancel: Any) -> WeekPlan:
+            deadline = Deadline.after(params.time_limit_s)  # the clock starts with the work
             outcome = plan_in_workspace(
                 workspace, rep.name, week, days, model, params=params, progress=progress,
-                cancel=cancel,
+                cancel=cancel, deadline=deadline,
             )  # fmt: skip
             return outcome.plan
 

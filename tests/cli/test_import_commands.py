@@ -21,7 +21,7 @@ def test_import_prints_the_report_and_exits_0_with_rejections(
     ws = str(tmp_path / "ws.tpw")
     assert main(["import", str(CORPUS / "duplicate_ids.csv"), "-w", ws]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "duplicate_ids.csv: 2 new, 0 updated, 1 rejected, 0 skipped"
+    assert out[0] == "duplicate_ids.csv: 3 rows: 2 new, 0 updated, 0 merged, 1 rejected, 0 skipped"
     assert out[-1] == "  row 4, column 'Account ID': duplicate account id '001': already on row 2"
 
 
@@ -44,7 +44,7 @@ def test_import_with_mapping_file(tmp_path: Path, capsys: pytest.CaptureFixture[
     mapping.write_text('[columns]\nCliente = "name"\nSoldi = "amount"\n', encoding="utf-8")
     ws = str(tmp_path / "ws.tpw")
     assert main(["import", str(source), "--mapping", str(mapping), "-w", ws]) == 0
-    assert "x.csv: 1 new" in capsys.readouterr().out
+    assert "x.csv: 1 rows: 1 new" in capsys.readouterr().out
     assert main(["accounts", "-w", ws, "--json"]) == 0
     (alfa,) = json.loads(capsys.readouterr().out)
     assert (alfa["name"], alfa["amount"]) == ("Alfa", 1500.0)
@@ -95,7 +95,7 @@ def test_demo_command_writes_its_outputs(
     out_dir = tmp_path / "demo-out"
     assert main(["demo", "--out", str(out_dir)]) == 0
     out = capsys.readouterr().out
-    assert "accounts: accounts_salesforce_report.csv: 400 new" in out
+    assert "accounts: accounts_salesforce_report.csv: 407 rows: 400 new" in out
     assert (out_dir / "summary.txt").is_file() and (out_dir / "import-report.txt").is_file()
     # The planned week is printed day by day, lunch break and totals included.
     assert f"Week of {plan.week_start.day} {plan.week_start:%B %Y} for {plan.rep_name}" in out

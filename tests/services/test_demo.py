@@ -35,7 +35,10 @@ def test_demo_imports_the_territory_and_writes_a_summary(tmp_path: Path) -> None
     assert progress.fractions == sorted(progress.fractions) and progress.fractions[-1] == 1.0
     assert {p.name for p in run.outputs} >= {"import-report.txt", "summary.txt"}
     summary = (tmp_path / "out" / "summary.txt").read_text(encoding="utf-8")
-    assert "accounts_salesforce_report.csv: 400 new, 0 updated, 2 rejected, 5 skipped" in summary
+    assert (
+        "accounts_salesforce_report.csv: 407 rows: 400 new, 0 updated, 0 merged, 2 rejected, "
+        "5 skipped" in summary
+    )
     with Workspace.open(tmp_path / "out" / "demo.tpw") as ws:
         accounts = ws.accounts()
         assert len(ws.reps()) == 3

@@ -11,15 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.domain.progress import Cancelled, CancelToken
 from planner.io.importers.build import (
-    Rejection,
     build_account,
     drop_duplicates,
     fold_opportunities,
     merge_account,
 )
 from planner.io.importers.columns import FIELDS, PRESETS, ColumnMap, guess_columns
-from planner.io.importers.errors import ImportFileError
+from planner.io.importers.errors import ImportFileError, Rejection
+from planner.io.importers.limits import Limits
 from planner.io.importers.mapping import Mapping, apply_mapping, load_mapping
 from planner.io.importers.rows import ParsedRow, RowError, RowParser, Styles, detect_styles
 from planner.io.importers.table import Table, read_table
@@ -29,6 +30,7 @@ __all__ = [
     "PRESETS",
     "ColumnMap",
     "ImportFileError",
+    "Limits",
     "Mapping",
     "ParsedImport",
     "ParsedRow",
@@ -62,10 +64,16 @@ class ParsedImport:
         return self.columns.header_of(self.table.headers, fld)
 
 
-def read_import(path: Path, mapping: Mapping | None = None) -> ParsedImport:
+def read_import(
+    path: Path,
+    mapping: Mapping | None = None,
+    *,
+    limits: Limits | None = None,
+    cancel: CancelToken | None = None,
+) -> ParsedImport:
     """Read ``path`` and parse every row; raises ImportFileError when it cannot be used."""
     option = mapping.option if mapping else (lambda _name: None)
-    table = read_table(path, option("encoding"), option("delimiter"))
+    table = read_table(path, option("encoding"), option("delimiter"), limits=limits, cancel=cancel)
     columns = apply_mapping(table.headers, mapping)
     opportunities_by_id = "account_id" in columns.fields and (
         "opportunity_id" in columns.fields or "opportunity_name" in columns.fields
@@ -78,9 +86,11 @@ def read_import(path: Path, mapping: Mapping | None = None) -> ParsedImport:
         )
     styles = detect_styles(table, columns, mapping)
     parsed: list[ParsedRow] = []
-    rejected: list[Rejection] = []
+    rejected: list[Rejection] = list(table.broken)
     parse_row = RowParser(table, columns, styles)
-    for row in table.rows:
+    for done, row in enumerate(table.rows):
+        if cancel is not None and not done % 4096 and cancel.cancelled:
+            raise Cancelled(f"reading {path.name} cancelled")
         try:
             parsed.append(parse_row(row))
         except RowError as exc:

@@ -4,24 +4,17 @@ into one deal per account, and the re-import merge that never loses local data."
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from planner.domain import Account, Address, Precision
 from planner.domain.account import _norm
+from planner.io.importers.errors import Rejection
 from planner.io.importers.rows import ParsedRow
 
 _DEAL_FIELDS = ("amount", "probability", "stage", "close_date")
-
-
-@dataclass(frozen=True)
-class Rejection:
-    number: int
-    column: str
-    reason: str
-    raw: dict[str, str]
 
 
 def build_account(row: ParsedRow) -> Account:
@@ -72,10 +65,13 @@ def drop_duplicates(
 def fold_opportunities(rows: Iterable[ParsedRow]) -> list[ParsedRow]:
     """One row per account from an opportunities export.
 
-    The account's amount is the sum of its open deals and its probability their
-    amount-weighted mean, so amount × probability is the deals' total expected value;
-    stage and close date come from the open deal closing first. Closed deals count only
-    when an account has no open one.
+    A deal repeated on several rows (a report "with Contact Roles" has one row per
+    contact) counts once. The account's amount is the sum of its open deals and its
+    probability their amount-weighted mean, so amount × probability is the deals' total
+    expected value; stage and close date come from the open deal closing first. Closed
+    deals count only when an account has no open one. Each folded row keeps the rows
+    merged into it (``ParsedRow.folded``, of which ``repeats`` repeated a deal), so the
+    report can count them and a rejection can name them all.
     """
     groups: dict[str, list[ParsedRow]] = {}
     for row in rows:
@@ -83,7 +79,32 @@ def fold_opportunities(rows: Iterable[ParsedRow]) -> list[ParsedRow]:
         name = str(row.fields.get("name", ""))
         key = f"id:{account_id}" if account_id else f"name:{_norm(name)}"
         groups.setdefault(key, []).append(row)
-    return [_fold(group) for group in groups.values()]
+    folded: list[ParsedRow] = []
+    for group in groups.values():
+        deals = _distinct_deals(group)
+        row = _fold(deals)
+        row.folded = tuple(group[1:])  # the first row of a group is always its first deal
+        row.repeats = len(group) - len(deals)
+        folded.append(row)
+    return folded
+
+
+def _distinct_deals(group: list[ParsedRow]) -> list[ParsedRow]:
+    """The group without rows that repeat a deal: same opportunity id, or for exports
+    without ids the same opportunity name, amount, close date and stage."""
+    seen: set[object] = set()
+    deals: list[ParsedRow] = []
+    for row in group:
+        if row.opportunity.startswith("id:"):
+            key: object = row.opportunity
+        elif row.opportunity:
+            key = (row.opportunity, *(repr(row.fields.get(f)) for f in _DEAL_FIELDS))
+        else:
+            key = id(row)  # nothing identifies the deal: never taken for a repeat
+        if key not in seen:
+            seen.add(key)
+            deals.append(row)
+    return deals
 
 
 def _fold(group: list[ParsedRow]) -> ParsedRow:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class ImportFileError(Exception):
     """The file cannot be imported at all; the message says why in one sentence.
@@ -12,3 +14,13 @@ class ImportFileError(Exception):
 
 class CellError(ValueError):
     """One cell holds a value its column cannot take; the message is shown to the user."""
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A row that was not imported: its number, the column to blame, why, and its cells."""
+
+    number: int
+    column: str
+    reason: str
+    raw: dict[str, str]

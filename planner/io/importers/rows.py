@@ -10,6 +10,7 @@ from decimal import Decimal
 from planner.domain import DomainError, GeoPoint, OpeningHours, Precision
 from planner.io.importers.columns import ColumnMap
 from planner.io.importers.errors import CellError
+from planner.io.importers.limits import check_amount, check_cadence
 from planner.io.importers.mapping import Mapping
 from planner.io.importers.table import Row, Table
 from planner.io.importers.values import (
@@ -55,6 +56,8 @@ class ParsedRow:
     opportunity: str = ""  # opportunity id or name, in an opportunities export
     headers: tuple[str, ...] = ()
     cells: tuple[str, ...] = ()
+    folded: tuple[ParsedRow, ...] = ()  # further rows of the same account merged into this
+    repeats: int = 0  # how many of ``folded`` repeated a deal already read
 
     @property
     def raw(self) -> dict[str, str]:
@@ -145,9 +148,9 @@ class RowParser:
             self._location(parsed, self.cell(cells, "latitude"), self.cell(cells, "longitude"))
         _tidy_street(parsed, self.cell(cells, "street2"))
         if self.opportunities:
-            parsed.opportunity = self.cell(cells, "opportunity_id") or self.cell(
-                cells, "opportunity_name"
-            )
+            deal_id = self.cell(cells, "opportunity_id")
+            deal_name = self.cell(cells, "opportunity_name")
+            parsed.opportunity = f"id:{deal_id}" if deal_id else deal_name and f"name:{deal_name}"
         if not parsed.fields.get("name"):
             if not (self.id_is_enough and parsed.fields.get("account_id")):
                 raise RowError(self.name_header, "account name is required")
@@ -207,7 +210,7 @@ def _amount(parsed: ParsedRow, text: str, styles: Styles) -> None:
         parsed.fields["amount"] = None
         return
     value, currency = parse_amount(text, styles.decimal)
-    parsed.fields["amount"] = value.quantize(Decimal("0.01"))
+    parsed.fields["amount"] = check_amount(value, text).quantize(Decimal("0.01"))
     if currency and not parsed.fields.get("currency"):
         parsed.fields["currency"] = currency
 
@@ -240,7 +243,7 @@ _CONVERTERS: dict[str, Callable[[ParsedRow, str, Styles], None]] = {
     ),
     "close_date": _optional("close_date", lambda t, s: parse_date(t, s.day_first)),
     "last_visit": _optional("last_visit", lambda t, s: parse_date(t, s.day_first)),
-    "cadence_days": _optional("cadence_days", lambda t, s: parse_cadence(t)),
+    "cadence_days": _optional("cadence_days", lambda t, s: check_cadence(parse_cadence(t), t)),
     "meeting_minutes": _minutes,
     "opening_hours": _optional("opening_hours", _opening_hours),
     "tags": _tags,

@@ -3,15 +3,19 @@ delimiter or footer, or fail with one clear message."""
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from planner.io.importers.errors import ImportFileError
+from planner.domain.progress import Cancelled, CancelToken
+from planner.io.importers.csv_records import read_records
+from planner.io.importers.decoding import decode
+from planner.io.importers.errors import ImportFileError, Rejection
+from planner.io.importers.limits import Limits, RowFlags
 
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_ROWS = 50
@@ -38,7 +42,9 @@ class Table:
     delimiter: str = ""
     skipped: int = 0  # blank and footer rows
     data_rows: int = -1  # rows read, once ``rows`` has been released (-1: not released)
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. rows whose text needed a fallback
+    records: int = 0  # every row after the header: data, blank, footer and broken rows
+    broken: list[Rejection] = field(default_factory=list)  # rows no cell can be trusted in
 
     def raw(self, row: Row) -> dict[str, str]:
         """The row as header → value, for keeping a rejected row whole."""
@@ -53,74 +59,54 @@ class Table:
         return out
 
 
-def read_table(path: Path, encoding: str | None = None, delimiter: str | None = None) -> Table:
+def read_table(
+    path: Path,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    *,
+    limits: Limits | None = None,
+    cancel: CancelToken | None = None,
+) -> Table:
     """Read ``path`` as XLSX (by content) or delimited text; raise ImportFileError if impossible."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFileError(f"cannot read {path.name}: no such file") from None
-    except IsADirectoryError:
-        raise ImportFileError(f"cannot read {path.name}: it is a folder, not a file") from None
-    except OSError as exc:
-        raise ImportFileError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    limits = limits or Limits()
+    data = _read_bytes(path, limits)
     if not data.strip():
         raise ImportFileError(f"{path.name} is empty: there is nothing to import")
     if data.startswith(_ZIP):
         from planner.io.importers.xlsx import read_xlsx
 
-        return read_xlsx(path, data)
+        return read_xlsx(path, data, limits=limits, cancel=cancel)
     if data.startswith(_OLE):
         raise ImportFileError(
             f"cannot read {path.name}: old Excel (.xls) files are not supported; "
             "save it as .xlsx or CSV"
         )
-    text, used = decode(data, path.name, encoding)
-    return parse_text(text, path.name, used, delimiter)
+    decoded = decode(data, path.name, encoding)
+    del data
+    return parse_text(
+        decoded.text, path.name, decoded.encoding, delimiter,
+        limits=limits, cancel=cancel, flagged=decoded.flagged,
+    )  # fmt: skip
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """Text and the encoding used: the given one, else a BOM, UTF-8, Windows-1252, Latin-1."""
-    if encoding:
-        try:
-            return data.decode(encoding), encoding
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise ImportFileError(f"cannot read {name} as {encoding}: {exc}") from None
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
-        if data.startswith(bom):
-            return _decode_or_fail(data, codec, name), codec
-    if b"\x00" in data:
-        raise ImportFileError(f"cannot read {name}: it is a binary file, not a CSV or XLSX export")
+def _read_bytes(path: Path, limits: Limits) -> bytes:
+    """The file's bytes; a pipe, a device or an oversized file is refused before reading."""
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if _looks_binary(data):
-        raise ImportFileError(f"cannot read {name}: it is a binary file, not a CSV or XLSX export")
-    # Legacy Western exports (Excel on Windows) are cp1252. Statistical detectors
-    # (charset-normalizer) were tried: they call short Italian cp1252 text cp1250 or even
-    # binary, so the common code page is preferred explicitly, Latin-1 as the fallback.
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
-_OTHER_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
-
-
-def _looks_binary(data: bytes) -> bool:
-    """Text has almost no control characters; random or binary data has ~11 %."""
-    sample = data[:65536]
-    return len(sample.translate(None, _OTHER_BYTES)) > max(4, len(sample) // 100)
-
-
-def _decode_or_fail(data: bytes, codec: str, name: str) -> str:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(f"cannot read {name}: broken {codec} text ({exc.reason})") from None
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ImportFileError(f"cannot read {path.name}: it is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ImportFileError(
+                f"cannot read {path.name}: it is not a regular file (a pipe or a device); "
+                "save the export to a file first"
+            )
+        if info.st_size > limits.max_file_bytes:
+            raise ImportFileError(limits.too_big(path.name, info.st_size))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFileError(f"cannot read {path.name}: no such file") from None
+    except OSError as exc:
+        raise ImportFileError(f"cannot read {path.name}: {exc.strerror or exc}") from None
 
 
 def sniff_delimiter(text: str) -> str:
@@ -154,37 +140,106 @@ def _first_rows(sample: str, delimiter: str) -> list[list[str]]:
     return rows[:-1] if len(rows) > 2 and len(sample) == 65536 else rows
 
 
-def parse_text(text: str, name: str, encoding: str, delimiter: str | None = None) -> Table:
+def parse_text(
+    text: str,
+    name: str,
+    encoding: str,
+    delimiter: str | None = None,
+    *,
+    limits: Limits | None = None,
+    cancel: CancelToken | None = None,
+    flagged: dict[str, list[int]] | None = None,
+) -> Table:
+    """The table in ``text``; rows broken by a runaway quote are kept aside, not merged."""
     text = text.rstrip("\x1a")  # the Ctrl-Z end-of-file mark of old DOS/Windows exports
     used = delimiter or sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=used, strict=False)
-    headers: tuple[str, ...] | None = None
-    rows: list[Row] = []
-    skipped = 0
-    try:
-        for number, cells in enumerate(reader, start=1):
-            if headers is None:
-                if not _blank(cells):
-                    headers = tuple(_header(c) for c in cells)
-                continue
-            if _blank(cells) or _is_footer(cells):
-                skipped += 1
-                continue
-            rows.append(Row(number, tuple(cells)))
-    except csv.Error as exc:
-        raise ImportFileError(f"cannot read {name}: {exc} near record {reader.line_num}") from None
-    if headers is None:
-        raise ImportFileError(f"{name} is empty: there is nothing to import")
-    # Valid CSV doubles quotes inside quotes, so an odd count whose last row swallowed
-    # line breaks means a quote that never closes.
-    runaway = bool(rows) and any("\n" in cell for cell in rows[-1].cells)
-    if text.count('"') % 2 and runaway:
-        last = rows[-1].number
-        raise ImportFileError(
-            f"cannot read {name}: a quote opened on row {last} is never closed, "
-            "so the rest of the file would be one value"
+    builder = TableBuilder(name, limits or Limits(), cancel)
+    lines = _LineNotes(flagged or {}, builder.flags)
+    for number, record in enumerate(read_records(text, used), start=1):
+        lines.attribute(record.first, record.last, number)
+        cells = tuple(record.cells)
+        if record.runaway >= 0 and builder.headers is not None:
+            builder.broken_row(number, cells, record.runaway, record.swallowed)
+        else:
+            builder.add(number, cells)
+    table = builder.table("csv")
+    table.encoding, table.delimiter = encoding, used
+    return table
+
+
+class _LineNotes:
+    """Moves notes about physical lines (bad bytes, NULs) onto the rows holding them."""
+
+    def __init__(self, flagged: dict[str, list[int]], flags: RowFlags) -> None:
+        self.pending = [(note, lines, 0) for note, lines in flagged.items() if lines]
+        self.flags = flags
+
+    def attribute(self, first: int, last: int, number: int) -> None:
+        if not self.pending:
+            return
+        for k, (note, lines, at) in enumerate(self.pending):
+            while at < len(lines) and lines[at] <= last:
+                if lines[at] >= first:
+                    self.flags.add(note, number)
+                at += 1
+            self.pending[k] = (note, lines, at)
+
+
+class TableBuilder:
+    """Collects rows for a Table: header, blank and footer rows, limits, cut cells."""
+
+    def __init__(self, name: str, limits: Limits, cancel: CancelToken | None) -> None:
+        self.name, self.limits, self.cancel = name, limits, cancel
+        self.headers: tuple[str, ...] | None = None
+        self.rows: list[Row] = []
+        self.broken: list[Rejection] = []
+        self.skipped = self.records = 0
+        self.flags = RowFlags()
+
+    def add(self, number: int, cells: tuple[str, ...]) -> None:
+        if self.headers is None:
+            if not _blank(cells):
+                self.headers = tuple(_header(c) for c in self._capped(number, cells))
+            return
+        self._count()
+        if _blank(cells) or _is_footer(cells):
+            self.skipped += 1
+            return
+        self.rows.append(Row(number, self._capped(number, cells)))
+
+    def broken_row(self, number: int, cells: tuple[str, ...], column: int, swallowed: int) -> None:
+        """A row whose quote never closes: rejected whole, the lines after it read alone."""
+        self._count()
+        headers = self.headers or ()
+        where = headers[column] if column < len(headers) else ""
+        lines = f"next {swallowed} lines, which were" if swallowed != 1 else "next line, which was"
+        reason = (
+            f"a quote opened in this cell is never closed: it would have swallowed the "
+            f"{lines} read as rows of their own"
         )
-    return Table(headers, rows, "csv", encoding, used, skipped)
+        raw = Table.raw_cells(headers, self._capped(number, cells))
+        self.broken.append(Rejection(number, where, reason, raw))
+
+    def _count(self) -> None:
+        self.records += 1
+        if self.records > self.limits.max_rows:
+            raise ImportFileError(self.limits.too_many_rows(self.name))
+        if self.cancel is not None and not self.records % 4096 and self.cancel.cancelled:
+            raise Cancelled(f"reading {self.name} cancelled")
+
+    def _capped(self, number: int, cells: tuple[str, ...]) -> tuple[str, ...]:
+        cap = self.limits.max_cell_chars
+        if not cells or max(map(len, cells)) <= cap:
+            return cells
+        self.flags.add(f"cells longer than {cap:,} characters cut to that length", number)
+        return tuple(c[:cap] for c in cells)
+
+    def table(self, fmt: str) -> Table:
+        if self.headers is None:
+            raise ImportFileError(f"{self.name} is empty: there is nothing to import")
+        table = Table(self.headers, self.rows, fmt, skipped=self.skipped, records=self.records)
+        table.broken, table.notes = self.broken, self.flags.notes()
+        return table
 
 
 def _header(cell: str) -> str:

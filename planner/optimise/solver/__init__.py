@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pyvrp
 
+from planner.domain.deadline import Deadline
 from planner.domain.progress import CancelToken, NeverCancel, NullProgress, ProgressReporter
 from planner.optimise.solver.clock import Budget
 from planner.optimise.solver.params import STRATEGIES, SolveParams, SolveResult, objective_of
@@ -36,10 +37,14 @@ def solve(
     progress: ProgressReporter | None = None,
     cancel: CancelToken | None = None,
     initial: pyvrp.Solution | None = None,
+    *,
+    deadline: Deadline | None = None,
 ) -> SolveResult:
-    """Solve `data` within `params.time_limit_s` seconds of wall time."""
+    """Solve `data` until the caller's `deadline`, or within `params.time_limit_s` seconds
+    from now when the solve is the whole job."""
     params = params or SolveParams()
-    budget = Budget(params.time_limit_s, progress or NullProgress(), cancel or NeverCancel())
+    deadline = deadline or Deadline.after(params.time_limit_s)
+    budget = Budget(deadline, progress or NullProgress(), cancel or NeverCancel())
     strategy = choose(data, params)
     outcome = STRATEGY_FUNCTIONS[strategy](data, params, budget, initial)
     best = outcome.solution

@@ -1,9 +1,12 @@
-"""A budget of wall time shared by the phases of one solve, with progress and cancel."""
+"""The time of one solve, shared by its phases, with progress and cancel.
+
+It counts on the caller's `Deadline` (time.monotonic), the one clock of planning."""
 
 from __future__ import annotations
 
 import time
 
+from planner.domain.deadline import Deadline
 from planner.domain.progress import CancelToken, ProgressReporter
 
 # Reporting every iteration would flood a Qt progress dialog (PyVRP does thousands of
@@ -12,21 +15,23 @@ _REPORT_EVERY_S = 0.1
 
 
 class Budget:
-    """Wall-clock budget of a whole solve; each phase asks it for a stopping criterion."""
+    """The whole solve's time, from now to `deadline`; each phase asks it for a stopping
+    criterion, in seconds since the solve started (`elapsed`)."""
 
     def __init__(
-        self, limit_s: float, progress: ProgressReporter, cancel: CancelToken, label: str = ""
+        self, deadline: Deadline, progress: ProgressReporter, cancel: CancelToken, label: str = ""
     ) -> None:
-        self.limit_s = limit_s
+        self.deadline = deadline
         self.progress = progress
         self.cancel = cancel
         self.label = label
-        self._start = time.perf_counter()
+        self._start = time.monotonic()
+        self.limit_s = deadline.at - self._start
         self._last_report = -1.0
 
     @property
     def elapsed(self) -> float:
-        return time.perf_counter() - self._start
+        return time.monotonic() - self._start
 
     @property
     def remaining(self) -> float:

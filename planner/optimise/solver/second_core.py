@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pyvrp
 
+from planner.domain.deadline import Deadline
 from planner.optimise.solver.pyvrp_run import config_for
 
 # Starting Python and importing PyVRP in the child takes ~0.5 s; shorter phases gain nothing.
@@ -47,7 +48,7 @@ def available(phase_s: float, max_iterations: int | None) -> bool:
 class _Job:
     data: pyvrp.ProblemData
     seed: int
-    deadline: float  # time.monotonic(), which is system-wide
+    deadline: float  # the parent's Deadline.at: time.monotonic() is system-wide
     tuned: bool
     initial: pyvrp.Solution | None
 
@@ -68,12 +69,12 @@ class SecondSearch:
         self,
         data: pyvrp.ProblemData,
         seed: int,
-        phase_s: float,
+        deadline: Deadline,
         tuned: bool,
         initial: pyvrp.Solution | None,
     ) -> None:
         # A different seed walks a different path; modulo keeps it in PyVRP's range.
-        job = _Job(data, (seed + 1) % 2**31, time.monotonic() + phase_s, tuned, initial)
+        job = _Job(data, (seed + 1) % 2**31, deadline.at, tuned, initial)
         # Through a file: a pipe would block this process until the child has started.
         with tempfile.NamedTemporaryFile("wb", suffix=".pyvrp", delete=False) as fh:
             pickle.dump(job, fh)

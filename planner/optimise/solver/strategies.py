@@ -97,7 +97,7 @@ def _second_seed(
     when there is one (second_core.py)."""
     if budget.cancelled or not available(budget.remaining, params.max_iterations):
         return None  # a solve cancelled before it starts runs no search at all
-    return SecondSearch(data, params.seed, budget.remaining, tuned=True, initial=initial)
+    return SecondSearch(data, params.seed, budget.deadline, tuned=True, initial=initial)
 
 
 def _alongside_second_seed(

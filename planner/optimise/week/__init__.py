@@ -1,6 +1,6 @@
 """Week planning: which accounts deserve a trip this week, in which order, on which day.
 
-The pipeline (driven by `planner.services.plan_week`):
+The pipeline (one entry point, `orchestrate.optimise_week`, with one `Deadline`):
 
 1. `problem`  — the week as integers: days (shifts, lunch, driving limit, start/end
    place), candidates (value in cents from `planner.optimise.priorities`, meeting

@@ -6,6 +6,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from planner.domain.deadline import Deadline
 from planner.domain.progress import CancelToken, ProgressReporter
 from planner.optimise.solver import SolveParams, solve
 from planner.optimise.week.decode import solution_routes
@@ -66,47 +67,45 @@ def solve_week(
     params: WeekParams,
     progress: ProgressReporter,
     cancel: CancelToken,
+    deadline: Deadline,
     *,
     start: Routes | None = None,
     polish: bool = False,
-    deadline: float | None = None,
 ) -> Solved:
-    """A start (the greedy week unless `start` is given), the solver, then exact timing.
+    """A start (the greedy week unless `start` is given), the solver, then exact timing,
+    all before `deadline`.
 
     The solver builds its own first plan (a greedy start trapped it in far trips on the
     demo week) unless `polish` asks it to carry on from `start`, a plan already
-    optimised. `deadline` (time.monotonic) bounds the whole call, else
-    `params.time_limit_s` does. The better of the start and the solver's plan is kept.
+    optimised. The better of the start and the solver's plan is kept.
     """
     started = time.monotonic()
-    deadline = deadline if deadline is not None else started + params.time_limit_s
     data, nodes = build_data(problem)
     seed = start if start is not None else greedy_routes(problem, None)
     best = evaluate(problem, seed)
-    finishing = _finishing_time(problem, params)
-    budget = deadline - time.monotonic() - finishing
-    if data.num_clients == 0 or budget <= 0.05 or cancel.cancelled:
+    finishing = _finishing_time(problem, deadline)
+    solver_until = deadline.earlier(finishing)
+    if data.num_clients == 0 or solver_until.remaining() <= 0.05 or cancel.cancelled:
         return replace(best, seconds=time.monotonic() - started, cancelled=cancel.cancelled)
     initial = initial_solution(data, nodes, problem, timed(problem, seed)) if polish else None
-    solver = replace(params.solver(), time_limit_s=budget)
-    result = solve(data, solver, progress, cancel, initial=initial)
+    result = solve(data, params.solver(), progress, cancel, initial=initial, deadline=solver_until)
     routes, notes = repair(problem, solution_routes(problem, nodes, result.solution))
     if not result.cancelled:
-        routes = exchange(problem, fill(problem, routes), deadline - finishing / 4)
+        routes = exchange(problem, fill(problem, routes), deadline.earlier(finishing / 4))
     found = evaluate(problem, routes, tuple(notes))
     if found.net_cents > best.net_cents:
         best = found
     return replace(best, seconds=time.monotonic() - started, cancelled=result.cancelled)
 
 
-def _finishing_time(problem: WeekProblem, params: WeekParams) -> float:
+def _finishing_time(problem: WeekProblem, deadline: Deadline) -> float:
     """Time kept back from the solver for repair, fill and explanations after it.
 
     Measured: about 2 ms per candidate (≈2 s for 1 000 candidates on a loaded machine);
     never more than 15 % of the time limit. Exchanges (`repair.exchange`) use what
     is left of it but a quarter.
     """
-    return min(0.15 * params.time_limit_s, 0.2 + 0.002 * len(problem.candidates))
+    return min(deadline.share(0.15), 0.2 + 0.002 * len(problem.candidates))
 
 
 def greedy_routes(problem: WeekProblem, warm: WarmStart | None) -> Routes:

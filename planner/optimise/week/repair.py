@@ -13,8 +13,8 @@ the solver left out (ending with `fill`, so the same holds after it).
 from __future__ import annotations
 
 import itertools
-import time
 
+from planner.domain.deadline import Deadline
 from planner.optimise.week.insertion import (
     DayState,
     Routes,
@@ -54,14 +54,14 @@ def _cheapest_drop(problem: WeekProblem, day: int, route: list[int]) -> int:
     return min(range(len(route)), key=loss)
 
 
-def exchange(problem: WeekProblem, routes: Routes, until: float) -> Routes:
+def exchange(problem: WeekProblem, routes: Routes, until: Deadline) -> Routes:
     """`swap_in` then `fill`, again while the week's net improves and time remains.
 
     Measured on the demo week's 10 s plan for seed 0 (40 small visits): €15.5k → €17.0k
     in three passes of ~0.3 s.
     """
     best, best_net = routes, _net(problem, routes)
-    while time.monotonic() < until:
+    while not until.expired():
         found = fill(problem, swap_in(problem, best, until))
         net = _net(problem, found)
         if net <= best_net:
@@ -74,12 +74,12 @@ def _net(problem: WeekProblem, routes: Routes) -> int:
     return week_value_cents(problem, routes) - week_travel_cents(problem, routes)
 
 
-def swap_in(problem: WeekProblem, routes: Routes, until: float) -> Routes:
+def swap_in(problem: WeekProblem, routes: Routes, until: Deadline) -> Routes:
     """Exchange planned visits for left-out accounts worth more, where the day still fits.
 
     The solver adds and removes optional visits one at a time; on a full day neither
     move alone pays, so a plan of many small visits can keep a bigger account out. Left-out
-    accounts are tried most valuable first (until `until`, time.monotonic): on each day
+    accounts are tried most valuable first (until `until`): on each day
     they are open, each visit or pair of consecutive visits (locked and must-visit ones
     stay) is taken out and the account put at its cheapest feasible position; the
     exchange with the largest gain is applied.
@@ -89,7 +89,7 @@ def swap_in(problem: WeekProblem, routes: Routes, until: float) -> Routes:
     pool = [i for i, c in enumerate(problem.candidates) if i not in planned and c.windows]
     pool.sort(key=lambda i: -problem.candidates[i].prize)
     for u in pool:
-        if time.monotonic() > until:
+        if until.expired():
             break
         move = _best_exchange(problem, out, u)
         if move is not None:

@@ -20,100 +20,105 @@ SF = "columns matched preset salesforce-report"
 
 REPORTS: dict[str, list[str]] = {
     "bad_cadence_and_minutes.csv": [
-        "bad_cadence_and_minutes.csv: 1 new, 0 updated, 2 rejected, 0 skipped",
+        "bad_cadence_and_minutes.csv: 3 rows: 1 new, 0 updated, 0 merged, 2 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
         "  row 3, column 'cadence': not a visit cadence: 'sometimes' (expected days, e.g. 30)",
         "  row 4, column 'meeting minutes': meeting duration must be 1–720 minutes, got '900'",
     ],
     "bad_coordinates.csv": [
-        "bad_coordinates.csv: 2 new, 0 updated, 2 rejected, 0 skipped",
+        "bad_coordinates.csv: 4 rows: 2 new, 0 updated, 0 merged, 2 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
         "  row 2, column 'latitude': latitude must be a number within ±90, got 144.5",
         "  row 3, column 'longitude': longitude is missing while latitude is given",
     ],
     "bad_opening_hours.csv": [
-        "bad_opening_hours.csv: 1 new, 0 updated, 2 rejected, 0 skipped",
+        "bad_opening_hours.csv: 3 rows: 1 new, 0 updated, 0 merged, 2 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
         "  row 3, column 'opening hours': cannot read time range '9-18' in 'Mon-Fri 9-18' (expected HH:MM-HH:MM)",
         "  row 4, column 'opening hours': unknown weekday in opening hours: 'Xyz'",
     ],
     "cp1252_semicolon.csv": [
-        "cp1252_semicolon.csv: 2 new, 0 updated, 0 rejected, 0 skipped",
+        "cp1252_semicolon.csv: 2 rows: 2 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
         "  note: read as csv, cp1252, delimiter ';', decimal mark ','; columns matched preset generic-it",
     ],
     "dates_three_formats.csv": [
-        "dates_three_formats.csv: 3 new, 0 updated, 1 rejected, 0 skipped",
+        "dates_three_formats.csv: 4 rows: 3 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
         "  row 5, column 'close date': not a valid date: '2026-13-01'",
     ],
     "decimal_comma_thousands.csv": [
-        "decimal_comma_thousands.csv: 2 new, 0 updated, 0 rejected, 0 skipped",
+        "decimal_comma_thousands.csv: 2 rows: 2 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ';', decimal mark ','; columns matched preset generic-it",
     ],
     "duplicate_ids.csv": [
-        "duplicate_ids.csv: 2 new, 0 updated, 1 rejected, 0 skipped",
+        "duplicate_ids.csv: 3 rows: 2 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
         "  row 4, column 'Account ID': duplicate account id '001': already on row 2",
     ],
     "embedded_newlines.csv": [
-        "embedded_newlines.csv: 1 new, 0 updated, 1 rejected, 0 skipped",
+        "embedded_newlines.csv: 2 rows: 1 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
         "  row 3, column 'Amount': not an amount: 'abc'",
     ],
     "header_only.csv": [
-        "header_only.csv: 0 new, 0 updated, 0 rejected, 0 skipped",
+        "header_only.csv: 0 rows: 0 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
         "  note: the file has a header but no data rows",
     ],
     "missing_name.csv": [
-        "missing_name.csv: 1 new, 0 updated, 1 rejected, 0 skipped",
+        "missing_name.csv: 2 rows: 1 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
         "  row 3, column 'Account Name': account name is required",
     ],
     "negative_amount.csv": [
-        "negative_amount.csv: 1 new, 0 updated, 2 rejected, 0 skipped",
+        "negative_amount.csv: 3 rows: 1 new, 0 updated, 0 merged, 2 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
         "  row 2, column 'amount': amount cannot be negative, got '-500'",
         "  row 3, column 'currency': currency must be a three-letter code, got 'euro'",
     ],
     "non_numeric_amount.csv": [
-        "non_numeric_amount.csv: 0 new, 0 updated, 1 rejected, 0 skipped",
+        "non_numeric_amount.csv: 1 rows: 0 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
         "  row 2, column 'Amount': not an amount: 'tbd'",
     ],
     "pipe_delimited.csv": [
-        "pipe_delimited.csv: 2 new, 0 updated, 0 rejected, 0 skipped",
+        "pipe_delimited.csv: 2 rows: 2 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter '|', decimal mark '.'; columns matched preset hubspot-api",
     ],
     "probability_150.csv": [
-        "probability_150.csv: 0 new, 0 updated, 2 rejected, 0 skipped",
+        "probability_150.csv: 2 rows: 0 new, 0 updated, 0 merged, 2 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
         "  row 2, column 'Probability (%)': probability must be between 0 and 100 %, got 150 %",
         "  row 3, column 'Probability (%)': probability must be between 0 and 100 %, got -5 %",
     ],
     "ragged_rows.csv": [
-        "ragged_rows.csv: 2 new, 0 updated, 1 rejected, 0 skipped",
+        "ragged_rows.csv: 3 rows: 2 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset hubspot-api",
         "  row 3: row has 5 values but the header has 3 columns",
     ],
     "salesforce_footer.csv": [
-        "salesforce_footer.csv: 1 new, 0 updated, 0 rejected, 6 skipped",
+        "salesforce_footer.csv: 7 rows: 1 new, 0 updated, 0 merged, 0 rejected, 6 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
     ],
     "tab_delimited.tsv": [
-        "tab_delimited.tsv: 1 new, 0 updated, 0 rejected, 0 skipped",
+        "tab_delimited.tsv: 1 rows: 1 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter tab, decimal mark '.'; columns matched preset hubspot-api",
     ],
+    "unclosed_quote.csv": [
+        "unclosed_quote.csv: 3 rows: 2 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
+        "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset hubspot-api",
+        "  row 3, column 'name': a quote opened in this cell is never closed: it would have swallowed the next line, which was read as rows of their own",
+    ],
     "us_dates.csv": [
-        "us_dates.csv: 2 new, 0 updated, 0 rejected, 0 skipped",
+        "us_dates.csv: 2 rows: 2 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
     ],
     "utf16_tab.txt": [
-        "utf16_tab.txt: 1 new, 0 updated, 0 rejected, 0 skipped",
+        "utf16_tab.txt: 1 rows: 1 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
         "  note: read as csv, utf-16, delimiter tab, decimal mark '.'; columns matched preset generic-en",
     ],
     "utf8_bom.csv": [
-        "utf8_bom.csv: 1 new, 0 updated, 0 rejected, 0 skipped",
+        "utf8_bom.csv: 1 rows: 1 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
         "  note: read as csv, utf-8-sig, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
     ],
 }
@@ -124,7 +129,6 @@ ERRORS: dict[str, str] = {
     "empty.csv": "empty.csv is empty: there is nothing to import",
     "no_name_column.csv": "no_name_column.csv has no account name column (e.g. 'Account Name', 'Company name', 'Name' or 'Ragione sociale'); its columns are: 'foo', 'bar'",
     "old_excel.xls": "cannot read old_excel.xls: old Excel (.xls) files are not supported; save it as .xlsx or CSV",
-    "unclosed_quote.csv": "cannot read unclosed_quote.csv: a quote opened on row 3 is never closed, so the rest of the file would be one value",
     "whitespace_only.csv": "whitespace_only.csv is empty: there is nothing to import",
 }
 

@@ -8,7 +8,8 @@ import io
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from planner.io.importers.table import _is_footer, decode, parse_text
+from planner.io.importers.decoding import decode
+from planner.io.importers.table import _is_footer, parse_text
 
 DELIMITERS = (",", ";", "\t", "|")
 # Any printable text, quotes and line breaks included; surrogates and NUL cannot be written.
@@ -62,8 +63,7 @@ def test_encoding_and_delimiter_are_detected(
 ) -> None:
     _assume_readable(table)
     data = _write(table, delimiter).encode(encoding)
-    text, _ = decode(data, "t.csv")
-    read = parse_text(text, "t.csv", encoding)
+    read = parse_text(decode(data, "t.csv").text, "t.csv", encoding)
     assert read.delimiter == delimiter
     assert list(read.headers) == table[0]
     assert [list(r.cells) for r in read.rows] == table[1:]

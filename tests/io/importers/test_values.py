@@ -129,17 +129,22 @@ def test_cadence_and_minutes_reject() -> None:
 
 
 def test_decode_falls_back_from_cp1252_to_latin1() -> None:
-    from planner.io.importers.table import decode
+    from planner.io.importers.decoding import decode
 
-    assert decode("Caffè € 1".encode("cp1252"), "x.csv") == ("Caffè € 1", "cp1252")
+    def text_and_encoding(data: bytes) -> tuple[str, str]:
+        decoded = decode(data, "x.csv")
+        return decoded.text, decoded.encoding
+
+    assert text_and_encoding("Caffè € 1".encode("cp1252")) == ("Caffè € 1", "cp1252")
     # 0x81 is undefined in Windows-1252: the text can only be Latin-1.
-    assert decode(b"Caf\xe9 \x81", "x.csv") == ("Café \x81", "latin-1")
-    assert decode("Caffè".encode(), "x.csv") == ("Caffè", "utf-8")
+    assert text_and_encoding(b"Caf\xe9 \x81") == ("Café \x81", "latin-1")
+    assert text_and_encoding("Caffè".encode()) == ("Caffè", "utf-8")
 
 
 def test_dos_end_of_file_mark_is_not_a_row() -> None:
-    from planner.io.importers.table import decode, parse_text
+    from planner.io.importers.decoding import decode
+    from planner.io.importers.table import parse_text
 
-    text, encoding = decode(b"name,city\r\nAlfa,Parma\r\n\x1a", "x.csv")
-    table = parse_text(text, "x.csv", encoding)
+    decoded = decode(b"name,city\r\nAlfa,Parma\r\n\x1a", "x.csv")
+    table = parse_text(decoded.text, "x.csv", decoded.encoding)
     assert [r.cells for r in table.rows] == [("Alfa", "Parma")]

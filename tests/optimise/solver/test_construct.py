@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pyvrp
 
+from planner.domain.deadline import Deadline
 from planner.domain.progress import NeverCancel, NullProgress
 from planner.optimise.solver import objective_of
 from planner.optimise.solver.clock import Budget
@@ -9,7 +10,7 @@ from planner.optimise.solver.construct import greedy_start
 
 
 def _start(data: pyvrp.ProblemData) -> pyvrp.Solution:
-    return greedy_start(data, Budget(5.0, NullProgress(), NeverCancel()), 5.0)
+    return greedy_start(data, Budget(Deadline.after(5.0), NullProgress(), NeverCancel()), 5.0)
 
 
 def test_greedy_start_is_feasible_and_covers_required_groups(grouped: pyvrp.ProblemData) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 import pyvrp
 
+from planner.domain.deadline import Deadline
 from planner.domain.progress import NeverCancel, NullProgress
 from planner.optimise.solver import SolveParams, objective_of, solve
 from planner.optimise.solver.clock import Budget
@@ -45,10 +46,11 @@ def test_warm_start_round_trip(two_depot_week: pyvrp.ProblemData) -> None:
 
 
 def test_run_keeps_a_warm_start_at_least(small_vrptw: pyvrp.ProblemData) -> None:
-    budget = Budget(0.3, NullProgress(), NeverCancel())
+    budget = Budget(Deadline.after(0.3), NullProgress(), NeverCancel())
     first = run_ortools(small_vrptw, budget, 0.3)
     assert first is not None
-    again = run_ortools(small_vrptw, Budget(0.3, NullProgress(), NeverCancel()), 0.3, first)
+    budget = Budget(Deadline.after(0.3), NullProgress(), NeverCancel())
+    again = run_ortools(small_vrptw, budget, 0.3, first)
     assert again is not None
     assert objective_of(small_vrptw, again) <= objective_of(small_vrptw, first)
 

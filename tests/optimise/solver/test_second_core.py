@@ -5,6 +5,7 @@ import time
 import pytest
 import pyvrp
 
+from planner.domain.deadline import Deadline
 from planner.optimise.solver import SolveParams, objective_of, second_core, solve
 from planner.optimise.solver.second_core import SecondSearch, available
 
@@ -19,7 +20,8 @@ def test_only_for_long_unbounded_runs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_child_stops_when_told_and_returns_its_best(small_vrptw: pyvrp.ProblemData) -> None:
-    child = SecondSearch(small_vrptw, seed=3, phase_s=60.0, tuned=True, initial=None)
+    deadline = Deadline.after(60.0)
+    child = SecondSearch(small_vrptw, seed=3, deadline=deadline, tuned=True, initial=None)
     time.sleep(1.5)  # the child starts Python and PyVRP, then searches
     started = time.monotonic()
     got = child.result()  # as on cancel or at the parent's deadline

@@ -9,11 +9,11 @@ from planner.domain import Interval, OpeningHours, Rep
 from planner.domain.plan import Stop
 from planner.domain.progress import NeverCancel, NullProgress
 from planner.optimise.solver import SolveParams, solve
+from planner.optimise.week.build import build_week_problem
 from planner.optimise.week.decode import solution_routes
 from planner.optimise.week.insertion import time_day
 from planner.optimise.week.model import LunchGap, build_data, initial_solution
 from planner.optimise.week.problem import day_specs
-from planner.services.plan_week import build_week_problem
 from planner.travel.geodesic import GeodesicModel
 from tests.optimise.week.conftest import HOME, MONDAY, STANDARD_HOURS, account
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from planner.domain import Account, Rep
 from planner.optimise.week.check import check_plan
+from planner.optimise.week.orchestrate import WeekRequest, optimise_week
 from planner.optimise.week.planner import WeekParams
-from planner.services.plan_week import plan_json, plan_week_outcome
+from planner.services.plan_week import plan_json
 from planner.travel.costs import overnight_cost
 from planner.travel.geodesic import GeodesicModel
 from tests.optimise.week.conftest import MONDAY, account
@@ -25,7 +26,7 @@ def test_hotel_pays_for_a_valuable_cluster_beyond_a_day_trip(rep: Rep) -> None:
     # Around Ancona, ~3 h each way from Bologna: a round trip plus meetings does not fit
     # the 5-hour driving limit, so only a night there reaches these deals.
     accounts = cluster("Ancona", 43.60, 13.50, amount=80_000)
-    outcome = plan_week_outcome(accounts, rep, MONDAY, 2, GeodesicModel(), params=PARAMS)
+    outcome = optimise_week(WeekRequest(accounts, rep, MONDAY, 2, GeodesicModel()), PARAMS)
     stays = outcome.stays
     assert stays is not None and stays.chosen != 0
     home, hotel = stays.options[0], stays.options[stays.chosen]
@@ -43,7 +44,7 @@ def test_hotel_pays_for_a_valuable_cluster_beyond_a_day_trip(rep: Rep) -> None:
 def test_hotel_does_not_pay_when_home_is_an_easy_drive(rep: Rep) -> None:
     # Around Rimini, ~1.5 h away: day trips reach every account, a night only adds cost.
     accounts = cluster("Rimini", 44.06, 12.57, amount=20_000)
-    outcome = plan_week_outcome(accounts, rep, MONDAY, 2, GeodesicModel(), params=PARAMS)
+    outcome = optimise_week(WeekRequest(accounts, rep, MONDAY, 2, GeodesicModel()), PARAMS)
     stays = outcome.stays
     assert stays is not None and stays.chosen == 0 and len(stays.options) == 2
     assert all(o.net < stays.options[0].net for o in stays.options[1:])
@@ -62,7 +63,7 @@ def test_two_nights_when_the_far_cluster_fills_more_than_a_day(rep: Rep) -> None
                 amount=80_000, meeting_minutes=60)
         for i in range(16)
     ]  # fmt: skip
-    outcome = plan_week_outcome(accounts, rep, MONDAY, 3, GeodesicModel(), params=PARAMS)
+    outcome = optimise_week(WeekRequest(accounts, rep, MONDAY, 3, GeodesicModel()), PARAMS)
     stays = outcome.stays
     assert stays is not None
     chosen = stays.options[stays.chosen]

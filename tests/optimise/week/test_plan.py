@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import time as clock
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 
 from planner.domain import Account, Break, Interval, Lock, Money, OpeningHours, Rep, WeekPlan
+from planner.domain.deadline import Deadline
 from planner.domain.progress import CancelFlag
 from planner.optimise.priorities import ValueParams
 from planner.optimise.week.check import check_plan
 from planner.optimise.week.locks import LockSpec
+from planner.optimise.week.orchestrate import WeekRequest, optimise_week
 from planner.optimise.week.planner import WeekParams
-from planner.services.plan_week import plan_week, plan_week_outcome
+from planner.services.plan_week import plan_week
 from planner.travel.geodesic import GeodesicModel
 from tests.optimise.week.conftest import MONDAY, account
 
@@ -38,7 +41,7 @@ def test_plan_is_feasible_and_every_account_is_accounted_for(
 
 
 def test_explanations_add_up(near_accounts: list[Account], rep: Rep) -> None:
-    outcome = plan_week_outcome(near_accounts, rep, MONDAY, 3, GeodesicModel(), params=FAST)
+    outcome = optimise_week(WeekRequest(near_accounts, rep, MONDAY, 3, GeodesicModel()), FAST)
     week, problem = outcome.plan, outcome.problem
     assert week.value.cents == outcome.solved.value_cents
     assert week.cost.cents == outcome.solved.travel_cents
@@ -144,6 +147,17 @@ def test_cancel_returns_the_best_plan_so_far(near_accounts: list[Account], rep: 
     )
     assert any("cancelled" in n for n in week.notes)
     assert check_plan(week, near_accounts, rep, GeodesicModel()) == []
+
+
+def test_the_callers_deadline_bounds_the_whole_week(near_accounts: list[Account], rep: Rep) -> None:
+    # A deadline already past (the caller's time spent elsewhere) overrides the time
+    # limit: no solver phase starts a clock of its own, the greedy week comes back.
+    spent = Deadline(clock.monotonic() - 1.0, 30.0)
+    request = WeekRequest(near_accounts, rep, MONDAY, 3, GeodesicModel())
+    outcome = optimise_week(request, WeekParams(time_limit_s=30), deadline=spent)
+    assert outcome.solved.seconds < 5.0
+    assert outcome.plan.visits()
+    assert check_plan(outcome.plan, near_accounts, rep, GeodesicModel()) == []
 
 
 def test_opening_hours_decide_the_day_and_closed_accounts_go_remote(rep: Rep) -> None:

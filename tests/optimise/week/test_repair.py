@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import time as clock
 from datetime import time
 
 from planner.domain import OpeningHours, Rep
+from planner.domain.deadline import Deadline
+from planner.optimise.week.build import build_week_problem
 from planner.optimise.week.insertion import Routes, best_insertion, time_day
 from planner.optimise.week.planner import evaluate
 from planner.optimise.week.problem import WeekProblem
 from planner.optimise.week.repair import exchange, swap_in
-from planner.services.plan_week import build_week_problem
 from planner.travel.geodesic import GeodesicModel
 from tests.optimise.week.conftest import MONDAY, account
 
@@ -38,15 +38,15 @@ def test_two_small_visits_make_way_for_a_big_one(rep: Rep) -> None:
     big_index = len(small)
     assert not best_insertion(problem, routes, big_index).feasible  # the day is full
 
-    swapped = swap_in(problem, routes, clock.monotonic() + 10)
+    swapped = swap_in(problem, routes, Deadline.after(10))
     assert big_index in swapped[0]
     assert len(swapped[0]) < len(day)  # it took more than one small visit's time
     assert time_day(problem, 0, swapped[0]) is not None
     assert net(problem, swapped) > net(problem, routes)
     # `exchange` keeps going while the net improves, and never returns a worse week.
-    better = exchange(problem, routes, clock.monotonic() + 10)
+    better = exchange(problem, routes, Deadline.after(10))
     assert net(problem, better) >= net(problem, swapped)
-    assert exchange(problem, better, clock.monotonic() + 10) == better
+    assert exchange(problem, better, Deadline.after(10)) == better
 
 
 def test_locked_and_must_visit_accounts_are_never_swapped_out(rep: Rep) -> None:
@@ -63,4 +63,4 @@ def test_locked_and_must_visit_accounts_are_never_swapped_out(rep: Rep) -> None:
     )
     assert all(c.required for c in problem.candidates[: len(small)])
     day = [c for c in range(len(small)) if time_day(problem, 0, list(range(c + 1)))]
-    assert swap_in(problem, [day], clock.monotonic() + 10) == [day]
+    assert swap_in(problem, [day], Deadline.after(10)) == [day]
