@@ -19,6 +19,7 @@ class Precision(StrEnum):
 
     MANUAL = N_("manual")  # set by the user; never overwritten by a geocode
     SOURCE = N_("source")  # coordinates came with the CRM export
+    HOUSE = N_("house")  # the house number found in a region's address index (OpenStreetMap)
     ROOFTOP = N_("rooftop")  # house number / street level
     STREET = N_("street")
     POSTCODE = N_("postcode")
