@@ -20,6 +20,7 @@ from jinja2 import Template
 
 from planner.domain import Account, Rep, Territory, WeekPlan
 from planner.domain.i18n import N_, gettext
+from planner.domain.value import WeekValue
 from planner.maps.assets import Asset, inline_css, inline_js, page_assets
 from planner.maps.data import MapData, build_map_data
 
@@ -28,7 +29,8 @@ LABELS = {
     "accounts": N_("Accounts"),
     "remote": N_("Remote (phone/video)"),
     "territories": N_("Territories"),
-    "value": N_("Value"),
+    "deal_amount": N_("Deal amount"),
+    "visit_value": N_("Visit value this week"),
     "stage": N_("Stage"),
     "priority": N_("Priority"),
     "last_visit": N_("Last visit"),
@@ -176,14 +178,12 @@ def write_standalone_page(
     plan: WeekPlan | None = None,
     territories: Sequence[Territory] | None = None,
     *,
+    values: Mapping[str, WeekValue],
     reps: Sequence[Rep] = (),
-    priorities: Mapping[str, str] | None = None,
     options: MapOptions | None = None,
 ) -> Path:
     """One self-contained .html (assets inlined) a manager can open in any browser."""
     locale = options.locale if options else None
-    data = build_map_data(
-        accounts, plan, territories, reps=reps, priorities=priorities, locale=locale
-    )
+    data = build_map_data(accounts, plan, territories, values=values, reps=reps, locale=locale)
     path.write_text(page_html(data, options, inline=True), encoding="utf-8")
     return path

@@ -742,22 +742,22 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../planner/ui/session.py" line="151"/>
+        <location filename="../../planner/ui/session.py" line="153"/>
         <source>there is no plan to edit</source>
         <translation>non c&apos;è un piano da modificare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="194"/>
+        <location filename="../../planner/ui/session.py" line="196"/>
         <source>territories need at least two reps and geocoded accounts</source>
         <translation>i territori richiedono almeno due agenti e clienti geocodificati</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="199"/>
+        <location filename="../../planner/ui/session.py" line="201"/>
         <source>Give %d accounts to %s</source>
         <translation>Assegna %d clienti a %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="213"/>
+        <location filename="../../planner/ui/session.py" line="215"/>
         <source>Move pin of %s</source>
         <translation>Sposta la posizione di %s</translation>
     </message>

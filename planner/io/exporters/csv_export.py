@@ -48,8 +48,8 @@ ITINERARY_COLUMNS: tuple[tuple[str, Kind], ...] = (
     (N_("contact"), Kind.TEXT),
     (N_("phone"), Kind.TEXT),
     (N_("stage"), Kind.TEXT),
-    (N_("deal_value"), Kind.NUMBER),
-    (N_("expected_value"), Kind.NUMBER),
+    (N_("deal_amount"), Kind.NUMBER),
+    (N_("visit_value"), Kind.NUMBER),
     (N_("currency"), Kind.TEXT),
     (N_("leg_km"), Kind.NUMBER),
     (N_("leg_minutes"), Kind.INTEGER),
@@ -66,7 +66,7 @@ REMOTE_COLUMNS: tuple[tuple[str, Kind], ...] = (
     (N_("name"), Kind.TEXT),
     (N_("outcome"), Kind.TEXT),
     (N_("reason"), Kind.TEXT),
-    (N_("expected_value"), Kind.NUMBER),
+    (N_("visit_value"), Kind.NUMBER),
     (N_("marginal_cost"), Kind.NUMBER),
     (N_("currency"), Kind.TEXT),
     (N_("contact"), Kind.TEXT),
@@ -238,7 +238,7 @@ def _visit_row(row: StopRow, rep: Rep) -> dict[str, Cell]:
         "account_id": visit.account_id,
         "name": visit.name,
         "address": row.address,
-        "expected_value": visit.value.amount,
+        "visit_value": visit.value.amount,
         "currency": visit.value.currency,
         "purpose": visit.explanation,
         # The planner often gives one sentence for both; say it once.
@@ -258,7 +258,7 @@ def _account_cells(account: Account) -> dict[str, Cell]:
         "contact": account.contact,
         "phone": account.phone,
         "stage": account.stage,
-        "deal_value": account.amount,
+        "deal_amount": account.amount,
         "notes": account.notes,
     }
 
@@ -270,12 +270,12 @@ def _remote_row(decision: Decision, accounts: Mapping[str, Account]) -> dict[str
         "name": decision.name,
         "outcome": Word(decision.outcome),
         "reason": decision.reason,
-        "expected_value": decision.value.amount,
+        "visit_value": decision.value.amount,
         "marginal_cost": _money(decision.marginal_cost),
         "currency": decision.value.currency,
     }
     if account is not None:
         row |= _account_cells(account) | {"address": clean_text(account.address.one_line())}
         row.pop("stage")
-        row.pop("deal_value")
+        row.pop("deal_amount")
     return row

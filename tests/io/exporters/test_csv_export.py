@@ -31,8 +31,8 @@ HEADER = [
     "contact",
     "phone",
     "stage",
-    "deal_value",
-    "expected_value",
+    "deal_amount",
+    "visit_value",
     "currency",
     "leg_km",
     "leg_minutes",
@@ -75,7 +75,7 @@ def test_itinerary_columns_rows_and_english_numbers(
     assert len(rows) == 2 * len(plan.days) + len(plan.visits())
     first = rows[1]
     assert (first["type"], first["seq"], first["arrival"]) == ("visit", "1", "2026-03-02 09:30")
-    assert first["deal_value"] == "12500.00" and first["expected_value"] == "5000.00"
+    assert first["deal_amount"] == "12500.00" and first["visit_value"] == "5000.00"
     assert first["latitude"] == "45.698300" and first["leg_minutes"] == "60"
     assert first["map_url"].startswith("https://www.openstreetmap.org/?mlat=45.698300")
     assert [r["status"] for r in rows if r["type"] == "visit"].count("cancelled") == 1
@@ -91,7 +91,7 @@ def test_italian_locale_uses_semicolons_and_decimal_commas(
     rows = _read(export_itinerary_csv(plan, accounts, rep, locale="it"), ";")
     first = rows[1]
     # Italian labels: column names, weekdays and the fixed words follow the locale.
-    assert first["valore_trattativa"] == "12500,00" and first["latitudine"] == "45,698300"
+    assert first["importo_trattativa"] == "12500,00" and first["latitudine"] == "45,698300"
     assert first["tratta_costo"] == "20,93"
     assert first["giorno_settimana"] == "lunedì" and first["tipo"] == "visita"
     assert rows[0]["tipo"] == "partenza" and rows[0]["stato"] == "casa"
@@ -145,4 +145,4 @@ def test_remote_list_keeps_negative_numbers_numeric_and_guards_text(
     assert last["motivo"] == "'-3 h of driving saved"
     assert last["contatto"] == "Dott. Bianchi #4"  # enriched from the account
     assert last["telefono"] == "'+39 02 555 0104"
-    assert rows[0]["valore_atteso"] == "800,00" and rows[0]["contatto"] == ""
+    assert rows[0]["valore_visita"] == "800,00" and rows[0]["contatto"] == ""
