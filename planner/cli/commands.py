@@ -14,6 +14,7 @@ from planner.cli import (
     import_cmd,
     plan_cmd,
     reps_cmd,
+    settings_cmd,
     travel_cmd,
 )
 
@@ -28,4 +29,5 @@ MODULES: list[ModuleType] = [
     plan_cmd,
     export_cmd,
     travel_cmd,
+    settings_cmd,
 ]

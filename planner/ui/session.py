@@ -17,6 +17,7 @@ from planner.domain import Account, Decision, DomainError, GeoPoint, Precision, 
 from planner.domain.plan import week_to_plan
 from planner.io.workspace import Workspace
 from planner.optimise.priorities import ValueBreakdown, value_accounts
+from planner.services.value_settings import load_value_params
 from planner.ui.accounts_model import PlannerFigures
 from planner.ui.undo import Replace
 
@@ -90,7 +91,8 @@ class Session(QObject):
         return plan
 
     def _revalue(self) -> None:
-        self.breakdowns = value_accounts(self.accounts, self.week_start)
+        params = load_value_params(self.workspace)
+        self.breakdowns = value_accounts(self.accounts, self.week_start, params)
 
     def account(self, key: str) -> Account | None:
         return next((a for a in self.accounts if a.key == key), None)
