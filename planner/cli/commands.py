@@ -16,6 +16,7 @@ from planner.cli import (
     reps_cmd,
     settings_cmd,
     travel_cmd,
+    workspace_cmd,
 )
 
 MODULES: list[ModuleType] = [
@@ -29,5 +30,6 @@ MODULES: list[ModuleType] = [
     plan_cmd,
     export_cmd,
     travel_cmd,
+    workspace_cmd,
     settings_cmd,
 ]

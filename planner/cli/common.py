@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from planner.io.workspace import Workspace, WorkspaceError, default_workspace_path
+from planner.io.workspace.postgres import is_postgres_url
 
 
 def iso_date(text: str) -> date:
@@ -23,19 +24,25 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def workspace_target(text: str) -> str | Path:
+    """argparse type for a workspace: a postgresql:// URL stays text, anything else a path."""
+    return text if is_postgres_url(text) else Path(text)
+
+
 def add_workspace_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-w",
         "--workspace",
-        type=Path,
+        type=workspace_target,
         default=None,
-        metavar="PATH",
-        help=f"workspace file (default: {default_workspace_path()})",
+        metavar="PATH|URL",
+        help=f"workspace file, or a team workspace postgresql://user@host:port/db "
+        f"(default: {default_workspace_path()})",
     )
 
 
-def workspace_path(args: argparse.Namespace) -> Path:
-    path: Path | None = getattr(args, "workspace", None)
+def workspace_path(args: argparse.Namespace) -> str | Path:
+    path: str | Path | None = getattr(args, "workspace", None)
     return path if path is not None else default_workspace_path()
 
 
