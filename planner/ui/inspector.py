@@ -109,7 +109,18 @@ class Inspector(QWidget):
     def _value_text(self, breakdown: ValueBreakdown | None) -> str:
         if breakdown is None:
             return ""
-        text = breakdown.describe()
+        kind = self.tr("customer") if breakdown.customer else self.tr("account")
+        lines = [
+            self.tr("Tier %1 %2 (%3)")
+            .replace("%1", breakdown.tier)
+            .replace("%2", kind)
+            .replace("%3", breakdown.tier_source)
+        ]
+        lines += [f"{name}: {money} — {how}" for name, money, how in breakdown.parts()]
+        if breakdown.weight != 1.0:
+            lines.append(self.tr("× weight %s") % f"{breakdown.weight:g}")
+        lines.append(self.tr("= %s this week") % breakdown.total)
+        text = "\n".join(lines)
         if breakdown.must_visit:
             text += "\n" + self.tr("must visit")
         if breakdown.excluded:
