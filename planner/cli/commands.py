@@ -13,6 +13,7 @@ from planner.cli import (
     gui_cmd,
     import_cmd,
     plan_cmd,
+    region_cmd,
     reps_cmd,
     settings_cmd,
     travel_cmd,
@@ -32,4 +33,5 @@ MODULES: list[ModuleType] = [
     travel_cmd,
     workspace_cmd,
     settings_cmd,
+    region_cmd,
 ]

@@ -82,6 +82,7 @@ def account_to_dict(account: Account) -> JSON:
         "geocode_note": account.geocode_note,
         "amount": _dec(account.amount),
         "currency": account.currency,
+        "annual_revenue": _dec(account.annual_revenue),
         "stage": account.stage,
         "probability": account.probability,
         "close_date": _d(account.close_date),
@@ -110,6 +111,7 @@ def account_from_dict(data: JSON) -> Account:
         geocode_note=data.get("geocode_note", ""),
         amount=_parse_dec(data.get("amount")),
         currency=data.get("currency", "EUR"),
+        annual_revenue=_parse_dec(data.get("annual_revenue")),
         stage=data.get("stage", ""),
         probability=data.get("probability"),
         close_date=_parse_date(data.get("close_date")),
@@ -221,6 +223,7 @@ def leg_to_dict(leg: Leg) -> JSON:
         "cost": money_to_dict(leg.cost),
         "departure": leg.departure.isoformat() if leg.departure else None,
         "geometry": [list(p) for p in leg.geometry],
+        "estimate": leg.estimate,
     }
 
 
@@ -234,6 +237,7 @@ def leg_from_dict(data: JSON) -> Leg:
         cost=money_from_dict(data["cost"]),
         departure=datetime.fromisoformat(departure) if departure else None,
         geometry=tuple((float(p[0]), float(p[1])) for p in data.get("geometry", ())),
+        estimate=bool(data.get("estimate", False)),
     )
 
 

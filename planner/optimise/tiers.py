@@ -88,7 +88,7 @@ def tier_of(account: Account, settings: TierSettings) -> tuple[str, str]:
         found = _TIER_TAG.match(" ".join(tag.lower().split()))
         if found:
             return found.group(1).upper(), f"tag {tag!r}"
-    revenue = annual_revenue(account)
+    revenue = account.annual_revenue
     if revenue is not None:
         for tier in TIERS[:-1]:
             floor = settings.revenue_floor.get(tier)
@@ -98,15 +98,9 @@ def tier_of(account: Account, settings: TierSettings) -> tuple[str, str]:
     return settings.default_tier, "default tier"
 
 
-def annual_revenue(account: Account) -> Decimal | None:
-    """The account's annual revenue when the CRM gives one."""
-    value = getattr(account, "annual_revenue", None)  # the field arrives with issue 14
-    return value if isinstance(value, Decimal) else None
-
-
 def customer_revenue(account: Account) -> Decimal | None:
     """What the customer brings in: annual revenue, else a won deal's amount."""
-    revenue = annual_revenue(account)
+    revenue = account.annual_revenue
     if revenue is None and account.stage.strip().lower() in WON_STAGES:
         revenue = account.amount
     return revenue

@@ -95,7 +95,7 @@ def test_demo_command_writes_its_outputs(
     out_dir = tmp_path / "demo-out"
     assert main(["demo", "--out", str(out_dir)]) == 0
     out = capsys.readouterr().out
-    assert "accounts: accounts_salesforce_report.csv: 407 rows: 400 new" in out
+    assert "accounts: accounts_salesforce_report.csv: 407 rows: 401 new" in out
     assert (out_dir / "summary.txt").is_file() and (out_dir / "import-report.txt").is_file()
     # The planned week is printed day by day, lunch break and totals included.
     assert f"Week of {plan.week_start:%a %d %b %Y} for {plan.rep_name}" in out

@@ -142,3 +142,13 @@ def test_must_visit_by_user_or_overdue_key_account() -> None:
 def test_bad_weights_rejected() -> None:
     with pytest.raises(ValueError, match="visit share"):
         ValueParams(visit_share=2)
+
+
+def test_annual_revenue_places_the_tier_and_is_the_revenue_at_risk() -> None:
+    big = acc(stage="Closed Won", annual_revenue=Decimal(250_000), amount=Decimal(5_000),
+              last_visit=WEEK - timedelta(days=28))  # fmt: skip
+    v = value_account(big, WEEK, ValueParams())
+    assert (v.tier, v.tier_source) == ("A", "annual revenue 250,000 EUR")
+    assert v.at_risk == Money.of(2500)  # €250k × 1 % × one period overdue (28 d / 14 d)
+    small = value_account(acc(annual_revenue=Decimal(5_000)), WEEK, ValueParams())
+    assert small.tier == "C" and small.at_risk == Money.zero()  # a prospect: nothing at risk
