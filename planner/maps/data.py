@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner.domain import Account, Rep, Territory, WeekPlan
+from planner.domain.value import WeekValue
 from planner.io.exporters.common import accounts_by_key, one_line
 from planner.maps.layers import (
     GeoJSON,
@@ -80,19 +81,19 @@ def build_map_data(
     plan: WeekPlan | None = None,
     territories: Sequence[Territory] | None = None,
     *,
+    values: Mapping[str, WeekValue],
     reps: Sequence[Rep] = (),
-    priorities: Mapping[str, str] | None = None,
 ) -> MapData:
     """Layers for the accounts, and for the plan and territories when given.
 
-    `priorities` maps account key to high/medium/low (the prioritisation's output);
-    without it, thirds of expected value are used.
+    `values` are the week's values and priority bands by account key, from the one
+    valuation (`planner.services.valuation`) the app and every export use.
     """
     by_key = accounts_by_key(accounts)
     terrs = list(territories or ())
     account_layer = accounts_layer(
         list(by_key.values()),
-        priorities=priorities,
+        values=values,
         territory_of={k: one_line(v) for k, v in territory_names(terrs).items()},
         planned=planned_labels(plan),
     )

@@ -19,6 +19,7 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from planner.domain import Account, Rep, Territory, WeekPlan
+from planner.domain.value import WeekValue
 from planner.maps.assets import Asset, inline_css, inline_js, page_assets
 from planner.maps.data import MapData, build_map_data
 
@@ -27,7 +28,8 @@ LABELS = {
     "accounts": "Accounts",
     "remote": "Remote (phone/video)",
     "territories": "Territories",
-    "value": "Value",
+    "deal_amount": "Deal amount",
+    "visit_value": "Visit value this week",
     "stage": "Stage",
     "priority": "Priority",
     "last_visit": "Last visit",
@@ -168,11 +170,11 @@ def write_standalone_page(
     plan: WeekPlan | None = None,
     territories: Sequence[Territory] | None = None,
     *,
+    values: Mapping[str, WeekValue],
     reps: Sequence[Rep] = (),
-    priorities: Mapping[str, str] | None = None,
     options: MapOptions | None = None,
 ) -> Path:
     """One self-contained .html (assets inlined) a manager can open in any browser."""
-    data = build_map_data(accounts, plan, territories, reps=reps, priorities=priorities)
+    data = build_map_data(accounts, plan, territories, values=values, reps=reps)
     path.write_text(page_html(data, options, inline=True), encoding="utf-8")
     return path

@@ -266,22 +266,3 @@ def _excluded_reason(account: Account, stage: str, customer: bool, params: Value
     if account.location is None:
         return "no coordinates: geocode the address to plan a visit"
     return ""
-
-
-def priority_bands(breakdowns: Mapping[str, ValueBreakdown]) -> dict[str, str]:
-    """high / medium / low by thirds of this week's visit value (for map colours).
-
-    Excluded accounts and accounts worth nothing this week are "low" whatever their rank.
-    """
-    ranked = sorted(
-        (b for b in breakdowns.values() if not b.excluded and b.total.cents > 0),
-        key=lambda b: b.total.cents,
-        reverse=True,
-    )
-    third = max(1, len(ranked) // 3)
-    bands = {b.account_key: "low" for b in breakdowns.values()}
-    for rank, breakdown in enumerate(ranked):
-        bands[breakdown.account_key] = (
-            "high" if rank < third else "medium" if rank < 2 * third else "low"
-        )
-    return bands

@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
         account = self.session.account(key) if key else None
         self.inspector.show_account(
             account,
-            self.session.breakdowns.get(key) if key else None,
+            self.session.valuation.breakdowns.get(key) if key else None,
             self.session.decisions().get(key) if key else None,
         )
 

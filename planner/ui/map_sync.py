@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from planner.optimise.priorities import priority_bands
 from planner.ui.map_view import MapView
 from planner.ui.session import Session
 from planner.ui.workers import Task, TaskRunner
@@ -80,8 +79,8 @@ class MapSync(QObject):
             s.accounts,
             s.plan,
             s.workspace.territories(),
+            values=s.valuation.week_values(),
             reps=s.workspace.reps(),
-            priorities=priority_bands(s.breakdowns),
         )
         for layer, function in LAYERS:
             self.view.call(

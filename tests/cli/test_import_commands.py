@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from planner.cli.main import main
+from planner.io.workspace import Workspace
 from planner.services import demo
+from planner.services.valuation import week_valuation
 from tests.io.exporters.plan_fixture import make_plan
 
 CORPUS = Path(__file__).parents[1] / "data" / "import"
@@ -65,6 +68,14 @@ def test_accounts_json_has_the_documented_fields(
     assert first["address"] == "Via Città 3, 47121 Forlì, FC"
     assert (first["latitude"], first["longitude"]) == (44.2227, 12.0407)
     assert (first["precision"], first["amount"], first["probability"]) == ("source", 1250.5, 0.75)
+    # This week's visit value and band: the app's and the map's, from the one valuation.
+    assert main(["accounts", "-w", ws, "--week", "2026-03-02", "--json"]) == 0
+    week = json.loads(capsys.readouterr().out)
+    with Workspace.open(Path(ws)) as workspace:
+        valuation = week_valuation(workspace.accounts(), date(2026, 3, 2))
+    for row in week:
+        assert row["priority"] == valuation.bands[row["key"]]
+        assert row["visit_value"] == float(valuation.breakdowns[row["key"]].total.amount)
     assert main(["accounts", "-w", ws]) == 0
     text = capsys.readouterr().out
     assert "Caffè Nerò S.r.l." in text and text.rstrip().endswith("2 accounts")

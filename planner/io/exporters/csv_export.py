@@ -47,8 +47,8 @@ ITINERARY_COLUMNS: tuple[tuple[str, Kind], ...] = (
     ("contact", Kind.TEXT),
     ("phone", Kind.TEXT),
     ("stage", Kind.TEXT),
-    ("deal_value", Kind.NUMBER),
-    ("expected_value", Kind.NUMBER),
+    ("deal_amount", Kind.NUMBER),
+    ("visit_value", Kind.NUMBER),
     ("currency", Kind.TEXT),
     ("leg_km", Kind.NUMBER),
     ("leg_minutes", Kind.INTEGER),
@@ -65,7 +65,7 @@ REMOTE_COLUMNS: tuple[tuple[str, Kind], ...] = (
     ("name", Kind.TEXT),
     ("outcome", Kind.TEXT),
     ("reason", Kind.TEXT),
-    ("expected_value", Kind.NUMBER),
+    ("visit_value", Kind.NUMBER),
     ("marginal_cost", Kind.NUMBER),
     ("currency", Kind.TEXT),
     ("contact", Kind.TEXT),
@@ -206,7 +206,7 @@ def _visit_row(row: StopRow, rep: Rep) -> dict[str, Cell]:
         "account_id": visit.account_id,
         "name": visit.name,
         "address": row.address,
-        "expected_value": visit.value.amount,
+        "visit_value": visit.value.amount,
         "currency": visit.value.currency,
         "purpose": visit.explanation,
         # The planner often gives one sentence for both; say it once.
@@ -226,7 +226,7 @@ def _account_cells(account: Account) -> dict[str, Cell]:
         "contact": account.contact,
         "phone": account.phone,
         "stage": account.stage,
-        "deal_value": account.amount,
+        "deal_amount": account.amount,
         "notes": account.notes,
     }
 
@@ -238,12 +238,12 @@ def _remote_row(decision: Decision, accounts: Mapping[str, Account]) -> dict[str
         "name": decision.name,
         "outcome": decision.outcome,
         "reason": decision.reason,
-        "expected_value": decision.value.amount,
+        "visit_value": decision.value.amount,
         "marginal_cost": _money(decision.marginal_cost),
         "currency": decision.value.currency,
     }
     if account is not None:
         row |= _account_cells(account) | {"address": clean_text(account.address.one_line())}
         row.pop("stage")
-        row.pop("deal_value")
+        row.pop("deal_amount")
     return row

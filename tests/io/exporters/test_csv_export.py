@@ -31,8 +31,8 @@ HEADER = [
     "contact",
     "phone",
     "stage",
-    "deal_value",
-    "expected_value",
+    "deal_amount",
+    "visit_value",
     "currency",
     "leg_km",
     "leg_minutes",
@@ -75,7 +75,7 @@ def test_itinerary_columns_rows_and_english_numbers(
     assert len(rows) == 2 * len(plan.days) + len(plan.visits())
     first = rows[1]
     assert (first["type"], first["seq"], first["arrival"]) == ("visit", "1", "2026-03-02 09:30")
-    assert first["deal_value"] == "12500.00" and first["expected_value"] == "5000.00"
+    assert first["deal_amount"] == "12500.00" and first["visit_value"] == "5000.00"
     assert first["latitude"] == "45.698300" and first["leg_minutes"] == "60"
     assert first["map_url"].startswith("https://www.openstreetmap.org/?mlat=45.698300")
     assert [r["status"] for r in rows if r["type"] == "visit"].count("cancelled") == 1
@@ -90,7 +90,7 @@ def test_italian_locale_uses_semicolons_and_decimal_commas(
 ) -> None:
     rows = _read(export_itinerary_csv(plan, accounts, rep, locale="it"), ";")
     first = rows[1]
-    assert first["deal_value"] == "12500,00" and first["latitude"] == "45,698300"
+    assert first["deal_amount"] == "12500,00" and first["latitude"] == "45,698300"
     assert first["leg_cost"] == "20,93"
     assert CsvFormat.for_locale("de_CH") == CsvFormat(",", ".")
     assert CsvFormat.for_locale("fr-FR") == CsvFormat(";", ",")
@@ -142,4 +142,4 @@ def test_remote_list_keeps_negative_numbers_numeric_and_guards_text(
     assert last["reason"] == "'-3 h of driving saved"
     assert last["contact"] == "Dott. Bianchi #4"  # enriched from the account
     assert last["phone"] == "'+39 02 555 0104"
-    assert rows[0]["expected_value"] == "800,00" and rows[0]["contact"] == ""
+    assert rows[0]["visit_value"] == "800,00" and rows[0]["contact"] == ""
