@@ -36,6 +36,7 @@ from datetime import date
 from decimal import Decimal
 
 from planner.domain.account import Account
+from planner.domain.i18n import N_
 from planner.domain.units import Money
 from planner.optimise.tiers import (
     TierSettings,
@@ -75,7 +76,7 @@ DEFAULT_STAGE_PROBABILITY: Mapping[str, float] = {
     "negotiation/review": 0.9,
     "customer": 0.9,
 }
-USER_EXCLUDED = "excluded by the user"  # the reason re-plans recognise to keep it out
+USER_EXCLUDED = N_("excluded by the user")  # the reason re-plans recognise to keep it out
 CLOSED_STAGES = frozenset({"closed won", "closed lost", "won", "lost", "closed"})
 LOST_STAGES = frozenset({"closed lost", "lost", "closed"})
 
@@ -142,24 +143,30 @@ class ValueBreakdown:
     def due(self) -> bool:
         return self.overdue >= 1.0
 
-    def parts(self) -> list[tuple[str, Money, str]]:
-        """(name, amount, how it is made) of every part, for the inspector."""
-        kind = "customer" if self.customer else "account"
-        cadence = f"every {self.cadence_days} d, {self.overdue:.1f}× the cadence since last visit"
+    def parts(self) -> list[tuple[str, Money]]:
+        """(name, amount) of every part, for the inspector (names marked for translation)."""
         return [
-            ("deal", self.deal, "open deal: expected value × visit share × stage weight"),
-            ("urgency", self.urgency, "close date approaching"),
-            ("relationship", self.relationship, f"tier {self.tier} {kind} ({cadence})"),
-            ("revenue at risk", self.at_risk, "customer revenue × risk share while overdue"),
-            ("recency", self.recency, "visited recently: the deal part counts less"),
+            (N_("deal"), self.deal),
+            (N_("urgency"), self.urgency),
+            (N_("relationship"), self.relationship),
+            (N_("revenue at risk"), self.at_risk),
+            (N_("recency"), self.recency),
         ]
 
     def describe(self) -> str:
-        shown = [(n, m) for n, m, _ in self.parts() if m.cents or n in ("deal", "relationship")]
-        parts = " + ".join(f"{name} {money}" for name, money in shown)
+        parts = N_(
+            "deal {deal} + urgency {urgency} + relationship {relationship} "
+            "+ revenue at risk {at_risk} + recency {recency}"
+        ).format(
+            deal=self.deal,
+            urgency=self.urgency,
+            relationship=self.relationship,
+            at_risk=self.at_risk,
+            recency=self.recency,
+        )
         if self.weight != 1.0:
-            parts = f"({parts}) × weight {self.weight:g}"
-        return f"{parts} = {self.total}"
+            parts = N_("({parts}) × weight {weight}").format(parts=parts, weight=f"{self.weight:g}")
+        return N_("{parts} = {total}").format(parts=parts, total=self.total)
 
 
 def value_accounts(
@@ -238,7 +245,7 @@ def _urgency_factor(account: Account, week_start: date, params: ValueParams) -> 
 def _overdue_ratio(account: Account, week_start: date, cadence: int, flags: list[str]) -> float:
     """Days since the last visit over the cadence; a never-visited account counts as due."""
     if account.last_visit is None:
-        flags.append("never visited: counted as due")
+        flags.append(N_("never visited: counted as due"))
         return 1.0
     return max(0, (week_start - account.last_visit).days) / cadence
 
@@ -262,7 +269,7 @@ def _excluded_reason(account: Account, stage: str, customer: bool, params: Value
     if account.key in params.excluded:
         return USER_EXCLUDED
     if stage in LOST_STAGES and not customer:
-        return f"deal is {account.stage.lower()}"
+        return N_("deal is {stage}").format(stage=account.stage.lower())
     if account.location is None:
-        return "no coordinates: geocode the address to plan a visit"
+        return N_("no coordinates: geocode the address to plan a visit")
     return ""

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from planner.domain.account import Account
+from planner.domain.i18n import N_
+from planner.domain.units import Money
 
 TIERS = ("A", "B", "C")
 WON_STAGES = frozenset({"closed won", "won", "customer"})
@@ -87,15 +89,19 @@ def tier_of(account: Account, settings: TierSettings) -> tuple[str, str]:
     for tag in account.tags:
         found = _TIER_TAG.match(" ".join(tag.lower().split()))
         if found:
-            return found.group(1).upper(), f"tag {tag!r}"
+            return found.group(1).upper(), N_("tag {tag}").format(tag=tag)
     revenue = account.annual_revenue
     if revenue is not None:
         for tier in TIERS[:-1]:
             floor = settings.revenue_floor.get(tier)
             if floor is not None and revenue >= floor:
-                return tier, f"annual revenue {revenue:,.0f} {account.currency}"
-        return TIERS[-1], f"annual revenue {revenue:,.0f} {account.currency}"
-    return settings.default_tier, "default tier"
+                return tier, _revenue_source(revenue, account.currency)
+        return TIERS[-1], _revenue_source(revenue, account.currency)
+    return settings.default_tier, N_("default tier")
+
+
+def _revenue_source(revenue: Decimal, currency: str) -> str:
+    return N_("annual revenue {revenue}").format(revenue=Money.of(revenue, currency))
 
 
 def customer_revenue(account: Account) -> Decimal | None:
