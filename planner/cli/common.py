@@ -32,6 +32,11 @@ def add_workspace_argument(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help=f"workspace file (default: {default_workspace_path()})",
     )
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        help="create the workspace when it does not exist (import does so anyway)",
+    )
 
 
 def workspace_path(args: argparse.Namespace) -> Path:
@@ -39,10 +44,21 @@ def workspace_path(args: argparse.Namespace) -> Path:
     return path if path is not None else default_workspace_path()
 
 
-def open_workspace(args: argparse.Namespace) -> Workspace | None:
-    """The workspace named by ``-w`` (or the default); None after printing why it failed."""
+def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspace | None:
+    """The workspace named by ``-w`` (or the default); None after printing why it failed.
+
+    A path that does not exist is an error (a mistyped ``-w`` must not quietly start an
+    empty workspace) unless the command creates workspaces (``create``) or ``--create``
+    is given.
+    """
+    path = workspace_path(args)
+    creates = create or getattr(args, "create", False)
+    if not creates and isinstance(path, Path) and not path.exists():
+        print(f"error: no workspace at {path}: check the path, import an export "
+              "into it first, or add --create", file=sys.stderr)  # fmt: skip
+        return None
     try:
-        return Workspace.open(workspace_path(args))
+        return Workspace.open(path)
     except (WorkspaceError, OSError) as exc:
         print(f"error: cannot open workspace: {exc}", file=sys.stderr)
         return None

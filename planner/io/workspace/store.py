@@ -22,6 +22,7 @@ import platformdirs
 
 from planner.domain import Account, Rep, Territory, WeekPlan
 from planner.io import codec
+from planner.io.workspace import safety
 from planner.io.workspace.records import CachedGeocode, ImportRecord, RejectedRow
 from planner.io.workspace.schema import migrate
 
@@ -57,16 +58,30 @@ class Workspace:
 
     @classmethod
     def open(cls, path: str | Path) -> Workspace:
+        """The workspace file at ``path``, created when missing; a file that is not a
+        workspace is refused untouched (safety.py)."""
         path = Path(path)
+        try:
+            safety.check_workspace_file(path)
+        except safety.ForeignFileError as exc:
+            raise WorkspaceError(str(exc)) from None
         path.parent.mkdir(parents=True, exist_ok=True)
+        conn = None
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             migrate(conn)
-        except sqlite3.DatabaseError as exc:
-            raise WorkspaceError(f"{path} is not a workspace file ({exc})") from exc
+            safety.stamp(conn)
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            raise WorkspaceError(safety.sqlite_problem(exc, str(path))) from exc
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
         return cls(conn, path)
 
     def copy_to(self, target: str | Path) -> None:
@@ -105,11 +120,15 @@ class Workspace:
             except BaseException:
                 self._depth -= 1
                 if outer:
-                    self._conn.execute("ROLLBACK")
+                    safety.rollback(self._conn)
                 raise
             self._depth -= 1
             if outer:
-                self._conn.execute("COMMIT")
+                try:
+                    self._conn.execute("COMMIT")
+                except BaseException:
+                    safety.rollback(self._conn)  # a failed COMMIT (full disk) may leave it open
+                    raise
 
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
