@@ -15,6 +15,7 @@ from planner.cli import (
     plan_cmd,
     reps_cmd,
     travel_cmd,
+    workspace_cmd,
 )
 
 MODULES: list[ModuleType] = [
@@ -28,4 +29,5 @@ MODULES: list[ModuleType] = [
     plan_cmd,
     export_cmd,
     travel_cmd,
+    workspace_cmd,
 ]

@@ -12,7 +12,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-from planner.io.workspace import Workspace, WorkspaceError, default_workspace_path
+from planner.io.workspace import Workspace, default_workspace_path
+from planner.io.workspace.postgres import is_postgres_url
 
 
 def iso_date(text: str) -> date:
@@ -23,14 +24,20 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def workspace_target(text: str) -> str | Path:
+    """argparse type for a workspace: a postgresql:// URL stays text, anything else a path."""
+    return text if is_postgres_url(text) else Path(text)
+
+
 def add_workspace_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-w",
         "--workspace",
-        type=Path,
+        type=workspace_target,
         default=None,
-        metavar="PATH",
-        help=f"workspace file (default: {default_workspace_path()})",
+        metavar="PATH|URL",
+        help=f"workspace file, or a team workspace postgresql://user@host:port/db "
+        f"(default: {default_workspace_path()})",
     )
     parser.add_argument(
         "--create",
@@ -39,13 +46,13 @@ def add_workspace_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def workspace_path(args: argparse.Namespace) -> Path:
-    path: Path | None = getattr(args, "workspace", None)
+def workspace_path(args: argparse.Namespace) -> str | Path:
+    path: str | Path | None = getattr(args, "workspace", None)
     return path if path is not None else default_workspace_path()
 
 
 def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspace | None:
-    """The workspace named by ``-w`` (or the default); None after printing why it failed.
+    """The workspace named by ``-w`` (or the default); None after printing why not.
 
     A path that does not exist is an error (a mistyped ``-w`` must not quietly start an
     empty workspace) unless the command creates workspaces (``create``) or ``--create``
@@ -57,11 +64,7 @@ def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspa
         print(f"error: no workspace at {path}: check the path, import an export "
               "into it first, or add --create", file=sys.stderr)  # fmt: skip
         return None
-    try:
-        return Workspace.open(path)
-    except (WorkspaceError, OSError) as exc:
-        print(f"error: cannot open workspace: {exc}", file=sys.stderr)
-        return None
+    return Workspace.open(path)  # failures are explained by the boundary in main.py
 
 
 class BarProgress:

@@ -40,6 +40,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--reshuffle", action="store_true",
                         help="when re-planning a stored week, let unlocked visits change day "
                         "(by default they keep their day)")  # fmt: skip
+    parser.add_argument("--all-accounts", action="store_true",
+                        help="plan every account of the workspace, not only the rep's own "
+                        "(saved territory, else CRM owner)")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
     add_workspace_argument(parser)
     parser.set_defaults(handler=run)
@@ -66,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
             outcome = plan_in_workspace(
                 workspace, args.rep, args.week, args.days, travel_model, params=params,
                 progress=bar, deadline=Deadline.after(params.time_limit_s),
+                everyone=args.all_accounts,
             )  # fmt: skip
     except (DomainError, TravelError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)

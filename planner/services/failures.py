@@ -33,17 +33,17 @@ class Failure:
     detail: str  # the traceback, for --debug and the app's Details
 
 
-def explain(exc: BaseException, workspace: Path | None = None) -> Failure:
+def explain(exc: BaseException, workspace: str | Path | None = None) -> Failure:
     """The sentence for ``exc``; ``workspace`` is the file the command was working on."""
     detail = "".join(traceback.format_exception(exc)).rstrip()
     return Failure(_sentence(exc, workspace), detail)
 
 
-def _sentence(exc: BaseException, workspace: Path | None) -> str:
+def _sentence(exc: BaseException, workspace: str | Path | None) -> str:
     where = str(workspace) if workspace is not None else "the workspace"
-    if isinstance(exc, WorkspaceVersionError):
-        return f"{where}: {exc}"
-    if isinstance(exc, ImportFileError | GeocodeError | WorkspaceError | DomainError):
+    if isinstance(exc, WorkspaceVersionError | WorkspaceError):
+        return str(exc) if where in str(exc) else f"{where}: {exc}"
+    if isinstance(exc, ImportFileError | GeocodeError | DomainError):
         return str(exc)
     if isinstance(exc, Cancelled):
         return str(exc) or "cancelled"

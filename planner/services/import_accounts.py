@@ -95,7 +95,7 @@ def import_accounts(
     if cancel.cancelled:
         raise Cancelled()
     progress.report(0.3, f"merging {len(parsed.rows)} accounts")
-    with workspace.transaction():
+    with workspace.transaction(lock="import"):  # a second import waits, then merges
         merger = _Merger(workspace, parsed)
         rows, total = parsed.rows, len(parsed.rows)
         while rows:  # merge and save chunk by chunk, freeing parsed rows as they are saved

@@ -22,6 +22,7 @@ from planner.optimise.priorities import USER_EXCLUDED, ValueParams
 from planner.optimise.week.locks import LockSpec
 from planner.optimise.week.orchestrate import WeekOutcome, WeekRequest, optimise_week
 from planner.optimise.week.planner import WeekParams
+from planner.services.rep_scope import rep_scope
 from planner.travel.model import TravelModel
 
 __all__ = ["WeekOutcome", "WeekParams", "plan_in_workspace", "plan_json", "plan_week"]
@@ -80,10 +81,12 @@ def plan_in_workspace(
     progress: ProgressReporter | None = None,
     cancel: CancelToken | None = None,
     deadline: Deadline | None = None,
+    everyone: bool = False,
 ) -> WeekOutcome:
     """Plan the rep's week from the workspace and store it.
 
-    The rep's territory limits the accounts when one is saved. A plan already stored for
+    The rep's own accounts are planned (`planner.services.rep_scope`: saved territory,
+    else CRM owner), every account with `everyone`. A plan already stored for
     that week is re-planned: its locks are kept and it warm-starts the solver.
     `deadline` bounds the planning; by default `params.time_limit_s` does.
     """
@@ -94,16 +97,18 @@ def plan_in_workspace(
     if rep is None:
         names = ", ".join(r.name for r in reps)
         raise DomainError(f"no rep named {rep_name!r} in the workspace (known: {names})")
-    accounts = workspace.accounts()
-    territory = next((t for t in workspace.territories() if t.rep_name == rep.name), None)
-    if territory is not None:
-        accounts = [a for a in accounts if a.key in territory.account_keys]
+    every = workspace.accounts()
+    scope = rep_scope(every, rep, reps, workspace.territories(), everyone=everyone)
+    accounts = list(scope.accounts)
     previous = workspace.load_plan(rep.name, week_start)
     locks = locks_from_plan(previous) if previous is not None else []
     request = WeekRequest(
         accounts, rep, week_start, days, travel_model, locks, previous, values_for_replan(previous)
     )
     outcome = optimise_week(request, params, progress, cancel, deadline)
+    note = scope.left_out_note(len(every))
+    if note:
+        outcome = replace(outcome, plan=replace(outcome.plan, notes=(note, *outcome.plan.notes)))
     workspace.save_plan(outcome.plan)
     return outcome
 

@@ -57,9 +57,14 @@ def _account(i: int, **kw: object) -> Account:
     return Account(**base)  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    with Workspace.open(tmp_path / "t.tpw") as workspace:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ws(request: pytest.FixtureRequest, tmp_path: Path) -> Workspace:
+    """The same tests on a workspace file and on a team (PostgreSQL) workspace."""
+    if request.param == "sqlite":
+        target: str | Path = tmp_path / "t.tpw"
+    else:
+        target = request.getfixturevalue("pg_url")
+    with Workspace.open(target, create=True) as workspace:
         yield workspace  # type: ignore[misc]
 
 

@@ -13,6 +13,7 @@ import pytest
 from planner.cli.main import main
 from planner.domain import Account
 from planner.io.workspace import Workspace, WorkspaceError
+from planner.io.workspace.db import SqliteDatabase
 from planner.io.workspace.safety import APPLICATION_ID
 from planner.services.failures import explain
 from planner.services.import_accounts import import_accounts
@@ -123,6 +124,12 @@ def test_tracebacks_debug_flag_shows_the_detail(
     assert "Traceback" in capsys.readouterr().err
 
 
+def _connection(ws: Workspace) -> sqlite3.Connection:
+    db = ws.database
+    assert isinstance(db, SqliteDatabase)
+    return db.conn
+
+
 def _csv(tmp_path: Path, rows: int) -> Path:
     source = tmp_path / "accounts.csv"
     lines = [f"Account {i},Via Roma {i},Bologna,{'n' * 300}" for i in range(rows)]
@@ -132,12 +139,11 @@ def _csv(tmp_path: Path, rows: int) -> Path:
 
 def test_tracebacks_full_disk_rolls_back_once_and_says_disk_full(tmp_path: Path) -> None:
     path = tmp_path / "full.tpw"
-    with Workspace.open(path) as ws:
-        ws.save_accounts([Account("Kept")])
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    ws = Workspace.open(path)
+    ws.save_accounts([Account("Kept")])
+    conn = _connection(ws)
     (pages,) = conn.execute("PRAGMA page_count").fetchone()
     conn.execute(f"PRAGMA max_page_count = {pages + 3}")  # SQLite then reports SQLITE_FULL
-    ws = Workspace(conn, path)
     with pytest.raises(sqlite3.OperationalError) as caught:
         import_accounts(ws, _csv(tmp_path, 2000))
     assert "full" in str(caught.value)  # not "cannot rollback - no transaction is active"
@@ -148,13 +154,13 @@ def test_tracebacks_full_disk_rolls_back_once_and_says_disk_full(tmp_path: Path)
 
 def test_tracebacks_read_only_workspace_on_import(tmp_path: Path) -> None:
     path = tmp_path / "ro.tpw"
-    Workspace.open(path).close()
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
-    with pytest.raises(sqlite3.OperationalError) as caught:
-        import_accounts(Workspace(conn, path), _csv(tmp_path, 3))
+    with Workspace.open(path) as ws:
+        # As root a chmod does not stop writes; query_only gives the same SQLITE_READONLY.
+        _connection(ws).execute("PRAGMA query_only = ON")
+        with pytest.raises(sqlite3.OperationalError) as caught:
+            import_accounts(ws, _csv(tmp_path, 3))
     message = explain(caught.value, path).message
     assert message.startswith(f"{path} cannot be written (a read-only file or folder)")
-    conn.close()
 
 
 def test_tracebacks_lock_held_by_another_writer(tmp_path: Path) -> None:
@@ -162,13 +168,13 @@ def test_tracebacks_lock_held_by_another_writer(tmp_path: Path) -> None:
     Workspace.open(path).close()
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=0.1)
-    with pytest.raises(sqlite3.OperationalError) as caught:
-        import_accounts(Workspace(conn, path), _csv(tmp_path, 3))
+    with Workspace.open(path) as ws:
+        _connection(ws).execute("PRAGMA busy_timeout = 100")  # not the 30 s of real use
+        with pytest.raises(sqlite3.OperationalError) as caught:
+            import_accounts(ws, _csv(tmp_path, 3))
     assert "in use by another Territory planner" in explain(caught.value, path).message
     holder.execute("ROLLBACK")
     holder.close()
-    conn.close()
 
 
 def test_tracebacks_memory_error_is_one_line(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from planner.domain.account import Account
@@ -22,6 +23,7 @@ from planner.optimise.week.problem import (
     day_specs,
     working_days,
 )
+from planner.optimise.week.reach import preselect
 from planner.travel.costs import cost_matrix_cents
 from planner.travel.model import TravelModel
 
@@ -42,11 +44,17 @@ def build_week_problem(
         raise DomainError(f"{rep.name} has no home location: set it before planning")
     unique = list({a.key: a for a in reversed(accounts)}.values())[::-1]  # first copy wins
     breakdowns = value_accounts(unique, week_start, values)
-    plannable = [a for a in unique if not breakdowns[a.key].excluded and a.location is not None]
+    located = [a for a in unique if not breakdowns[a.key].excluded and a.location is not None]
     excluded = [
         (a.account_id, a.name, breakdowns[a.key])
         for a in unique
         if breakdowns[a.key].excluded or a.location is None
+    ]
+    required = {lock.account_key for lock in locks}
+    required |= {k for k, b in breakdowns.items() if b.must_visit}
+    plannable, far = preselect(located, breakdowns, rep, keep=required)
+    excluded += [
+        (a.account_id, a.name, replace(breakdowns[a.key], excluded_reason=why)) for a, why in far
     ]
     points = [rep.home, *(a.location for a in plannable if a.location is not None)]
     matrix = travel_model.matrix(points, cancel=NeverCancel())

@@ -45,6 +45,11 @@ def time_day(problem: WeekProblem, day: int, route: Sequence[int]) -> Timeline |
     return timeline
 
 
+def fits(problem: WeekProblem, routes: Routes) -> bool:
+    """Whether every day of the week, its drive to and from a hotel included, is feasible."""
+    return all(time_day(problem, d, route) is not None for d, route in enumerate(routes))
+
+
 def places(problem: WeekProblem, day: int, route: Sequence[int]) -> list[int]:
     spec = problem.days[day]
     return [spec.start_place, *(problem.candidates[c].place for c in route), spec.end_place]

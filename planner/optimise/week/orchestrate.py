@@ -19,7 +19,7 @@ from planner.domain.progress import CancelToken, NeverCancel, NullProgress, Prog
 from planner.domain.rep import Rep
 from planner.optimise.priorities import ValueParams
 from planner.optimise.week.build import assemble_plan, build_week_problem
-from planner.optimise.week.insertion import Routes
+from planner.optimise.week.insertion import Routes, fits
 from planner.optimise.week.locks import LockSpec
 from planner.optimise.week.overnight import (
     StayComparison,
@@ -158,7 +158,10 @@ def _compare_stays(
         if cancel.cancelled or until.expired():
             break
         trial = with_hotel(problem, nights, site)
-        found = evaluate(trial, fill(trial, repair(trial, home.routes)[0]))
+        routes = fill(trial, repair(trial, home.routes)[0])
+        if not fits(trial, routes):  # a night the days around it cannot reach: no option
+            continue
+        found = evaluate(trial, routes)
         hotel = trial.days[nights[0]].end_stop
         label = stay_label(problem, nights, hotel.name if hotel else "hotel")
         runs.append((trial, found.routes, option(trial, found, label, nights)))

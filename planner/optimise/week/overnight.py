@@ -69,13 +69,19 @@ class StayComparison:
 def hotel_site(problem: WeekProblem, min_drive_s: int) -> int | None:
     """Index of the candidate whose place hosts the hotel, or None without a far cluster.
 
-    A cluster worth less than one night away cannot pay for it and is not tried.
+    A cluster worth less than one night away cannot pay for it and is not tried. The
+    hotel must be reachable from home, and home from it, within one day's driving limit
+    and shift: a hotel further away would leave the day of the drive there (or back)
+    impossible, which on a US territory once made every plan with a night away fail.
     """
     dur = problem.duration_s
     far = [
         i
         for i, c in enumerate(problem.candidates)
-        if c.prize > 0 and c.windows and int(dur[HOME, c.place]) >= min_drive_s
+        if c.prize > 0
+        and c.windows
+        and min_drive_s <= int(dur[HOME, c.place]) <= _one_day_drive(problem)
+        and int(dur[c.place, HOME]) <= _one_day_drive(problem)
     ]
     if not far:
         return None
@@ -95,6 +101,11 @@ def hotel_site(problem: WeekProblem, min_drive_s: int) -> int | None:
     if sum(problem.candidates[m].prize for m in members) <= overnight_cost(problem.rep).cents:
         return None
     return min(members, key=spread)
+
+
+def _one_day_drive(problem: WeekProblem) -> int:
+    """The longest drive every day of the week allows, within its shift and driving limit."""
+    return min(min(d.max_drive_s, d.end_s - d.start_s) for d in problem.days)
 
 
 def stay_runs(problem: WeekProblem, longest: int = 3) -> list[tuple[int, ...]]:

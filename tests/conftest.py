@@ -1,0 +1,24 @@
+"""Fixtures shared by test packages: a PostgreSQL server for team workspaces."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.pgserver import PgServer, pg_bin, start_server
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    if pg_bin() is None:
+        pytest.skip("PostgreSQL is not installed (Debian package `postgresql`)")
+    yield from start_server()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """The admin's URL of a new, empty database, dropped after the test."""
+    name = pg_server.create_database()
+    yield pg_server.url(db=name)
+    pg_server.drop_database(name)
