@@ -16,6 +16,7 @@ from planner.cli import (
     plan_cmd,
     region_cmd,
     reps_cmd,
+    settings_cmd,
     timeoff_cmd,
     travel_cmd,
     workspace_cmd,
@@ -35,5 +36,6 @@ MODULES: list[ModuleType] = [
     export_cmd,
     travel_cmd,
     workspace_cmd,
+    settings_cmd,
     region_cmd,
 ]

@@ -27,6 +27,7 @@ from planner.services.calendar_week import week_calendar
 from planner.services.rep_scope import rep_scope
 from planner.services.road_legs import with_road_legs
 from planner.services.valuation import values_for_replan
+from planner.services.value_settings import load_value_params
 from planner.travel.model import TravelModel
 
 __all__ = ["WeekOutcome", "WeekParams", "plan_in_workspace", "plan_json", "plan_week"]
@@ -106,10 +107,10 @@ def plan_in_workspace(
     accounts += [a for a in every if a.key in booked]  # booked: in, the rep's own or not
     previous = workspace.load_plan(rep.name, week_start)
     locks = locks_from_plan(previous, appointments=False) if previous is not None else []
+    values = values_for_replan(previous, load_value_params(workspace))
     request = WeekRequest(
-        accounts, rep, week_start, days, travel_model, locks, previous,
-        values_for_replan(previous), calendar,
-    )  # fmt: skip
+        accounts, rep, week_start, days, travel_model, locks, previous, values, calendar
+    )
     outcome = optimise_week(request, params, progress, cancel, deadline)
     note = scope.left_out_note(len(every))
     if note:

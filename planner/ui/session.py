@@ -17,6 +17,7 @@ from planner.domain import Account, Decision, DomainError, GeoPoint, Precision, 
 from planner.domain.plan import week_to_plan
 from planner.io.workspace import Workspace
 from planner.services.valuation import Valuation, week_valuation
+from planner.services.value_settings import load_value_params
 from planner.ui.accounts_model import PlannerFigures
 from planner.ui.undo import Replace
 
@@ -91,7 +92,8 @@ class Session(QObject):
 
     def _revalue(self) -> None:
         """The one valuation (table, map, inspector): this week's, with the plan's removals."""
-        self.valuation = week_valuation(self.accounts, self.week_start, self.plan)
+        params = load_value_params(self.workspace)
+        self.valuation = week_valuation(self.accounts, self.week_start, self.plan, params)
 
     def account(self, key: str) -> Account | None:
         return next((a for a in self.accounts if a.key == key), None)
