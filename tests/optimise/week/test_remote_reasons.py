@@ -29,8 +29,14 @@ CHEAP_C = ValueParams(tiers=replace(TierSettings(), visit_value={"A": Decimal(80
 
 def accounts() -> list[Account]:
     busy = [
-        account(f"Bologna {i}", 44.49 + 0.004 * i, 11.34 + 0.003 * i, amount=200_000,
-                meeting_minutes=60, tags=("B",))  # fmt: skip
+        account(
+            f"Bologna {i}",
+            44.49 + 0.004 * i,
+            11.34 + 0.003 * i,
+            amount=200_000,
+            meeting_minutes=60,
+            tags=("B",),
+        )
         for i in range(12)
     ]
     no_deal = {"amount": None, "probability": None, "stage": ""}
