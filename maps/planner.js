@@ -62,8 +62,8 @@
   function accountInfo(p) {
     var shared = p.shared > 1 ? String(p.shared) + ' × ' + p.precision : '';
     return infoBox(p.name, [
-      ['visit_value', p.visit_value], ['priority', p.priority], ['deal_amount', p.deal_amount],
-      ['stage', p.stage],
+      ['visit_value', p.visit_value], ['priority', label('priority_' + p.priority)],
+      ['deal_amount', p.deal_amount], ['stage', p.stage],
       ['last_visit', p.last_visit], ['planned', p.planned], ['rep', p.rep],
       ['territory', p.territory], ['precision', p.precision], ['shared', shared]
     ]);
@@ -377,6 +377,11 @@
       colorBy: config.colorBy,
       onColorBy: function (field) { planner.setColorBy(field); },
       sharedLabel: label('shared_pin'),
+      foldLabel: label('legend_fold'),
+      valueLabel: function (value) {
+        var key = config.colorBy + '_' + value;
+        return (config.labels && config.labels[key]) || value;
+      },
       remoteLabel: remote && remote.getLayers().length ? label('remote') : null,
       days: routes.days,
       dayColors: routes.colors
@@ -385,7 +390,7 @@
 
   function addTiles() {
     if (!(config.tiles && config.tiles.url)) { return; }
-    var name = config.tiles.name || 'Online map';
+    var name = config.tiles.name || label('online_map');
     var tiles = L.tileLayer(config.tiles.url, {attribution: config.tiles.attribution || '',
                                                maxZoom: config.tiles.maxZoom || 19});
     tiles.addTo(map);

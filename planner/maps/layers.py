@@ -14,6 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from planner.domain import Account, DayPlan, GeoPoint, Territory, WeekPlan
+from planner.domain.formats import Formats
+from planner.domain.i18n import Translator
 from planner.domain.value import WeekValue
 from planner.io.exporters.common import StopRow, one_line, stop_rows
 from planner.maps.palette import NONE_LABEL, day_color
@@ -42,8 +44,9 @@ def collection(features: list[GeoJSON]) -> GeoJSON:
     return {"type": "FeatureCollection", "features": features}
 
 
-def money_text(amount: Decimal | None, currency: str) -> str:
-    return f"{amount:,.0f} {currency}" if amount is not None else ""
+def money_text(amount: Decimal | None, currency: str, formats: Formats | None = None) -> str:
+    """A deal amount in whole units, in the page's locale: €5,000 / € 5.000."""
+    return (formats or Formats()).amount(amount, currency, whole=True) if amount is not None else ""
 
 
 def _radius(cents: int, largest: int) -> float:
@@ -58,10 +61,11 @@ def _pin(point: GeoPoint) -> tuple[float, float]:
     return (round(point.lat, 5), round(point.lon, 5))
 
 
-def planned_labels(plan: WeekPlan | None) -> dict[str, str]:
+def planned_labels(plan: WeekPlan | None, formats: Formats | None = None) -> dict[str, str]:
     if plan is None:
         return {}
-    return {v.account_key: f"{v.arrival:%a %d %b %H:%M}" for v in plan.visits() if not v.cancelled}
+    f = formats or Formats()
+    return {v.account_key: f.day_time(v.arrival) for v in plan.visits() if not v.cancelled}
 
 
 def territory_names(territories: Iterable[Territory]) -> dict[str, str]:
@@ -74,6 +78,7 @@ def accounts_layer(
     values: Mapping[str, WeekValue],
     territory_of: Mapping[str, str] | None = None,
     planned: Mapping[str, str] | None = None,
+    formats: Formats | None = None,
 ) -> GeoJSON:
     """One point per located account; unlocated accounts cannot be drawn and are skipped.
 
@@ -81,6 +86,8 @@ def accounts_layer(
     this week's visit value, the same figures as the app's table and the planner's.
     `deal_amount` is the CRM's amount, shown for reference.
     """
+    f = formats or Formats()
+    t = Translator(f.locale)
     located = [a for a in accounts if a.location is not None]
     cents = {k: v.visit_value.cents for k, v in values.items()}
     largest = max((cents.get(a.key, 0) for a in located), default=0)
@@ -91,15 +98,15 @@ def accounts_layer(
         value = values.get(account.key)
         props = {
             "name": one_line(account.name),
-            "deal_amount": money_text(account.amount, account.currency),
-            "visit_value": str(value.visit_value) if value else "",
+            "deal_amount": money_text(account.amount, account.currency, f),
+            "visit_value": f.money(value.visit_value) if value else "",
             "stage": one_line(account.stage) or NONE_LABEL,
             "priority": value.band if value else "unknown",
             "territory": (territory_of or {}).get(account.key, NONE_LABEL),
             "rep": one_line(account.owner) or NONE_LABEL,
-            "last_visit": account.last_visit.isoformat() if account.last_visit else "",
+            "last_visit": f.date(account.last_visit) if account.last_visit else "",
             "planned": (planned or {}).get(account.key, ""),
-            "precision": str(account.precision),
+            "precision": t(str(account.precision)),
             "radius": _radius(cents.get(account.key, 0), largest),
             "shared": sharing[_pin(account.location)],
             "coarse": account.precision.is_coarse,
@@ -108,7 +115,8 @@ def accounts_layer(
     return collection(features)
 
 
-def _day_features(day: DayPlan, rows: list[StopRow], label: str) -> list[GeoJSON]:
+def _day_features(day: DayPlan, rows: list[StopRow], f: Formats) -> list[GeoJSON]:
+    label = f.day(day.day)
     color = day_color(day.day.weekday())
     common = {"day": day.day.isoformat(), "day_label": label, "color": color}
     places: list[GeoPoint | None] = [day.start.location, *(r.location for r in rows)]
@@ -122,7 +130,7 @@ def _day_features(day: DayPlan, rows: list[StopRow], label: str) -> list[GeoJSON
             line = [_coords(a), _coords(b)]
         else:
             continue
-        text = f"{leg.distance_m / 1000:.1f} km, {round(leg.duration_s / 60)} min"
+        text = f"{f.distance(leg.distance_m)}, {f.duration(leg.duration_s)}"
         features.append(
             {
                 "type": "Feature",
@@ -141,7 +149,7 @@ def _day_features(day: DayPlan, rows: list[StopRow], label: str) -> list[GeoJSON
             "seq": row.index,
             "name": one_line(visit.name),
             "time": f"{visit.arrival:%H:%M}–{visit.departure:%H:%M}",
-            "visit_value": str(visit.value),
+            "visit_value": f.money(visit.value),
             "note": one_line(visit.explanation),
         }
         features.append(_point(row.location, props))
@@ -151,18 +159,21 @@ def _day_features(day: DayPlan, rows: list[StopRow], label: str) -> list[GeoJSON
     return features
 
 
-def routes_layer(plan: WeekPlan, accounts: Mapping[str, Account]) -> GeoJSON:
+def routes_layer(
+    plan: WeekPlan, accounts: Mapping[str, Account], formats: Formats | None = None
+) -> GeoJSON:
     """Legs and numbered stops of every day; `day_label` names the day's overlay."""
     rows = stop_rows(plan, accounts)
     features: list[GeoJSON] = []
     for day in plan.days:
-        label = f"{day.day:%a %d %b}"
         mine = [r for r in rows if r.day is day]
-        features.extend(_day_features(day, mine, label))
+        features.extend(_day_features(day, mine, formats or Formats()))
     return collection(features)
 
 
-def remote_layer(plan: WeekPlan, accounts: Mapping[str, Account]) -> GeoJSON:
+def remote_layer(
+    plan: WeekPlan, accounts: Mapping[str, Account], formats: Formats | None = None
+) -> GeoJSON:
     """Accounts to serve by phone or video this week, where they are located."""
     features = []
     for decision in plan.remote:
@@ -172,7 +183,7 @@ def remote_layer(plan: WeekPlan, accounts: Mapping[str, Account]) -> GeoJSON:
         props = {
             "id": decision.account_key,
             "name": one_line(decision.name),
-            "visit_value": str(decision.value),
+            "visit_value": (formats or Formats()).money(decision.value),
             "channel": "remote",
             "reason": one_line(decision.reason),
         }

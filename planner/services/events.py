@@ -85,19 +85,22 @@ class UndoList:
         self._undone.clear()
 
     def undo(self) -> bool:
-        if not self._done:
-            return False
-        command = self._done.pop()
-        command.undo()
-        self._undone.append(command)
-        return True
+        """Undo the last edit; False when there is none."""
+        return self._step(self._done, self._undone, lambda command: command.undo())
 
     def redo(self) -> bool:
-        if not self._undone:
+        """Redo the last undone edit; False when there is none."""
+        return self._step(self._undone, self._done, lambda command: command.redo())
+
+    @staticmethod
+    def _step(
+        source: list[Command], target: list[Command], action: Callable[[Command], None]
+    ) -> bool:
+        if not source:
             return False
-        command = self._undone.pop()
-        command.redo()
-        self._done.append(command)
+        command = source.pop()
+        action(command)
+        target.append(command)
         return True
 
     @property

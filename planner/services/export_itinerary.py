@@ -208,7 +208,7 @@ def _export(
         files = (write_atomic(out, itinerary), write_atomic(_beside(out, "remote", ".csv"), remote))
         return ExportResult(files)
     if fmt is ExportFormat.PDF:
-        pdf = export_pdf(plan, accounts, rep, basemap_outlines())
+        pdf = export_pdf(plan, accounts, rep, basemap_outlines(), locale=locale)
         return ExportResult((write_atomic(out, pdf),))
     return ExportResult((_write_html(plan, accounts, rep, out),))
 

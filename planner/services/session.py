@@ -131,9 +131,9 @@ class SessionModel:
             for key, b in self.valuation.breakdowns.items()
         }
 
-    def map_data(self) -> MapData:
+    def map_data(self, locale: str | None = None) -> MapData:
         """Every layer of the map: accounts coloured by the valuation's bands, the plan,
-        the remote list and the territories."""
+        the remote list and the territories; texts in `locale` (English by default)."""
         from planner.maps.data import build_map_data
 
         return build_map_data(
@@ -142,6 +142,7 @@ class SessionModel:
             self.workspace.territories(),
             values=self.valuation.week_values(),
             reps=self.workspace.reps(),
+            locale=locale,
         )
 
     # accounts and rep ------------------------------------------------------------------

@@ -109,7 +109,7 @@ def test_demo_command_writes_its_outputs(
     assert "accounts: accounts_salesforce_report.csv: 407 rows: 401 new" in out
     assert (out_dir / "summary.txt").is_file() and (out_dir / "import-report.txt").is_file()
     # The planned week is printed day by day, lunch break and totals included.
-    assert f"Week of {plan.week_start:%a %d %b %Y} for {plan.rep_name}" in out
+    assert f"Week of {plan.week_start.day} {plan.week_start:%B %Y} for {plan.rep_name}" in out
     first = plan.days[0]
     assert first.lunch is not None and f"{first.lunch.start:%H:%M}" in out
     assert f"Week: {len(plan.visits())} visits" in out

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.domain import Account, Rep, Territory, WeekPlan
+from planner.domain.formats import Formats
 from planner.maps import DAY_COLORS, MapOptions, build_map_data, page_html
 from planner.maps.assets import MissingAssets, page_assets
 from planner.maps.data import point_table
@@ -39,11 +39,11 @@ def test_accounts_layer_skips_unlocated_and_marks_shared_pins(accounts: list[Acc
 def test_account_properties_are_display_text(accounts: list[Account]) -> None:
     values = values_of(accounts)
     props = _by_id(accounts_layer(accounts, values=values))["id:A4"]["properties"]
-    assert props["deal_amount"] == "5,000 EUR"  # the CRM's amount, named as such
-    assert props["visit_value"] == str(values["id:A4"].visit_value)
+    assert props["deal_amount"] == "€5,000"  # the CRM's amount, named as such
+    assert props["visit_value"] == Formats().money(values["id:A4"].visit_value)
     assert "value" not in props  # no key that means one thing here and another elsewhere
     assert props["stage"] == "Prospect"
-    assert props["last_visit"] == "2026-10-01"
+    assert props["last_visit"] == "1 Oct 2026"
     assert props["rep"] == "Rep One"
 
 
@@ -160,7 +160,7 @@ def test_week_labels_are_weekday_date(accounts: list[Account], plan: WeekPlan) -
     data = build_map_data(accounts, plan, values=values_of(accounts, plan))
     assert data.routes is not None
     labels = {f["properties"]["day_label"] for f in data.routes["features"]}
-    assert labels == {f"{date(2026, 11, 30):%a %d %b}", f"{date(2026, 12, 1):%a %d %b}"}
+    assert labels == {"Mon 30 Nov", "Tue 1 Dec"}
 
 
 @given(st.text())

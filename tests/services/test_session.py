@@ -16,13 +16,13 @@ from planner.services.session import SessionModel
 from tests.optimise.week.conftest import HOME, MONDAY, account
 
 FAST = WeekParams(time_limit_s=0.5, seed=1, overnight=False)
-SPOTS = [
-    ("Imola Tech", 44.353, 11.714),
-    ("Modena Parts", 44.647, 10.925),
-    ("Ferrara Foods", 44.838, 11.619),
-    ("Cento Metal", 44.727, 11.289),
-    ("Budrio Agri", 44.537, 11.534),
-    ("Casalecchio Med", 44.476, 11.275),
+SPOTS = [  # towns east of Bologna, an hour's drive at most
+    ("Faenza Ceramics", 44.285, 11.883),
+    ("Lugo Seeds", 44.420, 11.911),
+    ("Castel San Pietro Spa", 44.398, 11.589),
+    ("Medicina Grain", 44.478, 11.637),
+    ("Molinella Rice", 44.619, 11.667),
+    ("Argenta Boats", 44.613, 11.836),
 ]
 
 
