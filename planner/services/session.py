@@ -22,6 +22,7 @@ from planner.domain.progress import CancelToken, ProgressReporter
 from planner.io.workspace import Workspace
 from planner.services.events import Event, History, Replace, UndoList
 from planner.services.valuation import Valuation, week_valuation
+from planner.services.value_settings import load_value_params
 
 if TYPE_CHECKING:  # imported on first use: they load the solver, scipy and folium
     from planner.maps.data import MapData
@@ -104,7 +105,8 @@ class SessionModel:
         return plan
 
     def _revalue(self) -> None:
-        self.valuation = week_valuation(self.accounts, self.week_start, self.plan)
+        params = load_value_params(self.workspace)  # the workspace's tier settings
+        self.valuation = week_valuation(self.accounts, self.week_start, self.plan, params)
 
     # what the views show ---------------------------------------------------------------
     def account(self, key: str) -> Account | None:

@@ -233,21 +233,44 @@
     </message>
     <message>
         <location filename="../../planner/ui/inspector.py" line="138"/>
-        <source>deal %s + urgency %s + cadence %s</source>
-        <translation>trattativa %s + urgenza %s + cadenza %s</translation>
+        <source>customer</source>
+        <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="144"/>
-        <source>(%s) × weight %s</source>
-        <translation>(%s) × peso %s</translation>
+        <location filename="../../planner/ui/inspector.py" line="138"/>
+        <source>account</source>
+        <translation>cliente potenziale</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="141"/>
+        <source>tier %s %s (%s)</source>
+        <translation>fascia %s, %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="142"/>
+        <source>visit every %s days; last visit %s× that ago</source>
+        <translation>visita ogni %s giorni; ultima visita %s× quel periodo fa</translation>
     </message>
     <message>
         <location filename="../../planner/ui/inspector.py" line="147"/>
+        <source>× weight %s</source>
+        <translation>× peso %s</translation>
+    </message>
+    <message>
+        <source>deal %s + urgency %s + cadence %s</source>
+        <translation type="vanished">trattativa %s + urgenza %s + cadenza %s</translation>
+    </message>
+    <message>
+        <source>(%s) × weight %s</source>
+        <translation type="vanished">(%s) × peso %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="151"/>
         <source>must visit</source>
         <translation>da visitare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="150"/>
+        <location filename="../../planner/ui/inspector.py" line="154"/>
         <source>excluded: %s</source>
         <translation>escluso: %s</translation>
     </message>
@@ -742,22 +765,22 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../planner/ui/session.py" line="153"/>
+        <location filename="../../planner/ui/session.py" line="155"/>
         <source>there is no plan to edit</source>
         <translation>non c&apos;è un piano da modificare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="196"/>
+        <location filename="../../planner/ui/session.py" line="198"/>
         <source>territories need at least two reps and geocoded accounts</source>
         <translation>i territori richiedono almeno due agenti e clienti geocodificati</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="201"/>
+        <location filename="../../planner/ui/session.py" line="203"/>
         <source>Give %d accounts to %s</source>
         <translation>Assegna %d clienti a %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="215"/>
+        <location filename="../../planner/ui/session.py" line="217"/>
         <source>Move pin of %s</source>
         <translation>Sposta la posizione di %s</translation>
     </message>
