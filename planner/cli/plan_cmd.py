@@ -14,8 +14,7 @@ from planner.domain.formats import Formats, environment_locale
 from planner.domain.i18n import Translator
 from planner.domain.reasons import translate_reason
 from planner.services.plan_week import WeekOutcome, WeekParams, plan_in_workspace, plan_json
-from planner.services.travel import workspace_travel_model
-from planner.travel import TravelError
+from planner.services.travel import TravelError, workspace_travel_model
 
 
 def register(subparsers: Any) -> None:
