@@ -596,19 +596,34 @@
 <context>
     <name>RemoteView</name>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="27"/>
+        <location filename="../../planner/ui/remote_view.py" line="29"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="27"/>
+        <location filename="../../planner/ui/remote_view.py" line="29"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="27"/>
+        <location filename="../../planner/ui/remote_view.py" line="29"/>
         <source>Why remote</source>
         <translation>Perché a distanza</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="40"/>
+        <source>Video calls (%s)</source>
+        <translation>Videochiamate (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="41"/>
+        <source>Phone calls (%s)</source>
+        <translation>Telefonate (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="42"/>
+        <source>Remote (%s)</source>
+        <translation>A distanza (%s)</translation>
     </message>
 </context>
 <context>
