@@ -10,15 +10,15 @@ from typing import Any
 
 from planner.cli.common import add_workspace_argument, run_in_workspace
 from planner.domain.calendar import Appointment, AppointmentKind
-from planner.io.calendars.store import appointment_to_dict
-from planner.io.reps_csv import parse_time
-from planner.io.workspace import Workspace
 from planner.services.calendar_week import (
     AppointmentRequest,
     add_appointment,
     all_appointments,
+    appointment_to_dict,
+    parse_time,
     remove_appointment,
 )
+from planner.services.workspaces import Workspace
 
 
 def register(subparsers: Any) -> None:

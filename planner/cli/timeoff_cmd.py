@@ -7,8 +7,8 @@ from typing import Any
 
 from planner.cli.common import add_workspace_argument, iso_date, run_in_workspace
 from planner.domain.calendar import HalfDay
-from planner.io.workspace import Workspace
 from planner.services.calendar_week import add_time_off, all_time_off, remove_time_off
+from planner.services.workspaces import Workspace
 
 
 def register(subparsers: Any) -> None:

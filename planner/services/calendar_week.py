@@ -17,12 +17,27 @@ from planner.domain.errors import DomainError
 from planner.domain.rep import Rep
 from planner.io.calendars.holidays import public_holidays
 from planner.io.calendars.store import (
+    appointment_to_dict,
     load_appointments,
     load_time_off,
     save_appointments,
     save_time_off,
 )
+from planner.io.reps_csv import parse_time
 from planner.io.workspace import Workspace
+
+__all__ = [  # the CLI's view of the calendar (it reaches io only through services)
+    "AppointmentRequest",
+    "add_appointment",
+    "add_time_off",
+    "all_appointments",
+    "all_time_off",
+    "appointment_to_dict",
+    "parse_time",
+    "remove_appointment",
+    "remove_time_off",
+    "week_calendar",
+]
 
 
 def find_rep(workspace: Workspace, name: str) -> Rep:
