@@ -98,7 +98,7 @@ def format_plan(outcome: WeekOutcome, locale: str | None = None) -> list[str]:
             f"  {d.name}: {translate_reason(d.reason, locale)}" for d in decisions
         ]
     if plan.notes:
-        lines += ["", t("Notes:")] + [f"  {n}" for n in plan.notes]
+        lines += ["", t("Notes:")] + [f"  {translate_reason(n, locale)}" for n in plan.notes]
     return lines
 
 
