@@ -46,7 +46,7 @@ def _steps(window, out: Path, language: str) -> list[tuple[str, Callable[[], Non
     def refused() -> None:
         window.plan_dock.raise_()
         for visit in (v for d, day in enumerate(plan.days) if d != busiest for v in day.visits):
-            window._move_visit(visit.account_key, busiest, 0)
+            window.plan_view.visit_moved.emit(visit.account_key, busiest, 0)
             if window.plan_view.notice_text:
                 return
 

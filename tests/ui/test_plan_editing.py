@@ -89,7 +89,7 @@ def test_export_calendar_from_the_window(qtbot, planned_window, tmp_path) -> Non
 def test_a_refused_edit_shows_its_whole_reason(qtbot, planned_window) -> None:  # type: ignore[no-untyped-def]
     win = planned_window
     plan = win.session.plan
-    win._move_visit(plan.visits()[0].account_key, len(plan.days) + 3, 0)  # no such day
+    win.plan_view.visit_moved.emit(plan.visits()[0].account_key, len(plan.days) + 3, 0)  # no day
     notice = win.plan_view._notice
     assert (
         win.plan_view.notice_text
