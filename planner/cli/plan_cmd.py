@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from typing import Any
 
 from planner.cli.common import add_workspace_argument, iso_date, open_workspace, progress_bar
@@ -13,6 +14,7 @@ from planner.domain.deadline import Deadline
 from planner.domain.formats import Formats, environment_locale
 from planner.domain.i18n import Translator
 from planner.domain.reasons import translate_reason
+from planner.services.check_roads import check_roads, report_lines
 from planner.services.plan_week import WeekOutcome, WeekParams, plan_in_workspace, plan_json
 from planner.services.travel import workspace_travel_model
 from planner.travel import TravelError
@@ -46,11 +48,17 @@ def register(subparsers: Any) -> None:
                         help="plan every account of the workspace, not only the rep's own "
                         "(saved territory, else CRM owner)")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
+    parser.add_argument("--check-roads", action="store_true",
+                        help="do not plan: re-time the plan stored for that week on the roads "
+                        "of your regions and list late arrivals, missed opening hours and "
+                        "overtime, with minutes")  # fmt: skip
     add_workspace_argument(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.check_roads:
+        return run_check_roads(args)
     try:
         params = WeekParams(
             time_limit_s=args.time_limit,
@@ -167,3 +175,29 @@ def _totals(plan: WeekPlan, t: Translator, f: Formats) -> list[str]:
             driving=f.duration(plan.driving_s), per_unit=per_unit,
         ),
     ]  # fmt: skip
+
+
+def run_check_roads(args: argparse.Namespace) -> int:
+    """`plan --week W --check-roads`: the stored plan re-timed on roads."""
+    workspace = open_workspace(args)
+    if workspace is None:
+        return 1
+    try:
+        with workspace:
+            plan, result = check_roads(workspace, args.rep, args.week)
+    except (DomainError, TravelError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        data = {
+            "rep": plan.rep_name,
+            "week": plan.week_start.isoformat(),
+            "issues": [asdict(i) for i in result.issues],
+            "planned_driving_s": result.planned_driving_s,
+            "road_driving_s": result.road_driving_s,
+            "notes": list(result.notes),
+        }
+        print(json.dumps(data, indent=1, ensure_ascii=False))
+    else:
+        print("\n".join(report_lines(plan, result)))
+    return 0

@@ -137,6 +137,7 @@ class Decision:
     reason: str
     value: Money
     marginal_cost: Money | None = None
+    channel: str = ""  # in person | video | phone ("" for excluded accounts)
 
 
 @dataclass(frozen=True)

@@ -58,10 +58,16 @@ def _roads(
 ) -> TravelModel | None:
     if settings.backend != "geodesic" or not settings.roads:
         return None
+    return workspace_roads_model(workspace, store)
+
+
+def workspace_roads_model(workspace: Workspace, store: RegionStore) -> RoadsModel | None:
+    """OSRM on the user's regions, estimating elsewhere with the workspace's own geodesic
+    parameters when the user tuned them, else with those fitted on the region."""
     regions = road_regions(store)
     if not regions:
         return None
-    params = settings.geodesic
+    params = load_settings(workspace).geodesic
     user_tuned = workspace.get_value(NAMESPACE, KEY) is not None and params != GeodesicParams()
     if not user_tuned:  # the region's own fit beats the textbook defaults
         params = calibrated_params(store) or params

@@ -572,19 +572,34 @@
 <context>
     <name>RemoteView</name>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="28"/>
+        <location filename="../../planner/ui/remote_view.py" line="30"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="28"/>
+        <location filename="../../planner/ui/remote_view.py" line="30"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="28"/>
+        <location filename="../../planner/ui/remote_view.py" line="30"/>
         <source>Why remote</source>
         <translation>Perché a distanza</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="49"/>
+        <source>Video calls (%s)</source>
+        <translation>Videochiamate (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="50"/>
+        <source>Phone calls (%s)</source>
+        <translation>Telefonate (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="51"/>
+        <source>Remote (%s)</source>
+        <translation>A distanza (%s)</translation>
     </message>
 </context>
 <context>
