@@ -12,8 +12,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-from planner.io.workspace import Workspace, default_workspace_path
-from planner.io.workspace.postgres import is_postgres_url
+from planner.services.workspaces import Workspace, default_workspace_path, is_postgres_url
 
 
 def iso_date(text: str) -> date:

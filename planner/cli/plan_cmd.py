@@ -16,8 +16,7 @@ from planner.domain.i18n import Translator
 from planner.domain.reasons import translate_reason
 from planner.services.check_roads import check_roads, report_lines
 from planner.services.plan_week import WeekOutcome, WeekParams, plan_in_workspace, plan_json
-from planner.services.travel import workspace_travel_model
-from planner.travel import TravelError
+from planner.services.travel import TravelError, workspace_travel_model
 
 
 def register(subparsers: Any) -> None:

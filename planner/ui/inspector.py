@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from planner.domain import Account, Decision
 from planner.domain.i18n import gettext
 from planner.domain.reasons import translate_reason
-from planner.optimise.priorities import ValueBreakdown
+from planner.services.valuation import ValueBreakdown
 from planner.ui.formatting import ui_formats, ui_locale
 
 _UNSET = 0.000001  # a coordinate field below its range shows "—": no pin yet

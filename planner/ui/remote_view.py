@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain import Decision
 from planner.domain.reasons import translate_reason
-from planner.optimise.channel import PHONE, VIDEO
+from planner.services.valuation import PHONE, VIDEO
 from planner.ui.formatting import ui_formats, ui_locale
 
 KEY_COLUMN_ROLE = 0x0100 + 1
