@@ -108,7 +108,7 @@ def format_plan(outcome: WeekOutcome, locale: str | None = None) -> list[str]:
     if plan.conflicts:
         lines += ["", t("Conflicts:")] + [f"  {c}" for c in plan.conflicts]
     if plan.notes:
-        lines += ["", t("Notes:")] + [f"  {n}" for n in plan.notes]
+        lines += ["", t("Notes:")] + [f"  {translate_reason(n, locale)}" for n in plan.notes]
     return lines
 
 
