@@ -26,6 +26,7 @@ from planner.services.rep_scope import rep_scope
 from planner.services.road_legs import with_road_legs
 from planner.services.valuation import values_for_replan
 from planner.services.value_settings import load_value_params
+from planner.services.visit_history import earlier_plans, with_planned_visits
 from planner.travel.model import TravelModel
 
 __all__ = ["WeekOutcome", "WeekParams", "plan_in_workspace", "plan_json", "plan_week"]
@@ -80,8 +81,9 @@ def plan_in_workspace(
     """Plan the rep's week from the workspace and store it.
 
     The rep's own accounts are planned (`planner.services.rep_scope`: saved territory,
-    else CRM owner), every account with `everyone`. A plan already stored for
-    that week is re-planned: its locks are kept and it warm-starts the solver.
+    else CRM owner), every account with `everyone`. Visits in the rep's plans stored for
+    earlier weeks count as the accounts' last visits (cadences across weeks). A plan
+    already stored for that week is re-planned: its locks are kept and it warm-starts the solver.
     `deadline` bounds the planning; by default `params.time_limit_s` does.
     """
     reps = workspace.reps()
@@ -93,7 +95,8 @@ def plan_in_workspace(
         raise DomainError(f"no rep named {rep_name!r} in the workspace (known: {names})")
     every = workspace.accounts()
     scope = rep_scope(every, rep, reps, workspace.territories(), everyone=everyone)
-    accounts = list(scope.accounts)
+    earlier = earlier_plans(workspace, rep.name, week_start)
+    accounts = with_planned_visits(scope.accounts, earlier)
     previous = workspace.load_plan(rep.name, week_start)
     locks = locks_from_plan(previous) if previous is not None else []
     values = values_for_replan(previous, load_value_params(workspace))
