@@ -36,7 +36,7 @@ def accounts() -> list[Account]:
         replace(
             account(f"B prospect {i}", 44.47 + 0.01 * i, 11.32, tags=("B",), **long),  # type: ignore[arg-type]
             **NO_DEAL,
-        )  # fmt: skip
+        )
         for i in range(3)
     ]
     return [a_customer, *prospects]
