@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 
 from planner.cli.common import add_workspace_argument, iso_date, open_workspace, progress_bar
@@ -16,8 +17,7 @@ from planner.domain.i18n import Translator
 from planner.domain.reasons import translate_reason
 from planner.services.check_roads import check_roads, report_lines
 from planner.services.plan_week import WeekOutcome, WeekParams, plan_in_workspace, plan_json
-from planner.services.travel import workspace_travel_model
-from planner.travel import TravelError
+from planner.services.travel import TravelError, workspace_travel_model
 
 
 def register(subparsers: Any) -> None:
@@ -105,8 +105,10 @@ def format_plan(outcome: WeekOutcome, locale: str | None = None) -> list[str]:
         lines += ["", title] + [
             f"  {d.name}: {translate_reason(d.reason, locale)}" for d in decisions
         ]
+    if plan.conflicts:
+        lines += ["", t("Conflicts:")] + [f"  {c}" for c in plan.conflicts]
     if plan.notes:
-        lines += ["", t("Notes:")] + [f"  {n}" for n in plan.notes]
+        lines += ["", t("Notes:")] + [f"  {translate_reason(n, locale)}" for n in plan.notes]
     return lines
 
 
@@ -119,7 +121,9 @@ def format_itinerary(plan: WeekPlan, locale: str | None = None) -> list[str]:
     t, f = Translator(locale), Formats(locale)
     week = f.long_date(plan.week_start)
     lines = [t("Week of {date} for {rep}", date=week, rep=plan.rep_name), ""]
+    closed = {c.day: c.reason for c in plan.closed}
     for day in plan.days:
+        lines += [_closed_line(d, closed.pop(d), t, f) for d in sorted(closed) if d < day.day]
         lines.append(t(
             "{day}: {n} visits, {distance}, {driving} driving, cost {cost}, value {value}",
             day=f.day(day.day), n=len(day.visits), distance=f.distance(day.distance_m, 0),
@@ -127,7 +131,13 @@ def format_itinerary(plan: WeekPlan, locale: str | None = None) -> list[str]:
             value=f.money(day.value(plan.currency)),
         ))  # fmt: skip
         lines.extend(_day_lines(day, t, f))
+    lines += [_closed_line(d, reason, t, f) for d, reason in sorted(closed.items())]
     return lines + _totals(plan, t, f)
+
+
+def _closed_line(day: date, reason: str, t: Translator, f: Formats) -> str:
+    """A holiday or a day off: no visits, and why."""
+    return t("{day}: closed ({reason})", day=f.day(day), reason=reason)
 
 
 def _day_lines(day: DayPlan, t: Translator, f: Formats) -> list[str]:
@@ -138,9 +148,10 @@ def _day_lines(day: DayPlan, t: Translator, f: Formats) -> list[str]:
     for i, (visit, leg) in enumerate(zip(day.visits, day.legs, strict=False)):
         if i == day.lunch_after:
             lines.append(_lunch_line(day, t))
+        name = t("{name} [fixed appointment]", name=visit.name) if visit.fixed else visit.name
         lines.append(t(
             "  {start}–{end} {name} (value {value}; {distance}, {cost} to get there)",
-            start=f"{visit.arrival:%H:%M}", end=f"{visit.departure:%H:%M}", name=visit.name,
+            start=f"{visit.arrival:%H:%M}", end=f"{visit.departure:%H:%M}", name=name,
             value=f.money(visit.value), distance=f.distance(leg.distance_m, 0),
             cost=f.money(leg.cost),
         ))  # fmt: skip
