@@ -12,19 +12,28 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.account import Account
-from planner.domain.calendar import Appointment, AppointmentKind, HalfDay, TimeOff, WeekCalendar
+from planner.domain.calendar import (
+    Appointment,
+    AppointmentKind,
+    BusyTime,
+    HalfDay,
+    TimeOff,
+    WeekCalendar,
+)
 from planner.domain.errors import DomainError
 from planner.domain.rep import Rep
 from planner.io.calendars.holidays import public_holidays
 from planner.io.calendars.store import (
     appointment_to_dict,
     load_appointments,
+    load_sources,
     load_time_off,
     save_appointments,
     save_time_off,
 )
 from planner.io.reps_csv import parse_time
 from planner.io.workspace import Workspace
+from planner.services.calendar_sources import source_week
 
 __all__ = [  # the CLI's view of the calendar (it reaches io only through services)
     "AppointmentRequest",
@@ -63,10 +72,17 @@ def week_calendar(workspace: Workspace, rep: Rep, week_start: date) -> WeekCalen
         a for a in load_appointments(workspace, rep.name) if _touches(a, rep, week_start, last)
     )
     time_off = tuple(t for t in load_time_off(workspace, rep.name) if week_start <= t.day <= last)
+    busy: list[BusyTime] = []
+    notes: list[str] = []
+    if load_sources(workspace, rep.name):
+        busy, booked, notes = source_week(workspace, rep, week_start, workspace.accounts())
+        appointments += tuple(booked)
     return WeekCalendar(
         holidays=tuple(public_holidays(rep, week_start, last)),
         time_off=time_off,
         appointments=appointments,
+        busy=tuple(busy),
+        notes=tuple(notes),
     )
 
 
