@@ -35,6 +35,7 @@ from planner.io.importers import (
 from planner.io.importers.build import row_key
 from planner.io.reps_csv import RepRejection, read_reps
 from planner.io.workspace import ImportRecord, RejectedRow, Workspace
+from planner.services.import_country import settle_country
 
 _CHUNK = 2000
 
@@ -101,6 +102,7 @@ def import_accounts(
     parsed = read_import(path, mapping, limits=limits, cancel=cancel)
     if cancel.cancelled:
         raise Cancelled()
+    settle_country(parsed, (mapping.option("country") if mapping else None) or "")
     progress.report(0.3, f"merging {len(parsed.rows)} accounts")
     with workspace.transaction(lock="import"):  # a second import waits, then merges
         merger = _Merger(workspace, parsed)
