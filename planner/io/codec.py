@@ -285,6 +285,7 @@ def decision_to_dict(decision: Decision) -> JSON:
         "marginal_cost": (
             money_to_dict(decision.marginal_cost) if decision.marginal_cost is not None else None
         ),
+        "channel": decision.channel,
     }
 
 
@@ -298,6 +299,7 @@ def decision_from_dict(data: JSON) -> Decision:
         reason=data["reason"],
         value=money_from_dict(data["value"]),
         marginal_cost=money_from_dict(marginal) if marginal else None,
+        channel=data.get("channel", ""),
     )
 
 

@@ -7,20 +7,17 @@ last workspace are remembered (QSettings).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QWidget
 
-from planner.domain import WeekPlan
 from planner.domain.pins import shared_pins
-from planner.io.workspace import Workspace
+from planner.services.workspaces import Workspace
 from planner.ui.accounts_model import AccountsModel
 from planner.ui.accounts_panel import AccountsPanel
-from planner.ui.formatting import Units
+from planner.ui.formatting import ui_formats
 from planner.ui.inspector import Inspector
 from planner.ui.map_sync import MapSync
 from planner.ui.map_view import MapView
@@ -30,9 +27,6 @@ from planner.ui.session import Session
 from planner.ui.territories_panel import TerritoriesPanel
 from planner.ui.workers import TaskRunner
 from planner.ui.workflows import Workflows
-
-if TYPE_CHECKING:
-    from planner.services.edit_plan import PlanContext
 
 ORG, APP = "territory-planner", "Territory planner"
 
@@ -45,7 +39,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings(ORG, APP)
         self.runner = TaskRunner(self)
         self.session = Session(workspace, parent=self)
-        self.units = Units(miles=bool(self.settings.value("units/miles", False, type=bool)))
+        self.units = ui_formats(miles=bool(self.settings.value("units/miles", False, type=bool)))
         self.setWindowTitle(f"{APP} — {workspace.path.name}")
         self.accounts_model = AccountsModel(parent=self)
         self.accounts_panel = AccountsPanel(self.accounts_model)
@@ -58,7 +52,9 @@ class MainWindow(QMainWindow):
         self._docks()
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
-        self.workflows = Workflows(self)
+        self.workflows = Workflows(self.session, self.runner, self, self.settings)
+        self.workflows.message.connect(self.statusBar().showMessage)
+        self.workflows.workspace_opened.connect(lambda name: self.setWindowTitle(f"{APP} — {name}"))
         self._menus()
         self._toolbar()
         self._connect()
@@ -165,7 +161,7 @@ class MainWindow(QMainWindow):
 
     def _toggle_miles(self, checked: bool) -> None:
         self.settings.setValue("units/miles", checked)
-        self.units = Units(miles=checked)
+        self.units = ui_formats(miles=checked)
         self.plan_view.set_units(self.units)
         self._update_status()
 
@@ -195,7 +191,7 @@ class MainWindow(QMainWindow):
             self.rep_combo.setCurrentText(self.session.rep.name)
         self.rep_combo.blockSignals(False)
         self.week_label.setText(
-            self.tr("  week of %s") % self.units.day(self.session.week_start, "ddd d MMM yyyy")
+            self.tr("  week of %s") % self.units.long_date(self.session.week_start)
         )
 
     def _connect(self) -> None:
@@ -215,39 +211,21 @@ class MainWindow(QMainWindow):
         s.plan_changed.connect(self._fill_reps)
         self.territories_panel.balance_requested.connect(self.workflows.balance_territories)
         self.territories_panel.assign_requested.connect(self._give_selected)
-        self.plan_view.visit_moved.connect(self._move_visit)
-        self.plan_view.lock_toggled.connect(self._toggle_lock)
-        self.plan_view.visit_removed.connect(self._remove_visit)
+        self.plan_view.visit_moved.connect(lambda *move: self._refused(s.move_visit(*move)))
+        self.plan_view.lock_toggled.connect(lambda key: self._refused(s.toggle_lock(key)))
+        self.plan_view.visit_removed.connect(lambda key: self._refused(s.remove_visit(key)))
 
     # plan edits ------------------------------------------------------------------------
-    def _toggle_lock(self, key: str) -> None:
-        from planner.services.edit_plan import toggle_lock
-
-        self._edit(self.tr("Lock/unlock visit"), lambda c, p: toggle_lock(c, p, key))
-
-    def _remove_visit(self, key: str) -> None:
-        from planner.services.edit_plan import remove_visit
-
-        self._edit(self.tr("Remove visit"), lambda c, p: remove_visit(c, p, key))
-
-    def _move_visit(self, key: str, day_index: int, position: int) -> None:
-        from planner.services.edit_plan import move_visit
-
-        self._edit(self.tr("Move visit"), lambda c, p: move_visit(c, p, key, day_index, position))
-
-    def _edit(self, text: str, edit: Callable[[PlanContext, WeekPlan], WeekPlan]) -> None:
-        refused = self.session.edit_visit(text, edit)
-        if refused:
-            self.statusBar().showMessage(self.tr("Not changed: %s") % refused, 10000)
+    def _refused(self, reason: str) -> None:
+        if reason:
+            self.statusBar().showMessage(self.tr("Not changed: %s") % reason, 10000)
 
     def _give_selected(self, rep_name: str) -> None:
         keys = self.accounts_panel.selected_keys()
         if not keys:
             self.statusBar().showMessage(self.tr("Select accounts in the table first"), 5000)
             return
-        refused = self.session.give_accounts(keys, rep_name)
-        if refused:
-            self.statusBar().showMessage(self.tr("Not changed: %s") % refused, 10000)
+        self._refused(self.session.give_accounts(keys, rep_name))
 
     def _refresh_territories(self) -> None:
         if not self.territories_panel.isVisible():
@@ -260,7 +238,13 @@ class MainWindow(QMainWindow):
     def _refresh_accounts(self) -> None:
         self.accounts_model.set_accounts(self.session.accounts)
         self.accounts_model.set_figures(self.session.figures())
+        self._reshow_inspector()
         self._update_status()
+
+    def _reshow_inspector(self) -> None:
+        """After a reload or a workspace switch: the same account's fresh state, or empty."""
+        shown = self.inspector.account
+        self._show_in_inspector(shown.key if shown is not None else None)
 
     def _account_changed(self, key: str) -> None:
         account = self.session.account(key)
@@ -274,6 +258,7 @@ class MainWindow(QMainWindow):
         self.plan_view.show_plan(plan)
         self.remote_view.show_decisions(plan.remote if plan else ())
         self.accounts_model.set_figures(self.session.figures())
+        self._reshow_inspector()
         self._update_status()
 
     def _update_status(self) -> None:
@@ -291,7 +276,7 @@ class MainWindow(QMainWindow):
         plan = self.session.plan
         if plan is not None and plan.days:
             text += " · " + self.tr("week of %s: %d visits, %s, value %s, cost %s") % (
-                self.units.day(plan.week_start, "d MMM"),
+                self.units.day(plan.week_start),
                 len(plan.visits()),
                 self.units.distance(plan.distance_m),
                 self.units.money(plan.value),
@@ -322,7 +307,7 @@ class MainWindow(QMainWindow):
         account = self.session.account(key) if key else None
         self.inspector.show_account(
             account,
-            self.session.breakdowns.get(key) if key else None,
+            self.session.valuation.breakdowns.get(key) if key else None,
             self.session.decisions().get(key) if key else None,
         )
 
