@@ -145,7 +145,8 @@ def main() -> None:
     country_of = CountryOfPoint(gazetteer.ensure_built())
     files = sorted(p for p in REAL.glob("*.csv") if not p.name.endswith(".coordinates.csv"))
     print(
-        f"{'file':40} {'rows':>5} {'pinned':>6} {'median km':>9} {'<=10 km':>8} {'>100 km':>7} {'outside':>7}"
+        f"{'file':40} {'rows':>5} {'pinned':>6} {'median km':>9} {'<=10 km':>8} "
+        f"{'>100 km':>7} {'outside':>7}"
     )
     totals = FileResult("all")
     for path in files:
@@ -167,7 +168,8 @@ def main() -> None:
     within = sum(km <= 10 for km in totals.errors_km) / totals.rows
     print(
         f"{'all':40} {totals.rows:5} {totals.pinned:6} "
-        f"{statistics.median(totals.errors_km):9.1f} {within:8.0%} {totals.far:7} {totals.outside:7}"
+        f"{statistics.median(totals.errors_km):9.1f} {within:8.0%} {totals.far:7} "
+        f"{totals.outside:7}"
     )
     print("(<=10 km counts pins within 10 km of the file's own coordinates among all rows)")
 
