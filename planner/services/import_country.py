@@ -31,8 +31,9 @@ def settle_country(
         guess = infer_country(gazetteer, [Address(**r.address) for r in parsed.rows], phones)
         if not guess.country:
             parsed.table.notes.append(
-                "no country column, and the rows point to no single country: towns are "
-                "looked up worldwide (add a country column or [options] country)"
+                "no country column, and the rows point to no single country: a town found "
+                "in several countries will not be pinned (add a country column or "
+                "[options] country)"
             )
             return ""
         code, how = guess.country, f"no country column: inferred {guess.describe()}"
