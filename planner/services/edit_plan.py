@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from planner.domain.account import Account
+from planner.domain.calendar import WeekCalendar
 from planner.domain.errors import DomainError
 from planner.domain.formats import Formats
 from planner.domain.i18n import N_
@@ -43,6 +44,7 @@ class PlanContext:
     accounts: Sequence[Account]
     rep: Rep
     travel_model: TravelModel
+    calendar: WeekCalendar | None = None  # None: only the plan's closed days are known
 
 
 def move_visit(
@@ -103,9 +105,10 @@ def _retime(
     values: ValueParams | None = None,
 ) -> WeekPlan:
     values = values or values_for_replan(plan)
+    calendar = ctx.calendar or WeekCalendar.of_plan_days(plan.closed)
     problem, excluded = build_week_problem(
-        ctx.accounts, ctx.rep, plan.week_start, len(plan.days), ctx.travel_model,
-        locks=locks, values=values,
+        ctx.accounts, ctx.rep, plan.week_start, len(plan.days) + len(plan.closed),
+        ctx.travel_model, locks=locks, values=values, calendar=calendar,
     )  # fmt: skip
     problem = _with_hotels(problem, plan)
     index = {c.key: i for i, c in enumerate(problem.candidates)}
