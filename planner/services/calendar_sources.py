@@ -36,9 +36,13 @@ from planner.io.calendars.sources import (
     guess_kind,
 )
 from planner.io.calendars.store import (
+    CACHE,
+    SOURCES,
     cache_time,
     load_cached,
     load_sources,
+    pop_by_id,
+    rep_names,
     save_cached,
     save_sources,
 )
@@ -82,20 +86,15 @@ def add_source(
 
 
 def all_sources(workspace: Workspace, rep_name: str | None = None) -> list[CalendarSource]:
-    names = [rep_name] if rep_name else [r.name for r in workspace.reps()]
-    return [s for name in names for s in load_sources(workspace, name)]
+    return [s for name in rep_names(workspace, rep_name) for s in load_sources(workspace, name)]
 
 
 def remove_source(workspace: Workspace, source_id: str) -> CalendarSource:
-    with workspace.transaction():
-        for rep in workspace.reps():
-            items = load_sources(workspace, rep.name)
-            found = [s for s in items if s.id == source_id]
-            if found:
-                save_sources(workspace, rep.name, [s for s in items if s.id != source_id])
-                workspace.set_value("calendar_cache", source_id, None)
-                return found[0]
-    raise DomainError(f"no calendar source with id {source_id!r}")
+    row = pop_by_id(workspace, SOURCES, source_id)
+    if row is None:
+        raise DomainError(f"no calendar source with id {source_id!r}")
+    workspace.set_value(CACHE, source_id, None)
+    return CalendarSource(**row)
 
 
 def refresh_sources(workspace: Workspace, rep_name: str, now: datetime | None = None) -> list[str]:

@@ -24,10 +24,14 @@ from planner.domain.errors import DomainError
 from planner.domain.rep import Rep
 from planner.io.calendars.holidays import public_holidays
 from planner.io.calendars.store import (
+    APPOINTMENTS,
+    appointment_from_dict,
     appointment_to_dict,
     load_appointments,
     load_sources,
     load_time_off,
+    pop_by_id,
+    rep_names,
     save_appointments,
     save_time_off,
 )
@@ -148,19 +152,16 @@ def add_appointment(workspace: Workspace, request: AppointmentRequest) -> Appoin
 
 
 def all_appointments(workspace: Workspace, rep_name: str | None = None) -> list[Appointment]:
-    names = [rep_name] if rep_name else [r.name for r in workspace.reps()]
-    return [a for name in names for a in load_appointments(workspace, name)]
+    return [
+        a for name in rep_names(workspace, rep_name) for a in load_appointments(workspace, name)
+    ]
 
 
 def remove_appointment(workspace: Workspace, appointment_id: str) -> Appointment:
-    with workspace.transaction():
-        for rep in workspace.reps():
-            items = load_appointments(workspace, rep.name)
-            found = [a for a in items if a.id == appointment_id]
-            if found:
-                save_appointments(workspace, rep.name, [a for a in items if a not in found])
-                return found[0]
-    raise DomainError(f"no appointment with id {appointment_id!r}")
+    row = pop_by_id(workspace, APPOINTMENTS, appointment_id)
+    if row is None:
+        raise DomainError(f"no appointment with id {appointment_id!r}")
+    return appointment_from_dict(row)
 
 
 def add_time_off(
@@ -193,5 +194,4 @@ def remove_time_off(workspace: Workspace, rep_name: str, day: date) -> list[Time
 
 
 def all_time_off(workspace: Workspace, rep_name: str | None = None) -> list[TimeOff]:
-    names = [rep_name] if rep_name else [r.name for r in workspace.reps()]
-    return [t for name in names for t in load_time_off(workspace, name)]
+    return [t for name in rep_names(workspace, rep_name) for t in load_time_off(workspace, name)]

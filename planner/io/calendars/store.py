@@ -118,3 +118,21 @@ def cache_time(workspace: Workspace, source_id: str) -> str:
     if not row or not row.get("fetched_at"):
         return ""
     return f"{datetime.fromisoformat(row['fetched_at']).astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+def pop_by_id(workspace: Workspace, namespace: str, ident: str) -> dict[str, Any] | None:
+    """Remove the row with this id from whichever rep's list holds it; the row, or None."""
+    with workspace.transaction():
+        for rep in workspace.reps():
+            rows = workspace.get_value(namespace, rep.name) or []
+            kept = [row for row in rows if row.get("id") != ident]
+            if len(kept) != len(rows):
+                workspace.set_value(namespace, rep.name, kept)
+                found: dict[str, Any] = next(row for row in rows if row.get("id") == ident)
+                return found
+    return None
+
+
+def rep_names(workspace: Workspace, rep_name: str | None) -> list[str]:
+    """The one rep asked for, else every rep of the workspace."""
+    return [rep_name] if rep_name else [r.name for r in workspace.reps()]
