@@ -17,6 +17,7 @@ from planner.domain.i18n import Translator
 from planner.domain.reasons import translate_reason
 from planner.services.check_roads import check_roads, report_lines
 from planner.services.plan_week import WeekOutcome, WeekParams, plan_in_workspace, plan_json
+from planner.services.plan_weeks import MAX_WEEKS, plan_weeks_in_workspace
 from planner.services.travel import TravelError, workspace_travel_model
 
 
@@ -47,6 +48,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--all-accounts", action="store_true",
                         help="plan every account of the workspace, not only the rep's own "
                         "(saved territory, else CRM owner)")  # fmt: skip
+    parser.add_argument("--weeks", type=int, default=1, metavar="N",
+                        help="plan N consecutive weeks (1-4) from --week, cadences met across "
+                        "them; --time-limit applies to each week; with --json and N > 1 "
+                        'prints {"weeks": [...]}')  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
     parser.add_argument("--check-roads", action="store_true",
                         help="do not plan: re-time the plan stored for that week on the roads "
@@ -70,6 +75,11 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if not 1 <= args.weeks <= MAX_WEEKS:
+        print(f"error: --weeks must be 1–{MAX_WEEKS}, got {args.weeks}", file=sys.stderr)
+        return 2
+    if args.weeks > 1:
+        return run_weeks(args, params)
     workspace = open_workspace(args)
     if workspace is None:
         return 1
@@ -88,6 +98,29 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(plan_json(outcome), indent=2, ensure_ascii=False))
     else:
         print("\n".join(format_plan(outcome)))
+    return 0
+
+
+def run_weeks(args: argparse.Namespace, params: WeekParams) -> int:
+    """`plan --weeks N` with N > 1: the weeks in order, each stored, printed one by one."""
+    workspace = open_workspace(args)
+    if workspace is None:
+        return 1
+    try:
+        with workspace, progress_bar(f"planning {args.weeks} weeks") as bar:
+            outcomes = plan_weeks_in_workspace(
+                workspace, args.rep, args.week, workspace_travel_model(workspace),
+                weeks=args.weeks, days=args.days, params=params, progress=bar,
+                everyone=args.all_accounts,
+            )  # fmt: skip
+    except (DomainError, TravelError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        data = {"weeks": [plan_json(o) for o in outcomes]}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print("\n\n".join("\n".join(format_plan(o)) for o in outcomes))
     return 0
 
 

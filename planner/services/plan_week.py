@@ -28,6 +28,7 @@ from planner.services.rep_scope import rep_scope
 from planner.services.road_legs import with_road_legs
 from planner.services.valuation import values_for_replan
 from planner.services.value_settings import load_value_params
+from planner.services.visit_history import earlier_plans, with_planned_visits
 from planner.travel.model import TravelModel
 
 __all__ = ["WeekOutcome", "WeekParams", "plan_in_workspace", "plan_json", "plan_week"]
@@ -88,8 +89,9 @@ def plan_in_workspace(
     """Plan the rep's week from the workspace and store it.
 
     The rep's own accounts are planned (`planner.services.rep_scope`: saved territory,
-    else CRM owner), every account with `everyone`. A plan already stored for
-    that week is re-planned: its locks are kept and it warm-starts the solver.
+    else CRM owner), every account with `everyone`. Visits in the rep's plans stored for
+    earlier weeks count as the accounts' last visits (cadences across weeks). A plan
+    already stored for that week is re-planned: its locks are kept and it warm-starts the solver.
     `deadline` bounds the planning; by default `params.time_limit_s` does.
     """
     reps = workspace.reps()
@@ -105,6 +107,7 @@ def plan_in_workspace(
     accounts = list(scope.accounts)
     booked = {a.account_key for a in calendar.appointments} - {a.key for a in accounts}
     accounts += [a for a in every if a.key in booked]  # booked: in, the rep's own or not
+    accounts = with_planned_visits(accounts, earlier_plans(workspace, rep.name, week_start))
     previous = workspace.load_plan(rep.name, week_start)
     locks = locks_from_plan(previous, appointments=False) if previous is not None else []
     values = values_for_replan(previous, load_value_params(workspace))
