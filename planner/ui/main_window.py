@@ -13,11 +13,12 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QWidget
 
+from planner.domain.i18n import gettext
 from planner.domain.pins import shared_pins
 from planner.services.workspaces import Workspace
 from planner.ui.accounts_model import AccountsModel
 from planner.ui.accounts_panel import AccountsPanel
-from planner.ui.formatting import ui_formats
+from planner.ui.formatting import ui_formats, ui_locale
 from planner.ui.inspector import Inspector
 from planner.ui.map_sync import MapSync
 from planner.ui.map_view import MapView
@@ -221,7 +222,8 @@ class MainWindow(QMainWindow):
 
     # plan edits ------------------------------------------------------------------------
     def _refused(self, reason: str) -> None:
-        if reason:
+        if reason:  # the core's reasons are catalogue messages
+            reason = gettext(reason, ui_locale())
             self.statusBar().showMessage(self.tr("Not changed: %s") % reason, 10000)
 
     def _give_selected(self, rep_name: str) -> None:
