@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +21,7 @@ from planner.domain.i18n import gettext
 from planner.domain.reasons import translate_reason
 from planner.services.valuation import ValueBreakdown
 from planner.ui.formatting import ui_formats, ui_locale
+from planner.ui.navigate import fill_stop_menu, navigate_button
 
 _UNSET = 0.000001  # a coordinate field below its range shows "—": no pin yet
 
@@ -39,9 +41,11 @@ class Inspector(QWidget):
         self._details.setWordWrap(True)
         self._details.setTextFormat(self._details.textFormat().RichText)
         self._value = QLabel()
-        self._value.setWordWrap(True)
         self._why = QLabel()
-        self._why.setWordWrap(True)
+        for label in (self._value, self._why):
+            label.setWordWrap(True)
+            # Wrapped text asks for the height it needs (QFormLayout would squeeze it).
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         # One step below the valid range means "no pin yet" and reads as a dash.
         self._lat = QDoubleSpinBox(decimals=6, minimum=-90 - _UNSET, maximum=90)
         self._lon = QDoubleSpinBox(decimals=6, minimum=-180 - _UNSET, maximum=180)
@@ -61,6 +65,8 @@ class Inspector(QWidget):
         form.addRow(self.tr("Planner says"), self._why)
         form.addRow(self.tr("Pin (lat, lon)"), pin_row)
         form.addRow("", self._pin)
+        self._navigate = navigate_button()
+        form.addRow("", self._navigate)
         self._form.setVisible(False)  # nothing to edit until an account is chosen
         layout = QVBoxLayout(self)
         layout.addWidget(self._details)
@@ -92,6 +98,10 @@ class Inspector(QWidget):
         self._lat.setValue(where.lat if where is not None else self._lat.minimum())
         self._lon.setValue(where.lon if where is not None else self._lon.minimum())
         self._pin_editable()
+        self._navigate.setVisible(where is not None)
+        if where is not None:
+            self._navigate.menu().clear()
+            fill_stop_menu(self._navigate.menu(), where, account.name)
 
     def _pin_editable(self) -> None:
         """The pin can be set once both fields hold a coordinate."""

@@ -18,6 +18,7 @@ from planner.services.valuation import PHONE, VIDEO
 from planner.ui.formatting import ui_formats, ui_locale
 
 KEY_COLUMN_ROLE = 0x0100 + 1
+NAME_WIDTH = 110  # px; names wrap too, the reason takes the rest of the dock
 
 
 class RemoteView(QTableWidget):
@@ -28,7 +29,15 @@ class RemoteView(QTableWidget):
         self.setHorizontalHeaderLabels(
             [self.tr("Account"), self.tr("Value"), self.tr("Why remote")]
         )
-        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Reasons wrap onto as many lines as they need: readable at the dock's width.
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().setVisible(False)
@@ -51,7 +60,7 @@ class RemoteView(QTableWidget):
             for decision in sorted(items, key=lambda d: -d.value.cents):
                 self._decision_row(row, decision)
                 row += 1
-        self.resizeColumnToContents(0)
+        self.setColumnWidth(0, NAME_WIDTH)
 
     def _group_row(self, row: int, title: str) -> None:
         item = QTableWidgetItem(title)
@@ -68,7 +77,9 @@ class RemoteView(QTableWidget):
         name = QTableWidgetItem(decision.name.replace("\n", " "))
         name.setData(KEY_COLUMN_ROLE, decision.account_key)
         self.setItem(row, 0, name)
-        self.setItem(row, 1, QTableWidgetItem(ui_formats().money(decision.value)))
+        value = QTableWidgetItem(ui_formats().money(decision.value, whole=True))
+        value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.setItem(row, 1, value)
         text = translate_reason(decision.reason, ui_locale())
         reason = QTableWidgetItem(text)
         reason.setToolTip(text)

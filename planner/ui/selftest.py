@@ -153,11 +153,13 @@ class SelfTest(QObject):
         if plan is None or self.stage != f"a {PLAN_DAYS}-day plan":
             return  # plan_changed also fires on loads and undo; wait for the new plan
         visits = plan.visits()
-        if len(plan.days) != PLAN_DAYS or not visits:
-            raise SelfTestError(f"{len(plan.days)} days, {len(visits)} visits planned")
+        days = len(plan.days) + len(plan.closed)  # a public holiday is a closed day
+        if days != PLAN_DAYS or not visits:
+            raise SelfTestError(f"{days} days, {len(visits)} visits planned")
         _ok(
             "plan",
-            f"{plan.rep_name}: {len(visits)} visits on {len(plan.days)} days, "
+            f"{plan.rep_name}: {len(visits)} visits on {days} days"
+            f"{f' ({len(plan.closed)} closed)' if plan.closed else ''}, "
             f"{plan.distance_m / 1000:.0f} km, value {plan.value}, cost {plan.cost}, "
             f"{len(plan.remote)} remote ({self._elapsed()})",
         )

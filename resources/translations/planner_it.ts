@@ -4,57 +4,57 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="59"/>
+        <location filename="../../planner/ui/accounts_model.py" line="51"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="60"/>
+        <location filename="../../planner/ui/accounts_model.py" line="52"/>
         <source>City</source>
         <translation>Comune</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="61"/>
+        <location filename="../../planner/ui/accounts_model.py" line="53"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="62"/>
+        <location filename="../../planner/ui/accounts_model.py" line="54"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="64"/>
+        <location filename="../../planner/ui/accounts_model.py" line="56"/>
         <source>Prob.</source>
         <translation>Prob.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="67"/>
+        <location filename="../../planner/ui/accounts_model.py" line="59"/>
         <source>Visit value</source>
         <translation>Valore visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="69"/>
+        <location filename="../../planner/ui/accounts_model.py" line="61"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="71"/>
+        <location filename="../../planner/ui/accounts_model.py" line="63"/>
         <source>Overdue (d)</source>
         <translation>Ritardo (g)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="75"/>
+        <location filename="../../planner/ui/accounts_model.py" line="67"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="77"/>
+        <location filename="../../planner/ui/accounts_model.py" line="69"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="80"/>
+        <location filename="../../planner/ui/accounts_model.py" line="72"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
@@ -72,22 +72,32 @@
         <translation>In ritardo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="78"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="43"/>
+        <source>All reps</source>
+        <translation>Tutti gli agenti</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="45"/>
+        <source>Show every rep&apos;s accounts, not only the selected rep&apos;s territory</source>
+        <translation>Mostra i clienti di tutti gli agenti, non solo il territorio dell&apos;agente scelto</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="85"/>
         <source>All stages</source>
         <translation>Tutte le fasi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="80"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="87"/>
         <source>Any pin</source>
         <translation>Ogni posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="82"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="89"/>
         <source>All owners</source>
         <translation>Tutti i responsabili</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="84"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="91"/>
         <source>Any plan</source>
         <translation>Ogni esito</translation>
     </message>
@@ -95,22 +105,22 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="45"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="53"/>
         <source>Choose a CRM export</source>
         <translation>Scegli un&apos;esportazione CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="46"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="54"/>
         <source>Salesforce or HubSpot exports, CSV (any delimiter) or Excel.</source>
         <translation>Esportazioni Salesforce o HubSpot, CSV (qualsiasi separatore) o Excel.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="49"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="57"/>
         <source>Browse…</source>
         <translation>Sfoglia…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="63"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="71"/>
         <source>Import accounts</source>
         <translation>Importa clienti</translation>
     </message>
@@ -118,7 +128,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="229"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="237"/>
         <source>Import accounts</source>
         <translation>Importa clienti</translation>
     </message>
@@ -126,151 +136,143 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="38"/>
-        <location filename="../../planner/ui/inspector.py" line="83"/>
+        <location filename="../../planner/ui/inspector.py" line="40"/>
+        <location filename="../../planner/ui/inspector.py" line="89"/>
         <source>Select an account to see its details.</source>
         <translation>Seleziona un cliente per vederne i dettagli.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="48"/>
+        <location filename="../../planner/ui/inspector.py" line="52"/>
         <source>Set manual pin</source>
         <translation>Imposta posizione manuale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="60"/>
+        <location filename="../../planner/ui/inspector.py" line="64"/>
         <source>Value this week</source>
         <translation>Valore questa settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="61"/>
+        <location filename="../../planner/ui/inspector.py" line="65"/>
         <source>Planner says</source>
         <translation>Il pianificatore dice</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="62"/>
+        <location filename="../../planner/ui/inspector.py" line="66"/>
         <source>Pin (lat, lon)</source>
         <translation>Posizione (lat, lon)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="90"/>
+        <location filename="../../planner/ui/inspector.py" line="96"/>
         <source>not planned yet</source>
         <translation>non ancora pianificato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="105"/>
+        <location filename="../../planner/ui/inspector.py" line="115"/>
         <source>CRM id</source>
         <translation>ID CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="106"/>
+        <location filename="../../planner/ui/inspector.py" line="116"/>
         <source>Address</source>
         <translation>Indirizzo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="107"/>
+        <location filename="../../planner/ui/inspector.py" line="117"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="109"/>
+        <location filename="../../planner/ui/inspector.py" line="119"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="111"/>
+        <location filename="../../planner/ui/inspector.py" line="121"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="113"/>
+        <location filename="../../planner/ui/inspector.py" line="123"/>
         <source>Probability</source>
         <translation>Probabilità</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="116"/>
+        <location filename="../../planner/ui/inspector.py" line="126"/>
         <source>Close date</source>
         <translation>Data di chiusura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="117"/>
+        <location filename="../../planner/ui/inspector.py" line="127"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="119"/>
+        <location filename="../../planner/ui/inspector.py" line="129"/>
         <source>Cadence</source>
         <translation>Cadenza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="120"/>
+        <location filename="../../planner/ui/inspector.py" line="130"/>
         <source>every %d days</source>
         <translation>ogni %d giorni</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="122"/>
+        <location filename="../../planner/ui/inspector.py" line="132"/>
         <source>Meeting</source>
         <translation>Incontro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="124"/>
+        <location filename="../../planner/ui/inspector.py" line="134"/>
         <source>Opening hours</source>
         <translation>Orari di apertura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="127"/>
+        <location filename="../../planner/ui/inspector.py" line="137"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="128"/>
+        <location filename="../../planner/ui/inspector.py" line="138"/>
         <source>Contact</source>
         <translation>Contatto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="129"/>
+        <location filename="../../planner/ui/inspector.py" line="139"/>
         <source>Notes</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="138"/>
+        <location filename="../../planner/ui/inspector.py" line="148"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="138"/>
+        <location filename="../../planner/ui/inspector.py" line="148"/>
         <source>account</source>
         <translation>cliente potenziale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="141"/>
+        <location filename="../../planner/ui/inspector.py" line="151"/>
         <source>tier %s %s (%s)</source>
         <translation>fascia %s, %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="142"/>
+        <location filename="../../planner/ui/inspector.py" line="152"/>
         <source>visit every %s days; last visit %s× that ago</source>
         <translation>visita ogni %s giorni; ultima visita %s× quel periodo fa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="147"/>
+        <location filename="../../planner/ui/inspector.py" line="157"/>
         <source>× weight %s</source>
         <translation>× peso %s</translation>
     </message>
     <message>
-        <source>deal %s + urgency %s + cadence %s</source>
-        <translation type="vanished">trattativa %s + urgenza %s + cadenza %s</translation>
-    </message>
-    <message>
-        <source>(%s) × weight %s</source>
-        <translation type="vanished">(%s) × peso %s</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/inspector.py" line="151"/>
+        <location filename="../../planner/ui/inspector.py" line="161"/>
         <source>must visit</source>
         <translation>da visitare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="154"/>
+        <location filename="../../planner/ui/inspector.py" line="164"/>
         <source>excluded: %s</source>
         <translation>escluso: %s</translation>
     </message>
@@ -278,158 +280,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="80"/>
+        <location filename="../../planner/ui/main_window.py" line="78"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="82"/>
+        <location filename="../../planner/ui/main_window.py" line="80"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="84"/>
+        <location filename="../../planner/ui/main_window.py" line="82"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="85"/>
+        <location filename="../../planner/ui/main_window.py" line="83"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="88"/>
+        <location filename="../../planner/ui/main_window.py" line="86"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="113"/>
+        <location filename="../../planner/ui/main_window.py" line="111"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="116"/>
+        <location filename="../../planner/ui/main_window.py" line="114"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="117"/>
+        <location filename="../../planner/ui/main_window.py" line="115"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="118"/>
+        <location filename="../../planner/ui/main_window.py" line="116"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="122"/>
+        <location filename="../../planner/ui/main_window.py" line="120"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="124"/>
+        <location filename="../../planner/ui/main_window.py" line="122"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="129"/>
+        <location filename="../../planner/ui/main_window.py" line="127"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="131"/>
+        <location filename="../../planner/ui/main_window.py" line="129"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="132"/>
+        <location filename="../../planner/ui/main_window.py" line="130"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="134"/>
+        <location filename="../../planner/ui/main_window.py" line="132"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="140"/>
+        <location filename="../../planner/ui/main_window.py" line="138"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="143"/>
+        <location filename="../../planner/ui/main_window.py" line="141"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="145"/>
+        <location filename="../../planner/ui/main_window.py" line="143"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="146"/>
+        <location filename="../../planner/ui/main_window.py" line="144"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="150"/>
+        <location filename="../../planner/ui/main_window.py" line="148"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="151"/>
+        <location filename="../../planner/ui/main_window.py" line="149"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="153"/>
+        <location filename="../../planner/ui/main_window.py" line="151"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="158"/>
+        <location filename="../../planner/ui/main_window.py" line="156"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="162"/>
+        <location filename="../../planner/ui/main_window.py" line="160"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="177"/>
+        <location filename="../../planner/ui/main_window.py" line="175"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="179"/>
+        <location filename="../../planner/ui/main_window.py" line="177"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="198"/>
+        <location filename="../../planner/ui/main_window.py" line="183"/>
+        <source>Previous week</source>
+        <translation>Settimana precedente</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="185"/>
+        <source>Next week</source>
+        <translation>Settimana successiva</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="209"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="226"/>
-        <source>Lock/unlock visit</source>
-        <translation>Blocca/sblocca visita</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/main_window.py" line="231"/>
-        <source>Remove visit</source>
-        <translation>Togli visita</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/main_window.py" line="236"/>
-        <source>Move visit</source>
-        <translation>Sposta visita</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/main_window.py" line="241"/>
-        <location filename="../../planner/ui/main_window.py" line="250"/>
+        <location filename="../../planner/ui/main_window.py" line="240"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
@@ -444,42 +440,42 @@
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="290"/>
+        <location filename="../../planner/ui/main_window.py" line="301"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="294"/>
+        <location filename="../../planner/ui/main_window.py" line="305"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="300"/>
+        <location filename="../../planner/ui/main_window.py" line="311"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="118"/>
+        <location filename="../../planner/ui/workflows.py" line="122"/>
         <source>Calendar (.ics)…</source>
         <translation>Calendario (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="119"/>
+        <location filename="../../planner/ui/workflows.py" line="123"/>
         <source>Navigation route (GPX)…</source>
         <translation>Percorso di navigazione (GPX)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="120"/>
+        <location filename="../../planner/ui/workflows.py" line="124"/>
         <source>Spreadsheet itinerary (CSV)…</source>
         <translation>Itinerario per foglio di calcolo (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="121"/>
+        <location filename="../../planner/ui/workflows.py" line="125"/>
         <source>Printable itinerary (PDF)…</source>
         <translation>Itinerario stampabile (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="122"/>
+        <location filename="../../planner/ui/workflows.py" line="126"/>
         <source>Map page (HTML)…</source>
         <translation>Pagina mappa (HTML)…</translation>
     </message>
@@ -487,24 +483,72 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="87"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="95"/>
         <source>Check the columns</source>
         <translation>Controlla le colonne</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="89"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="97"/>
         <source>Each column&apos;s field was guessed from its header; change any that is wrong.</source>
         <translation>Il campo di ogni colonna è stato dedotto dall&apos;intestazione; correggi quelli sbagliati.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="106"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="114"/>
         <source>Recognised as: %s · %s, delimiter %r · %d rows</source>
         <translation>Riconosciuto come: %s · %s, separatore %r · %d righe</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="117"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="125"/>
         <source>(ignore)</source>
         <translation>(ignora)</translation>
+    </message>
+</context>
+<context>
+    <name>Navigate</name>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="33"/>
+        <source>Google Maps</source>
+        <translation>Google Maps</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="35"/>
+        <source>Apple Maps</source>
+        <translation>Mappe di Apple</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="36"/>
+        <source>Waze</source>
+        <translation>Waze</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="38"/>
+        <source>Other app (geo:)</source>
+        <translation>Altra app (geo:)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="42"/>
+        <source>Copy Google Maps link</source>
+        <translation>Copia il link di Google Maps</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="50"/>
+        <source>Google Maps: the day&apos;s route</source>
+        <translation>Google Maps: il percorso del giorno</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="52"/>
+        <source>Google Maps: part %d of %d</source>
+        <translation>Google Maps: parte %d di %d</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="59"/>
+        <source>Copy the route&apos;s link</source>
+        <translation>Copia il link del percorso</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="67"/>
+        <source>Navigate</source>
+        <translation>Naviga</translation>
     </message>
 </context>
 <context>
@@ -543,90 +587,95 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="110"/>
+        <location filename="../../planner/ui/plan_view.py" line="142"/>
         <source>No plan yet: choose Plan ▸ Plan week (Ctrl+P).</source>
         <translation>Nessun piano: scegli Pianifica ▸ Pianifica settimana (Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="134"/>
+        <location filename="../../planner/ui/plan_view.py" line="165"/>
         <source>from hotel: %s</source>
         <translation>dall&apos;hotel: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="153"/>
+        <location filename="../../planner/ui/plan_view.py" line="182"/>
         <source>ends at hotel</source>
         <translation>finisce in hotel</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="161"/>
+        <location filename="../../planner/ui/plan_view.py" line="207"/>
+        <source>drive there: %s</source>
+        <translation>tragitto: %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="215"/>
         <source>  lunch break %s–%s</source>
         <translation>  pausa pranzo %s–%s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="170"/>
-        <source>first leg: %s</source>
-        <translation>primo tratto: %s</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/plan_view.py" line="173"/>
+        <location filename="../../planner/ui/plan_view.py" line="224"/>
         <source>%d visits · %s · %s driving · cost %s · value %s</source>
         <translation>%d visite · %s · %s di guida · costo %s · valore %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="186"/>
+        <location filename="../../planner/ui/plan_view.py" line="237"/>
         <source>Week: %d visits · value %s · %s · %s driving · cost %s</source>
         <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="193"/>
+        <location filename="../../planner/ui/plan_view.py" line="244"/>
         <source>%s per mile</source>
         <translation>%s per miglio</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="193"/>
+        <location filename="../../planner/ui/plan_view.py" line="244"/>
         <source>%s per km</source>
         <translation>%s al km</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="202"/>
+        <location filename="../../planner/ui/plan_view.py" line="253"/>
         <source>Lock / unlock</source>
         <translation>Blocca / sblocca</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="203"/>
+        <location filename="../../planner/ui/plan_view.py" line="254"/>
         <source>Remove from plan</source>
         <translation>Togli dal piano</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="259"/>
+        <source>Navigate</source>
+        <translation>Naviga</translation>
     </message>
 </context>
 <context>
     <name>RemoteView</name>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="29"/>
+        <location filename="../../planner/ui/remote_view.py" line="30"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="29"/>
+        <location filename="../../planner/ui/remote_view.py" line="30"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="29"/>
+        <location filename="../../planner/ui/remote_view.py" line="30"/>
         <source>Why remote</source>
         <translation>Perché a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="40"/>
+        <location filename="../../planner/ui/remote_view.py" line="49"/>
         <source>Video calls (%s)</source>
         <translation>Videochiamate (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="41"/>
+        <location filename="../../planner/ui/remote_view.py" line="50"/>
         <source>Phone calls (%s)</source>
         <translation>Telefonate (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="42"/>
+        <location filename="../../planner/ui/remote_view.py" line="51"/>
         <source>Remote (%s)</source>
         <translation>A distanza (%s)</translation>
     </message>
@@ -747,62 +796,39 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="143"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="151"/>
         <source>Import report</source>
         <translation>Esito dell&apos;importazione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="146"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="154"/>
         <source>Importing…</source>
         <translation>Importazione in corso…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="149"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="157"/>
         <source>Import corrected rows</source>
         <translation>Importa le righe corrette</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="174"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="182"/>
         <source>Importing</source>
         <translation>Importazione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="186"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="194"/>
         <source>Row</source>
         <translation>Riga</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="186"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="194"/>
         <source>Column</source>
         <translation>Colonna</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="186"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="194"/>
         <source>Reason</source>
         <translation>Motivo</translation>
-    </message>
-</context>
-<context>
-    <name>Session</name>
-    <message>
-        <location filename="../../planner/ui/session.py" line="155"/>
-        <source>there is no plan to edit</source>
-        <translation>non c&apos;è un piano da modificare</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/session.py" line="198"/>
-        <source>territories need at least two reps and geocoded accounts</source>
-        <translation>i territori richiedono almeno due agenti e clienti geocodificati</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/session.py" line="203"/>
-        <source>Give %d accounts to %s</source>
-        <translation>Assegna %d clienti a %s</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/session.py" line="217"/>
-        <source>Move pin of %s</source>
-        <translation>Sposta la posizione di %s</translation>
     </message>
 </context>
 <context>
@@ -891,91 +917,91 @@
 <context>
     <name>Workflows</name>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="49"/>
+        <location filename="../../planner/ui/workflows.py" line="54"/>
         <source>New workspace</source>
         <translation>Nuovo spazio di lavoro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="56"/>
-        <location filename="../../planner/ui/workflows.py" line="79"/>
+        <location filename="../../planner/ui/workflows.py" line="61"/>
+        <location filename="../../planner/ui/workflows.py" line="84"/>
         <source>Open workspace</source>
         <translation>Apri spazio di lavoro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="63"/>
-        <location filename="../../planner/ui/workflows.py" line="71"/>
+        <location filename="../../planner/ui/workflows.py" line="68"/>
+        <location filename="../../planner/ui/workflows.py" line="76"/>
         <source>Save workspace as</source>
         <translation>Salva spazio di lavoro come</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="106"/>
-        <location filename="../../planner/ui/workflows.py" line="112"/>
+        <location filename="../../planner/ui/workflows.py" line="110"/>
+        <location filename="../../planner/ui/workflows.py" line="116"/>
         <source>Geocoding</source>
         <translation>Geocodifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="128"/>
         <location filename="../../planner/ui/workflows.py" line="132"/>
+        <location filename="../../planner/ui/workflows.py" line="136"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="128"/>
+        <location filename="../../planner/ui/workflows.py" line="132"/>
         <source>Plan a week first.</source>
         <translation>Pianifica prima una settimana.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="153"/>
+        <location filename="../../planner/ui/workflows.py" line="156"/>
         <source>Exported %s</source>
         <translation>Esportato %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="158"/>
+        <location filename="../../planner/ui/workflows.py" line="160"/>
         <source>Exporting</source>
         <translation>Esportazione in corso</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="172"/>
+        <location filename="../../planner/ui/workflows.py" line="178"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="172"/>
+        <location filename="../../planner/ui/workflows.py" line="179"/>
         <source>Import at least two reps first.</source>
         <translation>Importa prima almeno due agenti.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="183"/>
+        <location filename="../../planner/ui/workflows.py" line="190"/>
         <source>Balance territories</source>
         <translation>Bilancia i territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="186"/>
+        <location filename="../../planner/ui/workflows.py" line="193"/>
         <source>Balancing territories</source>
         <translation>Bilanciamento dei territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="192"/>
+        <location filename="../../planner/ui/workflows.py" line="199"/>
         <source>Me</source>
         <translation>Io</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="206"/>
+        <location filename="../../planner/ui/workflows.py" line="214"/>
         <source>Plan the week</source>
         <translation>Pianifica la settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="206"/>
+        <location filename="../../planner/ui/workflows.py" line="215"/>
         <source>Set the rep&apos;s home location first.</source>
         <translation>Imposta prima la posizione di casa dell&apos;agente.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="239"/>
+        <location filename="../../planner/ui/workflows.py" line="235"/>
         <source>Plan week</source>
         <translation>Pianifica settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="242"/>
+        <location filename="../../planner/ui/workflows.py" line="238"/>
         <source>Planning the week</source>
         <translation>Pianificazione della settimana</translation>
     </message>

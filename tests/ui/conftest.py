@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from planner.io.geocoding.gazetteer import GAZETTEER_ENV, default_gazetteer_path
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
@@ -55,6 +57,8 @@ REP = Rep("Giulia Neri", home_address="Bologna", home=GeoPoint(44.494, 11.343))
 
 @pytest.fixture
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    # The offline gazetteer is read-only data, built once: keep using the shared copy.
+    monkeypatch.setenv(GAZETTEER_ENV, str(default_gazetteer_path()))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
@@ -99,6 +103,7 @@ def planned_window(qtbot, isolated: Path) -> Iterator[object]:  # type: ignore[n
 def _open_planned_window(qtbot, isolated: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """A window on a small planned week (three days, 14 accounts)."""
     from planner.domain.plan import week_to_plan
+    from planner.io.calendars.holidays import public_holidays
     from planner.optimise.week.planner import WeekParams
     from planner.services.plan_week import plan_in_workspace
     from planner.travel import make_model
@@ -109,6 +114,9 @@ def _open_planned_window(qtbot, isolated: Path) -> Iterator[object]:  # type: ig
         ws.save_accounts(make_accounts(14))  # days with room to move visits around
         ws.save_reps([REP])
         params = WeekParams(time_limit_s=1.0, seed=3, overnight=False)
+        # This week if it has no public holiday, else a fixed one: 3 days to move visits.
         week = week_to_plan(date.today())
+        if public_holidays(REP, week, week + timedelta(days=2)):
+            week = date(2026, 3, 2)
         plan_in_workspace(ws, None, week, 3, make_model("geodesic"), params=params)
     yield from _open_window(qtbot, workspace_path, isolated)

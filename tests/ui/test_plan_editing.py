@@ -37,7 +37,7 @@ def test_drop_on_another_day_retimes_and_undo_restores(qtbot, planned_window) ->
         win.plan_view.day_lists[target].dropped.emit(visit.account_key, target, 0)
         if win.session.plan is not before:
             break
-        assert win.statusBar().currentMessage().startswith("Not changed: ")
+        assert win.plan_view.notice_text.startswith("Not changed: ")
         assert win.session.undo_stack.count() == 0
     after = win.session.plan
     moved = after.days[target].visits[0]
@@ -84,3 +84,33 @@ def test_export_calendar_from_the_window(qtbot, planned_window, tmp_path) -> Non
     calendar = Calendar.from_ical(out.read_bytes())
     events = [c for c in calendar.walk("VEVENT") if "Cliente" in str(c.get("SUMMARY"))]
     assert len(events) == len(win.session.plan.visits())
+
+
+def test_a_refused_edit_shows_its_whole_reason(qtbot, planned_window) -> None:  # type: ignore[no-untyped-def]
+    win = planned_window
+    plan = win.session.plan
+    win.plan_view.visit_moved.emit(plan.visits()[0].account_key, len(plan.days) + 3, 0)  # no day
+    notice = win.plan_view._notice
+    assert (
+        win.plan_view.notice_text
+        == f"Not changed: there is no day {len(plan.days) + 4} in this plan"
+    )
+    assert notice.isVisible() and notice.wordWrap()  # wrapped in full, never clipped
+    assert win.session.plan is plan
+
+
+def test_navigate_menus_on_days_and_in_the_inspector(qtbot, planned_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QToolButton
+
+    win = planned_window
+    buttons = [b for b in win.plan_view.findChildren(QToolButton) if b.menu() is not None]
+    assert len(buttons) == sum(1 for d in win.session.plan.days if d.visits)
+    actions = [a.text() for a in buttons[0].menu().actions() if a.text()]
+    assert actions[0].startswith("Google Maps")
+    win.inspector.show_account(None)
+    assert not win.inspector._navigate.isVisible()
+    first = win.session.plan.visits()[0].account_key
+    win._select([first], from_map=False)
+    entries = [a.text() for a in win.inspector._navigate.menu().actions() if a.text()]
+    assert entries[:4] == ["Google Maps", "Apple Maps", "Waze", "Other app (geo:)"]
+    assert not win.inspector._navigate.isHidden()

@@ -92,7 +92,11 @@ def _decision(
 def _planned(problem: WeekProblem, cand: Candidate, detour_cents: int) -> Decision:
     cur = problem.rep.currency
     value, detour = cand.value.total, Money(detour_cents, cur)
-    if cand.lock is not None:
+    if cand.lock is not None and cand.lock.appointment is not None:
+        kind = {"fixed": N_("fixed"), "day": N_("flexible on the day"),
+                "week": N_("flexible in the week")}  # fmt: skip
+        lead = N_("appointment ({kind})").format(kind=kind[cand.lock.appointment.kind.value])
+    elif cand.lock is not None:
         lead = N_("locked ({kind})").format(kind=cand.lock.kind.value)
     elif cand.required:
         lead = N_("must visit")
