@@ -21,6 +21,7 @@ from planner.domain.plan import week_to_plan
 from planner.domain.progress import CancelToken, ProgressReporter
 from planner.io.workspace import Workspace
 from planner.services.events import Event, History, Replace, UndoList
+from planner.services.rep_scope import RepScope, rep_scope
 from planner.services.valuation import Valuation, week_valuation
 from planner.services.value_settings import load_value_params
 
@@ -58,6 +59,7 @@ class SessionModel:
         self.week_start = week_to_plan(today or date.today())
         self.accounts: list[Account] = []
         self.rep: Rep | None = None
+        self.all_accounts = False  # the switch: every rep's accounts, not only the rep's own
         self.plan: WeekPlan | None = None
         self.valuation: Valuation = week_valuation((), self.week_start)
         self._travel_model: TravelModel | None = None
@@ -154,6 +156,24 @@ class SessionModel:
         self._revalue()
         self.accounts_changed.emit()
 
+    def choose_week(self, week: date) -> None:
+        """Show another week: its stored plan (none yet: plan it), values as of that week."""
+        if week == self.week_start:
+            return
+        self.week_start = week
+        self.plan = self.workspace.load_plan(self.rep.name, week) if self.rep else None
+        self._revalue()
+        self.accounts_changed.emit()
+        self.plan_changed.emit()
+
+    def scope(self) -> RepScope | None:
+        """The selected rep's own accounts (territory, else CRM owner); None without a
+        rep. With `all_accounts` set, every account is in scope."""
+        if self.rep is None:
+            return None
+        reps, territories = self.workspace.reps(), self.workspace.territories()
+        return rep_scope(self.accounts, self.rep, reps, territories, everyone=self.all_accounts)
+
     def choose_rep(self, name: str) -> None:
         """Work as another rep: their latest plan, their territory on the map."""
         if self.rep is None or name != self.rep.name:
@@ -232,11 +252,13 @@ class SessionModel:
             raise DomainError("set the rep's home location first")
         workspace, rep_name, model = self.workspace, self.rep.name, self.travel_model
 
+        everyone = self.all_accounts
+
         def job(progress: ProgressReporter, cancel: CancelToken) -> WeekPlan:
             deadline = Deadline.after(params.time_limit_s)
             return plan_in_workspace(
                 workspace, rep_name, week, days, model, params=params, progress=progress,
-                cancel=cancel, deadline=deadline,
+                cancel=cancel, deadline=deadline, everyone=everyone,
             ).plan  # fmt: skip
 
         return job
