@@ -9,7 +9,7 @@ from planner.domain import Account, Territory, WeekPlan
 from planner.domain.geo import GeoPoint
 from planner.maps import MapOptions, write_standalone_page
 from planner.maps.places import min_zoom, places_layer
-from planner.services.map_page import places_json
+from planner.services.map_places import places_json
 from tests.maps.conftest import Browser, values_of
 
 TOWNS = [
