@@ -430,6 +430,11 @@
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
+        <location filename="../../planner/ui/main_window.py" line="214"/>
+        <source>The map is not available: %s</source>
+        <translation>La mappa non è disponibile: %s</translation>
+    </message>
+    <message>
         <location filename="../../planner/ui/main_window.py" line="246"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
