@@ -93,6 +93,11 @@
     </message>
     <message>
         <location filename="../../planner/ui/accounts_panel.py" line="89"/>
+        <source>doubtful pins</source>
+        <translation>posizioni dubbie</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="89"/>
         <source>All owners</source>
         <translation>Tutti i responsabili</translation>
     </message>
