@@ -4,57 +4,57 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="51"/>
+        <location filename="../../planner/ui/accounts_model.py" line="52"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="52"/>
+        <location filename="../../planner/ui/accounts_model.py" line="53"/>
         <source>City</source>
         <translation>Comune</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="53"/>
+        <location filename="../../planner/ui/accounts_model.py" line="54"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="54"/>
+        <location filename="../../planner/ui/accounts_model.py" line="55"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="56"/>
+        <location filename="../../planner/ui/accounts_model.py" line="57"/>
         <source>Prob.</source>
         <translation>Prob.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="59"/>
+        <location filename="../../planner/ui/accounts_model.py" line="60"/>
         <source>Visit value</source>
         <translation>Valore visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="61"/>
+        <location filename="../../planner/ui/accounts_model.py" line="62"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="63"/>
+        <location filename="../../planner/ui/accounts_model.py" line="64"/>
         <source>Overdue (d)</source>
         <translation>Ritardo (g)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="67"/>
+        <location filename="../../planner/ui/accounts_model.py" line="68"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="69"/>
+        <location filename="../../planner/ui/accounts_model.py" line="70"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="72"/>
+        <location filename="../../planner/ui/accounts_model.py" line="73"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
@@ -62,49 +62,107 @@
 <context>
     <name>AccountsPanel</name>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="36"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="39"/>
         <source>Filter: name, town, owner…</source>
         <translation>Filtro: nome, comune, responsabile…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="42"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="45"/>
         <source>Overdue</source>
         <translation>In ritardo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="43"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="46"/>
         <source>All reps</source>
         <translation>Tutti gli agenti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="45"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="48"/>
         <source>Show every rep&apos;s accounts, not only the selected rep&apos;s territory</source>
         <translation>Mostra i clienti di tutti gli agenti, non solo il territorio dell&apos;agente scelto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="85"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="90"/>
         <source>All stages</source>
         <translation>Tutte le fasi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="87"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="92"/>
         <source>Any pin</source>
         <translation>Ogni posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="89"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="93"/>
         <source>doubtful pins</source>
         <translation>posizioni dubbie</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="89"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="95"/>
         <source>All owners</source>
         <translation>Tutti i responsabili</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="91"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="97"/>
         <source>Any plan</source>
         <translation>Ogni esito</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="166"/>
+        <source>New appointment…</source>
+        <translation>Nuovo appuntamento…</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="27"/>
+        <source>New appointment</source>
+        <translation>Nuovo appuntamento</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="34"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="37"/>
+        <source>Fixed: this day and time</source>
+        <translation>Fisso: questo giorno e quest&apos;ora</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="38"/>
+        <source>Flexible on the day</source>
+        <translation>Flessibile nel giorno</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="39"/>
+        <source>Flexible in the week</source>
+        <translation>Flessibile nella settimana</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="45"/>
+        <source>Account</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="46"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="47"/>
+        <source>Length</source>
+        <translation>Durata</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="48"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="49"/>
+        <source>Title</source>
+        <translation>Titolo</translation>
     </message>
 </context>
 <context>
@@ -141,143 +199,143 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="40"/>
-        <location filename="../../planner/ui/inspector.py" line="89"/>
+        <location filename="../../planner/ui/inspector.py" line="43"/>
+        <location filename="../../planner/ui/inspector.py" line="102"/>
         <source>Select an account to see its details.</source>
         <translation>Seleziona un cliente per vederne i dettagli.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="52"/>
+        <location filename="../../planner/ui/inspector.py" line="55"/>
         <source>Set manual pin</source>
         <translation>Imposta posizione manuale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="64"/>
+        <location filename="../../planner/ui/inspector.py" line="67"/>
         <source>Value this week</source>
         <translation>Valore questa settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="65"/>
+        <location filename="../../planner/ui/inspector.py" line="68"/>
         <source>Planner says</source>
         <translation>Il pianificatore dice</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="66"/>
+        <location filename="../../planner/ui/inspector.py" line="69"/>
         <source>Pin (lat, lon)</source>
         <translation>Posizione (lat, lon)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="96"/>
+        <location filename="../../planner/ui/inspector.py" line="109"/>
         <source>not planned yet</source>
         <translation>non ancora pianificato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="115"/>
+        <location filename="../../planner/ui/inspector.py" line="128"/>
         <source>CRM id</source>
         <translation>ID CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="116"/>
+        <location filename="../../planner/ui/inspector.py" line="129"/>
         <source>Address</source>
         <translation>Indirizzo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="117"/>
+        <location filename="../../planner/ui/inspector.py" line="130"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="119"/>
+        <location filename="../../planner/ui/inspector.py" line="132"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="121"/>
+        <location filename="../../planner/ui/inspector.py" line="134"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="123"/>
+        <location filename="../../planner/ui/inspector.py" line="136"/>
         <source>Probability</source>
         <translation>Probabilità</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="126"/>
+        <location filename="../../planner/ui/inspector.py" line="139"/>
         <source>Close date</source>
         <translation>Data di chiusura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="127"/>
+        <location filename="../../planner/ui/inspector.py" line="140"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="129"/>
+        <location filename="../../planner/ui/inspector.py" line="142"/>
         <source>Cadence</source>
         <translation>Cadenza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="130"/>
+        <location filename="../../planner/ui/inspector.py" line="143"/>
         <source>every %d days</source>
         <translation>ogni %d giorni</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="132"/>
+        <location filename="../../planner/ui/inspector.py" line="145"/>
         <source>Meeting</source>
         <translation>Incontro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="134"/>
+        <location filename="../../planner/ui/inspector.py" line="147"/>
         <source>Opening hours</source>
         <translation>Orari di apertura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="137"/>
+        <location filename="../../planner/ui/inspector.py" line="150"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="138"/>
+        <location filename="../../planner/ui/inspector.py" line="151"/>
         <source>Contact</source>
         <translation>Contatto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="139"/>
+        <location filename="../../planner/ui/inspector.py" line="152"/>
         <source>Notes</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="148"/>
+        <location filename="../../planner/ui/inspector.py" line="161"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="148"/>
+        <location filename="../../planner/ui/inspector.py" line="161"/>
         <source>account</source>
         <translation>cliente potenziale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="151"/>
+        <location filename="../../planner/ui/inspector.py" line="164"/>
         <source>tier %s %s (%s)</source>
         <translation>fascia %s, %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="152"/>
+        <location filename="../../planner/ui/inspector.py" line="165"/>
         <source>visit every %s days; last visit %s× that ago</source>
         <translation>visita ogni %s giorni; ultima visita %s× quel periodo fa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="157"/>
+        <location filename="../../planner/ui/inspector.py" line="170"/>
         <source>× weight %s</source>
         <translation>× peso %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="161"/>
+        <location filename="../../planner/ui/inspector.py" line="174"/>
         <source>must visit</source>
         <translation>da visitare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="164"/>
+        <location filename="../../planner/ui/inspector.py" line="177"/>
         <source>excluded: %s</source>
         <translation>escluso: %s</translation>
     </message>
@@ -285,177 +343,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="78"/>
+        <location filename="../../planner/ui/main_window.py" line="90"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="80"/>
+        <location filename="../../planner/ui/main_window.py" line="92"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="82"/>
+        <location filename="../../planner/ui/main_window.py" line="94"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="83"/>
+        <location filename="../../planner/ui/main_window.py" line="95"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="86"/>
+        <location filename="../../planner/ui/main_window.py" line="98"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="111"/>
+        <location filename="../../planner/ui/main_window.py" line="123"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="114"/>
+        <location filename="../../planner/ui/main_window.py" line="126"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="115"/>
+        <location filename="../../planner/ui/main_window.py" line="127"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="116"/>
+        <location filename="../../planner/ui/main_window.py" line="128"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="120"/>
+        <location filename="../../planner/ui/main_window.py" line="132"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="122"/>
+        <location filename="../../planner/ui/main_window.py" line="134"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="127"/>
+        <location filename="../../planner/ui/main_window.py" line="139"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="129"/>
+        <location filename="../../planner/ui/main_window.py" line="141"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="130"/>
+        <location filename="../../planner/ui/main_window.py" line="142"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="132"/>
+        <location filename="../../planner/ui/main_window.py" line="144"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="138"/>
+        <location filename="../../planner/ui/main_window.py" line="150"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="141"/>
+        <location filename="../../planner/ui/main_window.py" line="153"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="143"/>
+        <location filename="../../planner/ui/main_window.py" line="155"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="144"/>
+        <location filename="../../planner/ui/main_window.py" line="156"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="148"/>
+        <location filename="../../planner/ui/main_window.py" line="160"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="149"/>
+        <location filename="../../planner/ui/main_window.py" line="161"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="151"/>
+        <location filename="../../planner/ui/main_window.py" line="163"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="156"/>
+        <location filename="../../planner/ui/main_window.py" line="168"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="160"/>
+        <location filename="../../planner/ui/main_window.py" line="172"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="175"/>
+        <location filename="../../planner/ui/main_window.py" line="187"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="177"/>
+        <location filename="../../planner/ui/main_window.py" line="189"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="183"/>
+        <location filename="../../planner/ui/main_window.py" line="195"/>
         <source>Previous week</source>
         <translation>Settimana precedente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="185"/>
+        <location filename="../../planner/ui/main_window.py" line="197"/>
         <source>Next week</source>
         <translation>Settimana successiva</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="209"/>
+        <location filename="../../planner/ui/main_window.py" line="221"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="240"/>
+        <location filename="../../planner/ui/main_window.py" line="257"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="214"/>
+        <location filename="../../planner/ui/main_window.py" line="234"/>
         <source>The map is not available: %s</source>
         <translation>La mappa non è disponibile: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="246"/>
+        <location filename="../../planner/ui/main_window.py" line="263"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="301"/>
+        <location filename="../../planner/ui/main_window.py" line="321"/>
+        <source>New appointment</source>
+        <translation>Nuovo appuntamento</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="324"/>
+        <source>Appointment added: plan the week again to fit it in</source>
+        <translation>Appuntamento aggiunto: ripianifica la settimana per inserirlo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="343"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="305"/>
+        <location filename="../../planner/ui/main_window.py" line="347"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="311"/>
+        <location filename="../../planner/ui/main_window.py" line="353"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
@@ -592,62 +660,92 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="142"/>
+        <location filename="../../planner/ui/plan_view.py" line="161"/>
         <source>No plan yet: choose Plan ▸ Plan week (Ctrl+P).</source>
         <translation>Nessun piano: scegli Pianifica ▸ Pianifica settimana (Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="165"/>
+        <location filename="../../planner/ui/plan_view.py" line="189"/>
         <source>from hotel: %s</source>
         <translation>dall&apos;hotel: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="182"/>
+        <location filename="../../planner/ui/plan_view.py" line="194"/>
+        <source>In the rep&apos;s calendar: no visit is planned in this time</source>
+        <translation>Nel calendario dell&apos;agente: nessuna visita pianificata in questo orario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="213"/>
         <source>ends at hotel</source>
         <translation>finisce in hotel</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="207"/>
+        <location filename="../../planner/ui/plan_view.py" line="230"/>
+        <source>Closed: %s</source>
+        <translation>Chiuso: %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="256"/>
+        <source>fixed appointment</source>
+        <translation>appuntamento fisso</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="256"/>
+        <source>appointment</source>
+        <translation>appuntamento</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="260"/>
+        <source>logged: done</source>
+        <translation>registrata: fatta</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="260"/>
+        <source>logged: not done</source>
+        <translation>registrata: non fatta</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="262"/>
         <source>drive there: %s</source>
         <translation>tragitto: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="215"/>
+        <location filename="../../planner/ui/plan_view.py" line="270"/>
         <source>  lunch break %s–%s</source>
         <translation>  pausa pranzo %s–%s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="224"/>
+        <location filename="../../planner/ui/plan_view.py" line="279"/>
         <source>%d visits · %s · %s driving · cost %s · value %s</source>
         <translation>%d visite · %s · %s di guida · costo %s · valore %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="237"/>
+        <location filename="../../planner/ui/plan_view.py" line="292"/>
         <source>Week: %d visits · value %s · %s · %s driving · cost %s</source>
         <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="244"/>
+        <location filename="../../planner/ui/plan_view.py" line="299"/>
         <source>%s per mile</source>
         <translation>%s per miglio</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="244"/>
+        <location filename="../../planner/ui/plan_view.py" line="299"/>
         <source>%s per km</source>
         <translation>%s al km</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="253"/>
+        <location filename="../../planner/ui/plan_view.py" line="308"/>
         <source>Lock / unlock</source>
         <translation>Blocca / sblocca</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="254"/>
+        <location filename="../../planner/ui/plan_view.py" line="309"/>
         <source>Remove from plan</source>
         <translation>Togli dal piano</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="259"/>
+        <location filename="../../planner/ui/plan_view.py" line="314"/>
         <source>Navigate</source>
         <translation>Naviga</translation>
     </message>
