@@ -81,7 +81,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(base: Path, max_table_size: int = 100, startup_s: float = 60.0) -> Iterator[str]:
+def serve(
+    base: Path, max_table_size: int = 100, startup_s: float = 60.0, algorithm: str = "ch"
+) -> Iterator[str]:
     """Run osrm-routed on a free loopback port; yields its base URL."""
     port = _free_port()
     log = (base.parent / "routed.log").open("w")
@@ -96,7 +98,7 @@ def serve(base: Path, max_table_size: int = 100, startup_s: float = 60.0) -> Ite
             "--port",
             str(port),
             "--algorithm",
-            "ch",
+            algorithm,
             "--max-table-size",
             str(max_table_size),
             base.name,
