@@ -25,6 +25,7 @@ from planner.ui.plan_view import PlanView
 from planner.ui.remote_view import RemoteView
 from planner.ui.session import Session
 from planner.ui.territories_panel import TerritoriesPanel
+from planner.ui.travel_menu import TravelActions
 from planner.ui.workers import TaskRunner
 from planner.ui.workflows import Workflows
 
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Plan week…"), flows.plan_week, "Ctrl+P"),
             self._action(self.tr("&Re-optimise"), lambda: flows.plan_week(ask=False), "Ctrl+R"),
         ])  # fmt: skip
+        self.travel = TravelActions(self.session, self.runner, self)
+        self.travel.install(bar)
         self.view_menu = bar.addMenu(self.tr("&View"))
         docks = (self.accounts_dock, self.plan_dock, self.inspector_dock, self.remote_dock)
         for dock in (*docks, self.territories_dock):
