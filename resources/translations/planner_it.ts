@@ -4,57 +4,57 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="59"/>
+        <location filename="../../planner/ui/accounts_model.py" line="51"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="60"/>
+        <location filename="../../planner/ui/accounts_model.py" line="52"/>
         <source>City</source>
         <translation>Comune</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="61"/>
+        <location filename="../../planner/ui/accounts_model.py" line="53"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="62"/>
+        <location filename="../../planner/ui/accounts_model.py" line="54"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="64"/>
+        <location filename="../../planner/ui/accounts_model.py" line="56"/>
         <source>Prob.</source>
         <translation>Prob.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="67"/>
+        <location filename="../../planner/ui/accounts_model.py" line="59"/>
         <source>Visit value</source>
         <translation>Valore visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="69"/>
+        <location filename="../../planner/ui/accounts_model.py" line="61"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="71"/>
+        <location filename="../../planner/ui/accounts_model.py" line="63"/>
         <source>Overdue (d)</source>
         <translation>Ritardo (g)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="75"/>
+        <location filename="../../planner/ui/accounts_model.py" line="67"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="77"/>
+        <location filename="../../planner/ui/accounts_model.py" line="69"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="80"/>
+        <location filename="../../planner/ui/accounts_model.py" line="72"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
@@ -126,151 +126,143 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="38"/>
-        <location filename="../../planner/ui/inspector.py" line="83"/>
+        <location filename="../../planner/ui/inspector.py" line="39"/>
+        <location filename="../../planner/ui/inspector.py" line="86"/>
         <source>Select an account to see its details.</source>
         <translation>Seleziona un cliente per vederne i dettagli.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="48"/>
+        <location filename="../../planner/ui/inspector.py" line="51"/>
         <source>Set manual pin</source>
         <translation>Imposta posizione manuale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="60"/>
+        <location filename="../../planner/ui/inspector.py" line="63"/>
         <source>Value this week</source>
         <translation>Valore questa settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="61"/>
+        <location filename="../../planner/ui/inspector.py" line="64"/>
         <source>Planner says</source>
         <translation>Il pianificatore dice</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="62"/>
+        <location filename="../../planner/ui/inspector.py" line="65"/>
         <source>Pin (lat, lon)</source>
         <translation>Posizione (lat, lon)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="90"/>
+        <location filename="../../planner/ui/inspector.py" line="93"/>
         <source>not planned yet</source>
         <translation>non ancora pianificato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="105"/>
+        <location filename="../../planner/ui/inspector.py" line="108"/>
         <source>CRM id</source>
         <translation>ID CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="106"/>
+        <location filename="../../planner/ui/inspector.py" line="109"/>
         <source>Address</source>
         <translation>Indirizzo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="107"/>
+        <location filename="../../planner/ui/inspector.py" line="110"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="109"/>
+        <location filename="../../planner/ui/inspector.py" line="112"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="111"/>
+        <location filename="../../planner/ui/inspector.py" line="114"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="113"/>
+        <location filename="../../planner/ui/inspector.py" line="116"/>
         <source>Probability</source>
         <translation>Probabilità</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="116"/>
+        <location filename="../../planner/ui/inspector.py" line="119"/>
         <source>Close date</source>
         <translation>Data di chiusura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="117"/>
+        <location filename="../../planner/ui/inspector.py" line="120"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="119"/>
+        <location filename="../../planner/ui/inspector.py" line="122"/>
         <source>Cadence</source>
         <translation>Cadenza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="120"/>
+        <location filename="../../planner/ui/inspector.py" line="123"/>
         <source>every %d days</source>
         <translation>ogni %d giorni</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="122"/>
+        <location filename="../../planner/ui/inspector.py" line="125"/>
         <source>Meeting</source>
         <translation>Incontro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="124"/>
+        <location filename="../../planner/ui/inspector.py" line="127"/>
         <source>Opening hours</source>
         <translation>Orari di apertura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="127"/>
+        <location filename="../../planner/ui/inspector.py" line="130"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="128"/>
+        <location filename="../../planner/ui/inspector.py" line="131"/>
         <source>Contact</source>
         <translation>Contatto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="129"/>
+        <location filename="../../planner/ui/inspector.py" line="132"/>
         <source>Notes</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="138"/>
+        <location filename="../../planner/ui/inspector.py" line="141"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="138"/>
+        <location filename="../../planner/ui/inspector.py" line="141"/>
         <source>account</source>
         <translation>cliente potenziale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="141"/>
+        <location filename="../../planner/ui/inspector.py" line="144"/>
         <source>tier %s %s (%s)</source>
         <translation>fascia %s, %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="142"/>
+        <location filename="../../planner/ui/inspector.py" line="145"/>
         <source>visit every %s days; last visit %s× that ago</source>
         <translation>visita ogni %s giorni; ultima visita %s× quel periodo fa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="147"/>
+        <location filename="../../planner/ui/inspector.py" line="150"/>
         <source>× weight %s</source>
         <translation>× peso %s</translation>
     </message>
     <message>
-        <source>deal %s + urgency %s + cadence %s</source>
-        <translation type="vanished">trattativa %s + urgenza %s + cadenza %s</translation>
-    </message>
-    <message>
-        <source>(%s) × weight %s</source>
-        <translation type="vanished">(%s) × peso %s</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/inspector.py" line="151"/>
+        <location filename="../../planner/ui/inspector.py" line="154"/>
         <source>must visit</source>
         <translation>da visitare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="154"/>
+        <location filename="../../planner/ui/inspector.py" line="157"/>
         <source>excluded: %s</source>
         <translation>escluso: %s</translation>
     </message>
@@ -278,203 +270,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="80"/>
+        <location filename="../../planner/ui/main_window.py" line="77"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="82"/>
+        <location filename="../../planner/ui/main_window.py" line="79"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="84"/>
+        <location filename="../../planner/ui/main_window.py" line="81"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="85"/>
+        <location filename="../../planner/ui/main_window.py" line="82"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="88"/>
+        <location filename="../../planner/ui/main_window.py" line="85"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="113"/>
+        <location filename="../../planner/ui/main_window.py" line="110"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="116"/>
+        <location filename="../../planner/ui/main_window.py" line="113"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="117"/>
+        <location filename="../../planner/ui/main_window.py" line="114"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="118"/>
+        <location filename="../../planner/ui/main_window.py" line="115"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="122"/>
+        <location filename="../../planner/ui/main_window.py" line="119"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="124"/>
+        <location filename="../../planner/ui/main_window.py" line="121"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="129"/>
+        <location filename="../../planner/ui/main_window.py" line="126"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="131"/>
+        <location filename="../../planner/ui/main_window.py" line="128"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="132"/>
+        <location filename="../../planner/ui/main_window.py" line="129"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="134"/>
+        <location filename="../../planner/ui/main_window.py" line="131"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="140"/>
+        <location filename="../../planner/ui/main_window.py" line="137"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="143"/>
+        <location filename="../../planner/ui/main_window.py" line="140"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="145"/>
+        <location filename="../../planner/ui/main_window.py" line="142"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="146"/>
+        <location filename="../../planner/ui/main_window.py" line="143"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="150"/>
+        <location filename="../../planner/ui/main_window.py" line="147"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="151"/>
+        <location filename="../../planner/ui/main_window.py" line="148"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="153"/>
+        <location filename="../../planner/ui/main_window.py" line="150"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="158"/>
+        <location filename="../../planner/ui/main_window.py" line="155"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="162"/>
+        <location filename="../../planner/ui/main_window.py" line="159"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="177"/>
+        <location filename="../../planner/ui/main_window.py" line="174"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="179"/>
+        <location filename="../../planner/ui/main_window.py" line="176"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="198"/>
+        <location filename="../../planner/ui/main_window.py" line="195"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="226"/>
-        <source>Lock/unlock visit</source>
-        <translation>Blocca/sblocca visita</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/main_window.py" line="231"/>
-        <source>Remove visit</source>
-        <translation>Togli visita</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/main_window.py" line="236"/>
-        <source>Move visit</source>
-        <translation>Sposta visita</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/main_window.py" line="241"/>
-        <location filename="../../planner/ui/main_window.py" line="250"/>
+        <location filename="../../planner/ui/main_window.py" line="224"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="246"/>
+        <location filename="../../planner/ui/main_window.py" line="230"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="290"/>
+        <location filename="../../planner/ui/main_window.py" line="272"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="294"/>
+        <location filename="../../planner/ui/main_window.py" line="276"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="300"/>
+        <location filename="../../planner/ui/main_window.py" line="282"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="118"/>
+        <location filename="../../planner/ui/workflows.py" line="123"/>
         <source>Calendar (.ics)…</source>
         <translation>Calendario (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="119"/>
+        <location filename="../../planner/ui/workflows.py" line="124"/>
         <source>Navigation route (GPX)…</source>
         <translation>Percorso di navigazione (GPX)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="120"/>
+        <location filename="../../planner/ui/workflows.py" line="125"/>
         <source>Spreadsheet itinerary (CSV)…</source>
         <translation>Itinerario per foglio di calcolo (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="121"/>
+        <location filename="../../planner/ui/workflows.py" line="126"/>
         <source>Printable itinerary (PDF)…</source>
         <translation>Itinerario stampabile (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="122"/>
+        <location filename="../../planner/ui/workflows.py" line="127"/>
         <source>Map page (HTML)…</source>
         <translation>Pagina mappa (HTML)…</translation>
     </message>
@@ -538,57 +514,57 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="110"/>
+        <location filename="../../planner/ui/plan_view.py" line="134"/>
         <source>No plan yet: choose Plan ▸ Plan week (Ctrl+P).</source>
         <translation>Nessun piano: scegli Pianifica ▸ Pianifica settimana (Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="134"/>
+        <location filename="../../planner/ui/plan_view.py" line="162"/>
         <source>from hotel: %s</source>
         <translation>dall&apos;hotel: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="153"/>
+        <location filename="../../planner/ui/plan_view.py" line="179"/>
         <source>ends at hotel</source>
         <translation>finisce in hotel</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="161"/>
+        <location filename="../../planner/ui/plan_view.py" line="189"/>
+        <source>drive there: %s</source>
+        <translation>tragitto: %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="197"/>
         <source>  lunch break %s–%s</source>
         <translation>  pausa pranzo %s–%s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="170"/>
-        <source>first leg: %s</source>
-        <translation>primo tratto: %s</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/plan_view.py" line="173"/>
+        <location filename="../../planner/ui/plan_view.py" line="206"/>
         <source>%d visits · %s · %s driving · cost %s · value %s</source>
         <translation>%d visite · %s · %s di guida · costo %s · valore %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="186"/>
+        <location filename="../../planner/ui/plan_view.py" line="219"/>
         <source>Week: %d visits · value %s · %s · %s driving · cost %s</source>
         <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="193"/>
+        <location filename="../../planner/ui/plan_view.py" line="226"/>
         <source>%s per mile</source>
         <translation>%s per miglio</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="193"/>
+        <location filename="../../planner/ui/plan_view.py" line="226"/>
         <source>%s per km</source>
         <translation>%s al km</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="202"/>
+        <location filename="../../planner/ui/plan_view.py" line="235"/>
         <source>Lock / unlock</source>
         <translation>Blocca / sblocca</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="203"/>
+        <location filename="../../planner/ui/plan_view.py" line="236"/>
         <source>Remove from plan</source>
         <translation>Togli dal piano</translation>
     </message>
@@ -596,19 +572,34 @@
 <context>
     <name>RemoteView</name>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="27"/>
+        <location filename="../../planner/ui/remote_view.py" line="30"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="27"/>
+        <location filename="../../planner/ui/remote_view.py" line="30"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="27"/>
+        <location filename="../../planner/ui/remote_view.py" line="30"/>
         <source>Why remote</source>
         <translation>Perché a distanza</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="49"/>
+        <source>Video calls (%s)</source>
+        <translation>Videochiamate (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="50"/>
+        <source>Phone calls (%s)</source>
+        <translation>Telefonate (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="51"/>
+        <source>Remote (%s)</source>
+        <translation>A distanza (%s)</translation>
     </message>
 </context>
 <context>
@@ -763,29 +754,6 @@
     </message>
 </context>
 <context>
-    <name>Session</name>
-    <message>
-        <location filename="../../planner/ui/session.py" line="155"/>
-        <source>there is no plan to edit</source>
-        <translation>non c&apos;è un piano da modificare</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/session.py" line="198"/>
-        <source>territories need at least two reps and geocoded accounts</source>
-        <translation>i territori richiedono almeno due agenti e clienti geocodificati</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/session.py" line="203"/>
-        <source>Give %d accounts to %s</source>
-        <translation>Assegna %d clienti a %s</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/session.py" line="217"/>
-        <source>Move pin of %s</source>
-        <translation>Sposta la posizione di %s</translation>
-    </message>
-</context>
-<context>
     <name>TerritoriesPanel</name>
     <message>
         <location filename="../../planner/ui/territories_panel.py" line="28"/>
@@ -871,91 +839,91 @@
 <context>
     <name>Workflows</name>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="49"/>
+        <location filename="../../planner/ui/workflows.py" line="54"/>
         <source>New workspace</source>
         <translation>Nuovo spazio di lavoro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="56"/>
-        <location filename="../../planner/ui/workflows.py" line="79"/>
+        <location filename="../../planner/ui/workflows.py" line="61"/>
+        <location filename="../../planner/ui/workflows.py" line="84"/>
         <source>Open workspace</source>
         <translation>Apri spazio di lavoro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="63"/>
-        <location filename="../../planner/ui/workflows.py" line="71"/>
+        <location filename="../../planner/ui/workflows.py" line="68"/>
+        <location filename="../../planner/ui/workflows.py" line="76"/>
         <source>Save workspace as</source>
         <translation>Salva spazio di lavoro come</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="106"/>
-        <location filename="../../planner/ui/workflows.py" line="112"/>
+        <location filename="../../planner/ui/workflows.py" line="111"/>
+        <location filename="../../planner/ui/workflows.py" line="117"/>
         <source>Geocoding</source>
         <translation>Geocodifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="128"/>
-        <location filename="../../planner/ui/workflows.py" line="132"/>
+        <location filename="../../planner/ui/workflows.py" line="133"/>
+        <location filename="../../planner/ui/workflows.py" line="137"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="128"/>
+        <location filename="../../planner/ui/workflows.py" line="133"/>
         <source>Plan a week first.</source>
         <translation>Pianifica prima una settimana.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="153"/>
+        <location filename="../../planner/ui/workflows.py" line="157"/>
         <source>Exported %s</source>
         <translation>Esportato %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="158"/>
+        <location filename="../../planner/ui/workflows.py" line="161"/>
         <source>Exporting</source>
         <translation>Esportazione in corso</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="172"/>
+        <location filename="../../planner/ui/workflows.py" line="176"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="172"/>
+        <location filename="../../planner/ui/workflows.py" line="177"/>
         <source>Import at least two reps first.</source>
         <translation>Importa prima almeno due agenti.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="183"/>
+        <location filename="../../planner/ui/workflows.py" line="188"/>
         <source>Balance territories</source>
         <translation>Bilancia i territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="186"/>
+        <location filename="../../planner/ui/workflows.py" line="191"/>
         <source>Balancing territories</source>
         <translation>Bilanciamento dei territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="192"/>
+        <location filename="../../planner/ui/workflows.py" line="197"/>
         <source>Me</source>
         <translation>Io</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="206"/>
+        <location filename="../../planner/ui/workflows.py" line="212"/>
         <source>Plan the week</source>
         <translation>Pianifica la settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="206"/>
+        <location filename="../../planner/ui/workflows.py" line="213"/>
         <source>Set the rep&apos;s home location first.</source>
         <translation>Imposta prima la posizione di casa dell&apos;agente.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="239"/>
+        <location filename="../../planner/ui/workflows.py" line="233"/>
         <source>Plan week</source>
         <translation>Pianifica settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="242"/>
+        <location filename="../../planner/ui/workflows.py" line="236"/>
         <source>Planning the week</source>
         <translation>Pianificazione della settimana</translation>
     </message>
