@@ -95,22 +95,22 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="45"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="53"/>
         <source>Choose a CRM export</source>
         <translation>Scegli un&apos;esportazione CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="46"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="54"/>
         <source>Salesforce or HubSpot exports, CSV (any delimiter) or Excel.</source>
         <translation>Esportazioni Salesforce o HubSpot, CSV (qualsiasi separatore) o Excel.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="49"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="57"/>
         <source>Browse…</source>
         <translation>Sfoglia…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="63"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="71"/>
         <source>Import accounts</source>
         <translation>Importa clienti</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="229"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="237"/>
         <source>Import accounts</source>
         <translation>Importa clienti</translation>
     </message>
@@ -270,187 +270,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="77"/>
+        <location filename="../../planner/ui/main_window.py" line="78"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="79"/>
+        <location filename="../../planner/ui/main_window.py" line="80"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="81"/>
+        <location filename="../../planner/ui/main_window.py" line="82"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="82"/>
+        <location filename="../../planner/ui/main_window.py" line="83"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="85"/>
+        <location filename="../../planner/ui/main_window.py" line="86"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="110"/>
+        <location filename="../../planner/ui/main_window.py" line="111"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="113"/>
+        <location filename="../../planner/ui/main_window.py" line="114"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="114"/>
+        <location filename="../../planner/ui/main_window.py" line="115"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="115"/>
+        <location filename="../../planner/ui/main_window.py" line="116"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="119"/>
+        <location filename="../../planner/ui/main_window.py" line="120"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="121"/>
+        <location filename="../../planner/ui/main_window.py" line="122"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="126"/>
+        <location filename="../../planner/ui/main_window.py" line="127"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="128"/>
+        <location filename="../../planner/ui/main_window.py" line="129"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="129"/>
+        <location filename="../../planner/ui/main_window.py" line="130"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="131"/>
+        <location filename="../../planner/ui/main_window.py" line="132"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="137"/>
+        <location filename="../../planner/ui/main_window.py" line="138"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="140"/>
+        <location filename="../../planner/ui/main_window.py" line="141"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="142"/>
+        <location filename="../../planner/ui/main_window.py" line="143"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="143"/>
+        <location filename="../../planner/ui/main_window.py" line="144"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="147"/>
+        <location filename="../../planner/ui/main_window.py" line="148"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="148"/>
+        <location filename="../../planner/ui/main_window.py" line="149"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="150"/>
+        <location filename="../../planner/ui/main_window.py" line="153"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="155"/>
+        <location filename="../../planner/ui/main_window.py" line="158"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="159"/>
+        <location filename="../../planner/ui/main_window.py" line="162"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="174"/>
+        <location filename="../../planner/ui/main_window.py" line="177"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="176"/>
+        <location filename="../../planner/ui/main_window.py" line="179"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="195"/>
+        <location filename="../../planner/ui/main_window.py" line="198"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="224"/>
+        <location filename="../../planner/ui/main_window.py" line="227"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="230"/>
+        <location filename="../../planner/ui/main_window.py" line="233"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="272"/>
+        <location filename="../../planner/ui/main_window.py" line="275"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="276"/>
+        <location filename="../../planner/ui/main_window.py" line="279"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="282"/>
+        <location filename="../../planner/ui/main_window.py" line="285"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="123"/>
+        <location filename="../../planner/ui/workflows.py" line="122"/>
         <source>Calendar (.ics)…</source>
         <translation>Calendario (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="124"/>
+        <location filename="../../planner/ui/workflows.py" line="123"/>
         <source>Navigation route (GPX)…</source>
         <translation>Percorso di navigazione (GPX)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="125"/>
+        <location filename="../../planner/ui/workflows.py" line="124"/>
         <source>Spreadsheet itinerary (CSV)…</source>
         <translation>Itinerario per foglio di calcolo (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="126"/>
+        <location filename="../../planner/ui/workflows.py" line="125"/>
         <source>Printable itinerary (PDF)…</source>
         <translation>Itinerario stampabile (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="127"/>
+        <location filename="../../planner/ui/workflows.py" line="126"/>
         <source>Map page (HTML)…</source>
         <translation>Pagina mappa (HTML)…</translation>
     </message>
@@ -458,22 +458,22 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="87"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="95"/>
         <source>Check the columns</source>
         <translation>Controlla le colonne</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="89"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="97"/>
         <source>Each column&apos;s field was guessed from its header; change any that is wrong.</source>
         <translation>Il campo di ogni colonna è stato dedotto dall&apos;intestazione; correggi quelli sbagliati.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="106"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="114"/>
         <source>Recognised as: %s · %s, delimiter %r · %d rows</source>
         <translation>Riconosciuto come: %s · %s, separatore %r · %d righe</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="117"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="125"/>
         <source>(ignore)</source>
         <translation>(ignora)</translation>
     </message>
@@ -567,6 +567,111 @@
         <location filename="../../planner/ui/plan_view.py" line="236"/>
         <source>Remove from plan</source>
         <translation>Togli dal piano</translation>
+    </message>
+</context>
+<context>
+    <name>RegionsDialog</name>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="40"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="148"/>
+        <source>Regions</source>
+        <translation>Regioni</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="44"/>
+        <source>Road times and street addresses come from OpenStreetMap extracts built once on this computer (in %1) and used by every workspace.</source>
+        <translation>Tempi su strada e indirizzi vengono da estratti OpenStreetMap preparati una volta su questo computer (in %1) e usati da ogni area di lavoro.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="51"/>
+        <source>Region</source>
+        <translation>Regione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="51"/>
+        <source>Addresses</source>
+        <translation>Indirizzi</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="51"/>
+        <source>Size</source>
+        <translation>Dimensione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="51"/>
+        <source>Built</source>
+        <translation>Preparata</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="52"/>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="58"/>
+        <source>Add from &amp;file…</source>
+        <translation>Aggiungi da &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="59"/>
+        <source>Add from &amp;URL or name…</source>
+        <translation>Aggiungi da &amp;URL o nome…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="60"/>
+        <source>&amp;Update</source>
+        <translation>A&amp;ggiorna</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="61"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Rimuovi</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="104"/>
+        <source>OpenStreetMap extract</source>
+        <translation>Estratto OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="104"/>
+        <source>OSM extracts (*.osm.pbf *.pbf)</source>
+        <translation>Estratti OSM (*.osm.pbf *.pbf)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="111"/>
+        <source>Add a region</source>
+        <translation>Aggiungi una regione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="112"/>
+        <source>An https URL of an .osm.pbf, or a Geofabrik region such as italy/nord-est:</source>
+        <translation>Un URL https di un .osm.pbf, o una regione Geofabrik come italy/nord-est:</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="124"/>
+        <source>Adding a region</source>
+        <translation>Aggiunta della regione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="140"/>
+        <source>Updating a region</source>
+        <translation>Aggiornamento della regione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="148"/>
+        <source>%1 is up to date.</source>
+        <translation>%1 è aggiornata.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="156"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="164"/>
+        <source>Remove region</source>
+        <translation>Rimuovi regione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="157"/>
+        <source>Remove the region %1 and its road and address data?</source>
+        <translation>Rimuovere la regione %1 e i suoi dati di strade e indirizzi?</translation>
     </message>
 </context>
 <context>
@@ -718,37 +823,37 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="143"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="151"/>
         <source>Import report</source>
         <translation>Esito dell&apos;importazione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="146"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="154"/>
         <source>Importing…</source>
         <translation>Importazione in corso…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="149"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="157"/>
         <source>Import corrected rows</source>
         <translation>Importa le righe corrette</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="174"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="182"/>
         <source>Importing</source>
         <translation>Importazione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="186"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="194"/>
         <source>Row</source>
         <translation>Riga</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="186"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="194"/>
         <source>Column</source>
         <translation>Colonna</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="186"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="194"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -837,6 +942,40 @@
     </message>
 </context>
 <context>
+    <name>TravelActions</name>
+    <message>
+        <location filename="../../planner/ui/travel_menu.py" line="24"/>
+        <source>&amp;Travel</source>
+        <translation>Via&amp;ggi</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/travel_menu.py" line="25"/>
+        <source>&amp;Regions…</source>
+        <translation>&amp;Regioni…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/travel_menu.py" line="26"/>
+        <source>Check the plan on &amp;roads</source>
+        <translation>Verifica il piano su &amp;strada</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/travel_menu.py" line="38"/>
+        <location filename="../../planner/ui/travel_menu.py" line="53"/>
+        <source>Check on roads</source>
+        <translation>Verifica su strada</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/travel_menu.py" line="39"/>
+        <source>Plan a week first.</source>
+        <translation>Pianifica prima una settimana.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/travel_menu.py" line="47"/>
+        <source>Checking the plan on roads</source>
+        <translation>Verifica del piano su strada</translation>
+    </message>
+</context>
+<context>
     <name>Workflows</name>
     <message>
         <location filename="../../planner/ui/workflows.py" line="54"/>
@@ -856,74 +995,74 @@
         <translation>Salva spazio di lavoro come</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="111"/>
-        <location filename="../../planner/ui/workflows.py" line="117"/>
+        <location filename="../../planner/ui/workflows.py" line="110"/>
+        <location filename="../../planner/ui/workflows.py" line="116"/>
         <source>Geocoding</source>
         <translation>Geocodifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="133"/>
-        <location filename="../../planner/ui/workflows.py" line="137"/>
+        <location filename="../../planner/ui/workflows.py" line="132"/>
+        <location filename="../../planner/ui/workflows.py" line="136"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="133"/>
+        <location filename="../../planner/ui/workflows.py" line="132"/>
         <source>Plan a week first.</source>
         <translation>Pianifica prima una settimana.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="157"/>
+        <location filename="../../planner/ui/workflows.py" line="156"/>
         <source>Exported %s</source>
         <translation>Esportato %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="161"/>
+        <location filename="../../planner/ui/workflows.py" line="160"/>
         <source>Exporting</source>
         <translation>Esportazione in corso</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="176"/>
+        <location filename="../../planner/ui/workflows.py" line="178"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="177"/>
+        <location filename="../../planner/ui/workflows.py" line="179"/>
         <source>Import at least two reps first.</source>
         <translation>Importa prima almeno due agenti.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="188"/>
+        <location filename="../../planner/ui/workflows.py" line="190"/>
         <source>Balance territories</source>
         <translation>Bilancia i territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="191"/>
+        <location filename="../../planner/ui/workflows.py" line="193"/>
         <source>Balancing territories</source>
         <translation>Bilanciamento dei territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="197"/>
+        <location filename="../../planner/ui/workflows.py" line="199"/>
         <source>Me</source>
         <translation>Io</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="212"/>
+        <location filename="../../planner/ui/workflows.py" line="214"/>
         <source>Plan the week</source>
         <translation>Pianifica la settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="213"/>
+        <location filename="../../planner/ui/workflows.py" line="215"/>
         <source>Set the rep&apos;s home location first.</source>
         <translation>Imposta prima la posizione di casa dell&apos;agente.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="233"/>
+        <location filename="../../planner/ui/workflows.py" line="235"/>
         <source>Plan week</source>
         <translation>Pianifica settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="236"/>
+        <location filename="../../planner/ui/workflows.py" line="238"/>
         <source>Planning the week</source>
         <translation>Pianificazione della settimana</translation>
     </message>
