@@ -262,7 +262,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_plan(self) -> None:
         plan = self.session.plan
-        self.plan_view.show_plan(plan)
+        located = {a.key: a.location for a in self.session.accounts if a.location is not None}
+        self.plan_view.show_plan(plan, located)
         self.remote_view.show_decisions(plan.remote if plan else ())
         self.accounts_model.set_figures(self.session.figures())
         self._reshow_inspector()

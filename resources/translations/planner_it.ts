@@ -126,143 +126,143 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="39"/>
-        <location filename="../../planner/ui/inspector.py" line="86"/>
+        <location filename="../../planner/ui/inspector.py" line="40"/>
+        <location filename="../../planner/ui/inspector.py" line="89"/>
         <source>Select an account to see its details.</source>
         <translation>Seleziona un cliente per vederne i dettagli.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="51"/>
+        <location filename="../../planner/ui/inspector.py" line="52"/>
         <source>Set manual pin</source>
         <translation>Imposta posizione manuale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="63"/>
+        <location filename="../../planner/ui/inspector.py" line="64"/>
         <source>Value this week</source>
         <translation>Valore questa settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="64"/>
+        <location filename="../../planner/ui/inspector.py" line="65"/>
         <source>Planner says</source>
         <translation>Il pianificatore dice</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="65"/>
+        <location filename="../../planner/ui/inspector.py" line="66"/>
         <source>Pin (lat, lon)</source>
         <translation>Posizione (lat, lon)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="93"/>
+        <location filename="../../planner/ui/inspector.py" line="96"/>
         <source>not planned yet</source>
         <translation>non ancora pianificato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="108"/>
+        <location filename="../../planner/ui/inspector.py" line="115"/>
         <source>CRM id</source>
         <translation>ID CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="109"/>
+        <location filename="../../planner/ui/inspector.py" line="116"/>
         <source>Address</source>
         <translation>Indirizzo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="110"/>
+        <location filename="../../planner/ui/inspector.py" line="117"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="112"/>
+        <location filename="../../planner/ui/inspector.py" line="119"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="114"/>
+        <location filename="../../planner/ui/inspector.py" line="121"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="116"/>
+        <location filename="../../planner/ui/inspector.py" line="123"/>
         <source>Probability</source>
         <translation>Probabilità</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="119"/>
+        <location filename="../../planner/ui/inspector.py" line="126"/>
         <source>Close date</source>
         <translation>Data di chiusura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="120"/>
+        <location filename="../../planner/ui/inspector.py" line="127"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="122"/>
+        <location filename="../../planner/ui/inspector.py" line="129"/>
         <source>Cadence</source>
         <translation>Cadenza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="123"/>
+        <location filename="../../planner/ui/inspector.py" line="130"/>
         <source>every %d days</source>
         <translation>ogni %d giorni</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="125"/>
+        <location filename="../../planner/ui/inspector.py" line="132"/>
         <source>Meeting</source>
         <translation>Incontro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="127"/>
+        <location filename="../../planner/ui/inspector.py" line="134"/>
         <source>Opening hours</source>
         <translation>Orari di apertura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="130"/>
+        <location filename="../../planner/ui/inspector.py" line="137"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="131"/>
+        <location filename="../../planner/ui/inspector.py" line="138"/>
         <source>Contact</source>
         <translation>Contatto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="132"/>
+        <location filename="../../planner/ui/inspector.py" line="139"/>
         <source>Notes</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="141"/>
+        <location filename="../../planner/ui/inspector.py" line="148"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="141"/>
+        <location filename="../../planner/ui/inspector.py" line="148"/>
         <source>account</source>
         <translation>cliente potenziale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="144"/>
+        <location filename="../../planner/ui/inspector.py" line="151"/>
         <source>tier %s %s (%s)</source>
         <translation>fascia %s, %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="145"/>
+        <location filename="../../planner/ui/inspector.py" line="152"/>
         <source>visit every %s days; last visit %s× that ago</source>
         <translation>visita ogni %s giorni; ultima visita %s× quel periodo fa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="150"/>
+        <location filename="../../planner/ui/inspector.py" line="157"/>
         <source>× weight %s</source>
         <translation>× peso %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="154"/>
+        <location filename="../../planner/ui/inspector.py" line="161"/>
         <source>must visit</source>
         <translation>da visitare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="157"/>
+        <location filename="../../planner/ui/inspector.py" line="164"/>
         <source>excluded: %s</source>
         <translation>escluso: %s</translation>
     </message>
@@ -415,17 +415,17 @@
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="275"/>
+        <location filename="../../planner/ui/main_window.py" line="276"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="279"/>
+        <location filename="../../planner/ui/main_window.py" line="280"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="285"/>
+        <location filename="../../planner/ui/main_window.py" line="286"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
@@ -479,6 +479,54 @@
     </message>
 </context>
 <context>
+    <name>Navigate</name>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="33"/>
+        <source>Google Maps</source>
+        <translation>Google Maps</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="35"/>
+        <source>Apple Maps</source>
+        <translation>Mappe di Apple</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="36"/>
+        <source>Waze</source>
+        <translation>Waze</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="38"/>
+        <source>Other app (geo:)</source>
+        <translation>Altra app (geo:)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="42"/>
+        <source>Copy Google Maps link</source>
+        <translation>Copia il link di Google Maps</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="50"/>
+        <source>Google Maps: the day&apos;s route</source>
+        <translation>Google Maps: il percorso del giorno</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="52"/>
+        <source>Google Maps: part %d of %d</source>
+        <translation>Google Maps: parte %d di %d</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="59"/>
+        <source>Copy the route&apos;s link</source>
+        <translation>Copia il link del percorso</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="67"/>
+        <source>Navigate</source>
+        <translation>Naviga</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <location filename="../../planner/ui/dialogs/plan_dialog.py" line="24"/>
@@ -514,59 +562,64 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="134"/>
+        <location filename="../../planner/ui/plan_view.py" line="142"/>
         <source>No plan yet: choose Plan ▸ Plan week (Ctrl+P).</source>
         <translation>Nessun piano: scegli Pianifica ▸ Pianifica settimana (Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="162"/>
+        <location filename="../../planner/ui/plan_view.py" line="165"/>
         <source>from hotel: %s</source>
         <translation>dall&apos;hotel: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="179"/>
+        <location filename="../../planner/ui/plan_view.py" line="182"/>
         <source>ends at hotel</source>
         <translation>finisce in hotel</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="189"/>
+        <location filename="../../planner/ui/plan_view.py" line="207"/>
         <source>drive there: %s</source>
         <translation>tragitto: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="197"/>
+        <location filename="../../planner/ui/plan_view.py" line="215"/>
         <source>  lunch break %s–%s</source>
         <translation>  pausa pranzo %s–%s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="206"/>
+        <location filename="../../planner/ui/plan_view.py" line="224"/>
         <source>%d visits · %s · %s driving · cost %s · value %s</source>
         <translation>%d visite · %s · %s di guida · costo %s · valore %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="219"/>
+        <location filename="../../planner/ui/plan_view.py" line="237"/>
         <source>Week: %d visits · value %s · %s · %s driving · cost %s</source>
         <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="226"/>
+        <location filename="../../planner/ui/plan_view.py" line="244"/>
         <source>%s per mile</source>
         <translation>%s per miglio</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="226"/>
+        <location filename="../../planner/ui/plan_view.py" line="244"/>
         <source>%s per km</source>
         <translation>%s al km</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="235"/>
+        <location filename="../../planner/ui/plan_view.py" line="253"/>
         <source>Lock / unlock</source>
         <translation>Blocca / sblocca</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="236"/>
+        <location filename="../../planner/ui/plan_view.py" line="254"/>
         <source>Remove from plan</source>
         <translation>Togli dal piano</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="259"/>
+        <source>Navigate</source>
+        <translation>Naviga</translation>
     </message>
 </context>
 <context>
