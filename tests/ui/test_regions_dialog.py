@@ -26,7 +26,7 @@ def test_add_list_and_remove_a_region(qtbot, tmp_path: Path, monkeypatch) -> Non
     task = dialog.add(get_data("helsinki_pbf"))
     with qtbot.waitSignal(task.signals.done, timeout=240_000):
         pass
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=20_000)
     assert dialog.table.item(0, 0).text() == "helsinki"
     dialog.grab().save(str(tmp_path / "regions-dialog.png"))
     dialog.table.selectRow(0)
@@ -49,9 +49,9 @@ def test_a_bad_file_fails_with_one_sentence_and_adds_nothing(
     dialog = RegionsDialog(runner, store=store)
     qtbot.addWidget(dialog)
     task = dialog.add(str(bad))
-    with qtbot.waitSignal(task.signals.done, timeout=30_000):
+    with qtbot.waitSignal(task.signals.done, timeout=120_000):
         pass
-    qtbot.waitUntil(lambda: bool(shown), timeout=5_000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     assert shown == ["broken.osm.pbf is not an OpenStreetMap .osm.pbf extract"]
     assert store.regions() == []
     runner.wait()

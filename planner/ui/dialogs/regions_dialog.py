@@ -22,8 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.io.regions import RegionError, RegionStore
-from planner.services.regions import add_region, remove_region, update_region
+from planner.services.regions import (
+    RegionError,
+    RegionStore,
+    add_region,
+    remove_region,
+    update_region,
+)
 from planner.ui.progress_ui import run_with_progress
 from planner.ui.workers import TaskRunner
 
