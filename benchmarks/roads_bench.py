@@ -63,7 +63,9 @@ def random_places(info: RegionInfo, model: RoadsModel, n: int, seed: int) -> lis
     while len(out) < n:
         batch = [GeoPoint(float(a), float(b)) for a, b in rng.uniform([s, w], [no, e], (200, 2))]
         _, _, estimated = model.arrays(batch)
-        out += [p for p, est in zip(batch, estimated.sum(axis=1), strict=True) if est == 0]
+        # kept: routable to and from most of the batch (not in the sea, not on a road island)
+        routable = estimated.sum(axis=1) < len(batch) // 2
+        out += [p for p, ok in zip(batch, routable, strict=True) if ok]
     return out[:n]
 
 

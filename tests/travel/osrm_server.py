@@ -16,6 +16,8 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from planner.travel.osrm_build import osrm_tool
+
 
 class OsrmUnavailable(RuntimeError):
     """OSRM could not be built or started here; the message says why."""
@@ -89,10 +91,9 @@ def serve(
     log = (base.parent / "routed.log").open("w")
     proc = subprocess.Popen(
         [
-            sys.executable,
-            "-m",
-            "osrm",
-            "routed",
+            # the program itself, not `python -m osrm routed`: terminating that wrapper
+            # left its osrm-routed child running after every test
+            str(osrm_tool("routed")),
             "--ip",
             "127.0.0.1",
             "--port",
