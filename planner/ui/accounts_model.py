@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner.domain import Account, Precision
 from planner.domain.i18n import gettext
+from planner.domain.text import visible_text
 from planner.services.session import PlannerFigures
 from planner.ui.formatting import QT_TRANSLATE_NOOP, ui_formats, ui_locale
 
@@ -83,7 +84,7 @@ def _display(column: Column, value: Any) -> str:
         return str(value) if value > 0 else ""  # not due yet: nothing to chase
     if column.numeric:
         return _money(value)
-    return str(value)
+    return visible_text(str(value))  # a bidi override in a CRM name is shown, not obeyed
 
 
 class AccountsModel(QAbstractTableModel):
@@ -221,6 +222,7 @@ class AccountFilter:
     owner: str = ""
     overdue_only: bool = False
     outcome: str = ""
+    keys: frozenset[str] | None = None  # the rep's own accounts; None: every account
 
 
 class AccountsProxy(QSortFilterProxyModel):
@@ -277,6 +279,8 @@ class AccountsProxy(QSortFilterProxyModel):
         text = f.text.lower()
         accepted = set()
         for account in model.accounts():
+            if f.keys is not None and account.key not in f.keys:
+                continue
             if text and text not in self._haystack.get(account.key, ""):
                 continue
             if f.stage and account.stage != f.stage:

@@ -4,57 +4,57 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="51"/>
+        <location filename="../../planner/ui/accounts_model.py" line="52"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="52"/>
+        <location filename="../../planner/ui/accounts_model.py" line="53"/>
         <source>City</source>
         <translation>Comune</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="53"/>
+        <location filename="../../planner/ui/accounts_model.py" line="54"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="54"/>
+        <location filename="../../planner/ui/accounts_model.py" line="55"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="56"/>
+        <location filename="../../planner/ui/accounts_model.py" line="57"/>
         <source>Prob.</source>
         <translation>Prob.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="59"/>
+        <location filename="../../planner/ui/accounts_model.py" line="60"/>
         <source>Visit value</source>
         <translation>Valore visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="61"/>
+        <location filename="../../planner/ui/accounts_model.py" line="62"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="63"/>
+        <location filename="../../planner/ui/accounts_model.py" line="64"/>
         <source>Overdue (d)</source>
         <translation>Ritardo (g)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="67"/>
+        <location filename="../../planner/ui/accounts_model.py" line="68"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="69"/>
+        <location filename="../../planner/ui/accounts_model.py" line="70"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="72"/>
+        <location filename="../../planner/ui/accounts_model.py" line="73"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
@@ -72,22 +72,32 @@
         <translation>In ritardo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="78"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="43"/>
+        <source>All reps</source>
+        <translation>Tutti gli agenti</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="45"/>
+        <source>Show every rep&apos;s accounts, not only the selected rep&apos;s territory</source>
+        <translation>Mostra i clienti di tutti gli agenti, non solo il territorio dell&apos;agente scelto</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="85"/>
         <source>All stages</source>
         <translation>Tutte le fasi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="80"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="87"/>
         <source>Any pin</source>
         <translation>Ogni posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="82"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="89"/>
         <source>All owners</source>
         <translation>Tutti i responsabili</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="84"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="91"/>
         <source>Any plan</source>
         <translation>Ogni esito</translation>
     </message>
@@ -126,143 +136,143 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="40"/>
-        <location filename="../../planner/ui/inspector.py" line="89"/>
+        <location filename="../../planner/ui/inspector.py" line="41"/>
+        <location filename="../../planner/ui/inspector.py" line="90"/>
         <source>Select an account to see its details.</source>
         <translation>Seleziona un cliente per vederne i dettagli.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="52"/>
+        <location filename="../../planner/ui/inspector.py" line="53"/>
         <source>Set manual pin</source>
         <translation>Imposta posizione manuale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="64"/>
+        <location filename="../../planner/ui/inspector.py" line="65"/>
         <source>Value this week</source>
         <translation>Valore questa settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="65"/>
+        <location filename="../../planner/ui/inspector.py" line="66"/>
         <source>Planner says</source>
         <translation>Il pianificatore dice</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="66"/>
+        <location filename="../../planner/ui/inspector.py" line="67"/>
         <source>Pin (lat, lon)</source>
         <translation>Posizione (lat, lon)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="96"/>
+        <location filename="../../planner/ui/inspector.py" line="97"/>
         <source>not planned yet</source>
         <translation>non ancora pianificato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="115"/>
+        <location filename="../../planner/ui/inspector.py" line="116"/>
         <source>CRM id</source>
         <translation>ID CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="116"/>
+        <location filename="../../planner/ui/inspector.py" line="117"/>
         <source>Address</source>
         <translation>Indirizzo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="117"/>
+        <location filename="../../planner/ui/inspector.py" line="118"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="119"/>
+        <location filename="../../planner/ui/inspector.py" line="120"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="121"/>
+        <location filename="../../planner/ui/inspector.py" line="122"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="123"/>
+        <location filename="../../planner/ui/inspector.py" line="124"/>
         <source>Probability</source>
         <translation>Probabilità</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="126"/>
+        <location filename="../../planner/ui/inspector.py" line="127"/>
         <source>Close date</source>
         <translation>Data di chiusura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="127"/>
+        <location filename="../../planner/ui/inspector.py" line="128"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="129"/>
+        <location filename="../../planner/ui/inspector.py" line="130"/>
         <source>Cadence</source>
         <translation>Cadenza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="130"/>
+        <location filename="../../planner/ui/inspector.py" line="131"/>
         <source>every %d days</source>
         <translation>ogni %d giorni</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="132"/>
+        <location filename="../../planner/ui/inspector.py" line="133"/>
         <source>Meeting</source>
         <translation>Incontro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="134"/>
+        <location filename="../../planner/ui/inspector.py" line="135"/>
         <source>Opening hours</source>
         <translation>Orari di apertura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="137"/>
+        <location filename="../../planner/ui/inspector.py" line="138"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="138"/>
+        <location filename="../../planner/ui/inspector.py" line="139"/>
         <source>Contact</source>
         <translation>Contatto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="139"/>
+        <location filename="../../planner/ui/inspector.py" line="140"/>
         <source>Notes</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="148"/>
+        <location filename="../../planner/ui/inspector.py" line="149"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="148"/>
+        <location filename="../../planner/ui/inspector.py" line="149"/>
         <source>account</source>
         <translation>cliente potenziale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="151"/>
+        <location filename="../../planner/ui/inspector.py" line="152"/>
         <source>tier %s %s (%s)</source>
         <translation>fascia %s, %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="152"/>
+        <location filename="../../planner/ui/inspector.py" line="153"/>
         <source>visit every %s days; last visit %s× that ago</source>
         <translation>visita ogni %s giorni; ultima visita %s× quel periodo fa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="157"/>
+        <location filename="../../planner/ui/inspector.py" line="158"/>
         <source>× weight %s</source>
         <translation>× peso %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="161"/>
+        <location filename="../../planner/ui/inspector.py" line="162"/>
         <source>must visit</source>
         <translation>da visitare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="164"/>
+        <location filename="../../planner/ui/inspector.py" line="165"/>
         <source>excluded: %s</source>
         <translation>escluso: %s</translation>
     </message>
@@ -270,162 +280,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="78"/>
+        <location filename="../../planner/ui/main_window.py" line="79"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="80"/>
+        <location filename="../../planner/ui/main_window.py" line="81"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="82"/>
+        <location filename="../../planner/ui/main_window.py" line="83"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="83"/>
+        <location filename="../../planner/ui/main_window.py" line="84"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="86"/>
+        <location filename="../../planner/ui/main_window.py" line="87"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="111"/>
+        <location filename="../../planner/ui/main_window.py" line="112"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="114"/>
+        <location filename="../../planner/ui/main_window.py" line="115"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="115"/>
+        <location filename="../../planner/ui/main_window.py" line="116"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="116"/>
+        <location filename="../../planner/ui/main_window.py" line="117"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="120"/>
+        <location filename="../../planner/ui/main_window.py" line="121"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="122"/>
+        <location filename="../../planner/ui/main_window.py" line="123"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="127"/>
+        <location filename="../../planner/ui/main_window.py" line="128"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="129"/>
+        <location filename="../../planner/ui/main_window.py" line="130"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="130"/>
+        <location filename="../../planner/ui/main_window.py" line="131"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="132"/>
+        <location filename="../../planner/ui/main_window.py" line="133"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="138"/>
+        <location filename="../../planner/ui/main_window.py" line="139"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="141"/>
+        <location filename="../../planner/ui/main_window.py" line="142"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="143"/>
+        <location filename="../../planner/ui/main_window.py" line="144"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="144"/>
+        <location filename="../../planner/ui/main_window.py" line="145"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="148"/>
+        <location filename="../../planner/ui/main_window.py" line="149"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="149"/>
+        <location filename="../../planner/ui/main_window.py" line="150"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="153"/>
+        <location filename="../../planner/ui/main_window.py" line="154"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="158"/>
+        <location filename="../../planner/ui/main_window.py" line="159"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="162"/>
+        <location filename="../../planner/ui/main_window.py" line="163"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="177"/>
+        <location filename="../../planner/ui/main_window.py" line="178"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="179"/>
+        <location filename="../../planner/ui/main_window.py" line="180"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="198"/>
+        <location filename="../../planner/ui/main_window.py" line="186"/>
+        <source>Previous week</source>
+        <translation>Settimana precedente</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="188"/>
+        <source>Next week</source>
+        <translation>Settimana successiva</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="212"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="227"/>
+        <location filename="../../planner/ui/main_window.py" line="247"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="233"/>
+        <location filename="../../planner/ui/main_window.py" line="224"/>
+        <source>The map is not available: %s</source>
+        <translation>La mappa non è disponibile: %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="253"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="276"/>
+        <location filename="../../planner/ui/main_window.py" line="308"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="280"/>
+        <location filename="../../planner/ui/main_window.py" line="312"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="286"/>
+        <location filename="../../planner/ui/main_window.py" line="318"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
@@ -625,104 +650,104 @@
 <context>
     <name>RegionsDialog</name>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="40"/>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="148"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="45"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="153"/>
         <source>Regions</source>
         <translation>Regioni</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="44"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="49"/>
         <source>Road times and street addresses come from OpenStreetMap extracts built once on this computer (in %1) and used by every workspace.</source>
         <translation>Tempi su strada e indirizzi vengono da estratti OpenStreetMap preparati una volta su questo computer (in %1) e usati da ogni area di lavoro.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="51"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="56"/>
         <source>Region</source>
         <translation>Regione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="51"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="56"/>
         <source>Addresses</source>
         <translation>Indirizzi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="51"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="56"/>
         <source>Size</source>
         <translation>Dimensione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="51"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="56"/>
         <source>Built</source>
         <translation>Preparata</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="52"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="57"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="58"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="63"/>
         <source>Add from &amp;file…</source>
         <translation>Aggiungi da &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="59"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="64"/>
         <source>Add from &amp;URL or name…</source>
         <translation>Aggiungi da &amp;URL o nome…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="60"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="65"/>
         <source>&amp;Update</source>
         <translation>A&amp;ggiorna</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="61"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="66"/>
         <source>&amp;Remove</source>
         <translation>&amp;Rimuovi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="104"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="109"/>
         <source>OpenStreetMap extract</source>
         <translation>Estratto OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="104"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="109"/>
         <source>OSM extracts (*.osm.pbf *.pbf)</source>
         <translation>Estratti OSM (*.osm.pbf *.pbf)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="111"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="116"/>
         <source>Add a region</source>
         <translation>Aggiungi una regione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="112"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="117"/>
         <source>An https URL of an .osm.pbf, or a Geofabrik region such as italy/nord-est:</source>
         <translation>Un URL https di un .osm.pbf, o una regione Geofabrik come italy/nord-est:</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="124"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="129"/>
         <source>Adding a region</source>
         <translation>Aggiunta della regione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="140"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="145"/>
         <source>Updating a region</source>
         <translation>Aggiornamento della regione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="148"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="153"/>
         <source>%1 is up to date.</source>
         <translation>%1 è aggiornata.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="156"/>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="164"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="161"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="169"/>
         <source>Remove region</source>
         <translation>Rimuovi regione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="157"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="162"/>
         <source>Remove the region %1 and its road and address data?</source>
         <translation>Rimuovere la regione %1 e i suoi dati di strade e indirizzi?</translation>
     </message>
