@@ -8,9 +8,11 @@ import sys
 from typing import Any
 
 from planner.cli.common import add_workspace_argument, iso_date, open_workspace, progress_bar
+from planner.cli.team_plan_cmd import add_team_arguments, run_team
 from planner.domain import DayPlan, DomainError, WeekPlan
 from planner.domain.deadline import Deadline
 from planner.domain.units import hours, km
+from planner.io.workspace import WorkspaceError
 from planner.services.plan_week import WeekOutcome, WeekParams, plan_in_workspace, plan_json
 from planner.services.travel import workspace_travel_model
 from planner.travel import TravelError
@@ -44,6 +46,7 @@ def register(subparsers: Any) -> None:
                         help="plan every account of the workspace, not only the rep's own "
                         "(saved territory, else CRM owner)")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
+    add_team_arguments(parser)
     add_workspace_argument(parser)
     parser.set_defaults(handler=run)
 
@@ -60,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.team:
+        return run_team(args, params)
     workspace = open_workspace(args)
     if workspace is None:
         return 1
@@ -71,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
                 progress=bar, deadline=Deadline.after(params.time_limit_s),
                 everyone=args.all_accounts,
             )  # fmt: skip
-    except (DomainError, TravelError, ValueError) as exc:
+    except (DomainError, TravelError, ValueError, WorkspaceError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if args.json:

@@ -82,8 +82,9 @@ def plan_in_workspace(
     cancel: CancelToken | None = None,
     deadline: Deadline | None = None,
     everyone: bool = False,
+    save: bool = True,
 ) -> WeekOutcome:
-    """Plan the rep's week from the workspace and store it.
+    """Plan the rep's week from the workspace and store it (unless not `save`).
 
     The rep's own accounts are planned (`planner.services.rep_scope`: saved territory,
     else CRM owner), every account with `everyone`. A plan already stored for
@@ -109,7 +110,8 @@ def plan_in_workspace(
     note = scope.left_out_note(len(every))
     if note:
         outcome = replace(outcome, plan=replace(outcome.plan, notes=(note, *outcome.plan.notes)))
-    workspace.save_plan(outcome.plan)
+    if save:
+        workspace.save_plan(outcome.plan)
     return outcome
 
 
