@@ -1,8 +1,10 @@
-"""Fixtures shared by test packages: a PostgreSQL server for team workspaces."""
+"""Fixtures shared by test packages: a PostgreSQL server for team workspaces; no test
+sees the regions of the user who runs the tests."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -22,3 +24,13 @@ def pg_url(pg_server: PgServer) -> Iterator[str]:
     name = pg_server.create_database()
     yield pg_server.url(db=name)
     pg_server.drop_database(name)
+
+
+@pytest.fixture(autouse=True)
+def _no_user_regions(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Tests never see the regions of the user who runs them (an empty folder instead)."""
+    empty = tmp_path_factory.mktemp("no-regions")
+    monkeypatch.setenv("TERRITORY_PLANNER_REGIONS", str(empty))
+    yield empty

@@ -13,6 +13,7 @@ from planner.cli import (
     gui_cmd,
     import_cmd,
     plan_cmd,
+    region_cmd,
     reps_cmd,
     travel_cmd,
     workspace_cmd,
@@ -30,4 +31,5 @@ MODULES: list[ModuleType] = [
     export_cmd,
     travel_cmd,
     workspace_cmd,
+    region_cmd,
 ]

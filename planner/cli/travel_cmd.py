@@ -64,14 +64,19 @@ def _register_use(sub: Any) -> None:
     use = sub.add_parser(
         "use",
         help="choose the travel model the workspace plans with",
-        description="geodesic: offline estimate (the default); osm: fastest routes on the "
-        "road network of an .osm.pbf extract; osrm: an OSRM server's /table and /route.",
+        description="geodesic: offline estimate (the default), and roads (OSRM in-process) "
+        "inside the regions added with `region add`; osm: fastest routes on the road graph "
+        "of a small .osm.pbf extract with networkx (small areas, and a readable teaching "
+        "path); osrm: an OSRM server's /table and /route (for teams that run one).",
     )
     use.add_argument("backend", choices=["geodesic", "osm", "osrm"])
     use.add_argument("--pbf", type=Path, metavar="FILE", help="osm: the .osm.pbf extract")
     use.add_argument("--junction-penalty", type=float, metavar="S", help="osm: s per junction")
     use.add_argument("--url", metavar="URL", help="osrm: server address, http://host:port")
     use.add_argument("--table-size", type=int, metavar="N", help="osrm: server's table limit")
+    use.add_argument("--roads", action=argparse.BooleanOptionalAction, default=None,
+                     help="geodesic: time legs inside a region (`region add`) on its roads "
+                     "with OSRM in-process (the default)")  # fmt: skip
     for f in fields(GeodesicParams):
         use.add_argument(f"--{f.name.replace('_', '-')}", type=float, dest=f.name,
                          metavar="X", help=f"geodesic: {f.name} (default {f.default})")  # fmt: skip
@@ -121,6 +126,7 @@ def _requested(args: argparse.Namespace, current: TravelSettings) -> TravelSetti
         "junction_penalty_s": args.junction_penalty,
         "osrm_url": args.url,
         "osrm_table_size": args.table_size,
+        "roads": args.roads,
     }
     changes: dict[str, Any] = {"backend": args.backend}
     for name, value in options.items():

@@ -18,6 +18,7 @@ class Precision(StrEnum):
 
     MANUAL = "manual"  # set by the user; never overwritten by a geocode
     SOURCE = "source"  # coordinates came with the CRM export
+    HOUSE = "house"  # the house number found in a region's address index (OpenStreetMap)
     ROOFTOP = "rooftop"  # house number / street level
     STREET = "street"
     POSTCODE = "postcode"

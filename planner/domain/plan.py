@@ -55,6 +55,7 @@ class Leg:
     cost: Money
     departure: datetime | None = None
     geometry: tuple[tuple[float, float], ...] = ()  # (lat, lon) points when the model has them
+    estimate: bool = False  # not timed on real roads (straight-line estimate, town-level pin)
 
     def __post_init__(self) -> None:
         if self.distance_m < 0 or self.duration_s < 0:

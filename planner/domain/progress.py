@@ -46,3 +46,13 @@ class NeverCancel:
 
 class Cancelled(Exception):
     """Raised by a service that stops early because its CancelToken was tripped."""
+
+
+class ProgressSpan:
+    """Maps a sub-task's progress [0, 1] onto [lo, hi] of the whole task."""
+
+    def __init__(self, progress: ProgressReporter, lo: float, hi: float) -> None:
+        self.progress, self.lo, self.hi = progress, lo, hi
+
+    def report(self, fraction: float, message: str = "") -> None:
+        self.progress.report(self.lo + (self.hi - self.lo) * min(1.0, max(0.0, fraction)), message)

@@ -221,6 +221,7 @@ def leg_to_dict(leg: Leg) -> JSON:
         "cost": money_to_dict(leg.cost),
         "departure": leg.departure.isoformat() if leg.departure else None,
         "geometry": [list(p) for p in leg.geometry],
+        "estimate": leg.estimate,
     }
 
 
@@ -234,6 +235,7 @@ def leg_from_dict(data: JSON) -> Leg:
         cost=money_from_dict(data["cost"]),
         departure=datetime.fromisoformat(departure) if departure else None,
         geometry=tuple((float(p[0]), float(p[1])) for p in data.get("geometry", ())),
+        estimate=bool(data.get("estimate", False)),
     )
 
 

@@ -23,6 +23,7 @@ from planner.optimise.week.locks import LockSpec
 from planner.optimise.week.orchestrate import WeekOutcome, WeekRequest, optimise_week
 from planner.optimise.week.planner import WeekParams
 from planner.services.rep_scope import rep_scope
+from planner.services.road_legs import with_road_legs
 from planner.travel.model import TravelModel
 
 __all__ = ["WeekOutcome", "WeekParams", "plan_in_workspace", "plan_json", "plan_week"]
@@ -110,6 +111,7 @@ def plan_in_workspace(
     note = scope.left_out_note(len(every))
     if note:
         outcome = replace(outcome, plan=replace(outcome.plan, notes=(note, *outcome.plan.notes)))
+    outcome = replace(outcome, plan=with_road_legs(outcome.plan, accounts, travel_model))
     if save:
         workspace.save_plan(outcome.plan)
     return outcome

@@ -26,6 +26,7 @@ from planner.travel.model import (
     IntMatrix,
     TravelMatrix,
     TravelModel,
+    leg_is_estimate,
 )
 
 
@@ -162,6 +163,9 @@ class MemoizedModel:
 
     def leg_geometry(self, a: GeoPoint, b: GeoPoint) -> Geometry:
         return self.model.leg_geometry(a, b)
+
+    def is_estimate(self, a: GeoPoint, b: GeoPoint) -> bool:
+        return leg_is_estimate(self.model, a, b)
 
     def cache_key(self) -> str:
         return self.model.cache_key()

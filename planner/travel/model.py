@@ -108,6 +108,15 @@ class TravelModel(Protocol):
         ...
 
 
+def leg_is_estimate(model: TravelModel, a: GeoPoint, b: GeoPoint) -> bool:
+    """True unless `model` times the leg a→b on real roads (a model without an
+    `is_estimate` method is a road model, except the geodesic estimate)."""
+    check = getattr(model, "is_estimate", None)
+    if check is not None:
+        return bool(check(a, b))
+    return model.name == "geodesic"
+
+
 def coords_array(points: Sequence[GeoPoint]) -> npt.NDArray[np.float64]:
     """(n, 2) array of (lat, lon) degrees."""
     if not points:

@@ -32,6 +32,7 @@ class TravelSettings:
     junction_penalty_s: float = 3.0  # osm
     osrm_url: str = ""  # osrm: http(s)://host:port
     osrm_table_size: int = 100  # osrm: the server's --max-table-size
+    roads: bool = True  # geodesic: time legs on the roads of the user's regions where they can
 
     def __post_init__(self) -> None:
         if self.backend not in BACKENDS:

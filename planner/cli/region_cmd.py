@@ -1,0 +1,111 @@
+"""`territory-planner region add|list|remove|update`: OpenStreetMap regions for road
+times and street addresses, kept in the user data folder and shared by every workspace."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from planner.cli.common import progress_bar
+from planner.domain.progress import Cancelled
+from planner.io.regions import RegionError, RegionInfo, RegionStore, default_regions_dir
+from planner.services.regions import add_region, info_dict, remove_region, update_region
+from planner.travel import TravelError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "region",
+        help="add, list, update or remove OpenStreetMap regions (road times, addresses)",
+        description="A region is an OpenStreetMap extract built once into a road dataset "
+        "(OSRM, car) and an address index, in the user data folder "
+        f"({default_regions_dir()}); every workspace uses it. Plans time legs inside a "
+        "region on its roads, and `geocode --offline` finds street addresses in it.",
+    )
+    sub = parser.add_subparsers(dest="region_command", metavar="ACTION", required=True)
+    add = sub.add_parser("add", help="download (or read) an extract and build it")
+    add.add_argument("source", metavar="SOURCE",
+                     help="a local .osm.pbf, an https URL, or a Geofabrik region name such "
+                     "as italy/nord-est")  # fmt: skip
+    add.add_argument("--name", help="the region's name (default: from the source)")
+    add.set_defaults(handler=run_add)
+    listing = sub.add_parser("list", help="the regions built so far")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(handler=run_list)
+    remove = sub.add_parser("remove", help="delete a region's data")
+    remove.add_argument("name")
+    remove.set_defaults(handler=run_remove)
+    update = sub.add_parser("update", help="rebuild a region when its source changed")
+    update.add_argument("name")
+    update.set_defaults(handler=run_update)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    try:
+        with progress_bar("region") as bar:
+            result = add_region(args.source, name=args.name, progress=bar)
+    except (RegionError, TravelError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (KeyboardInterrupt, Cancelled):
+        print("interrupted: nothing changed (a download resumes next time)", file=sys.stderr)
+        return 130
+    verb = "rebuilt" if result.replaced else "added"
+    print(f"region {result.info.name} {verb}: {_summary(result.info)}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    regions = RegionStore().regions()
+    if args.json:
+        print(json.dumps([info_dict(r) for r in regions], indent=1, ensure_ascii=False))
+        return 0
+    if not regions:
+        print("no regions: add one with `territory-planner region add SOURCE`")
+        return 0
+    for info in regions:
+        print(f"{info.name}: {_summary(info)}")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    try:
+        info = remove_region(args.name)
+    except RegionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"region {info.name} removed ({info.size_bytes / 1e6:.1f} MB freed)")
+    return 0
+
+
+def run_update(args: argparse.Namespace) -> int:
+    try:
+        with progress_bar("region") as bar:
+            result = update_region(args.name, progress=bar)
+    except (RegionError, TravelError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (KeyboardInterrupt, Cancelled):
+        print("interrupted: the region is unchanged", file=sys.stderr)
+        return 130
+    if result is None:
+        print(f"region {args.name} is up to date (same checksum as the published extract)")
+    else:
+        print(f"region {result.info.name} rebuilt: {_summary(result.info)}")
+    return 0
+
+
+def _summary(info: RegionInfo) -> str:
+    s, w, n, e = info.bbox
+    cal = info.calibration
+    fitted = ""
+    if cal.get("after"):
+        fitted = (f"; estimate outside it calibrated on {cal['pairs']} road pairs "
+                  f"(median time error {cal['after']['duration_median_pct']:.0f} %)")  # fmt: skip
+    return (
+        f"{info.addresses} addresses on {info.streets} streets, box {s:.3f},{w:.3f} – "
+        f"{n:.3f},{e:.3f}, {info.size_bytes / 1e6:.1f} MB, built in {info.build_s:.1f} s "
+        f"from {info.source}{fitted}"
+    )

@@ -1,0 +1,166 @@
+"""Street-level offline geocoding from the address indexes of the user's regions.
+
+Street + house number (+ postcode/town to tell apart the many `Via Roma`): an exact
+house number gives precision HOUSE; a number the index lacks is interpolated between
+the nearest known numbers on the same side of the street (precision STREET), and a
+street without number gets the street's own pin (STREET). Regions whose box does not
+hold the address's town are still searched: the CRM's town is what filters.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.domain import Address, GeoPoint, Precision
+from planner.io.geocoding.base import GeocodeError, GeocodeResult
+from planner.io.geocoding.names import fold
+from planner.io.geocoding.street_names import (
+    STREET_KINDS,
+    house_number_key,
+    house_number_value,
+    split_street,
+    street_norm,
+    street_terms,
+)
+
+_CANDIDATES = 40
+_MIN_SCORE = 0.5  # share of the query's words a street name must hold
+
+
+@dataclass(frozen=True)
+class IndexFile:
+    name: str  # the region's name
+    path: Path
+
+
+@dataclass(frozen=True)
+class _Street:
+    id: int
+    name: str
+    town: str
+    lat: float
+    lon: float
+    score: float
+
+
+class AddressIndex:
+    """A Geocoder over the address indexes of one or more regions."""
+
+    name = "addresses"
+
+    def __init__(self, indexes: Sequence[IndexFile]) -> None:
+        self.indexes = tuple(indexes)
+        self._local = threading.local()
+
+    def _conn(self, index: IndexFile) -> sqlite3.Connection:
+        conns: dict[Path, sqlite3.Connection] = self._local.__dict__.setdefault("conns", {})
+        conn = conns.get(index.path)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(f"file:{index.path}?mode=ro", uri=True)
+            except sqlite3.Error as exc:
+                raise GeocodeError(f"address index of {index.name}: {exc}") from exc
+            conns[index.path] = conn
+        return conn
+
+    def geocode(self, address: Address) -> GeocodeResult | None:
+        street_text, number = split_street(address.street)
+        if not street_norm(street_text):
+            return None
+        area = [t for t in fold(f"{address.postcode} {address.city}").split() if t]
+        best: tuple[_Street, IndexFile] | None = None
+        for index in self.indexes:
+            try:
+                found = _best_street(self._conn(index), street_text, area)
+            except sqlite3.Error as exc:
+                raise GeocodeError(f"address index of {index.name}: {exc}") from exc
+            if found is not None and (best is None or found.score > best[0].score):
+                best = (found, index)
+        if best is None:
+            return None
+        street, index = best
+        return _locate(self._conn(index), street, number, index.name)
+
+
+def _fts_phrase(words: list[tuple[str, bool]]) -> str:
+    return " ".join(f'"{w}"*' if prefix else f'"{w}"' for w, prefix in words)
+
+
+def _best_street(conn: sqlite3.Connection, street: str, area: list[str]) -> _Street | None:
+    words = street_terms(street)
+    core = [w for w in words if w[0] not in STREET_KINDS] or words
+    queries = [_fts_phrase(words), _fts_phrase(core)]
+    area_query = " OR ".join(f'"{t}"' for t in area)
+    for match in queries:
+        for with_area in (True, False) if area_query else (False,):
+            expr = f"norm : ({match})" + (f" AND area : ({area_query})" if with_area else "")
+            rows = conn.execute(
+                "SELECT s.id, s.name, s.norm, s.town, s.lat, s.lon FROM streets_fts f "
+                "JOIN streets s ON s.id = f.rowid WHERE streets_fts MATCH ? LIMIT ?",
+                (expr, _CANDIDATES),
+            ).fetchall()
+            scored = [_scored(row, words) for row in rows]
+            scored = [s for s in scored if s.score >= _MIN_SCORE]
+            if not scored:
+                continue
+            if not with_area and area and len({s.town for s in scored}) > 1:
+                return None  # the town is unknown to the index and the street is not unique
+            return max(scored, key=lambda s: s.score)
+    return None
+
+
+def _scored(row: tuple[int, str, str, str, float, float], words: list[tuple[str, bool]]) -> _Street:
+    """Share of words in common (prefix words count as met by any word they begin)."""
+    names = row[2].split()
+    met = sum(
+        1 for w, prefix in words if any(n == w or (prefix and n.startswith(w)) for n in names)
+    )
+    score = met / max(len(words), len(names))
+    return _Street(row[0], row[1], row[3], row[4], row[5], score)
+
+
+def _locate(conn: sqlite3.Connection, street: _Street, number: str, region: str) -> GeocodeResult:
+    source = f"addresses:{region}"
+    here = GeoPoint(street.lat, street.lon)
+    if not number:
+        return GeocodeResult(here, Precision.STREET, source, f"no house number: {street.name}")
+    houses = conn.execute(
+        "SELECT housenumber, number, lat, lon FROM addresses WHERE street_id = ?", (street.id,)
+    ).fetchall()
+    key, value = house_number_key(number), house_number_value(number)
+    exact = [h for h in houses if house_number_key(h[0]) == key]
+    same = exact or [h for h in houses if value is not None and h[1] == value]
+    if same:
+        return GeocodeResult(GeoPoint(same[0][2], same[0][3]), Precision.HOUSE, source)
+    if value is not None:
+        between = _interpolate(houses, value)
+        if between is not None:
+            point, note = between
+            return GeocodeResult(point, Precision.STREET, source, f"{street.name}: {note}")
+    note = f"house {number} not in the index: pinned on {street.name}"
+    return GeocodeResult(here, Precision.STREET, source, note)
+
+
+def _interpolate(
+    houses: list[tuple[str, int | None, float, float]], value: int
+) -> tuple[GeoPoint, str] | None:
+    """Between the nearest numbers below and above, on the same side when possible."""
+    numbered = [(n, lat, lon) for _, n, lat, lon in houses if n is not None]
+    side = [h for h in numbered if h[0] % 2 == value % 2]
+    for pool in (side, numbered):
+        below = max((h for h in pool if h[0] < value), default=None)
+        above = min((h for h in pool if h[0] > value), default=None)
+        if below is not None and above is not None:
+            t = (value - below[0]) / (above[0] - below[0])
+            lat = below[1] + t * (above[1] - below[1])
+            lon = below[2] + t * (above[2] - below[2])
+            return GeoPoint(lat, lon), f"interpolated between {below[0]} and {above[0]}"
+        if below is not None or above is not None:
+            near = below or above
+            assert near is not None
+            return GeoPoint(near[1], near[2]), f"nearest known number {near[0]}"
+    return None

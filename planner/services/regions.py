@@ -1,0 +1,237 @@
+"""Use case: add, update and remove regions (OpenStreetMap extracts built for roads
+and street addresses), and the travel model and geocoder that use them.
+
+Adding a region: get the extract (local file, or a download that resumes and is
+checked against the published .md5), check it is a PBF, then build in a scratch
+folder the address index (pyosmium → SQLite FTS5), the OSRM road dataset (car, MLD)
+and the geodesic parameters calibrated on the region's own road times, and put the
+whole in use in one atomic step. Any failure or cancel deletes the scratch folder and
+leaves the previous region as it was.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import shutil
+import sqlite3
+import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from planner.domain.geo import GeoPoint
+from planner.domain.progress import (
+    CancelToken,
+    NeverCancel,
+    NullProgress,
+    ProgressReporter,
+    ProgressSpan,
+)
+from planner.io.geocoding.address_build import build_address_index
+from planner.io.geocoding.address_index import AddressIndex, IndexFile
+from planner.io.regions import (
+    RegionError,
+    RegionInfo,
+    RegionStore,
+    check_pbf,
+    download,
+    published_md5,
+    region_name,
+    resolve_source,
+)
+from planner.travel.calibrate import calibrate
+from planner.travel.geodesic import GeodesicModel, GeodesicParams, haversine_m
+from planner.travel.model import TravelError
+from planner.travel.osrm_build import build_osrm_dataset
+from planner.travel.roads import RoadRegion, RoadsModel
+
+ADDRESS_FILE = "addresses.sqlite"
+ROADS_DIR = "roads"
+CALIBRATION_PLACES = 150  # ~22,000 pairs: the fit takes about a second
+BANDS_KM = (0.0, 2.0, 5.0, 10.0, 30.0, 100.0, float("inf"))
+
+
+@dataclass(frozen=True)
+class AddResult:
+    info: RegionInfo
+    replaced: bool
+    downloaded: bool
+
+
+def add_region(
+    source_text: str,
+    *,
+    name: str | None = None,
+    store: RegionStore | None = None,
+    progress: ProgressReporter | None = None,
+    cancel: CancelToken | None = None,
+) -> AddResult:
+    """Get and build a region; the previous build of the same name stays in use until
+    the new one is complete."""
+    store = store or RegionStore()
+    progress = progress or NullProgress()
+    cancel = cancel or NeverCancel()
+    source = resolve_source(source_text)
+    target = region_name(name) if name else source.name
+    md5 = ""
+    if source.path is not None:
+        pbf, build_from = source.path, 0.0
+    else:
+        md5 = published_md5(source)
+        pbf = download(source, store.downloads(), md5, ProgressSpan(progress, 0, 0.4), cancel)
+        build_from = 0.4
+    check_pbf(pbf)
+    replaced = store.get(target) is not None
+    info = _build(
+        pbf=pbf, name=target, source=source.text, md5=md5, store=store,
+        progress=ProgressSpan(progress, build_from, 1.0), cancel=cancel,
+    )  # fmt: skip
+    if source.path is None:
+        pbf.unlink(missing_ok=True)  # the built data is what we keep
+    return AddResult(info, replaced, source.path is None)
+
+
+def update_region(
+    name: str,
+    *,
+    store: RegionStore | None = None,
+    progress: ProgressReporter | None = None,
+    cancel: CancelToken | None = None,
+) -> AddResult | None:
+    """Rebuild a region from its source; None when the published checksum is unchanged."""
+    store = store or RegionStore()
+    info = store.get(name)
+    if info is None:
+        raise RegionError(f"no region named {name!r}")
+    source = resolve_source(info.source)
+    if source.url and info.md5 and published_md5(source) == info.md5:
+        return None
+    return add_region(info.source, name=name, store=store, progress=progress, cancel=cancel)
+
+
+def remove_region(name: str, store: RegionStore | None = None) -> RegionInfo:
+    return (store or RegionStore()).remove(name)
+
+
+def _build(
+    *,
+    pbf: Path,
+    name: str,
+    source: str,
+    md5: str,
+    store: RegionStore,
+    progress: ProgressReporter,
+    cancel: CancelToken,
+) -> RegionInfo:
+    started = time.monotonic()
+    folder = store.new_build_folder(name)
+    try:
+        try:
+            counts = build_address_index(pbf, folder / ADDRESS_FILE,
+                                         ProgressSpan(progress, 0.0, 0.3), cancel)  # fmt: skip
+        except ValueError as exc:
+            raise RegionError(f"{pbf.name}: {exc}") from exc
+        except OSError as exc:
+            raise RegionError(f"cannot write the address index: {exc}") from exc
+        dataset = build_osrm_dataset(pbf, folder / ROADS_DIR,
+                                     ProgressSpan(progress, 0.3, 0.9), cancel)  # fmt: skip
+        bbox = counts["bbox"]
+        road = RoadRegion(name, dataset, *bbox)
+        progress.report(0.92, "calibrating the estimate for places outside the region")
+        calibration = calibrate_region(road, folder / ADDRESS_FILE)
+        info = RegionInfo(
+            name=name, source=source, folder=folder.name, bbox=bbox,
+            built_at=datetime.now(UTC).isoformat(timespec="seconds"), md5=md5,
+            build_s=round(time.monotonic() - started, 1), addresses=counts["addresses"],
+            streets=counts["streets"], calibration=calibration,
+        )  # fmt: skip
+        installed = store.install(folder, info)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    progress.report(1.0, f"region {name} ready")
+    return installed
+
+
+def calibrate_region(road: RoadRegion, addresses: Path, seed: int = 0) -> dict[str, Any]:
+    """Geodesic parameters fitted to the region's road times, with errors per distance
+    band; empty when the region is too small to fit anything."""
+    places = _sample_places(addresses, road, seed)
+    model = RoadsModel([road], GeodesicModel())
+    try:
+        report = calibrate(model, places)
+    except TravelError:
+        return {}
+    matrix = model.matrix(places)
+    data = report.as_dict()
+    data["bands"] = _band_errors(places, matrix.duration_s, GeodesicModel(report.suggested))
+    return data
+
+
+def _sample_places(addresses: Path, road: RoadRegion, seed: int) -> list[GeoPoint]:
+    conn = sqlite3.connect(f"file:{addresses}?mode=ro", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT lat, lon FROM streets UNION ALL SELECT lat, lon FROM addresses"
+        ).fetchall()
+    finally:
+        conn.close()
+    points = [GeoPoint(lat, lon) for lat, lon in rows if road.contains(GeoPoint(lat, lon))]
+    random.Random(seed).shuffle(points)
+    return points[:CALIBRATION_PLACES]
+
+
+def _band_errors(places: list[GeoPoint], road_s: Any, model: GeodesicModel) -> list[dict[str, Any]]:
+    import numpy as np
+
+    coords = np.array([(p.lat, p.lon) for p in places])
+    straight = haversine_m(coords[:, :1], coords[:, 1:], coords[None, :, 0], coords[None, :, 1])
+    _, est_s = model.arrays_between(places, places)
+    out = []
+    for lo, hi in itertools.pairwise(BANDS_KM):
+        use = (straight >= max(lo * 1000, 200)) & (straight < hi * 1000) & (road_s > 0)
+        if use.sum() < 10:
+            continue
+        signed = (est_s[use] - road_s[use]) / road_s[use] * 100
+        out.append({"from_km": lo, "to_km": None if hi == float("inf") else hi,
+                    "pairs": int(use.sum()), "median_pct": round(float(np.median(signed)), 1),
+                    "p90_abs_pct": round(float(np.percentile(np.abs(signed), 90)), 1)})  # fmt: skip
+    return out
+
+
+def road_regions(store: RegionStore | None = None) -> list[RoadRegion]:
+    store = store or RegionStore()
+    return [
+        RoadRegion(r.name, store.folder(r) / ROADS_DIR / "region.osrm", *r.bbox, stamp=r.built_at)
+        for r in store.regions()
+    ]
+
+
+def calibrated_params(store: RegionStore | None = None) -> GeodesicParams | None:
+    """The geodesic parameters fitted on the largest region, None without any."""
+    regions = [r for r in (store or RegionStore()).regions() if r.calibration.get("suggested")]
+    if not regions:
+        return None
+    largest = max(regions, key=lambda r: r.calibration.get("pairs", 0))
+    return GeodesicParams(**largest.calibration["suggested"])
+
+
+def roads_model(store: RegionStore | None = None) -> RoadsModel | None:
+    """The `roads` travel model over every region; None when there is no region."""
+    store = store or RegionStore()
+    regions = road_regions(store)
+    if not regions:
+        return None
+    return RoadsModel(regions, GeodesicModel(calibrated_params(store) or GeodesicParams()))
+
+
+def address_index(store: RegionStore | None = None) -> AddressIndex | None:
+    store = store or RegionStore()
+    files = [IndexFile(r.name, store.folder(r) / ADDRESS_FILE) for r in store.regions()]
+    return AddressIndex(files) if files else None
+
+
+def info_dict(info: RegionInfo) -> dict[str, Any]:
+    return asdict(info)

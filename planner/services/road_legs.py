@@ -1,0 +1,46 @@
+"""A planned week's legs with their road geometry and whether each is an estimate.
+
+Done once after planning (not inside the solver): one route query per leg on the
+travel model, so maps, GPX tracks and the PDF draw the roads, and the plan says which
+legs were not timed on roads (outside every region, or on a town-level pin).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from planner.domain.account import Account
+from planner.domain.geo import GeoPoint
+from planner.domain.plan import DayPlan, WeekPlan
+from planner.travel.model import TravelModel, leg_is_estimate
+
+
+def with_road_legs(plan: WeekPlan, accounts: Sequence[Account], model: TravelModel) -> WeekPlan:
+    """The plan with geometry (when the model has roads) and estimate flags on its legs."""
+    where = {a.key: a.location for a in accounts if a.location is not None}
+    days = tuple(_day(day, where, model) for day in plan.days)
+    estimates = sum(leg.estimate for day in days for leg in day.legs)
+    notes = plan.notes
+    legs = sum(len(day.legs) for day in days)
+    if estimates and model.name != "geodesic":
+        notes = (*notes, f"{estimates} of {legs} legs are estimates, not timed on roads")
+    return replace(plan, days=days, notes=notes)
+
+
+def _day(day: DayPlan, where: dict[str, GeoPoint], model: TravelModel) -> DayPlan:
+    if not day.legs:
+        return day
+    points = [day.start.location, *(where.get(v.account_key) for v in day.visits), day.end.location]
+    legs = []
+    for leg, a, b in zip(day.legs, points, points[1:], strict=False):
+        if a is None or b is None:
+            legs.append(leg)
+            continue
+        estimate = leg_is_estimate(model, a, b)
+        geometry = leg.geometry
+        if not estimate and a != b:
+            drawn = model.leg_geometry(a, b)
+            geometry = drawn if len(drawn) > 2 else geometry
+        legs.append(replace(leg, geometry=geometry, estimate=estimate))
+    return replace(day, legs=tuple(legs))

@@ -1,0 +1,229 @@
+"""Travel model `roads`: OSRM in-process on the road datasets of the user's regions.
+
+Each region (an OpenStreetMap extract built by `territory-planner region add`) is an
+OSRM MLD dataset queried through the `osrm-bindings` library: no server, no HTTP.
+Places inside one region are timed on its roads; a leg with an end outside every
+region (or ends in two different regions) is estimated by the geodesic model, whose
+parameters were calibrated on the region's own road times, and the matrix notes say
+how many legs are estimates.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from planner.domain.geo import GeoPoint
+from planner.domain.progress import Cancelled, CancelToken, ProgressReporter
+from planner.travel.geodesic import GeodesicModel
+from planner.travel.model import (
+    NO_CANCEL,
+    NO_PROGRESS,
+    Geometry,
+    TravelError,
+    TravelMatrix,
+)
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+FAR_FROM_ROAD_M = 2_000.0  # a place snapped further than this is not on the region's roads
+_ROWS_PER_QUERY = 250  # sources per table query: lets a cancel and the progress through
+
+
+@dataclass(frozen=True)
+class RoadRegion:
+    """A built region: its OSRM dataset and the box its extract covers (degrees)."""
+
+    name: str
+    dataset: Path  # the .osrm base path
+    south: float
+    west: float
+    north: float
+    east: float
+    stamp: str = ""  # when it was built: part of the cache key
+
+    def contains(self, point: GeoPoint) -> bool:
+        return self.south <= point.lat <= self.north and self.west <= point.lon <= self.east
+
+
+class RoadsModel:
+    """OSRM table and route queries in-process, region by region."""
+
+    name = "roads"
+
+    def __init__(self, regions: Sequence[RoadRegion], fallback: GeodesicModel) -> None:
+        self.regions = tuple(regions)
+        self.fallback = fallback
+        self._engines: dict[str, Any] = {}
+        self._routes: dict[tuple[GeoPoint, GeoPoint], Geometry | None] = {}
+        self._lock = threading.Lock()
+
+    def _engine(self, region: RoadRegion) -> Any:
+        with self._lock:
+            engine = self._engines.get(region.name)
+            if engine is None:
+                engine = open_engine(region.dataset)
+                self._engines[region.name] = engine
+            return engine
+
+    def region_of(self, point: GeoPoint) -> RoadRegion | None:
+        return next((r for r in self.regions if r.contains(point)), None)
+
+    def matrix(
+        self,
+        points: Sequence[GeoPoint],
+        progress: ProgressReporter = NO_PROGRESS,
+        cancel: CancelToken = NO_CANCEL,
+    ) -> TravelMatrix:
+        distance, duration, estimated = self.arrays(points, progress, cancel)
+        np.fill_diagonal(distance, 0)
+        np.fill_diagonal(duration, 0)
+        return TravelMatrix(distance, duration, _notes(estimated, len(points)))
+
+    def arrays(
+        self,
+        points: Sequence[GeoPoint],
+        progress: ProgressReporter = NO_PROGRESS,
+        cancel: CancelToken = NO_CANCEL,
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], BoolArray]:
+        """(metres, seconds, estimated) for every ordered pair of `points`."""
+        est_d, est_t = self.fallback.arrays_between(points, points)
+        dist, secs = est_d.astype(np.float64), est_t.astype(np.float64)
+        estimated = np.ones((len(points), len(points)), dtype=bool)
+        groups: dict[RoadRegion, list[int]] = {}
+        for i, point in enumerate(points):
+            region = self.region_of(point)
+            if region is not None:
+                groups.setdefault(region, []).append(i)
+        total = max(1, sum(len(g) for g in groups.values()))
+        done = 0
+        for region, members in groups.items():
+            sub = [points[i] for i in members]
+            road_d, road_t = self._table(region, sub, progress, cancel, (done, total))
+            done += len(members)
+            idx = np.asarray(members, dtype=np.intp)
+            routed = ~(np.isnan(road_d) | np.isnan(road_t))
+            block = np.ix_(idx, idx)
+            dist[block] = np.where(routed, road_d, dist[block])
+            secs[block] = np.where(routed, road_t, secs[block])
+            estimated[block] = ~routed
+        np.fill_diagonal(estimated, False)
+        progress.report(1.0, "road times done")
+        return np.rint(dist).astype(np.int64), np.rint(secs).astype(np.int64), estimated
+
+    def _table(
+        self,
+        region: RoadRegion,
+        points: Sequence[GeoPoint],
+        progress: ProgressReporter,
+        cancel: CancelToken,
+        share: tuple[int, int],
+    ) -> tuple[FloatArray, FloatArray]:
+        """Road metres and seconds between `points` (NaN: no route or far from roads)."""
+        import osrm
+
+        engine = self._engine(region)
+        coords = [(p.lon, p.lat) for p in points]
+        n = len(points)
+        dist, secs = np.full((n, n), np.nan), np.full((n, n), np.nan)
+        far = np.zeros(n, dtype=bool)
+        for start in range(0, n, _ROWS_PER_QUERY):
+            if cancel.cancelled:
+                raise Cancelled("road times cancelled")
+            rows = list(range(start, min(n, start + _ROWS_PER_QUERY)))
+            params = osrm.TableParameters(
+                coordinates=coords, sources=rows, annotations=["duration", "distance"],
+                generate_hints=False,
+            )  # fmt: skip
+            answer = _call(engine.Table, params, region)
+            dist[rows] = np.array(answer["distances"], dtype=np.float64)
+            secs[rows] = np.array(answer["durations"], dtype=np.float64)
+            if start == 0:
+                snaps = [w["distance"] for w in answer["destinations"]]
+                far = np.asarray(snaps, dtype=np.float64) > FAR_FROM_ROAD_M
+            done = share[0] + rows[-1] + 1
+            progress.report(done / share[1], f"road times ({region.name}): {done}/{share[1]}")
+        dist[far, :] = dist[:, far] = np.nan
+        secs[far, :] = secs[:, far] = np.nan
+        return dist, secs
+
+    def _route(self, a: GeoPoint, b: GeoPoint) -> Geometry | None:
+        """The road path a→b as (lat, lon) points; None when the leg is not on roads."""
+        key = (a, b)
+        if key in self._routes:
+            return self._routes[key]
+        region = self.region_of(a)
+        found: Geometry | None = None
+        if region is not None and region.contains(b):
+            import osrm
+
+            params = osrm.RouteParameters(
+                coordinates=[(a.lon, a.lat), (b.lon, b.lat)], overview="full",
+                geometries="geojson", generate_hints=False,
+            )  # fmt: skip
+            try:
+                answer = self._engine(region).Route(params)
+            except RuntimeError:  # NoRoute: ends on road islands the table cannot join
+                answer = None
+            if answer is not None and _on_road(answer):
+                line = answer["routes"][0]["geometry"]["coordinates"]
+                found = tuple((float(c[1]), float(c[0])) for c in line)
+        with self._lock:
+            self._routes[key] = found
+        return found
+
+    def leg_geometry(self, a: GeoPoint, b: GeoPoint) -> Geometry:
+        inner = self._route(a, b)
+        return ((a.lat, a.lon), *(inner or ()), (b.lat, b.lon))
+
+    def is_estimate(self, a: GeoPoint, b: GeoPoint) -> bool:
+        """True when the leg a→b is not timed on a region's roads."""
+        return a != b and self._route(a, b) is None
+
+    def cache_key(self) -> str:
+        regions = ",".join(f"{r.name}@{r.stamp}" for r in self.regions)
+        return f"roads:{regions}:fallback={self.fallback.cache_key()}"
+
+
+def open_engine(dataset: Path) -> Any:
+    """An in-process OSRM engine on an MLD dataset."""
+    try:
+        import osrm
+    except ImportError as exc:
+        raise TravelError(
+            "the OSRM engine (Python package osrm-bindings) is not installed"
+        ) from exc
+    if not Path(f"{dataset}.mldgr").exists():
+        raise TravelError(f"the road dataset {dataset} is missing or incomplete: update the region")
+    try:
+        return osrm.OSRM(storage_config=str(dataset), algorithm="MLD", use_shared_memory=False)
+    except RuntimeError as exc:
+        raise TravelError(f"cannot open the road dataset {dataset}: {exc}") from exc
+
+
+def _call(method: Any, params: Any, region: RoadRegion) -> Any:
+    try:
+        return method(params)
+    except RuntimeError as exc:
+        raise TravelError(f"OSRM could not answer on region {region.name}: {exc}") from exc
+
+
+def _on_road(answer: Any) -> bool:
+    """Both ends snapped near a road (else the table estimated the leg too)."""
+    return all(w["distance"] <= FAR_FROM_ROAD_M for w in answer["waypoints"])
+
+
+def _notes(estimated: BoolArray, n: int) -> tuple[str, ...]:
+    legs = int(estimated.sum())
+    if not legs:
+        return ()
+    return (
+        f"{legs} of {n * (n - 1)} legs are estimates (an end outside every region or off "
+        "its roads): straight-line distance with road-calibrated circuity and speed",
+    )

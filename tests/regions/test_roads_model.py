@@ -1,0 +1,71 @@
+"""Travel model `roads`: OSRM in-process inside a region, calibrated estimate outside."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from planner.cli.main import main
+from planner.domain import GeoPoint
+from planner.io.regions import RegionStore
+from planner.io.workspace import Workspace
+from planner.services.regions import roads_model
+from planner.services.travel import workspace_travel_model
+from planner.travel.model import leg_is_estimate
+from tests.regions.helpers import accounts_at, rep_at
+
+OUTSIDE = GeoPoint(60.45, 22.27)  # Turku, far outside the Helsinki extract
+
+
+def test_table_inside_the_region_is_on_roads(built_store: RegionStore) -> None:
+    model = roads_model(built_store)
+    assert model is not None
+    points = [a.location for a in accounts_at(built_store, 12) if a.location]
+    matrix = model.matrix([*points, OUTSIDE])
+    inside = matrix.duration_s[:-1, :-1]
+    off_diagonal = ~np.eye(len(points), dtype=bool)
+    assert (inside[off_diagonal] > 0).all()
+    assert (matrix.distance_m[:-1, :-1][off_diagonal] < 10_000).all()  # a city centre
+    assert leg_is_estimate(model, points[0], OUTSIDE)
+    # the 24 legs to and from Turku at least; a few addresses sit on road islands
+    assert any("of 156 legs are estimates" in n for n in matrix.notes)
+    _, _, estimated = model.arrays(points)
+    i, j = np.argwhere(~estimated & off_diagonal)[0]
+    drawn = model.leg_geometry(points[i], points[j])
+    assert len(drawn) > 2 and drawn[0] == points[i].as_tuple()
+
+
+def test_outside_estimate_uses_the_region_calibration(built_store: RegionStore) -> None:
+    model = roads_model(built_store)
+    assert model is not None
+    fitted = built_store.regions()[0].calibration["suggested"]
+    assert model.fallback.params.circuity_short == pytest.approx(fitted["circuity_short"])
+
+
+def test_plan_json_legs_carry_road_figures_and_geometry(
+    built_store: RegionStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("TERRITORY_PLANNER_REGIONS", str(built_store.root))
+    accounts = accounts_at(built_store, 8, every=37)
+    path = tmp_path / "w.tpw"
+    with Workspace.open(path) as ws:
+        ws.save_accounts(accounts)
+        ws.save_reps([rep_at(accounts[0].location, "Europe/Helsinki")])
+        assert workspace_travel_model(ws).name == "roads"
+    code = main(["plan", "--week", "2026-12-07", "--days", "2", "--time-limit", "1",
+                 "--iterations", "200", "--json", "-w", str(path)])  # fmt: skip
+    assert code == 0
+    plan = json.loads(capsys.readouterr().out)
+    legs = [leg for day in plan["days"] for leg in day["legs"]]
+    assert legs, "the week has visits"
+    road = [leg for leg in legs if not leg["estimate"]]
+    assert len(road) >= len(legs) // 2  # a few addresses sit on road islands of the extract
+    assert all(len(leg["geometry"]) > 2 for leg in road if leg["distance_m"] > 0)
+    assert all(leg["geometry"] == [] for leg in legs if leg["estimate"])
+    with Workspace.open(path) as ws:
+        stored = ws.load_plan("Rep", date(2026, 12, 7))
+    assert stored is not None and any(leg.geometry for d in stored.days for leg in d.legs)
