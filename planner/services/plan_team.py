@@ -209,13 +209,16 @@ def _client(scheduler: str | None, workers: int) -> Any:
     """A Client on `scheduler`, or on a new LocalCluster closed with the client."""
     dask = _dask()
     if scheduler is None:
-        cluster = dask.LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+        try:
+            cluster = dask.LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",  # any free port: several runs at once on one machine
+                silence_logs=logging.ERROR,
+            )
+        except (OSError, RuntimeError, TimeoutError) as exc:
+            raise TeamPlanError(f"could not start {workers} local Dask workers: {exc}") from None
         return _OwnedClient(dask.Client(cluster), cluster)
     try:
         return dask.Client(scheduler, timeout=CONNECT_TIMEOUT_S)

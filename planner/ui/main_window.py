@@ -8,7 +8,6 @@ last workspace are remembered (QSettings).
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -27,6 +26,8 @@ from planner.ui.map_view import MapView
 from planner.ui.plan_view import PlanView
 from planner.ui.remote_view import RemoteView
 from planner.ui.session import Session
+from planner.ui.team_view import TeamView
+from planner.ui.team_workflows import TeamWorkflows
 from planner.ui.territories_panel import TerritoriesPanel
 from planner.ui.workers import TaskRunner
 from planner.ui.workflows import Workflows
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.session = Session(workspace, parent=self)
         self.units = Units(miles=bool(self.settings.value("units/miles", False, type=bool)))
-        self.setWindowTitle(f"{APP} — {workspace.path.name}")
+        self.setWindowTitle(f"{APP} — {workspace.title}")
         self.accounts_model = AccountsModel(parent=self)
         self.accounts_panel = AccountsPanel(self.accounts_model)
         self.map_view = MapView()
@@ -54,11 +55,13 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector()
         self.remote_view = RemoteView()
         self.territories_panel = TerritoriesPanel()
+        self.team_view = TeamView(self.units)
         self.setCentralWidget(self.map_view)
         self._docks()
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
         self.workflows = Workflows(self)
+        self.team_flows = TeamWorkflows(self)
         self._menus()
         self._toolbar()
         self._connect()
@@ -91,6 +94,10 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         self.tabifyDockWidget(self.plan_dock, self.territories_dock)
+        self.team_dock = self._dock(
+            self.tr("Team"), "team", self.team_view, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.tabifyDockWidget(self.territories_dock, self.team_dock)
         self.plan_dock.raise_()
         self.inspector_dock.raise_()
         # Sizes apply once the window has its geometry (see _restore_layout).
@@ -115,6 +122,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([
             self._action(self.tr("&New workspace…"), flows.new_workspace, keys.New),
             self._action(self.tr("&Open workspace…"), flows.open_workspace, keys.Open),
+            self._action(self.tr("Open &team workspace…"), self.team_flows.open_team_workspace),
             self._action(self.tr("Save workspace &as…"), flows.save_workspace_as, keys.SaveAs),
         ])  # fmt: skip
         self.file_menu.addSeparator()
@@ -149,10 +157,12 @@ class MainWindow(QMainWindow):
         self.plan_menu.addActions([
             self._action(self.tr("&Plan week…"), flows.plan_week, "Ctrl+P"),
             self._action(self.tr("&Re-optimise"), lambda: flows.plan_week(ask=False), "Ctrl+R"),
+            self._action(self.tr("Plan the whole &team"),
+                         lambda: self.team_flows.plan_team(self.team_view.week_start())),
         ])  # fmt: skip
         self.view_menu = bar.addMenu(self.tr("&View"))
         docks = (self.accounts_dock, self.plan_dock, self.inspector_dock, self.remote_dock)
-        for dock in (*docks, self.territories_dock):
+        for dock in (*docks, self.territories_dock, self.team_dock):
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
         miles = self._action(self.tr("Distances in &miles"), self._toggle_miles)
@@ -218,6 +228,9 @@ class MainWindow(QMainWindow):
         self.plan_view.visit_moved.connect(self._move_visit)
         self.plan_view.lock_toggled.connect(self._toggle_lock)
         self.plan_view.visit_removed.connect(self._remove_visit)
+        self.team_dock.visibilityChanged.connect(self.team_flows.refresh_if_shown)
+        self.team_view.week_changed.connect(self.team_flows.refresh)
+        self.team_view.plan_team_requested.connect(self.team_flows.plan_team)
 
     # plan edits ------------------------------------------------------------------------
     def _toggle_lock(self, key: str) -> None:
@@ -353,7 +366,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("workspace/last", str(Path(self.session.workspace.path).resolve()))
+        if not self.session.workspace.is_team:
+            self.settings.setValue("workspace/last", str(self.session.workspace.path.resolve()))
         self.runner.cancel_all()
         self.runner.wait(10000)
         self.map_view.dispose()

@@ -73,17 +73,23 @@ class Workflows(QObject):
         self._switch(target)
 
     def _switch(self, path: Path) -> None:
+        self.switch_to(path)
+
+    def switch_to(self, target: str | Path) -> bool:
+        """Work on the workspace at `target` (a file or a team URL); False when it failed."""
         try:
-            workspace = Workspace.open(path)
+            workspace = Workspace.open(target)
         except WorkspaceError as exc:
             QMessageBox.warning(self.window, self.tr("Open workspace"), str(exc))
-            return
+            return False
         self.window.runner.cancel_all()
         self.window.runner.wait()
         old = self.session.workspace
         self.session.switch(workspace)
         old.close()
-        self.window.setWindowTitle(f"{self.window.windowTitle().split(' — ')[0]} — {path.name}")
+        title = self.window.windowTitle().split(" — ")[0]
+        self.window.setWindowTitle(f"{title} — {workspace.title}")
+        return True
 
     # import, geocode -------------------------------------------------------------------
     def import_accounts(self, initial: Path | None = None) -> ImportWizard:

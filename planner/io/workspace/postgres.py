@@ -136,3 +136,14 @@ class PostgresDatabase:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def with_password(url: str, password: str) -> str:
+    """`url` with `password` set in it (percent-encoded), for a password typed in a dialog."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    user = parts.username or ""
+    host = parts.netloc.rsplit("@", 1)[-1]
+    netloc = f"{quote(user, safe='')}:{quote(password, safe='')}@{host}"
+    return urlunsplit(parts._replace(netloc=netloc))
