@@ -71,7 +71,12 @@ package-test: $(BUNDLE)
 clean:
 	rm -rf $(VENV) build dist demo-out .mypy_cache .ruff_cache .pytest_cache
 
-# Refresh the Italian catalogue from the UI sources and compile it (edit the .ts in Qt Linguist).
+# Refresh the Italian catalogues and compile the UI's (edit the .ts in Qt Linguist, the .po in
+# any gettext editor): the window's (Qt) and the core's (exports, CLI, map; Babel).
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate $$(find planner/ui -name '*.py') -ts resources/translations/planner_it.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/planner_it.ts -qm resources/translations/planner_it.qm
+	mkdir -p build
+	$(VENV)/bin/pybabel extract --no-default-keywords -k t -k N_ -k gettext -k Word --no-location \
+		--ignore-dirs=ui -w 100 -o build/core.pot planner
+	$(VENV)/bin/pybabel update -w 100 -l it -i build/core.pot -o resources/translations/core_it.po

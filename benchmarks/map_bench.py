@@ -21,6 +21,7 @@ from pathlib import Path
 from planner.maps import MapOptions, build_map_data
 from planner.maps.page import page_html
 from planner.maps.sample import sample
+from planner.services.valuation import week_valuation
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -35,7 +36,10 @@ RENDERED = """() => new Promise(resolve => {
 def build(n: int, folder: Path) -> tuple[Path, float]:
     data = sample(n)
     started = time.perf_counter()
-    layers = build_map_data(data.accounts, data.plan, data.territories, reps=data.reps)
+    values = week_valuation(data.accounts, data.plan.week_start, data.plan).week_values()
+    layers = build_map_data(
+        data.accounts, data.plan, data.territories, values=values, reps=data.reps
+    )
     html = page_html(layers, MapOptions(tiles=None), inline=True)
     path = folder / f"map_{n}.html"
     path.write_text(html, encoding="utf-8")

@@ -94,7 +94,7 @@
     var head = el('div', 'planner-legend-head');
     var fold = el('button', 'planner-legend-fold', legendFolded ? '\u25b8' : '\u25be');
     fold.type = 'button';
-    fold.title = 'Show or hide the legend';
+    fold.title = o.foldLabel;
     var select = el('select', 'planner-colorby');
     Object.keys(o.palettes).forEach(function (field) {
       var option = el('option', null, o.palettes[field].label || field);
@@ -116,7 +116,7 @@
     box.appendChild(rows);
     var palette = o.palettes[o.colorBy] || {order: []};
     (palette.order || []).forEach(function (value) {
-      legendRow(rows, 'planner-swatch', palette.colors[value], value);
+      legendRow(rows, 'planner-swatch', palette.colors[value], o.valueLabel(value));
     });
     legendRow(rows, 'planner-swatch planner-swatch-shared', null, o.sharedLabel);
     if (o.remoteLabel) { legendRow(rows, 'planner-swatch planner-remote-badge', null, o.remoteLabel); }

@@ -62,7 +62,8 @@
   function accountInfo(p) {
     var shared = p.shared > 1 ? String(p.shared) + ' × ' + p.precision : '';
     return infoBox(p.name, [
-      ['value', p.value], ['stage', p.stage], ['priority', p.priority],
+      ['visit_value', p.visit_value], ['priority', label('priority_' + p.priority)],
+      ['deal_amount', p.deal_amount], ['stage', p.stage],
       ['last_visit', p.last_visit], ['planned', p.planned], ['rep', p.rep],
       ['territory', p.territory], ['precision', p.precision], ['shared', shared]
     ]);
@@ -204,7 +205,7 @@
       stop.bindTooltip(function () { return el('span', null, p.seq + '. ' + p.name); });
       stop.bindPopup(function () {
         return infoBox(p.seq + '. ' + p.name, [['day', p.day_label], ['time', p.time],
-                                               ['value', p.value], ['note', p.note]]);
+                                               ['visit_value', p.visit_value], ['note', p.note]]);
       });
       stop.on('click', function () { notify(String(p.id)); });
       routes.stops[String(p.id)] = stop;
@@ -246,7 +247,8 @@
       var m = L.marker([c[1], c[0]], {icon: remoteIcon(), title: ''});
       m.bindTooltip(function () { return el('span', null, p.name); });
       m.bindPopup(function () {
-        return infoBox(p.name, [['value', p.value], ['channel', p.channel], ['reason', p.reason]]);
+        return infoBox(p.name, [['visit_value', p.visit_value], ['channel', p.channel],
+                                ['reason', p.reason]]);
       });
       m.on('click', function () { notify(String(p.id)); });
       group.addLayer(m);
@@ -375,6 +377,11 @@
       colorBy: config.colorBy,
       onColorBy: function (field) { planner.setColorBy(field); },
       sharedLabel: label('shared_pin'),
+      foldLabel: label('legend_fold'),
+      valueLabel: function (value) {
+        var key = config.colorBy + '_' + value;
+        return (config.labels && config.labels[key]) || value;
+      },
       remoteLabel: remote && remote.getLayers().length ? label('remote') : null,
       days: routes.days,
       dayColors: routes.colors
@@ -383,7 +390,7 @@
 
   function addTiles() {
     if (!(config.tiles && config.tiles.url)) { return; }
-    var name = config.tiles.name || 'Online map';
+    var name = config.tiles.name || label('online_map');
     var tiles = L.tileLayer(config.tiles.url, {attribution: config.tiles.attribution || '',
                                                maxZoom: config.tiles.maxZoom || 19});
     tiles.addTo(map);

@@ -30,10 +30,11 @@ def register(subparsers: Any) -> None:
         "geocode",
         help="give accounts (and reps' homes) coordinates, with their precision",
         description="Locate every account not located yet: workspace cache first, then the "
-        "offline gazetteer (towns and US/DE/IT postcodes, built on first use), then an "
-        "online provider (Nominatim by default, one request per second). Manual pins and "
-        "coordinates from the CRM file are never changed. Interrupting keeps every result "
-        "obtained; running again retries only the accounts still missing.",
+        "address index of the regions added with `region add` (street and house number, "
+        "offline), then the offline gazetteer (towns and US/DE/IT postcodes, built on first "
+        "use), then an online provider (Nominatim by default, one request per second). "
+        "Manual pins and coordinates from the CRM file are never changed. Interrupting keeps "
+        "every result obtained; running again retries only the accounts still missing.",
     )
     add_workspace_argument(parser)
     parser.add_argument("--offline", action="store_true", help="never ask an online provider")
@@ -78,7 +79,7 @@ def _config(args: argparse.Namespace) -> GeocodeConfig:
     if args.order:
         order = tuple(s.strip() for s in args.order.split(",") if s.strip())
     elif args.online_first:
-        order = ("cache", "online", "gazetteer")
+        order = ("cache", "addresses", "online", "gazetteer")
     else:
         order = SOURCES
     provider = ProviderConfig(

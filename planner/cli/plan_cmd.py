@@ -11,7 +11,9 @@ from planner.cli.common import add_workspace_argument, iso_date, open_workspace,
 from planner.cli.team_plan_cmd import add_team_arguments, run_team
 from planner.domain import DayPlan, DomainError, WeekPlan
 from planner.domain.deadline import Deadline
-from planner.domain.units import hours, km
+from planner.domain.formats import Formats, environment_locale
+from planner.domain.i18n import Translator
+from planner.domain.reasons import translate_reason
 from planner.io.workspace import WorkspaceError
 from planner.services.plan_week import WeekOutcome, WeekParams, plan_in_workspace, plan_json
 from planner.services.travel import workspace_travel_model
@@ -86,56 +88,87 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def format_plan(outcome: WeekOutcome) -> list[str]:
+def format_plan(outcome: WeekOutcome, locale: str | None = None) -> list[str]:
     """The itinerary, then why every account is in, remote or excluded, and notes."""
     plan = outcome.plan
-    lines = format_itinerary(plan)
-    lines += ["", "Why in the plan:"] + [f"  {d.name}: {d.reason}" for d in plan.planned]
-    lines += ["", "Serve remotely:"] + [f"  {d.name}: {d.reason}" for d in plan.remote]
-    lines += ["", "Excluded:"] + [f"  {d.name}: {d.reason}" for d in plan.excluded]
+    locale = locale or environment_locale()
+    t = Translator(locale)
+    lines = format_itinerary(plan, locale)
+    for title, decisions in (
+        (t("Why in the plan:"), plan.planned),
+        (t("Serve remotely:"), plan.remote),
+        (t("Excluded:"), plan.excluded),
+    ):
+        lines += ["", title] + [
+            f"  {d.name}: {translate_reason(d.reason, locale)}" for d in decisions
+        ]
     if plan.notes:
-        lines += ["", "Notes:"] + [f"  {n}" for n in plan.notes]
+        lines += ["", t("Notes:")] + [f"  {n}" for n in plan.notes]
     return lines
 
 
-def format_itinerary(plan: WeekPlan) -> list[str]:
-    """Day by day: departure, visits with lunch in place, return, nights; week totals."""
-    lines = [f"Week of {plan.week_start:%a %d %b %Y} for {plan.rep_name}", ""]
+def format_itinerary(plan: WeekPlan, locale: str | None = None) -> list[str]:
+    """Day by day: departure, visits with lunch in place, return, nights; week totals.
+
+    In the locale's language and number format (the environment's by default).
+    """
+    locale = locale or environment_locale()
+    t, f = Translator(locale), Formats(locale)
+    week = f.long_date(plan.week_start)
+    lines = [t("Week of {date} for {rep}", date=week, rep=plan.rep_name), ""]
     for day in plan.days:
-        lines.append(
-            f"{day.day:%a %d %b}: {len(day.visits)} visits, {km(day.distance_m):.0f} km, "
-            f"{hours(day.driving_s):.1f} h driving, cost {day.cost(plan.currency)}, "
-            f"value {day.value(plan.currency)}"
-        )
-        if day.legs and day.legs[0].departure is not None:
-            lines.append(f"  {day.legs[0].departure:%H:%M} leave {day.start.name}")
-        for i, (visit, leg) in enumerate(zip(day.visits, day.legs, strict=False)):
-            if i == day.lunch_after:
-                lines.append(_lunch_line(day))
-            lines.append(
-                f"  {visit.arrival:%H:%M}–{visit.departure:%H:%M} {visit.name} "
-                f"(value {visit.value}; {km(leg.distance_m):.0f} km, {leg.cost} to get there)"
-            )
-        if day.lunch_after == len(day.visits):
-            lines.append(_lunch_line(day))
-        if day.visits:
-            lines.append(f"  back at {day.end.name} ({day.end.kind})")
-        if day.hotel_cost is not None:
-            lines.append(f"  night at {day.end.name}: {day.hotel_cost}")
-    return lines + _totals(plan)
+        lines.append(t(
+            "{day}: {n} visits, {distance}, {driving} driving, cost {cost}, value {value}",
+            day=f.day(day.day), n=len(day.visits), distance=f.distance(day.distance_m, 0),
+            driving=f.duration(day.driving_s), cost=f.money(day.cost(plan.currency)),
+            value=f.money(day.value(plan.currency)),
+        ))  # fmt: skip
+        lines.extend(_day_lines(day, t, f))
+    return lines + _totals(plan, t, f)
 
 
-def _lunch_line(day: DayPlan) -> str:
+def _day_lines(day: DayPlan, t: Translator, f: Formats) -> list[str]:
+    lines = []
+    if day.legs and day.legs[0].departure is not None:
+        lines.append(t("  {time} leave {place}", time=f"{day.legs[0].departure:%H:%M}",
+                       place=day.start.name))  # fmt: skip
+    for i, (visit, leg) in enumerate(zip(day.visits, day.legs, strict=False)):
+        if i == day.lunch_after:
+            lines.append(_lunch_line(day, t))
+        lines.append(t(
+            "  {start}–{end} {name} (value {value}; {distance}, {cost} to get there)",
+            start=f"{visit.arrival:%H:%M}", end=f"{visit.departure:%H:%M}", name=visit.name,
+            value=f.money(visit.value), distance=f.distance(leg.distance_m, 0),
+            cost=f.money(leg.cost),
+        ))  # fmt: skip
+    if day.lunch_after == len(day.visits):
+        lines.append(_lunch_line(day, t))
+    if day.visits:
+        lines.append(t("  back at {place} ({kind})", place=day.end.name, kind=t(day.end.kind)))
+    if day.hotel_cost is not None:
+        lines.append(t("  night at {place}: {cost}", place=day.end.name,
+                       cost=f.money(day.hotel_cost)))  # fmt: skip
+    return lines
+
+
+def _lunch_line(day: DayPlan, t: Translator) -> str:
     assert day.lunch is not None
-    return f"  {day.lunch.start:%H:%M}–{day.lunch.end:%H:%M} lunch break"
+    return t("  {start}–{end} lunch break", start=f"{day.lunch.start:%H:%M}",
+             end=f"{day.lunch.end:%H:%M}")  # fmt: skip
 
 
-def _totals(plan: WeekPlan) -> list[str]:
-    distance = km(plan.distance_m)
-    per_km = f", {plan.value.scaled(1 / distance)} value per km" if distance else ""
+def _totals(plan: WeekPlan, t: Translator, f: Formats) -> list[str]:
+    per_unit = ""
+    if plan.distance_m:
+        per = f.money(f.per_distance(plan.value, plan.distance_m))
+        per_unit = t(", {money} value per {unit}", money=per, unit=f.distance_unit)
     return [
         "",
-        f"Week: {len(plan.visits())} visits, value {plan.value}, cost {plan.cost}, "
-        f"net {plan.value - plan.cost}, {distance:.0f} km, "
-        f"{hours(plan.driving_s):.1f} h driving{per_km}",
-    ]
+        t(
+            "Week: {n} visits, value {value}, cost {cost}, net {net}, {distance}, "
+            "{driving} driving{per_unit}",
+            n=len(plan.visits()), value=f.money(plan.value), cost=f.money(plan.cost),
+            net=f.money(plan.value - plan.cost), distance=f.distance(plan.distance_m, 0),
+            driving=f.duration(plan.driving_s), per_unit=per_unit,
+        ),
+    ]  # fmt: skip

@@ -9,6 +9,7 @@ from typing import Any
 
 from planner.cli.common import open_workspace, progress_bar, workspace_path
 from planner.domain import DomainError
+from planner.domain.formats import Formats, environment_locale
 from planner.io.codec import money_from_dict
 from planner.io.workspace import WorkspaceError
 from planner.services.plan_team import TeamJob, TeamPlanError, plan_team, resolve_target, team_reps
@@ -59,19 +60,20 @@ def _print_done(rep: str, plan: dict[str, Any]) -> None:
     print(f"{rep}: planned, {totals['visits']} visits, saved", file=sys.stderr, flush=True)
 
 
-def _money(data: dict[str, Any] | None) -> str:
-    return "–" if data is None else str(money_from_dict(data))
+def _money(data: dict[str, Any] | None, f: Formats) -> str:
+    return "–" if data is None else f.money(money_from_dict(data))
 
 
-def format_team(plans: list[dict[str, Any]]) -> list[str]:
+def format_team(plans: list[dict[str, Any]], locale: str | None = None) -> list[str]:
     """One line per rep: visits, km, driving, cost, value, net."""
+    f = Formats(locale or environment_locale())
     lines = [f"{'rep':<24} {'visits':>6} {'km':>7} {'driving h':>9} {'cost':>14} "
              f"{'value':>14} {'net':>14}"]  # fmt: skip
     for plan in plans:
         t = plan["totals"]
         lines.append(
             f"{plan['rep_name'][:24]:<24} {t['visits']:>6} {t['distance_m'] / 1000:>7.0f} "
-            f"{t['driving_s'] / 3600:>9.1f} {_money(t['cost']):>14} {_money(t['value']):>14} "
-            f"{_money(t['net']):>14}"
+            f"{t['driving_s'] / 3600:>9.1f} {_money(t['cost'], f):>14} {_money(t['value'], f):>14} "
+            f"{_money(t['net'], f):>14}"
         )
     return lines

@@ -52,8 +52,9 @@ class Account:
     precision: Precision = Precision.NONE
     geocode_source: str = ""
     geocode_note: str = ""  # e.g. why geocoding failed
-    amount: Decimal | None = None
+    amount: Decimal | None = None  # the open deal's value
     currency: str = "EUR"
+    annual_revenue: Decimal | None = None  # the customer's own revenue, never a deal amount
     stage: str = ""
     probability: float | None = None  # 0..1
     close_date: date | None = None
@@ -73,6 +74,8 @@ class Account:
             raise DomainError("account name is required")
         if self.amount is not None and self.amount < 0:
             raise DomainError(f"amount cannot be negative, got {self.amount}")
+        if self.annual_revenue is not None and self.annual_revenue < 0:
+            raise DomainError(f"annual revenue cannot be negative, got {self.annual_revenue}")
         if self.probability is not None and not 0.0 <= self.probability <= 1.0:
             raise DomainError(
                 f"probability must be between 0 and 100 %, got {self.probability:.0%}"

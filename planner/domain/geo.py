@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from planner.domain.errors import DomainError
+from planner.domain.i18n import N_
 
 
 class Precision(StrEnum):
@@ -16,16 +17,16 @@ class Precision(StrEnum):
     them become zero, so precision is recorded for every coordinate we hold.
     """
 
-    MANUAL = "manual"  # set by the user; never overwritten by a geocode
-    SOURCE = "source"  # coordinates came with the CRM export
-    HOUSE = "house"  # the house number found in a region's address index (OpenStreetMap)
-    ROOFTOP = "rooftop"  # house number / street level
-    STREET = "street"
-    POSTCODE = "postcode"
-    TOWN = "town"
-    REGION = "region"
-    COUNTRY = "country"
-    NONE = "none"  # not geocoded
+    MANUAL = N_("manual")  # set by the user; never overwritten by a geocode
+    SOURCE = N_("source")  # coordinates came with the CRM export
+    HOUSE = N_("house")  # the house number found in a region's address index (OpenStreetMap)
+    ROOFTOP = N_("rooftop")  # house number / street level
+    STREET = N_("street")
+    POSTCODE = N_("postcode")
+    TOWN = N_("town")
+    REGION = N_("region")
+    COUNTRY = N_("country")
+    NONE = N_("none")  # not geocoded
 
     @property
     def is_located(self) -> bool:

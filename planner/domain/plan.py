@@ -8,14 +8,15 @@ from enum import StrEnum
 
 from planner.domain.errors import DomainError
 from planner.domain.geo import GeoPoint
+from planner.domain.i18n import N_
 from planner.domain.units import Money
 
 
 class Lock(StrEnum):
-    NONE = "none"
-    IN_PLAN = "in_plan"  # keep it this week, any day
-    DAY = "day"  # keep it on this day
-    TIME = "time"  # keep it on this day at this time
+    NONE = N_("none")
+    IN_PLAN = N_("in_plan")  # keep it this week, any day
+    DAY = N_("day")  # keep it on this day
+    TIME = N_("time")  # keep it on this day at this time
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
+from babel.numbers import format_currency
+
 from planner.domain.errors import DomainError
 
 _CENT = Decimal("0.01")
@@ -61,7 +63,8 @@ class Money:
         return Money(int(value), self.currency)
 
     def __str__(self) -> str:
-        return f"{self.amount:,.2f} {self.currency}"
+        """English text (explanations, logs): €8,603.51; `Formats.money` for a locale."""
+        return str(format_currency(self.amount, self.currency, locale="en"))
 
 
 def km(metres: int | float) -> float:

@@ -1,6 +1,6 @@
 """Qt-free map builders: GeoJSON layers from domain objects and the offline map page.
 
-`write_standalone_page(path, accounts, plan=None, territories=None)` writes one
+`write_standalone_page(path, accounts, plan, territories, values=...)` writes one
 self-contained .html file; the app loads `write_page(path)` once and pushes layers
 through planner.js (`MapData.layer_json(name)` gives the JSON to pass).
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner.domain import Account, Rep, Territory, WeekPlan
+from planner.domain.formats import Formats
+from planner.domain.i18n import Translator
+from planner.domain.value import WeekValue
 from planner.io.exporters.common import accounts_by_key, one_line
 from planner.maps.layers import (
     GeoJSON,
@@ -62,16 +65,19 @@ def point_table(layer: GeoJSON) -> GeoJSON:
     return {"type": "PointTable", "columns": columns, "rows": rows}
 
 
-def _palettes(accounts: GeoJSON, territories: Sequence[Territory]) -> dict[str, Palette]:
+def _palettes(
+    accounts: GeoJSON, territories: Sequence[Territory], tr: Translator
+) -> dict[str, Palette]:
     props = [f["properties"] for f in accounts["features"]]
     reps = {p["rep"] for p in props} | {one_line(t.rep_name) for t in territories}
     return {
-        "priority": priority_palette("Priority"),
-        "stage": categorical((p["stage"] for p in props), "Stage"),
+        "priority": priority_palette(tr("Priority")),
+        "stage": categorical((p["stage"] for p in props), tr("Stage")),
         "territory": categorical(
-            [p["territory"] for p in props] + [one_line(t.name) for t in territories], "Territory"
+            [p["territory"] for p in props] + [one_line(t.name) for t in territories],
+            tr("Territory"),
         ),
-        "rep": categorical(reps - {""} or {NONE_LABEL}, "Rep"),
+        "rep": categorical(reps - {""} or {NONE_LABEL}, tr("Rep")),
     }
 
 
@@ -80,27 +86,31 @@ def build_map_data(
     plan: WeekPlan | None = None,
     territories: Sequence[Territory] | None = None,
     *,
+    values: Mapping[str, WeekValue],
     reps: Sequence[Rep] = (),
-    priorities: Mapping[str, str] | None = None,
+    locale: str | None = None,
 ) -> MapData:
     """Layers for the accounts, and for the plan and territories when given.
 
-    `priorities` maps account key to high/medium/low (the prioritisation's output);
-    without it, thirds of expected value are used.
+    `values` are the week's values and priority bands by account key, from the one
+    valuation (`planner.services.valuation`) the app and every export use. Popup text
+    follows `locale` (English by default).
     """
+    formats = Formats(locale or "en")
     by_key = accounts_by_key(accounts)
     terrs = list(territories or ())
     account_layer = accounts_layer(
         list(by_key.values()),
-        priorities=priorities,
+        values=values,
         territory_of={k: one_line(v) for k, v in territory_names(terrs).items()},
-        planned=planned_labels(plan),
+        planned=planned_labels(plan, formats),
+        formats=formats,
     )
-    palettes = _palettes(account_layer, terrs)
+    palettes = _palettes(account_layer, terrs, Translator(locale))
     return MapData(
         accounts=account_layer,
-        routes=routes_layer(plan, by_key) if plan is not None else None,
-        remote=remote_layer(plan, by_key) if plan is not None else None,
+        routes=routes_layer(plan, by_key, formats) if plan is not None else None,
+        remote=remote_layer(plan, by_key, formats) if plan is not None else None,
         territories=territories_layer(terrs, by_key, reps, palettes["rep"]) if terrs else None,
         palettes=palettes,
     )

@@ -14,6 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 from planner.domain import Account, DayPlan, GeoPoint, Territory, WeekPlan
+from planner.domain.formats import Formats
+from planner.domain.i18n import Translator
+from planner.domain.value import WeekValue
 from planner.io.exporters.common import StopRow, one_line, stop_rows
 from planner.maps.palette import NONE_LABEL, day_color
 
@@ -41,30 +44,16 @@ def collection(features: list[GeoJSON]) -> GeoJSON:
     return {"type": "FeatureCollection", "features": features}
 
 
-def money_text(amount: Decimal | None, currency: str) -> str:
-    return f"{amount:,.0f} {currency}" if amount is not None else ""
+def money_text(amount: Decimal | None, currency: str, formats: Formats | None = None) -> str:
+    """A deal amount in whole units, in the page's locale: €5,000 / € 5.000."""
+    return (formats or Formats()).amount(amount, currency, whole=True) if amount is not None else ""
 
 
-def default_priorities(accounts: Iterable[Account]) -> dict[str, str]:
-    """high / medium / low by thirds of expected value; unknown without amount or odds.
-
-    Used until the prioritisation module's scores are passed in.
-    """
-    valued = sorted(
-        ((a.expected_value, a.key) for a in accounts if a.expected_value is not None),
-        reverse=True,
-    )
-    out: dict[str, str] = {}
-    for rank, (_, key) in enumerate(valued):
-        out[key] = ("high", "medium", "low")[min(2, 3 * rank // max(1, len(valued)))]
-    return out
-
-
-def _radius(amount: Decimal | None, largest: Decimal) -> float:
-    # area grows with value: radius with its square root
-    if amount is None or largest <= 0:
+def _radius(cents: int, largest: int) -> float:
+    # area grows with this week's visit value: radius with its square root
+    if cents <= 0 or largest <= 0:
         return MIN_RADIUS
-    share = math.sqrt(float(amount / largest))
+    share = math.sqrt(cents / largest)
     return round(MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share, 1)
 
 
@@ -72,10 +61,11 @@ def _pin(point: GeoPoint) -> tuple[float, float]:
     return (round(point.lat, 5), round(point.lon, 5))
 
 
-def planned_labels(plan: WeekPlan | None) -> dict[str, str]:
+def planned_labels(plan: WeekPlan | None, formats: Formats | None = None) -> dict[str, str]:
     if plan is None:
         return {}
-    return {v.account_key: f"{v.arrival:%a %d %b %H:%M}" for v in plan.visits() if not v.cancelled}
+    f = formats or Formats()
+    return {v.account_key: f.day_time(v.arrival) for v in plan.visits() if not v.cancelled}
 
 
 def territory_names(territories: Iterable[Territory]) -> dict[str, str]:
@@ -85,29 +75,39 @@ def territory_names(territories: Iterable[Territory]) -> dict[str, str]:
 def accounts_layer(
     accounts: Sequence[Account],
     *,
-    priorities: Mapping[str, str] | None = None,
+    values: Mapping[str, WeekValue],
     territory_of: Mapping[str, str] | None = None,
     planned: Mapping[str, str] | None = None,
+    formats: Formats | None = None,
 ) -> GeoJSON:
-    """One point per located account; unlocated accounts cannot be drawn and are skipped."""
+    """One point per located account; unlocated accounts cannot be drawn and are skipped.
+
+    `values` (`planner.services.valuation`) colour and size the points: the band and
+    this week's visit value, the same figures as the app's table and the planner's.
+    `deal_amount` is the CRM's amount, shown for reference.
+    """
+    f = formats or Formats()
+    t = Translator(f.locale)
     located = [a for a in accounts if a.location is not None]
-    prio = default_priorities(located) if priorities is None else priorities
-    largest = max((a.amount for a in located if a.amount is not None), default=Decimal(0))
+    cents = {k: v.visit_value.cents for k, v in values.items()}
+    largest = max((cents.get(a.key, 0) for a in located), default=0)
     sharing = Counter(_pin(a.location) for a in located if a.location is not None)
     features = []
     for account in located:
         assert account.location is not None
+        value = values.get(account.key)
         props = {
             "name": one_line(account.name),
-            "value": money_text(account.amount, account.currency),
+            "deal_amount": money_text(account.amount, account.currency, f),
+            "visit_value": f.money(value.visit_value) if value else "",
             "stage": one_line(account.stage) or NONE_LABEL,
-            "priority": prio.get(account.key, "unknown"),
+            "priority": value.band if value else "unknown",
             "territory": (territory_of or {}).get(account.key, NONE_LABEL),
             "rep": one_line(account.owner) or NONE_LABEL,
-            "last_visit": account.last_visit.isoformat() if account.last_visit else "",
+            "last_visit": f.date(account.last_visit) if account.last_visit else "",
             "planned": (planned or {}).get(account.key, ""),
-            "precision": str(account.precision),
-            "radius": _radius(account.amount, largest),
+            "precision": t(str(account.precision)),
+            "radius": _radius(cents.get(account.key, 0), largest),
             "shared": sharing[_pin(account.location)],
             "coarse": account.precision.is_coarse,
         }
@@ -115,7 +115,8 @@ def accounts_layer(
     return collection(features)
 
 
-def _day_features(day: DayPlan, rows: list[StopRow], label: str) -> list[GeoJSON]:
+def _day_features(day: DayPlan, rows: list[StopRow], f: Formats) -> list[GeoJSON]:
+    label = f.day(day.day)
     color = day_color(day.day.weekday())
     common = {"day": day.day.isoformat(), "day_label": label, "color": color}
     places: list[GeoPoint | None] = [day.start.location, *(r.location for r in rows)]
@@ -129,7 +130,7 @@ def _day_features(day: DayPlan, rows: list[StopRow], label: str) -> list[GeoJSON
             line = [_coords(a), _coords(b)]
         else:
             continue
-        text = f"{leg.distance_m / 1000:.1f} km, {round(leg.duration_s / 60)} min"
+        text = f"{f.distance(leg.distance_m)}, {f.duration(leg.duration_s)}"
         features.append(
             {
                 "type": "Feature",
@@ -148,7 +149,7 @@ def _day_features(day: DayPlan, rows: list[StopRow], label: str) -> list[GeoJSON
             "seq": row.index,
             "name": one_line(visit.name),
             "time": f"{visit.arrival:%H:%M}–{visit.departure:%H:%M}",
-            "value": str(visit.value),
+            "visit_value": f.money(visit.value),
             "note": one_line(visit.explanation),
         }
         features.append(_point(row.location, props))
@@ -158,18 +159,21 @@ def _day_features(day: DayPlan, rows: list[StopRow], label: str) -> list[GeoJSON
     return features
 
 
-def routes_layer(plan: WeekPlan, accounts: Mapping[str, Account]) -> GeoJSON:
+def routes_layer(
+    plan: WeekPlan, accounts: Mapping[str, Account], formats: Formats | None = None
+) -> GeoJSON:
     """Legs and numbered stops of every day; `day_label` names the day's overlay."""
     rows = stop_rows(plan, accounts)
     features: list[GeoJSON] = []
     for day in plan.days:
-        label = f"{day.day:%a %d %b}"
         mine = [r for r in rows if r.day is day]
-        features.extend(_day_features(day, mine, label))
+        features.extend(_day_features(day, mine, formats or Formats()))
     return collection(features)
 
 
-def remote_layer(plan: WeekPlan, accounts: Mapping[str, Account]) -> GeoJSON:
+def remote_layer(
+    plan: WeekPlan, accounts: Mapping[str, Account], formats: Formats | None = None
+) -> GeoJSON:
     """Accounts to serve by phone or video this week, where they are located."""
     features = []
     for decision in plan.remote:
@@ -179,7 +183,7 @@ def remote_layer(plan: WeekPlan, accounts: Mapping[str, Account]) -> GeoJSON:
         props = {
             "id": decision.account_key,
             "name": one_line(decision.name),
-            "value": str(decision.value),
+            "visit_value": (formats or Formats()).money(decision.value),
             "channel": "remote",
             "reason": one_line(decision.reason),
         }

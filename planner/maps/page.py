@@ -19,29 +19,38 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from planner.domain import Account, Rep, Territory, WeekPlan
+from planner.domain.i18n import N_, gettext
+from planner.domain.value import WeekValue
 from planner.maps.assets import Asset, inline_css, inline_js, page_assets
 from planner.maps.data import MapData, build_map_data
 
 ITALY = (42.5, 12.5)
 LABELS = {
-    "accounts": "Accounts",
-    "remote": "Remote (phone/video)",
-    "territories": "Territories",
-    "value": "Value",
-    "stage": "Stage",
-    "priority": "Priority",
-    "last_visit": "Last visit",
-    "planned": "Planned",
-    "rep": "Rep",
-    "territory": "Territory",
-    "precision": "Pin precision",
-    "shared": "Shared pin",
-    "shared_pin": "Shared pin (town/postcode or same spot)",
-    "day": "Day",
-    "time": "Time",
-    "note": "Why",
-    "channel": "Channel",
-    "reason": "Reason",
+    "accounts": N_("Accounts"),
+    "remote": N_("Remote (phone/video)"),
+    "territories": N_("Territories"),
+    "deal_amount": N_("Deal amount"),
+    "visit_value": N_("Visit value this week"),
+    "stage": N_("Stage"),
+    "priority": N_("Priority"),
+    "last_visit": N_("Last visit"),
+    "planned": N_("Planned"),
+    "rep": N_("Rep"),
+    "territory": N_("Territory"),
+    "precision": N_("Pin precision"),
+    "shared": N_("Shared pin"),
+    "shared_pin": N_("Shared pin (town/postcode or same spot)"),
+    "day": N_("Day"),
+    "time": N_("Time"),
+    "note": N_("Why"),
+    "channel": N_("Channel"),
+    "reason": N_("Reason"),
+    "priority_high": N_("high"),
+    "priority_medium": N_("medium"),
+    "priority_low": N_("low"),
+    "priority_unknown": N_("unknown"),
+    "legend_fold": N_("Show or hide the legend"),
+    "online_map": N_("Online map"),
 }
 
 
@@ -62,6 +71,7 @@ class MapOptions:
     cluster_threshold: int = 500  # more accounts than this are clustered
     title: str = "Territory planner map"
     labels: Mapping[str, str] = field(default_factory=lambda: dict(LABELS))
+    locale: str | None = None  # labels, numbers and dates of the page; English by default
 
 
 def json_for_html(value: Any) -> str:
@@ -97,7 +107,7 @@ def _config(options: MapOptions) -> dict[str, Any]:
     return {
         "colorBy": options.color_by,
         "clusterThreshold": options.cluster_threshold,
-        "labels": dict(options.labels),
+        "labels": {key: gettext(text, options.locale) for key, text in options.labels.items()},
         "tiles": None
         if tiles is None
         else {
@@ -168,11 +178,12 @@ def write_standalone_page(
     plan: WeekPlan | None = None,
     territories: Sequence[Territory] | None = None,
     *,
+    values: Mapping[str, WeekValue],
     reps: Sequence[Rep] = (),
-    priorities: Mapping[str, str] | None = None,
     options: MapOptions | None = None,
 ) -> Path:
     """One self-contained .html (assets inlined) a manager can open in any browser."""
-    data = build_map_data(accounts, plan, territories, reps=reps, priorities=priorities)
+    locale = options.locale if options else None
+    data = build_map_data(accounts, plan, territories, values=values, reps=reps, locale=locale)
     path.write_text(page_html(data, options, inline=True), encoding="utf-8")
     return path

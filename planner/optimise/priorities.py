@@ -30,6 +30,7 @@ from datetime import date
 from decimal import Decimal
 
 from planner.domain.account import Account
+from planner.domain.i18n import N_
 from planner.domain.units import Money
 
 # Stage names cover the usual generic ones and Salesforce's standard opportunity stages;
@@ -62,7 +63,7 @@ DEFAULT_STAGE_PROBABILITY: Mapping[str, float] = {
     "negotiation/review": 0.9,
     "customer": 0.9,
 }
-USER_EXCLUDED = "excluded by the user"  # the reason re-plans recognise to keep it out
+USER_EXCLUDED = N_("excluded by the user")  # the reason re-plans recognise to keep it out
 CLOSED_STAGES = frozenset({"closed won", "closed lost", "won", "lost", "closed"})
 
 
@@ -119,10 +120,12 @@ class ValueBreakdown:
         return bool(self.excluded_reason)
 
     def describe(self) -> str:
-        parts = f"deal {self.deal} + urgency {self.urgency} + cadence {self.cadence}"
+        parts = N_("deal {deal} + urgency {urgency} + cadence {cadence}").format(
+            deal=self.deal, urgency=self.urgency, cadence=self.cadence
+        )
         if self.weight != 1.0:
-            parts = f"({parts}) × weight {self.weight:g}"
-        return f"{parts} = {self.total}"
+            parts = N_("({parts}) × weight {weight}").format(parts=parts, weight=f"{self.weight:g}")
+        return N_("{parts} = {total}").format(parts=parts, total=self.total)
 
 
 def value_accounts(
@@ -188,7 +191,7 @@ def _overdue_ratio(account: Account, week_start: date, flags: list[str]) -> floa
     if account.cadence_days is None:
         return None
     if account.last_visit is None:
-        flags.append("never visited: counted as one cadence overdue")
+        flags.append(N_("never visited: counted as one cadence overdue"))
         return 1.0
     return max(0, (week_start - account.last_visit).days) / account.cadence_days
 
@@ -213,26 +216,7 @@ def _excluded_reason(account: Account, stage: str, params: ValueParams) -> str:
     if account.key in params.excluded:
         return USER_EXCLUDED
     if stage in CLOSED_STAGES:
-        return f"deal is {account.stage.lower()}"
+        return N_("deal is {stage}").format(stage=account.stage.lower())
     if account.location is None:
-        return "no coordinates: geocode the address to plan a visit"
+        return N_("no coordinates: geocode the address to plan a visit")
     return ""
-
-
-def priority_bands(breakdowns: Mapping[str, ValueBreakdown]) -> dict[str, str]:
-    """high / medium / low by thirds of this week's visit value (for map colours).
-
-    Excluded accounts and accounts worth nothing this week are "low" whatever their rank.
-    """
-    ranked = sorted(
-        (b for b in breakdowns.values() if not b.excluded and b.total.cents > 0),
-        key=lambda b: b.total.cents,
-        reverse=True,
-    )
-    third = max(1, len(ranked) // 3)
-    bands = {b.account_key: "low" for b in breakdowns.values()}
-    for rank, breakdown in enumerate(ranked):
-        bands[breakdown.account_key] = (
-            "high" if rank < third else "medium" if rank < 2 * third else "low"
-        )
-    return bands

@@ -157,14 +157,20 @@ def _export_week(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) 
 
 def _write_map(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
     # Imported here: only this step needs folium.
+    from planner.domain.plan import week_to_plan
     from planner.maps import write_standalone_page
+    from planner.services.valuation import week_valuation
 
     plan = run.data.get("plan")
+    plan = plan if isinstance(plan, WeekPlan) else None
+    accounts = run.workspace.accounts()
+    week = plan.week_start if plan is not None else week_to_plan(date.today())
     path = write_standalone_page(
         run.out_dir / "map.html",
-        run.workspace.accounts(),
-        plan if isinstance(plan, WeekPlan) else None,
+        accounts,
+        plan,
         run.workspace.territories() or None,
+        values=week_valuation(accounts, week, plan).week_values(),
         reps=run.workspace.reps(),
     )
     run.outputs.append(path)

@@ -23,7 +23,8 @@ from planner.optimise.week.locks import LockSpec
 from planner.optimise.week.overnight import with_hotel
 from planner.optimise.week.planner import evaluate
 from planner.optimise.week.problem import WeekProblem
-from planner.services.plan_week import locks_from_plan, values_for_replan
+from planner.services.plan_week import locks_from_plan
+from planner.services.valuation import values_for_replan
 from planner.travel.model import TravelModel
 
 

@@ -32,6 +32,7 @@ from planner.io.exporters.ics_state import IcsState, state_from_dict, state_to_d
 from planner.io.exporters.pdf import export_pdf
 from planner.io.exporters.static_map import Ring
 from planner.io.workspace import Workspace
+from planner.services.valuation import week_valuation
 
 ICS_STATE_NAMESPACE = "ics_export"
 
@@ -207,7 +208,7 @@ def _export(
         files = (write_atomic(out, itinerary), write_atomic(_beside(out, "remote", ".csv"), remote))
         return ExportResult(files)
     if fmt is ExportFormat.PDF:
-        pdf = export_pdf(plan, accounts, rep, basemap_outlines())
+        pdf = export_pdf(plan, accounts, rep, basemap_outlines(), locale=locale)
         return ExportResult((write_atomic(out, pdf),))
     return ExportResult((_write_html(plan, accounts, rep, out),))
 
@@ -218,7 +219,8 @@ def _write_html(plan: WeekPlan, accounts: dict[str, Account], rep: Rep, out: Pat
 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.part")
-    write_standalone_page(tmp, accounts, plan, reps=[rep])
+    values = week_valuation(accounts.values(), plan.week_start, plan).week_values()
+    write_standalone_page(tmp, accounts, plan, values=values, reps=[rep])
     os.replace(tmp, out)
     return out
 

@@ -41,7 +41,7 @@ from planner.io.workspace.records import CachedGeocode
 
 _BATCH = 25  # accounts per commit
 _BATCH_SECONDS = 2.0  # ... or this long since the last commit (online answers are slow)
-_LOCAL_SOURCES = ("cache", "gazetteer")  # answers not worth caching (again)
+_LOCAL_SOURCES = ("cache", "addresses", "gazetteer")  # answers not worth caching (again)
 
 
 @dataclass(frozen=True)

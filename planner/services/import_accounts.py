@@ -26,6 +26,7 @@ from planner.io.importers import (
     ParsedImport,
     ParsedRow,
     Rejection,
+    RowWarning,
     build_account,
     load_mapping,
     merge_account,
@@ -54,19 +55,25 @@ class ImportReport:
     messages: tuple[str, ...] = ()
     merged: int = 0  # rows folded into another row's account (further or repeated deals)
     rows: int = 0  # every row after the header: the sum of the five counts above
+    warnings: tuple[RowWarning, ...] = ()  # values dropped from rows that were kept
 
     def summary(self) -> str:
+        count = len(self.warnings)
+        warned = f", {count} warning{'' if count == 1 else 's'}" if count else ""
         return (
             f"{self.file}: {self.rows} rows: {self.accepted} new, {self.updated} updated, "
-            f"{self.merged} merged, {len(self.rejected)} rejected, {self.skipped} skipped"
+            f"{self.merged} merged, {len(self.rejected)} rejected, {self.skipped} skipped{warned}"
         )
 
     def lines(self) -> list[str]:
-        """The report as text: summary, notes, then one line per rejected row."""
+        """The report as text: summary, notes, one line per rejected row, then warnings."""
         out = [self.summary(), *(f"  note: {m}" for m in self.messages)]
         for r in self.rejected:
             column = f", column {r.column!r}" if r.column else ""
             out.append(f"  row {r.number}{column}: {r.reason}")
+        for w in self.warnings:
+            column = f", column {w.column!r}" if w.column else ""
+            out.append(f"  row {w.number}{column}: warning: {w.reason}")
         return out
 
 
@@ -133,6 +140,7 @@ def import_accounts(
         path.name, parsed.table.format, parsed.columns.preset, kind,
         accepted, updated, parsed.table.skipped, rejected, import_id, messages,
         merger.merged, rows_in,
+        tuple(parsed.warnings),
     )  # fmt: skip
 
 
@@ -143,7 +151,7 @@ def _messages(parsed: ParsedImport, merger: _Merger) -> tuple[str, ...]:
         delimiter = {"\t": "tab"}.get(table.delimiter, repr(table.delimiter))
         how += f", {table.encoding}, delimiter {delimiter}"
     how += f", decimal mark {parsed.styles.decimal!r}"
-    out = [f"read as {how}; columns matched preset {parsed.columns.preset}"]
+    out = [f"read as {how}; columns matched preset {parsed.columns.preset}", *table.notes]
     if parsed.columns.unused:
         out.append("columns not imported: " + ", ".join(parsed.columns.unused))
     if not (table.rows or table.data_rows > 0):

@@ -18,12 +18,13 @@ from planner.domain.progress import CancelToken, ProgressReporter
 from planner.domain.rep import Rep
 from planner.io.codec import money_to_dict, week_plan_to_dict
 from planner.io.workspace import Workspace
-from planner.optimise.priorities import USER_EXCLUDED, ValueParams
+from planner.optimise.priorities import ValueParams
 from planner.optimise.week.locks import LockSpec
 from planner.optimise.week.orchestrate import WeekOutcome, WeekRequest, optimise_week
 from planner.optimise.week.planner import WeekParams
 from planner.services.rep_scope import rep_scope
 from planner.services.road_legs import with_road_legs
+from planner.services.valuation import values_for_replan
 from planner.travel.model import TravelModel
 
 __all__ = ["WeekOutcome", "WeekParams", "plan_in_workspace", "plan_json", "plan_week"]
@@ -60,15 +61,6 @@ def locks_from_plan(plan: WeekPlan) -> list[LockSpec]:
             elif v.lock is Lock.TIME:
                 out.append(LockSpec.at(v.account_key, v.arrival))
     return out
-
-
-def values_for_replan(previous: WeekPlan | None, base: ValueParams | None = None) -> ValueParams:
-    """Value parameters that keep out of a re-plan the accounts the user took out."""
-    base = base or ValueParams()
-    if previous is None:
-        return base
-    removed = {d.account_key for d in previous.excluded if d.reason == USER_EXCLUDED}
-    return replace(base, excluded=base.excluded | removed)
 
 
 def plan_in_workspace(

@@ -30,7 +30,6 @@ from planner.domain.progress import (
     ProgressSpan,
 )
 from planner.io.geocoding.address_build import build_address_index
-from planner.io.geocoding.address_index import AddressIndex, IndexFile
 from planner.io.regions import (
     RegionError,
     RegionInfo,
@@ -41,14 +40,13 @@ from planner.io.regions import (
     region_name,
     resolve_source,
 )
+from planner.io.regions.store import ADDRESS_FILE, ROADS_DIR
 from planner.travel.calibrate import calibrate
 from planner.travel.geodesic import GeodesicModel, GeodesicParams, haversine_m
 from planner.travel.model import TravelError
 from planner.travel.osrm_build import build_osrm_dataset
 from planner.travel.roads import RoadRegion, RoadsModel
 
-ADDRESS_FILE = "addresses.sqlite"
-ROADS_DIR = "roads"
 CALIBRATION_PLACES = 150  # ~22,000 pairs: the fit takes about a second
 BANDS_KM = (0.0, 2.0, 5.0, 10.0, 30.0, 100.0, float("inf"))
 
@@ -225,12 +223,6 @@ def roads_model(store: RegionStore | None = None) -> RoadsModel | None:
     if not regions:
         return None
     return RoadsModel(regions, GeodesicModel(calibrated_params(store) or GeodesicParams()))
-
-
-def address_index(store: RegionStore | None = None) -> AddressIndex | None:
-    store = store or RegionStore()
-    files = [IndexFile(r.name, store.folder(r) / ADDRESS_FILE) for r in store.regions()]
-    return AddressIndex(files) if files else None
 
 
 def info_dict(info: RegionInfo) -> dict[str, Any]:

@@ -21,7 +21,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from planner.domain import Account, Precision
-from planner.ui.formatting import QT_TRANSLATE_NOOP
+from planner.domain.i18n import gettext
+from planner.ui.formatting import QT_TRANSLATE_NOOP, ui_formats, ui_locale
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -51,7 +52,7 @@ class Column:
 
 
 def _money(value: Any) -> str:
-    return "" if value is None else f"{float(value):,.0f}"
+    return "" if value is None else ui_formats().number(value)
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -72,7 +73,10 @@ COLUMNS: tuple[Column, ...] = (
         numeric=True,
     ),
     Column(QT_TRANSLATE_NOOP("AccountsModel", "Last visit"), lambda a, f, t: a.last_visit),
-    Column(QT_TRANSLATE_NOOP("AccountsModel", "Pin"), lambda a, f, t: a.precision.value),
+    Column(
+        QT_TRANSLATE_NOOP("AccountsModel", "Pin"),
+        lambda a, f, t: gettext(a.precision.value, ui_locale()),
+    ),
     Column(QT_TRANSLATE_NOOP("AccountsModel", "Owner"), lambda a, f, t: a.owner),
 )
 PRIORITY_COLUMN = 5
@@ -82,8 +86,10 @@ def _display(column: Column, value: Any) -> str:
     if value is None:
         return ""
     if column.title == "Prob.":
-        return f"{float(value):.0%}"
-    if column.numeric and column.title != "Overdue (d)":
+        return ui_formats().percent(float(value))
+    if column.title == "Overdue (d)":
+        return str(value) if value > 0 else ""  # not due yet: nothing to chase
+    if column.numeric:
         return _money(value)
     return str(value)
 

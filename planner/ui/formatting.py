@@ -1,18 +1,18 @@
 """How the views show numbers, money, dates and distances (the user's locale, km or
-miles) and the day colours they share with the map."""
+miles) and the day colours they share with the map.
+
+The formats are the core's (`planner.domain.formats`), bound to the UI's locale, so
+the window, the map, the exports and the CLI write one locale the same way.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
-from babel.numbers import format_currency
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
 
-from planner.domain import Money
+from planner.domain.formats import Formats
 from planner.maps.palette import DAY_COLORS
-
-METRES_PER_MILE = 1609.344
 
 
 def day_colour(day: date) -> str:
@@ -20,28 +20,14 @@ def day_colour(day: date) -> str:
     return DAY_COLORS[day.weekday()]
 
 
-@dataclass(frozen=True)
-class Units:
-    miles: bool = False
+def ui_locale() -> str:
+    """The UI's locale as Babel reads it (it_IT, en_GB, …)."""
+    return QLocale().name()
 
-    def distance(self, metres: int | float) -> str:
-        if self.miles:
-            return f"{QLocale().toString(metres / METRES_PER_MILE, 'f', 1)} mi"
-        return f"{QLocale().toString(metres / 1000, 'f', 1)} km"
 
-    @staticmethod
-    def money(money: Money) -> str:
-        """€1,234.50 or 1.234,50 € as the UI's locale writes it."""
-        return format_currency(money.amount, money.currency, locale=QLocale().name())
-
-    @staticmethod
-    def day(day: date, pattern: str = "ddd d MMM") -> str:
-        return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
-
-    @staticmethod
-    def duration(seconds: int | float) -> str:
-        minutes = round(seconds / 60)
-        return f"{minutes // 60} h {minutes % 60:02d}" if minutes >= 60 else f"{minutes} min"
+def ui_formats(miles: bool = False) -> Formats:
+    """Formats in the UI's locale, distances in km or miles."""
+    return Formats(ui_locale(), miles)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import Account, Decision
+from planner.domain.i18n import gettext
+from planner.domain.reasons import translate_reason
 from planner.optimise.priorities import ValueBreakdown
+from planner.ui.formatting import ui_formats, ui_locale
+
+_UNSET = 0.000001  # a coordinate field below its range shows "—": no pin yet
 
 
 def _row(label: str, value: object) -> str:
@@ -37,23 +42,29 @@ class Inspector(QWidget):
         self._value.setWordWrap(True)
         self._why = QLabel()
         self._why.setWordWrap(True)
-        self._lat = QDoubleSpinBox(decimals=6, minimum=-90, maximum=90)
-        self._lon = QDoubleSpinBox(decimals=6, minimum=-180, maximum=180)
+        # One step below the valid range means "no pin yet" and reads as a dash.
+        self._lat = QDoubleSpinBox(decimals=6, minimum=-90 - _UNSET, maximum=90)
+        self._lon = QDoubleSpinBox(decimals=6, minimum=-180 - _UNSET, maximum=180)
         self._pin = QPushButton(self.tr("Set manual pin"))
         self._pin.setEnabled(False)
         self._pin.clicked.connect(self._emit_pin)
         pin_row = QHBoxLayout()
         for widget in (self._lat, self._lon):
+            widget.setSpecialValueText("—")
+            widget.valueChanged.connect(self._pin_editable)
             pin_row.addWidget(widget)
-        form = QFormLayout()
+        self._form = QWidget()
+        form = QFormLayout(self._form)
+        form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Value this week"), self._value)
         form.addRow(self.tr("Planner says"), self._why)
         form.addRow(self.tr("Pin (lat, lon)"), pin_row)
         form.addRow("", self._pin)
+        self._form.setVisible(False)  # nothing to edit until an account is chosen
         layout = QVBoxLayout(self)
         layout.addWidget(self._details)
-        layout.addLayout(form)
+        layout.addWidget(self._form)
         layout.addStretch(1)
 
     @property
@@ -67,7 +78,7 @@ class Inspector(QWidget):
         decision: Decision | None = None,
     ) -> None:
         self._account = account
-        self._pin.setEnabled(account is not None)
+        self._form.setVisible(account is not None)
         if account is None:
             self._details.setText(self.tr("Select an account to see its details."))
             self._value.clear()
@@ -75,31 +86,44 @@ class Inspector(QWidget):
             return
         self._details.setText(self._details_html(account))
         self._value.setText(self._value_text(breakdown))
-        self._why.setText(decision.reason if decision else self.tr("not planned yet"))
-        if account.location is not None:
-            self._lat.setValue(account.location.lat)
-            self._lon.setValue(account.location.lon)
+        why = translate_reason(decision.reason, ui_locale()) if decision else None
+        self._why.setText(why or self.tr("not planned yet"))
+        where = account.location
+        self._lat.setValue(where.lat if where is not None else self._lat.minimum())
+        self._lon.setValue(where.lon if where is not None else self._lon.minimum())
+        self._pin_editable()
+
+    def _pin_editable(self) -> None:
+        """The pin can be set once both fields hold a coordinate."""
+        unset = self._lat.value() < -90 or self._lon.value() < -180
+        self._pin.setEnabled(self._account is not None and not unset)
 
     def _details_html(self, a: Account) -> str:
+        f = ui_formats()
+        pin = gettext(a.precision.value, f.locale)
         rows = [
             _row(self.tr("CRM id"), a.account_id),
             _row(self.tr("Address"), a.address.one_line()),
+            _row(self.tr("Pin"), " ".join(filter(None, (pin, a.geocode_source, a.geocode_note)))),
             _row(
-                self.tr("Pin"), f"{a.precision.value} {a.geocode_source} {a.geocode_note}".strip()
-            ),
-            _row(
-                self.tr("Amount"), f"{a.amount:,.2f} {a.currency}" if a.amount is not None else None
+                self.tr("Amount"), f.amount(a.amount, a.currency) if a.amount is not None else None
             ),
             _row(self.tr("Stage"), a.stage),
             _row(
                 self.tr("Probability"),
-                f"{a.probability:.0%}" if a.probability is not None else None,
+                f.percent(a.probability) if a.probability is not None else None,
             ),
-            _row(self.tr("Close date"), a.close_date),
-            _row(self.tr("Last visit"), a.last_visit),
-            _row(self.tr("Cadence"), f"{a.cadence_days} d" if a.cadence_days else None),
-            _row(self.tr("Meeting"), f"{a.meeting_minutes} min"),
-            _row(self.tr("Opening hours"), a.opening_hours),
+            _row(self.tr("Close date"), f.date(a.close_date) if a.close_date else None),
+            _row(self.tr("Last visit"), f.date(a.last_visit) if a.last_visit else None),
+            _row(
+                self.tr("Cadence"),
+                self.tr("every %d days") % a.cadence_days if a.cadence_days else None,
+            ),
+            _row(self.tr("Meeting"), f.duration(a.meeting_minutes * 60)),
+            _row(
+                self.tr("Opening hours"),
+                f.opening_hours(a.opening_hours) if a.opening_hours else None,
+            ),
             _row(self.tr("Owner"), a.owner),
             _row(self.tr("Contact"), " ".join(filter(None, (a.contact, a.phone)))),
             _row(self.tr("Notes"), a.notes),
@@ -109,13 +133,23 @@ class Inspector(QWidget):
     def _value_text(self, breakdown: ValueBreakdown | None) -> str:
         if breakdown is None:
             return ""
-        text = breakdown.describe()
+        money = ui_formats().money
+        b = breakdown
+        text = self.tr("deal %s + urgency %s + cadence %s") % (
+            money(b.deal),
+            money(b.urgency),
+            money(b.cadence),
+        )
+        if b.weight != 1.0:
+            text = self.tr("(%s) × weight %s") % (text, ui_formats().number(b.weight, 2))
+        text = f"{text} = {money(b.total)}"
         if breakdown.must_visit:
             text += "\n" + self.tr("must visit")
         if breakdown.excluded:
-            text += "\n" + self.tr("excluded: %s") % breakdown.excluded_reason
+            reason = translate_reason(breakdown.excluded_reason, ui_locale())
+            text += "\n" + self.tr("excluded: %s") % reason
         if breakdown.flags:
-            text += "\n" + "; ".join(breakdown.flags)
+            text += "\n" + "; ".join(translate_reason(f, ui_locale()) for f in breakdown.flags)
         return text
 
     def _emit_pin(self) -> None:

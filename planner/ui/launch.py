@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -20,7 +20,11 @@ from planner.ui.screenshot import ScreenshotTaker
 
 
 def install_translator(app: QApplication, language: str | None) -> QTranslator | None:
-    """Italian or English UI: the setting, else the system locale."""
+    """Italian or English UI: the setting, else the system locale.
+
+    Qt's own catalogue (qtbase_it) translates the standard buttons and dialogs (OK,
+    Cancel, Yes, the file dialog); it is a child of ours and leaves with it.
+    """
     english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     system = QLocale.system()
     if system.language() == QLocale.Language.C:  # no locale configured (CI, containers)
@@ -31,10 +35,13 @@ def install_translator(app: QApplication, language: str | None) -> QTranslator |
         return None
     QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
     translator = QTranslator(app)
-    if translator.load(str(resource_path("translations", "planner_it.qm"))):
-        app.installTranslator(translator)
-        return translator
-    return None
+    if not translator.load(str(resource_path("translations", "planner_it.qm"))):
+        return None
+    qt_own = QTranslator(translator)
+    if qt_own.load("qtbase_it", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+    app.installTranslator(translator)
+    return translator
 
 
 def _workspace_path(args: argparse.Namespace, settings: QSettings) -> tuple[Path, bool]:
@@ -108,6 +115,8 @@ class _App:
         old.close()
         old.session.workspace.close()
         if self.translator is not None:
+            for child in self.translator.findChildren(QTranslator):
+                self.app.removeTranslator(child)
             self.app.removeTranslator(self.translator)
         self.translator = install_translator(
             self.app, str(self.settings.value("ui/language", "en"))

@@ -19,7 +19,7 @@ from planner.domain.pins import shared_pins
 from planner.io.workspace import Workspace
 from planner.ui.accounts_model import AccountsModel
 from planner.ui.accounts_panel import AccountsPanel
-from planner.ui.formatting import Units
+from planner.ui.formatting import ui_formats
 from planner.ui.inspector import Inspector
 from planner.ui.map_sync import MapSync
 from planner.ui.map_view import MapView
@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings(ORG, APP)
         self.runner = TaskRunner(self)
         self.session = Session(workspace, parent=self)
-        self.units = Units(miles=bool(self.settings.value("units/miles", False, type=bool)))
+        self.units = ui_formats(miles=bool(self.settings.value("units/miles", False, type=bool)))
         self.setWindowTitle(f"{APP} — {workspace.title}")
         self.accounts_model = AccountsModel(parent=self)
         self.accounts_panel = AccountsPanel(self.accounts_model)
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
 
     def _toggle_miles(self, checked: bool) -> None:
         self.settings.setValue("units/miles", checked)
-        self.units = Units(miles=checked)
+        self.units = ui_formats(miles=checked)
         self.plan_view.set_units(self.units)
         self._update_status()
 
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
             self.rep_combo.setCurrentText(self.session.rep.name)
         self.rep_combo.blockSignals(False)
         self.week_label.setText(
-            self.tr("  week of %s") % self.units.day(self.session.week_start, "ddd d MMM yyyy")
+            self.tr("  week of %s") % self.units.long_date(self.session.week_start)
         )
 
     def _connect(self) -> None:
@@ -273,7 +273,13 @@ class MainWindow(QMainWindow):
     def _refresh_accounts(self) -> None:
         self.accounts_model.set_accounts(self.session.accounts)
         self.accounts_model.set_figures(self.session.figures())
+        self._reshow_inspector()
         self._update_status()
+
+    def _reshow_inspector(self) -> None:
+        """After a reload or a workspace switch: the same account's fresh state, or empty."""
+        shown = self.inspector.account
+        self._show_in_inspector(shown.key if shown is not None else None)
 
     def _account_changed(self, key: str) -> None:
         account = self.session.account(key)
@@ -287,6 +293,7 @@ class MainWindow(QMainWindow):
         self.plan_view.show_plan(plan)
         self.remote_view.show_decisions(plan.remote if plan else ())
         self.accounts_model.set_figures(self.session.figures())
+        self._reshow_inspector()
         self._update_status()
 
     def _update_status(self) -> None:
@@ -304,7 +311,7 @@ class MainWindow(QMainWindow):
         plan = self.session.plan
         if plan is not None and plan.days:
             text += " · " + self.tr("week of %s: %d visits, %s, value %s, cost %s") % (
-                self.units.day(plan.week_start, "d MMM"),
+                self.units.day(plan.week_start),
                 len(plan.visits()),
                 self.units.distance(plan.distance_m),
                 self.units.money(plan.value),
@@ -335,7 +342,7 @@ class MainWindow(QMainWindow):
         account = self.session.account(key) if key else None
         self.inspector.show_account(
             account,
-            self.session.breakdowns.get(key) if key else None,
+            self.session.valuation.breakdowns.get(key) if key else None,
             self.session.decisions().get(key) if key else None,
         )
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from planner.optimise.priorities import priority_bands
+from planner.ui.formatting import ui_locale
 from planner.ui.map_view import MapView
 from planner.ui.session import Session
 from planner.ui.workers import Task, TaskRunner
@@ -35,10 +35,10 @@ def page_path() -> Path:
     return folder / "page.html"
 
 
-def _write_page(options: MapOptions | None) -> Path:
+def _write_page(options: MapOptions | None, locale: str) -> Path:
     from planner.maps.page import MapOptions, write_page
 
-    return write_page(page_path(), None, options or MapOptions())
+    return write_page(page_path(), None, options or MapOptions(locale=locale))
 
 
 class MapSync(QObject):
@@ -66,7 +66,8 @@ class MapSync(QObject):
         session.territories_changed.connect(self.push)
         # Building the page imports folium (about a second): do it off the main thread so
         # the window is usable at once, then load the page from disk.
-        task = Task(lambda _progress, _cancel: _write_page(options), "map page")
+        self.locale = ui_locale()
+        task = Task(lambda _progress, _cancel: _write_page(options, self.locale), "map page")
         task.signals.finished.connect(view.load_page)
         runner.start(task)
 
@@ -80,8 +81,9 @@ class MapSync(QObject):
             s.accounts,
             s.plan,
             s.workspace.territories(),
+            values=s.valuation.week_values(),
             reps=s.workspace.reps(),
-            priorities=priority_bands(s.breakdowns),
+            locale=self.locale,
         )
         for layer, function in LAYERS:
             self.view.call(

@@ -21,18 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain import DayPlan, Leg, Lock, Money, Visit, WeekPlan
-from planner.ui.formatting import Units, day_colour
+from planner.domain import DayPlan, Leg, Lock, Visit, WeekPlan
+from planner.domain.formats import Formats
+from planner.domain.reasons import translate_reason
+from planner.ui.formatting import day_colour
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _leg_text(leg: Leg, units: Units) -> str:
+def _leg_text(leg: Leg, units: Formats) -> str:
     duration = units.duration(leg.duration_s)
     return f"  ↓ {units.distance(leg.distance_m)} · {duration} · {units.money(leg.cost)}"
 
 
-def _visit_text(visit: Visit, leg_after: Leg | None, units: Units) -> str:
+def _visit_text(visit: Visit, leg_after: Leg | None, units: Formats) -> str:
     lock = " 🔒" if visit.lock is not Lock.NONE else ""
     text = (
         f"{visit.arrival:%H:%M}–{visit.departure:%H:%M}  {visit.name.replace(chr(10), ' ')}{lock}"
@@ -77,7 +79,7 @@ class PlanView(QScrollArea):
     lock_toggled = Signal(str)
     visit_removed = Signal(str)
 
-    def __init__(self, units: Units, parent: QWidget | None = None) -> None:
+    def __init__(self, units: Formats, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self._units = units
@@ -86,7 +88,7 @@ class PlanView(QScrollArea):
         self._plan: WeekPlan | None = None
         self.show_plan(None)
 
-    def set_units(self, units: Units) -> None:
+    def set_units(self, units: Formats) -> None:
         self._units = units
         self.show_plan(self._plan)
 
@@ -138,7 +140,7 @@ class PlanView(QScrollArea):
                 text = self._with_lunch(text, day, position)
             item = QListWidgetItem(text)
             item.setData(KEY_ROLE, visit.account_key)
-            item.setToolTip(visit.explanation)
+            item.setToolTip(translate_reason(visit.explanation, self._units.locale))
             if visit.cancelled:
                 item.setForeground(QColor("#888"))
             day_list.addItem(item)
@@ -179,16 +181,17 @@ class PlanView(QScrollArea):
     def _week_totals(self, plan: WeekPlan | None) -> str:
         if plan is None or not plan.days:
             return ""
-        value, cost = plan.value, plan.cost
-        per_km = Money.of(value.amount / max(1, plan.distance_m // 1000), plan.currency)
-        return self.tr("Week: %d visits · value %s · %s · %s driving · cost %s · %s per km") % (
+        units = self._units
+        per_unit = units.money(units.per_distance(plan.value, plan.distance_m))
+        text = self.tr("Week: %d visits · value %s · %s · %s driving · cost %s") % (
             len(plan.visits()),
-            self._units.money(value),
-            self._units.distance(plan.distance_m),
-            self._units.duration(plan.driving_s),
-            self._units.money(cost),
-            self._units.money(per_km),
+            units.money(plan.value),
+            units.distance(plan.distance_m),
+            units.duration(plan.driving_s),
+            units.money(plan.cost),
         )
+        per = self.tr("%s per mile") if units.miles else self.tr("%s per km")
+        return f"{text} · {per % per_unit}"
 
     def _menu(self, day_list: DayList, pos: QPoint) -> None:
         item = day_list.itemAt(pos)

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import Decision
-from planner.ui.formatting import Units
+from planner.domain.reasons import translate_reason
+from planner.ui.formatting import ui_formats, ui_locale
 
 KEY_COLUMN_ROLE = 0x0100 + 1
 
@@ -37,9 +38,10 @@ class RemoteView(QTableWidget):
             name = QTableWidgetItem(decision.name.replace("\n", " "))
             name.setData(KEY_COLUMN_ROLE, decision.account_key)
             self.setItem(row, 0, name)
-            self.setItem(row, 1, QTableWidgetItem(Units.money(decision.value)))
-            reason = QTableWidgetItem(decision.reason)
-            reason.setToolTip(decision.reason)
+            self.setItem(row, 1, QTableWidgetItem(ui_formats().money(decision.value)))
+            text = translate_reason(decision.reason, ui_locale())
+            reason = QTableWidgetItem(text)
+            reason.setToolTip(text)
             self.setItem(row, 2, reason)
         self.resizeColumnToContents(0)
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 from planner.domain import Account, Decision, DomainError, GeoPoint, Precision, Rep, WeekPlan
 from planner.domain.plan import week_to_plan
 from planner.io.workspace import Workspace
-from planner.optimise.priorities import ValueBreakdown, value_accounts
+from planner.services.valuation import Valuation, week_valuation
 from planner.ui.accounts_model import PlannerFigures
 from planner.ui.undo import Replace
 
@@ -43,7 +43,7 @@ class Session(QObject):
         self.accounts: list[Account] = []
         self.rep: Rep | None = None
         self.plan: WeekPlan | None = None
-        self.breakdowns: dict[str, ValueBreakdown] = {}
+        self.valuation: Valuation = week_valuation((), self.week_start)
         self._travel_model: TravelModel | None = None
         self.territory_result: TerritoryResult | None = None
         self.territory_problem = ""  # why the territories cannot be measured, if they cannot
@@ -90,7 +90,8 @@ class Session(QObject):
         return plan
 
     def _revalue(self) -> None:
-        self.breakdowns = value_accounts(self.accounts, self.week_start)
+        """The one valuation (table, map, inspector): this week's, with the plan's removals."""
+        self.valuation = week_valuation(self.accounts, self.week_start, self.plan)
 
     def account(self, key: str) -> Account | None:
         return next((a for a in self.accounts if a.key == key), None)
@@ -114,7 +115,7 @@ class Session(QObject):
                 outcome=decisions[key].outcome if key in decisions else "",
                 day=planned_at.get(key, ""),
             )
-            for key, b in self.breakdowns.items()
+            for key, b in self.valuation.breakdowns.items()
         }
 
     # edits (undoable, saved at once) ---------------------------------------------------
@@ -138,6 +139,7 @@ class Session(QObject):
         if plan is not None:
             self.workspace.save_plan(plan)
             self.week_start = plan.week_start
+        self._revalue()
         self.plan_changed.emit()
 
     def edit_plan(self, text: str, plan: WeekPlan) -> None:

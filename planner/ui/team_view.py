@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.ui.formatting import QT_TRANSLATE_NOOP, Units
+from planner.domain.formats import Formats
+from planner.ui.formatting import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from planner.services.team_view import RepWeek
@@ -44,7 +45,7 @@ class TeamView(QWidget):
     week_changed = Signal(object)  # the Monday (datetime.date) to show
     plan_team_requested = Signal(object)  # the Monday to plan every rep's week for
 
-    def __init__(self, units: Units, parent: QWidget | None = None) -> None:
+    def __init__(self, units: Formats, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.units = units
         self.week = QDateEdit()
@@ -113,7 +114,7 @@ class TeamView(QWidget):
         bar = QProgressBar()
         bar.setRange(0, 100)
         bar.setValue(min(100, round(week.utilisation * 100)))
-        bar.setFormat(f"{week.utilisation:.0%}")
+        bar.setFormat(self.units.percent(week.utilisation))
         return bar
 
     def _summary(self, weeks: list[RepWeek]) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.ui.formatting import QT_TRANSLATE_NOOP
+from planner.ui.formatting import QT_TRANSLATE_NOOP, ui_formats
 
 if TYPE_CHECKING:
     from planner.services.assign_territories import TerritoryResult
@@ -90,10 +90,10 @@ class TerritoriesPanel(QWidget):
         rows = result.metrics.territories if result else ()
         self.table.setRowCount(len(rows))
         for r, t in enumerate(rows):
+            n = ui_formats().number
             values = (
-                t.rep_name, str(t.accounts), f"{t.value:,.0f}", f"{t.workload_hours:,.1f}",
-                f"{t.capacity_hours:,.0f}", f"{t.travel_km_estimate:,.0f}",
-                f"{t.compactness_km:,.1f}",
+                t.rep_name, n(t.accounts), n(t.value), n(t.workload_hours, 1),
+                n(t.capacity_hours), n(t.travel_km_estimate), n(t.compactness_km, 1),
             )  # fmt: skip
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))

@@ -4,57 +4,57 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="58"/>
+        <location filename="../../planner/ui/accounts_model.py" line="59"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="59"/>
+        <location filename="../../planner/ui/accounts_model.py" line="60"/>
         <source>City</source>
         <translation>Comune</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="60"/>
+        <location filename="../../planner/ui/accounts_model.py" line="61"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="61"/>
+        <location filename="../../planner/ui/accounts_model.py" line="62"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="63"/>
+        <location filename="../../planner/ui/accounts_model.py" line="64"/>
         <source>Prob.</source>
         <translation>Prob.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="66"/>
+        <location filename="../../planner/ui/accounts_model.py" line="67"/>
         <source>Visit value</source>
         <translation>Valore visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="68"/>
+        <location filename="../../planner/ui/accounts_model.py" line="69"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="70"/>
+        <location filename="../../planner/ui/accounts_model.py" line="71"/>
         <source>Overdue (d)</source>
         <translation>Ritardo (g)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="74"/>
+        <location filename="../../planner/ui/accounts_model.py" line="75"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="75"/>
+        <location filename="../../planner/ui/accounts_model.py" line="77"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="76"/>
+        <location filename="../../planner/ui/accounts_model.py" line="80"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
@@ -126,113 +126,128 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="33"/>
-        <location filename="../../planner/ui/inspector.py" line="72"/>
+        <location filename="../../planner/ui/inspector.py" line="38"/>
+        <location filename="../../planner/ui/inspector.py" line="83"/>
         <source>Select an account to see its details.</source>
         <translation>Seleziona un cliente per vederne i dettagli.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="42"/>
+        <location filename="../../planner/ui/inspector.py" line="48"/>
         <source>Set manual pin</source>
         <translation>Imposta posizione manuale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="50"/>
+        <location filename="../../planner/ui/inspector.py" line="60"/>
         <source>Value this week</source>
         <translation>Valore questa settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="51"/>
+        <location filename="../../planner/ui/inspector.py" line="61"/>
         <source>Planner says</source>
         <translation>Il pianificatore dice</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="52"/>
+        <location filename="../../planner/ui/inspector.py" line="62"/>
         <source>Pin (lat, lon)</source>
         <translation>Posizione (lat, lon)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="78"/>
+        <location filename="../../planner/ui/inspector.py" line="90"/>
         <source>not planned yet</source>
         <translation>non ancora pianificato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="85"/>
+        <location filename="../../planner/ui/inspector.py" line="105"/>
         <source>CRM id</source>
         <translation>ID CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="86"/>
+        <location filename="../../planner/ui/inspector.py" line="106"/>
         <source>Address</source>
         <translation>Indirizzo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="88"/>
+        <location filename="../../planner/ui/inspector.py" line="107"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="91"/>
+        <location filename="../../planner/ui/inspector.py" line="109"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="93"/>
+        <location filename="../../planner/ui/inspector.py" line="111"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="95"/>
+        <location filename="../../planner/ui/inspector.py" line="113"/>
         <source>Probability</source>
         <translation>Probabilità</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="98"/>
+        <location filename="../../planner/ui/inspector.py" line="116"/>
         <source>Close date</source>
         <translation>Data di chiusura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="99"/>
+        <location filename="../../planner/ui/inspector.py" line="117"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="100"/>
+        <location filename="../../planner/ui/inspector.py" line="119"/>
         <source>Cadence</source>
         <translation>Cadenza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="101"/>
+        <location filename="../../planner/ui/inspector.py" line="120"/>
+        <source>every %d days</source>
+        <translation>ogni %d giorni</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="122"/>
         <source>Meeting</source>
         <translation>Incontro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="102"/>
+        <location filename="../../planner/ui/inspector.py" line="124"/>
         <source>Opening hours</source>
         <translation>Orari di apertura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="103"/>
+        <location filename="../../planner/ui/inspector.py" line="127"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="104"/>
+        <location filename="../../planner/ui/inspector.py" line="128"/>
         <source>Contact</source>
         <translation>Contatto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="105"/>
+        <location filename="../../planner/ui/inspector.py" line="129"/>
         <source>Notes</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="114"/>
+        <location filename="../../planner/ui/inspector.py" line="138"/>
+        <source>deal %s + urgency %s + cadence %s</source>
+        <translation>trattativa %s + urgenza %s + cadenza %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="144"/>
+        <source>(%s) × weight %s</source>
+        <translation>(%s) × peso %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="147"/>
         <source>must visit</source>
         <translation>da visitare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="116"/>
+        <location filename="../../planner/ui/inspector.py" line="150"/>
         <source>excluded: %s</source>
         <translation>escluso: %s</translation>
     </message>
@@ -401,42 +416,42 @@
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="283"/>
+        <location filename="../../planner/ui/main_window.py" line="290"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="287"/>
+        <location filename="../../planner/ui/main_window.py" line="294"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="293"/>
+        <location filename="../../planner/ui/main_window.py" line="300"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="117"/>
+        <location filename="../../planner/ui/workflows.py" line="118"/>
         <source>Calendar (.ics)…</source>
         <translation>Calendario (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="118"/>
+        <location filename="../../planner/ui/workflows.py" line="119"/>
         <source>Navigation route (GPX)…</source>
         <translation>Percorso di navigazione (GPX)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="119"/>
+        <location filename="../../planner/ui/workflows.py" line="120"/>
         <source>Spreadsheet itinerary (CSV)…</source>
         <translation>Itinerario per foglio di calcolo (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="120"/>
+        <location filename="../../planner/ui/workflows.py" line="121"/>
         <source>Printable itinerary (PDF)…</source>
         <translation>Itinerario stampabile (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="121"/>
+        <location filename="../../planner/ui/workflows.py" line="122"/>
         <source>Map page (HTML)…</source>
         <translation>Pagina mappa (HTML)…</translation>
     </message>
@@ -500,47 +515,57 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="108"/>
+        <location filename="../../planner/ui/plan_view.py" line="110"/>
         <source>No plan yet: choose Plan ▸ Plan week (Ctrl+P).</source>
         <translation>Nessun piano: scegli Pianifica ▸ Pianifica settimana (Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="132"/>
+        <location filename="../../planner/ui/plan_view.py" line="134"/>
         <source>from hotel: %s</source>
         <translation>dall&apos;hotel: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="151"/>
+        <location filename="../../planner/ui/plan_view.py" line="153"/>
         <source>ends at hotel</source>
         <translation>finisce in hotel</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="159"/>
+        <location filename="../../planner/ui/plan_view.py" line="161"/>
         <source>  lunch break %s–%s</source>
         <translation>  pausa pranzo %s–%s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="168"/>
+        <location filename="../../planner/ui/plan_view.py" line="170"/>
         <source>first leg: %s</source>
         <translation>primo tratto: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="171"/>
+        <location filename="../../planner/ui/plan_view.py" line="173"/>
         <source>%d visits · %s · %s driving · cost %s · value %s</source>
         <translation>%d visite · %s · %s di guida · costo %s · valore %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="184"/>
-        <source>Week: %d visits · value %s · %s · %s driving · cost %s · %s per km</source>
-        <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s · %s al km</translation>
+        <location filename="../../planner/ui/plan_view.py" line="186"/>
+        <source>Week: %d visits · value %s · %s · %s driving · cost %s</source>
+        <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="199"/>
+        <location filename="../../planner/ui/plan_view.py" line="193"/>
+        <source>%s per mile</source>
+        <translation>%s per miglio</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="193"/>
+        <source>%s per km</source>
+        <translation>%s al km</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="202"/>
         <source>Lock / unlock</source>
         <translation>Blocca / sblocca</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="200"/>
+        <location filename="../../planner/ui/plan_view.py" line="203"/>
         <source>Remove from plan</source>
         <translation>Togli dal piano</translation>
     </message>
@@ -548,17 +573,17 @@
 <context>
     <name>RemoteView</name>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="26"/>
+        <location filename="../../planner/ui/remote_view.py" line="27"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="26"/>
+        <location filename="../../planner/ui/remote_view.py" line="27"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="26"/>
+        <location filename="../../planner/ui/remote_view.py" line="27"/>
         <source>Why remote</source>
         <translation>Perché a distanza</translation>
     </message>
@@ -717,22 +742,22 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../planner/ui/session.py" line="151"/>
+        <location filename="../../planner/ui/session.py" line="153"/>
         <source>there is no plan to edit</source>
         <translation>non c&apos;è un piano da modificare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="194"/>
+        <location filename="../../planner/ui/session.py" line="196"/>
         <source>territories need at least two reps and geocoded accounts</source>
         <translation>i territori richiedono almeno due agenti e clienti geocodificati</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="199"/>
+        <location filename="../../planner/ui/session.py" line="201"/>
         <source>Give %d accounts to %s</source>
         <translation>Assegna %d clienti a %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="213"/>
+        <location filename="../../planner/ui/session.py" line="215"/>
         <source>Move pin of %s</source>
         <translation>Sposta la posizione di %s</translation>
     </message>
@@ -823,91 +848,91 @@
 <context>
     <name>Workflows</name>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="48"/>
+        <location filename="../../planner/ui/workflows.py" line="49"/>
         <source>New workspace</source>
         <translation>Nuovo spazio di lavoro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="55"/>
-        <location filename="../../planner/ui/workflows.py" line="78"/>
+        <location filename="../../planner/ui/workflows.py" line="56"/>
+        <location filename="../../planner/ui/workflows.py" line="79"/>
         <source>Open workspace</source>
         <translation>Apri spazio di lavoro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="62"/>
-        <location filename="../../planner/ui/workflows.py" line="70"/>
+        <location filename="../../planner/ui/workflows.py" line="63"/>
+        <location filename="../../planner/ui/workflows.py" line="71"/>
         <source>Save workspace as</source>
         <translation>Salva spazio di lavoro come</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="105"/>
-        <location filename="../../planner/ui/workflows.py" line="111"/>
+        <location filename="../../planner/ui/workflows.py" line="106"/>
+        <location filename="../../planner/ui/workflows.py" line="112"/>
         <source>Geocoding</source>
         <translation>Geocodifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="127"/>
-        <location filename="../../planner/ui/workflows.py" line="131"/>
+        <location filename="../../planner/ui/workflows.py" line="128"/>
+        <location filename="../../planner/ui/workflows.py" line="132"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="127"/>
+        <location filename="../../planner/ui/workflows.py" line="128"/>
         <source>Plan a week first.</source>
         <translation>Pianifica prima una settimana.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="152"/>
+        <location filename="../../planner/ui/workflows.py" line="153"/>
         <source>Exported %s</source>
         <translation>Esportato %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="157"/>
+        <location filename="../../planner/ui/workflows.py" line="158"/>
         <source>Exporting</source>
         <translation>Esportazione in corso</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="171"/>
+        <location filename="../../planner/ui/workflows.py" line="172"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="171"/>
+        <location filename="../../planner/ui/workflows.py" line="172"/>
         <source>Import at least two reps first.</source>
         <translation>Importa prima almeno due agenti.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="182"/>
+        <location filename="../../planner/ui/workflows.py" line="183"/>
         <source>Balance territories</source>
         <translation>Bilancia i territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="185"/>
+        <location filename="../../planner/ui/workflows.py" line="186"/>
         <source>Balancing territories</source>
         <translation>Bilanciamento dei territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="191"/>
+        <location filename="../../planner/ui/workflows.py" line="192"/>
         <source>Me</source>
         <translation>Io</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="205"/>
+        <location filename="../../planner/ui/workflows.py" line="206"/>
         <source>Plan the week</source>
         <translation>Pianifica la settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="205"/>
+        <location filename="../../planner/ui/workflows.py" line="206"/>
         <source>Set the rep&apos;s home location first.</source>
         <translation>Imposta prima la posizione di casa dell&apos;agente.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="237"/>
+        <location filename="../../planner/ui/workflows.py" line="239"/>
         <source>Plan week</source>
         <translation>Pianifica settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="240"/>
+        <location filename="../../planner/ui/workflows.py" line="242"/>
         <source>Planning the week</source>
         <translation>Pianificazione della settimana</translation>
     </message>
@@ -915,12 +940,12 @@
 <context>
     <name>launch</name>
     <message>
-        <location filename="../../planner/ui/launch.py" line="73"/>
+        <location filename="../../planner/ui/launch.py" line="80"/>
         <source>Preparing the demo territory…</source>
         <translation>Preparazione del territorio dimostrativo…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/launch.py" line="74"/>
+        <location filename="../../planner/ui/launch.py" line="81"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>

@@ -61,7 +61,7 @@ def test_export_csv_gpx_and_per_day_calendars(
 ) -> None:
     base = ["--week", str(WEEK), "-w", str(workspace)]
     assert main(["export", "csv", "--locale", "it", "--out", str(tmp_path / "w.csv"), *base]) == 0
-    assert (tmp_path / "w-remote.csv").read_bytes().startswith(b"\xef\xbb\xbfaccount_id;name;")
+    assert (tmp_path / "w-remote.csv").read_bytes().startswith(b"\xef\xbb\xbfid_cliente;nome;")
     assert main(["export", "gpx", "--out", str(tmp_path / "w.gpx"), *base]) == 0
     tuesday = str(WEEK + timedelta(days=1))
     assert main(["export", "ics", "--per-day", "--day", tuesday, "--travel",

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from planner.cli.main import main
+from planner.io.workspace import Workspace
 from planner.services import demo
+from planner.services.valuation import week_valuation
 from tests.io.exporters.plan_fixture import make_plan
 
 CORPUS = Path(__file__).parents[1] / "data" / "import"
@@ -65,6 +68,14 @@ def test_accounts_json_has_the_documented_fields(
     assert first["address"] == "Via Città 3, 47121 Forlì, FC"
     assert (first["latitude"], first["longitude"]) == (44.2227, 12.0407)
     assert (first["precision"], first["amount"], first["probability"]) == ("source", 1250.5, 0.75)
+    # This week's visit value and band: the app's and the map's, from the one valuation.
+    assert main(["accounts", "-w", ws, "--week", "2026-03-02", "--json"]) == 0
+    week = json.loads(capsys.readouterr().out)
+    with Workspace.open(Path(ws)) as workspace:
+        valuation = week_valuation(workspace.accounts(), date(2026, 3, 2))
+    for row in week:
+        assert row["priority"] == valuation.bands[row["key"]]
+        assert row["visit_value"] == float(valuation.breakdowns[row["key"]].total.amount)
     assert main(["accounts", "-w", ws]) == 0
     text = capsys.readouterr().out
     assert "Caffè Nerò S.r.l." in text and text.rstrip().endswith("2 accounts")
@@ -95,10 +106,10 @@ def test_demo_command_writes_its_outputs(
     out_dir = tmp_path / "demo-out"
     assert main(["demo", "--out", str(out_dir)]) == 0
     out = capsys.readouterr().out
-    assert "accounts: accounts_salesforce_report.csv: 407 rows: 400 new" in out
+    assert "accounts: accounts_salesforce_report.csv: 407 rows: 401 new" in out
     assert (out_dir / "summary.txt").is_file() and (out_dir / "import-report.txt").is_file()
     # The planned week is printed day by day, lunch break and totals included.
-    assert f"Week of {plan.week_start:%a %d %b %Y} for {plan.rep_name}" in out
+    assert f"Week of {plan.week_start.day} {plan.week_start:%B %Y} for {plan.rep_name}" in out
     first = plan.days[0]
     assert first.lunch is not None and f"{first.lunch.start:%H:%M}" in out
     assert f"Week: {len(plan.visits())} visits" in out

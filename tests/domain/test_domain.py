@@ -19,7 +19,7 @@ from planner.domain import (
 
 def test_money_arithmetic_and_currency_guard() -> None:
     assert Money.of("12.345") + Money.of(1) == Money(1335, "EUR")
-    assert str(Money.of(1234.5, "usd")) == "1,234.50 USD"
+    assert str(Money.of(1234.5, "usd")) == "$1,234.50"  # English, as Babel writes it
     with pytest.raises(DomainError, match="cannot combine EUR with USD"):
         _ = Money.of(1) + Money.of(1, "USD")
     assert Money.of(10).scaled(0.25) == Money(250)

@@ -29,6 +29,8 @@ from planner.domain import (
     Visit,
     WeekPlan,
 )
+from planner.domain.value import WeekValue
+from planner.services.valuation import week_valuation
 
 CHROMIUM = "/usr/bin/chromium"
 TZ = ZoneInfo("Europe/Rome")
@@ -147,3 +149,8 @@ def browser() -> Iterator[Browser]:
         yield state
         context.close()
         chrome.close()
+
+
+def values_of(accounts: list[Account], plan: WeekPlan | None = None) -> dict[str, WeekValue]:
+    """The one valuation the app and the exports use, for the week of `plan`."""
+    return week_valuation(accounts, date(2026, 11, 30), plan).week_values()

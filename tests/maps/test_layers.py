@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,12 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.domain import Account, Rep, Territory, WeekPlan
+from planner.domain.formats import Formats
 from planner.maps import DAY_COLORS, MapOptions, build_map_data, page_html
 from planner.maps.assets import MissingAssets, page_assets
 from planner.maps.data import point_table
-from planner.maps.layers import accounts_layer, default_priorities
+from planner.maps.layers import accounts_layer
 from planner.maps.page import json_for_html
-from tests.maps.conftest import EVIL, account
+from planner.services.valuation import week_valuation
+from tests.maps.conftest import EVIL, values_of
 
 
 def _by_id(layer: dict) -> dict[str, dict]:
@@ -27,7 +27,7 @@ def _by_id(layer: dict) -> dict[str, dict]:
 
 
 def test_accounts_layer_skips_unlocated_and_marks_shared_pins(accounts: list[Account]) -> None:
-    layer = accounts_layer(accounts)
+    layer = accounts_layer(accounts, values=values_of(accounts))
     feats = _by_id(layer)
     assert len(feats) == len(accounts) - 1 and "id:A22" not in feats
     assert feats["id:A20"]["properties"]["shared"] == 2
@@ -37,29 +37,37 @@ def test_accounts_layer_skips_unlocated_and_marks_shared_pins(accounts: list[Acc
 
 
 def test_account_properties_are_display_text(accounts: list[Account]) -> None:
-    props = _by_id(accounts_layer(accounts))["id:A4"]["properties"]
-    assert props["value"] == "5,000 EUR"
+    values = values_of(accounts)
+    props = _by_id(accounts_layer(accounts, values=values))["id:A4"]["properties"]
+    assert props["deal_amount"] == "€5,000"  # the CRM's amount, named as such
+    assert props["visit_value"] == Formats().money(values["id:A4"].visit_value)
+    assert "value" not in props  # no key that means one thing here and another elsewhere
     assert props["stage"] == "Prospect"
-    assert props["last_visit"] == "2026-10-01"
+    assert props["last_visit"] == "1 Oct 2026"
     assert props["rep"] == "Rep One"
 
 
-def test_radius_grows_with_deal_value(accounts: list[Account]) -> None:
-    feats = _by_id(accounts_layer(accounts))
-    radii = [feats[f"id:A{i}"]["properties"]["radius"] for i in (0, 5, 19)]
+def test_radius_grows_with_this_weeks_visit_value(accounts: list[Account]) -> None:
+    values = values_of(accounts)
+    feats = _by_id(accounts_layer(accounts, values=values))
+    keys = sorted(feats, key=lambda k: values[k].visit_value.cents)
+    radii = [feats[k]["properties"]["radius"] for k in keys]
     assert radii == sorted(radii) and radii[0] < radii[-1]
 
 
-def test_default_priorities_split_expected_value_in_thirds() -> None:
-    accs = [account(i, 44.0, 11.0, amount=Decimal(100 * (i + 1))) for i in range(9)]
-    accs.append(account(99, 44.0, 11.0, probability=None))
-    prio = default_priorities(accs)
-    assert [prio[f"id:A{i}"] for i in (8, 4, 0)] == ["high", "medium", "low"]
-    assert "id:A99" not in prio  # shown as "unknown"
+def test_map_colours_are_the_valuations_bands(accounts: list[Account], plan: WeekPlan) -> None:
+    # One formula: the map's priority is the band of this week's visit value, the one the
+    # app's table shows, not a rank of expected value of its own.
+    valuation = week_valuation(accounts, plan.week_start, plan)
+    data = build_map_data(accounts, plan, values=valuation.week_values())
+    for key, feature in _by_id(data.accounts or {}).items():
+        assert feature["properties"]["priority"] == valuation.bands[key]
+    stops = [f for f in (data.routes or {})["features"] if f["properties"]["kind"] == "stop"]
+    assert all("visit_value" in s["properties"] and "value" not in s["properties"] for s in stops)
 
 
 def test_routes_layer_days_stops_and_legs(accounts: list[Account], plan: WeekPlan) -> None:
-    data = build_map_data(accounts, plan)
+    data = build_map_data(accounts, plan, values=values_of(accounts, plan))
     assert data.routes is not None
     feats = data.routes["features"]
     legs = [f for f in feats if f["properties"]["kind"] == "leg"]
@@ -74,7 +82,7 @@ def test_routes_layer_days_stops_and_legs(accounts: list[Account], plan: WeekPla
 
 
 def test_remote_layer_and_planned_labels(accounts: list[Account], plan: WeekPlan) -> None:
-    data = build_map_data(accounts, plan)
+    data = build_map_data(accounts, plan, values=values_of(accounts, plan))
     assert data.remote is not None
     assert [f["properties"]["id"] for f in data.remote["features"]] == ["id:A12"]
     planned = _by_id(data.accounts or {})["id:A3"]["properties"]["planned"]
@@ -89,7 +97,7 @@ def test_territory_hulls_contain_their_accounts(
     accounts: list[Account], territories: list[Territory]
 ) -> None:
     reps = [Rep("Rep One", home=accounts[0].location), Rep("Rep Two")]
-    data = build_map_data(accounts, territories=territories, reps=reps)
+    data = build_map_data(accounts, territories=territories, values=values_of(accounts), reps=reps)
     assert data.territories is not None
     polys = [f for f in data.territories["features"] if f["geometry"]["type"] == "Polygon"]
     homes = [f for f in data.territories["features"] if f["geometry"]["type"] == "Point"]
@@ -107,13 +115,13 @@ def test_territory_hulls_contain_their_accounts(
 
 def test_single_account_territory_still_gets_an_area(accounts: list[Account]) -> None:
     terr = [Territory("Solo", "Rep One", frozenset({accounts[0].key}))]
-    data = build_map_data(accounts, territories=terr)
+    data = build_map_data(accounts, territories=terr, values=values_of(accounts))
     assert data.territories is not None
     assert len(data.territories["features"][0]["geometry"]["coordinates"][0]) >= 4
 
 
 def test_point_table_round_trips_properties(accounts: list[Account]) -> None:
-    layer = accounts_layer(accounts)
+    layer = accounts_layer(accounts, values=values_of(accounts))
     table = point_table(layer)
     first, row = layer["features"][0], table["rows"][0]
     assert row[:3] == [*first["geometry"]["coordinates"], first["id"]]
@@ -126,7 +134,7 @@ def test_json_for_html_cannot_close_the_script() -> None:
 
 
 def test_page_links_only_local_assets_and_escapes_names(accounts: list[Account]) -> None:
-    html = page_html(build_map_data(accounts), MapOptions(tiles=None))
+    html = page_html(build_map_data(accounts, values=values_of(accounts)), MapOptions(tiles=None))
     tags = re.findall(r'<(?:script|link)[^>]*(?:src|href)="([^"]+)"', html)
     assert tags and all(url.startswith("file://") for url in tags)
     assert "<script>window.pwned" not in html
@@ -137,7 +145,7 @@ def test_page_links_only_local_assets_and_escapes_names(accounts: list[Account])
 def test_standalone_page_inlines_everything(tmp_path: Path, accounts: list[Account]) -> None:
     from planner.maps import write_standalone_page
 
-    out = write_standalone_page(tmp_path / "map.html", accounts)
+    out = write_standalone_page(tmp_path / "map.html", accounts, values=values_of(accounts))
     html = out.read_text(encoding="utf-8")
     assert not re.findall(r"<(?:script|link)[^>]*(?:src|href)=", html)
     assert "url(images/" not in html and "data:image/png;base64," in html
@@ -149,10 +157,10 @@ def test_missing_assets_say_how_to_fetch_them(tmp_path: Path) -> None:
 
 
 def test_week_labels_are_weekday_date(accounts: list[Account], plan: WeekPlan) -> None:
-    data = build_map_data(accounts, plan)
+    data = build_map_data(accounts, plan, values=values_of(accounts, plan))
     assert data.routes is not None
     labels = {f["properties"]["day_label"] for f in data.routes["features"]}
-    assert labels == {f"{date(2026, 11, 30):%a %d %b}", f"{date(2026, 12, 1):%a %d %b}"}
+    assert labels == {"Mon 30 Nov", "Tue 1 Dec"}
 
 
 @given(st.text())

@@ -16,7 +16,7 @@ from planner.maps import (
     write_standalone_page,
 )
 from planner.maps.sample import sample_accounts
-from tests.maps.conftest import EVIL, Browser
+from tests.maps.conftest import EVIL, Browser, values_of
 
 
 @pytest.fixture
@@ -28,6 +28,7 @@ def page_file(
         accounts,
         plan,
         territories,
+        values=values_of(accounts, plan),
         options=MapOptions(tiles=TileSource(url="https://tiles.invalid/{z}/{x}/{y}.png")),
     )
 
@@ -44,7 +45,7 @@ def test_page_draws_accounts_routes_and_layers(browser: Browser, page_file: Path
     assert browser.js("document.querySelectorAll('path.planner-leg').length") == 7
     assert browser.js("document.querySelectorAll('.planner-stop-badge').length") == 5
     assert browser.js("document.querySelectorAll('path.planner-territory').length") == 2
-    assert stats["days"] == ["Mon 30 Nov", "Tue 01 Dec"]
+    assert stats["days"] == ["Mon 30 Nov", "Tue 1 Dec"]
     # the only network traffic the page attempts is the optional tile layer
     assert browser.requests and all(
         u.startswith("https://tiles.invalid/") for u in browser.requests
@@ -61,8 +62,9 @@ def test_planted_script_does_not_run_and_popup_shows_it_as_text(
     title = browser.js("document.querySelector('.planner-info-title').textContent")
     assert title == EVIL
     body = browser.js("document.querySelector('.leaflet-popup-content').textContent")
-    assert isinstance(body, str) and "Value: 4,000 EUR" in body and f"Stage: {EVIL}" in body
-    assert "Planned: Mon 30 Nov 10:00" in body and "Last visit: 2026-10-01" in body
+    assert isinstance(body, str) and "Deal amount: €4,000" in body and f"Stage: {EVIL}" in body
+    assert "Visit value this week: " in body
+    assert "Planned: Mon 30 Nov 10:00" in body and "Last visit: 1 Oct 2026" in body
     browser.js("planner.setColorBy('rep')")  # the legend lists the planted owner
     legend = browser.js("document.querySelector('.planner-legend').textContent")
     assert isinstance(legend, str) and EVIL in legend
@@ -110,7 +112,7 @@ def test_updates_keep_zoom_and_pan_and_recolour(
     browser.js("planner.fitTo(['id:A5'])")
     before = browser.js("JSON.stringify(planner.stats().center)")
     zoom = browser.js("planner.stats().zoom")
-    fewer = build_map_data(accounts[:10]).layer_json("accounts")
+    fewer = build_map_data(accounts[:10], values=values_of(accounts)).layer_json("accounts")
     browser.page.evaluate("json => planner.setAccounts(json)", fewer)  # type: ignore[attr-defined]
     assert browser.js("planner.stats().accounts") == 10
     assert browser.js("planner.stats().zoom") == zoom
@@ -125,8 +127,9 @@ def test_updates_keep_zoom_and_pan_and_recolour(
 
 
 def test_many_accounts_are_clustered(browser: Browser, tmp_path: Path) -> None:
+    many = sample_accounts(1500)
     out = write_standalone_page(
-        tmp_path / "many.html", sample_accounts(1500), options=MapOptions(tiles=None)
+        tmp_path / "many.html", many, values=values_of(many), options=MapOptions(tiles=None)
     )
     browser.open(out)
     stats = browser.js("planner.stats()")
@@ -146,7 +149,7 @@ def test_app_page_links_assets_and_takes_layers_as_json_strings(
     out = write_page(tmp_path / "app.html", options=MapOptions(tiles=None))
     browser.open(out)
     assert browser.js("planner.stats().accounts") == 0
-    data = build_map_data(accounts, plan, territories)
+    data = build_map_data(accounts, plan, territories, values=values_of(accounts, plan))
     for layer, setter in (
         ("territories", "setTerritories"),
         ("accounts", "setAccounts"),

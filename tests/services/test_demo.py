@@ -30,14 +30,15 @@ def test_demo_imports_the_territory_and_writes_a_summary(tmp_path: Path) -> None
     progress = Recorder()
     run = run_demo(tmp_path / "out", progress=progress, plan_seconds=2)
     report = run.data["import_report"]
-    assert (report.accepted, len(report.rejected), report.skipped) == (400, 2, 5)
+    assert (report.accepted, len(report.rejected), report.skipped) == (401, 1, 5)
+    assert len(report.warnings) == 1  # 31/02/2027 as a close date: dropped, account kept
     assert run.data["rep"].name == "Giulia Bianchi"
     assert progress.fractions == sorted(progress.fractions) and progress.fractions[-1] == 1.0
     assert {p.name for p in run.outputs} >= {"import-report.txt", "summary.txt"}
     summary = (tmp_path / "out" / "summary.txt").read_text(encoding="utf-8")
     assert (
-        "accounts_salesforce_report.csv: 407 rows: 400 new, 0 updated, 0 merged, 2 rejected, "
-        "5 skipped" in summary
+        "accounts_salesforce_report.csv: 407 rows: 401 new, 0 updated, 0 merged, 1 rejected, "
+        "5 skipped, 1 warning" in summary
     )
     with Workspace.open(tmp_path / "out" / "demo.tpw") as ws:
         accounts = ws.accounts()
@@ -68,7 +69,7 @@ def test_demo_runs_again_from_scratch(tmp_path: Path) -> None:
     imports = [s for s in STEPS if s.name.startswith("import")]
     run_demo(tmp_path, steps=imports)
     again = run_demo(tmp_path, steps=imports)
-    assert again.data["import_report"].accepted == 400  # a fresh workspace, not an update
+    assert again.data["import_report"].accepted == 401  # a fresh workspace, not an update
 
 
 def test_demo_honours_cancel(tmp_path: Path) -> None:
@@ -93,7 +94,7 @@ def test_ensure_demo_workspace_builds_once(tmp_path: Path) -> None:
         ws.save_accounts([replace(ws.accounts()[0], name="Changed locally")])
     ensure_demo_workspace(path)  # has accounts: left alone
     with Workspace.open(path) as ws:
-        assert len(ws.accounts()) == 400
+        assert len(ws.accounts()) == 401
         assert ws.accounts()[0].name == "Changed locally"
         assert len(ws.imports()) == 1
 

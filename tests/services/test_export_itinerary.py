@@ -77,7 +77,7 @@ def test_gpx_and_csv_files(  # PDF: test_export_all_and_the_demo_export_step
     csv = export_itinerary(plan, accounts, rep, "csv", tmp_path / "week.csv", locale="it")
     assert [p.name for p in csv.files] == ["week.csv", "week-remote.csv"]
     raw = csv.files[0].read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfday;weekday;seq;")  # BOM so Excel reads UTF-8
+    assert raw.startswith(b"\xef\xbb\xbfgiorno;giorno_settimana;n;")  # BOM: Excel reads UTF-8
 
 
 def test_html_map_page(

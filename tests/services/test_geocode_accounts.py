@@ -193,7 +193,7 @@ def test_empty_address_is_flagged_not_dropped() -> None:
 
 def test_offline_config_never_builds_an_online_client() -> None:
     config = GeocodeConfig(offline=True)
-    assert config.sources == ("cache", "gazetteer")
+    assert config.sources == ("cache", "addresses", "gazetteer")
     with pytest.raises(ValueError, match="unknown geocoding source"):
         GeocodeConfig(order=("gazetteer", "google"))
 

@@ -90,7 +90,8 @@ def test_cli_prints_plan_and_json(workspace: Path, capsys: pytest.CaptureFixture
     args = ["plan", "--week", "2026-03-02", "--days", "2", "--time-limit", "0.3", "-w"]
     assert main([*args, str(workspace), "--no-overnight"]) == 0
     text = capsys.readouterr().out
-    assert "Week of Mon 02 Mar 2026 for Giulia" in text and "Why in the plan:" in text
+    assert "Week of 2 March 2026 for Giulia" in text and "Why in the plan:" in text
+    assert "\xa0km, " in text and " h driving" in text and "€" in text
     assert main([*args, str(workspace), "--json", "--rep", "Giulia"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["rep_name"] == "Giulia" and len(data["days"]) == 2

@@ -93,11 +93,17 @@ def window(qtbot, workspace_path: Path, isolated: Path) -> Iterator[object]:  # 
 
 @pytest.fixture
 def planned_window(qtbot, isolated: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    yield from _open_planned_window(qtbot, isolated)
+
+
+def _open_planned_window(qtbot, isolated: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A window on a small planned week (three days, 14 accounts)."""
     from planner.domain.plan import week_to_plan
     from planner.optimise.week.planner import WeekParams
     from planner.services.plan_week import plan_in_workspace
     from planner.travel import make_model
 
+    isolated.mkdir(parents=True, exist_ok=True)
     workspace_path = isolated / "planned.tpw"
     with Workspace.open(workspace_path) as ws:
         ws.save_accounts(make_accounts(14))  # days with room to move visits around

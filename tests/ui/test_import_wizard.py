@@ -11,6 +11,8 @@ CSV = (
     "Alfa S.r.l.;Via Roma 1;Bologna;40121;12.500,50;40\n"
     "Beta S.p.A.;Via Emilia 2;Modena;41121;tanti;30\n"
     "Gamma & C.;Via Po 3;Ferrara;44121;3.000,00;150\n"
+    ";Via Po 4;Ferrara;44121;100,00;10\n"
+    "Delta;;;;200,00;20\n"
 )
 
 
@@ -34,20 +36,23 @@ def test_wizard_imports_reports_and_reimports_fixed_rows(qtbot, window, tmp_path
     report_page = wizard.report_page
     qtbot.waitUntil(report_page.isComplete, timeout=20000)
     report = report_page.report
-    assert report is not None and report.accepted == 1 and len(report.rejected) == 2
-    assert len(window.session.accounts) == before + 1
+    # A bad amount or probability drops that value with a warning; the row is kept.
+    assert report is not None and report.accepted == 3 and len(report.rejected) == 2
+    assert {w.column for w in report.warnings} == {"Importo", "Probabilità"}
+    assert len(window.session.accounts) == before + 3
     table = report_page.rejected
     reasons = {table.item(r, 1).text(): table.item(r, 2).text() for r in range(table.rowCount())}
-    assert set(reasons) == {"Importo", "Probabilità"}
+    assert set(reasons) == {"Ragione sociale", "Indirizzo"}
     # Correct both rows in the report and import them again.
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     for row in range(table.rowCount()):
-        table.setItem(row, headers.index("Importo"), QTableWidgetItem("7000"))
-        table.setItem(row, headers.index("Probabilità"), QTableWidgetItem("50"))
+        table.setItem(row, headers.index("Ragione sociale"), QTableWidgetItem(f"Fixed {row}"))
+        table.setItem(row, headers.index("Indirizzo"), QTableWidgetItem("Via Nuova 1"))
+        table.setItem(row, headers.index("Comune"), QTableWidgetItem("Parma"))
     report_page.retry.click()
     qtbot.waitUntil(
         lambda: report_page.report is not report and report_page.isComplete(), timeout=20000
     )
     assert report_page.report.accepted == 2 and not report_page.report.rejected
-    assert len(window.session.accounts) == before + 3
-    assert window.accounts_model.rowCount() == before + 3
+    assert len(window.session.accounts) == before + 5
+    assert window.accounts_model.rowCount() == before + 5

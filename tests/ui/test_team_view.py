@@ -6,13 +6,13 @@ from datetime import date
 
 from planner.domain import Money
 from planner.services.team_view import RepWeek
-from planner.ui.formatting import Units
+from planner.domain.formats import Formats
 from planner.ui.team_view import COLUMNS, TeamView
 from planner.ui.team_workflows import TeamWorkspaceDialog
 
 
 def test_team_view_shows_each_reps_week_side_by_side(qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = TeamView(Units())
+    view = TeamView(Formats("en_GB"))
     qtbot.addWidget(view)
     view.set_week(date(2026, 12, 9))
     assert view.week_start() == date(2026, 12, 7)  # any day picks its week's Monday

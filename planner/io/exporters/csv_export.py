@@ -11,14 +11,15 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 
-import babel
-import babel.numbers
+from babel.dates import format_date
 
-from planner.domain import Account, DayPlan, Decision, DomainError, Leg, Money, Rep, WeekPlan
+from planner.domain import Account, DayPlan, Decision, Leg, Money, Rep, WeekPlan
+from planner.domain.formats import Formats, parse_locale
+from planner.domain.i18n import N_, Translator
 from planner.io.exporters.common import StopRow, clean_text, geo_uri, stop_rows, web_map_url
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -32,68 +33,89 @@ class Kind(Enum):
 
 
 ITINERARY_COLUMNS: tuple[tuple[str, Kind], ...] = (
-    ("day", Kind.TEXT),
-    ("weekday", Kind.TEXT),
-    ("seq", Kind.INTEGER),
-    ("type", Kind.TEXT),
-    ("status", Kind.TEXT),
-    ("arrival", Kind.TEXT),
-    ("departure", Kind.TEXT),
-    ("account_id", Kind.TEXT),
-    ("name", Kind.TEXT),
-    ("address", Kind.TEXT),
-    ("latitude", Kind.COORD),
-    ("longitude", Kind.COORD),
-    ("contact", Kind.TEXT),
-    ("phone", Kind.TEXT),
-    ("stage", Kind.TEXT),
-    ("deal_value", Kind.NUMBER),
-    ("expected_value", Kind.NUMBER),
-    ("currency", Kind.TEXT),
-    ("leg_km", Kind.NUMBER),
-    ("leg_minutes", Kind.INTEGER),
-    ("leg_cost", Kind.NUMBER),
-    ("purpose", Kind.TEXT),
-    ("why_planned", Kind.TEXT),
-    ("geo_uri", Kind.TEXT),
-    ("map_url", Kind.TEXT),
-    ("notes", Kind.TEXT),
+    (N_("day"), Kind.TEXT),
+    (N_("weekday"), Kind.TEXT),
+    (N_("seq"), Kind.INTEGER),
+    (N_("type"), Kind.TEXT),
+    (N_("status"), Kind.TEXT),
+    (N_("arrival"), Kind.TEXT),
+    (N_("departure"), Kind.TEXT),
+    (N_("account_id"), Kind.TEXT),
+    (N_("name"), Kind.TEXT),
+    (N_("address"), Kind.TEXT),
+    (N_("latitude"), Kind.COORD),
+    (N_("longitude"), Kind.COORD),
+    (N_("contact"), Kind.TEXT),
+    (N_("phone"), Kind.TEXT),
+    (N_("stage"), Kind.TEXT),
+    (N_("deal_amount"), Kind.NUMBER),
+    (N_("visit_value"), Kind.NUMBER),
+    (N_("currency"), Kind.TEXT),
+    (N_("leg_km"), Kind.NUMBER),
+    (N_("leg_minutes"), Kind.INTEGER),
+    (N_("leg_cost"), Kind.NUMBER),
+    (N_("purpose"), Kind.TEXT),
+    (N_("why_planned"), Kind.TEXT),
+    (N_("geo_uri"), Kind.TEXT),
+    (N_("map_url"), Kind.TEXT),
+    (N_("notes"), Kind.TEXT),
 )
 
 REMOTE_COLUMNS: tuple[tuple[str, Kind], ...] = (
-    ("account_id", Kind.TEXT),
-    ("name", Kind.TEXT),
-    ("outcome", Kind.TEXT),
-    ("reason", Kind.TEXT),
-    ("expected_value", Kind.NUMBER),
-    ("marginal_cost", Kind.NUMBER),
-    ("currency", Kind.TEXT),
-    ("contact", Kind.TEXT),
-    ("phone", Kind.TEXT),
-    ("address", Kind.TEXT),
-    ("notes", Kind.TEXT),
+    (N_("account_id"), Kind.TEXT),
+    (N_("name"), Kind.TEXT),
+    (N_("outcome"), Kind.TEXT),
+    (N_("reason"), Kind.TEXT),
+    (N_("visit_value"), Kind.NUMBER),
+    (N_("marginal_cost"), Kind.NUMBER),
+    (N_("currency"), Kind.TEXT),
+    (N_("contact"), Kind.TEXT),
+    (N_("phone"), Kind.TEXT),
+    (N_("address"), Kind.TEXT),
+    (N_("notes"), Kind.TEXT),
 )
 
-Cell = str | int | float | Decimal | None
+# The words the file's fixed columns hold (stop types, statuses, decision outcomes).
+FIXED_WORDS = (
+    N_("start"), N_("end"), N_("visit"), N_("home"), N_("hotel"),
+    N_("planned"), N_("cancelled"), N_("remote"), N_("excluded"),
+)  # fmt: skip
+
+
+class Word(str):
+    """A fixed word of the file (a stop type, a status) that follows the file's language."""
+
+    __slots__ = ()
+
+
+Cell = str | int | float | Decimal | date | None
 
 
 @dataclass(frozen=True)
 class CsvFormat:
-    """Delimiter and decimal mark: `;` and `,` where the locale writes decimal commas."""
+    """Delimiter and decimal mark: `;` and `,` where the locale writes decimal commas.
+
+    Without a locale the file keeps its stable English column names and words; with
+    one, headers, weekdays and status words are in the locale's language.
+    """
 
     delimiter: str = ","
     decimal: str = "."
+    locale: str | None = None
 
     @classmethod
     def for_locale(cls, locale: str | None) -> CsvFormat:
         if not locale:
             return cls()
-        try:
-            parsed = babel.Locale.parse(locale.replace("-", "_"))
-        except (ValueError, babel.UnknownLocaleError):
-            raise DomainError(f"unknown locale {locale!r} (try en, it, de_CH, fr)") from None
-        decimal = babel.numbers.get_decimal_symbol(parsed)
-        return cls(delimiter=";" if decimal == "," else ",", decimal=decimal)
+        decimal = Formats(str(parse_locale(locale))).decimal_symbol
+        return cls(delimiter=";" if decimal == "," else ",", decimal=decimal, locale=locale)
+
+    @property
+    def translate(self) -> Translator:
+        return Translator(self.locale)
+
+    def weekday(self, day: date) -> str:
+        return str(format_date(day, "EEEE", locale=parse_locale(self.locale)))
 
 
 def neutralise(text: str) -> str:
@@ -114,12 +136,22 @@ def _cell(value: Cell, kind: Kind, fmt: CsvFormat) -> str:
     return text.replace(".", fmt.decimal)
 
 
+def _localise(value: Cell, fmt: CsvFormat) -> Cell:
+    """Words in the file's language; a date (the weekday column) as the weekday's name."""
+    if isinstance(value, Word):
+        return fmt.translate(value)
+    if isinstance(value, date):
+        return fmt.weekday(value)
+    return value
+
+
 def _write(columns: Sequence[tuple[str, Kind]], rows: list[dict[str, Cell]], fmt: CsvFormat) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=fmt.delimiter, lineterminator="\r\n")
-    writer.writerow([name for name, _ in columns])
+    t = fmt.translate
+    writer.writerow([t(name) for name, _ in columns])
     for row in rows:
-        writer.writerow([_cell(row.get(name), kind, fmt) for name, kind in columns])
+        writer.writerow([_cell(_localise(row.get(name), fmt), kind, fmt) for name, kind in columns])
     return buffer.getvalue()
 
 
@@ -168,9 +200,9 @@ def _place_row(day: DayPlan, which: str, rep: Rep) -> dict[str, Cell]:
     stop = day.start if which == "start" else day.end
     row: dict[str, Cell] = {
         "day": day.day.isoformat(),
-        "weekday": day.day.strftime("%A"),
-        "type": which,
-        "status": stop.kind,
+        "weekday": day.day,
+        "type": Word(which),
+        "status": Word(stop.kind),
         "name": stop.name,
         "latitude": stop.location.lat,
         "longitude": stop.location.lon,
@@ -197,16 +229,16 @@ def _visit_row(row: StopRow, rep: Rep) -> dict[str, Cell]:
     visit, account, where = row.visit, row.account, row.location
     cells: dict[str, Cell] = {
         "day": row.day.day.isoformat(),
-        "weekday": row.day.day.strftime("%A"),
+        "weekday": row.day.day,
         "seq": row.index,
-        "type": "visit",
-        "status": "cancelled" if visit.cancelled else "planned",
+        "type": Word("visit"),
+        "status": Word("cancelled") if visit.cancelled else Word("planned"),
         "arrival": _clock(visit.arrival, rep),
         "departure": _clock(visit.departure, rep),
         "account_id": visit.account_id,
         "name": visit.name,
         "address": row.address,
-        "expected_value": visit.value.amount,
+        "visit_value": visit.value.amount,
         "currency": visit.value.currency,
         "purpose": visit.explanation,
         # The planner often gives one sentence for both; say it once.
@@ -226,7 +258,7 @@ def _account_cells(account: Account) -> dict[str, Cell]:
         "contact": account.contact,
         "phone": account.phone,
         "stage": account.stage,
-        "deal_value": account.amount,
+        "deal_amount": account.amount,
         "notes": account.notes,
     }
 
@@ -236,14 +268,14 @@ def _remote_row(decision: Decision, accounts: Mapping[str, Account]) -> dict[str
     row: dict[str, Cell] = {
         "account_id": decision.account_id,
         "name": decision.name,
-        "outcome": decision.outcome,
+        "outcome": Word(decision.outcome),
         "reason": decision.reason,
-        "expected_value": decision.value.amount,
+        "visit_value": decision.value.amount,
         "marginal_cost": _money(decision.marginal_cost),
         "currency": decision.value.currency,
     }
     if account is not None:
         row |= _account_cells(account) | {"address": clean_text(account.address.one_line())}
         row.pop("stage")
-        row.pop("deal_value")
+        row.pop("deal_amount")
     return row

@@ -9,6 +9,7 @@ full-Unicode cmap costs ~6 s.) fpdf2 draws text literally: no markup is parsed.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from io import BytesIO
 from pathlib import Path
@@ -18,22 +19,44 @@ from fpdf import FPDF, FontFace
 from fpdf.table import Table
 
 from planner.domain import Account, DayPlan, Decision, Leg, Money, Rep, WeekPlan
+from planner.domain.formats import Formats
+from planner.domain.i18n import N_, Translator
+from planner.domain.reasons import translate_reason
 from planner.io.exporters.common import StopRow, clean_text, stop_rows
 from planner.io.exporters.static_map import Ring, render_day_map
 
 _FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 _HEAD = FontFace(emphasis="BOLD", fill_color=(226, 232, 240))
 _GREY = FontFace(color=(130, 130, 130))
-_DAY_COLUMNS = ("#", "Time", "Account · purpose", "Address", "km", "min", "Cost")
+_DAY_COLUMNS = ("#", N_("Time"), N_("Account · purpose"), N_("Address"), "km", "min", N_("Cost"))
 _DAY_WIDTHS = (7, 22, 58, 55, 13, 11, 24)
 _MAX_DECISIONS = 30  # rows of the remote / left-out lists on paper
 _MAX_NOTES = 15
 
 
+@dataclass(frozen=True)
+class _Lang:
+    """The document's language (labels) and locale (numbers, money, dates)."""
+
+    t: Translator
+    f: Formats
+
+    @classmethod
+    def of(cls, locale: str | None) -> _Lang:
+        return cls(Translator(locale), Formats(locale or "en"))
+
+    def money(self, money: Money) -> str:
+        return self.f.money(money)
+
+    def clock(self, moment: datetime, rep: Rep) -> str:
+        return f"{moment.astimezone(rep.tz):%H:%M}"
+
+
 class _Document(FPDF):
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, lang: _Lang) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.title_text = title
+        self.words = lang
         self.set_margins(10, 12, 10)
         self.set_auto_page_break(auto=True, margin=14)
         self.add_font("body", "", str(_FONT_DIR / "DejaVuSans.ttf"))
@@ -53,7 +76,8 @@ class _Document(FPDF):
         self.set_y(-10)
         self.set_font("body", size=7)
         self.set_text_color(110, 110, 110)
-        self.cell(0, 4, f"{self.title_text}  ·  page {self.page_no()}/{{nb}}", align="C")
+        page = self.words.t("page {page}/{pages}", page=self.page_no(), pages="{nb}")
+        self.cell(0, 4, f"{self.title_text}  ·  {page}", align="C")
         self.set_text_color(0, 0, 0)
 
 
@@ -62,10 +86,13 @@ def export_pdf(
     accounts: Mapping[str, Account],
     rep: Rep,
     outlines: Sequence[Ring] = (),
+    locale: str | None = None,
 ) -> bytes:
-    """The itinerary as PDF bytes."""
-    title = clean_text(f"{rep.name} – week of {plan.week_start:%d %B %Y}")
-    doc = _Document(title)
+    """The itinerary as PDF bytes, labelled in `locale`'s language (English by default)."""
+    lang = _Lang.of(locale)
+    week = lang.f.long_date(plan.week_start)
+    title = clean_text(lang.t("{rep} – week of {date}", rep=rep.name, date=week))
+    doc = _Document(title, lang)
     rows = stop_rows(plan, accounts)
     _summary_page(doc, plan, rep, title)
     for day in plan.days:
@@ -75,8 +102,8 @@ def export_pdf(
         )  # fmt: skip
     if plan.remote or plan.excluded or plan.notes:
         doc.add_page()
-        _decisions(doc, "Serve remotely this week (phone / video)", plan.remote)
-        _decisions(doc, "Left out this week", plan.excluded)
+        _decisions(doc, lang.t("Serve remotely this week (phone / video)"), plan.remote)
+        _decisions(doc, lang.t("Left out this week"), plan.excluded)
         _notes(doc, plan.notes)
     return bytes(doc.output())
 
@@ -93,31 +120,29 @@ def _para(doc: FPDF, text: str, height: float = 5) -> None:
     doc.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT", align="L")
 
 
-def _hours(seconds: int) -> str:
-    minutes = round(seconds / 60)
-    return f"{minutes // 60} h {minutes % 60:02d} min"
-
-
 def _summary_page(doc: _Document, plan: WeekPlan, rep: Rep, title: str) -> None:
+    t, f = doc.words.t, doc.words.f
     doc.add_page()
-    _heading(doc, f"Itinerary: {title}", 17)
-    _para(doc, clean_text(f"Time zone {rep.timezone}. Home: {rep.home_address or '—'}"))
+    _heading(doc, t("Itinerary: {title}", title=title), 17)
+    home = rep.home_address or "—"
+    _para(doc, clean_text(t("Time zone {zone}. Home: {home}", zone=rep.timezone, home=home)))
     doc.ln(3)
     visits = plan.visits()
     cancelled = sum(1 for v in visits if v.cancelled)
-    hotel = sum(
-        (d.hotel_cost or Money.zero(plan.currency) for d in plan.days), Money.zero(plan.currency)
-    )
-    travel = sum((d.travel_cost(plan.currency) for d in plan.days), Money.zero(plan.currency))
+    zero = Money.zero(plan.currency)
+    hotel = sum((d.hotel_cost or zero for d in plan.days), zero)
+    travel = sum((d.travel_cost(plan.currency) for d in plan.days), zero)
+    planned = t("{planned} planned, {cancelled} cancelled", planned=len(visits) - cancelled,
+                cancelled=cancelled)  # fmt: skip
     figures = [
-        ("Days", str(len(plan.days))),
-        ("Visits", f"{len(visits) - cancelled} planned, {cancelled} cancelled"),
-        ("Distance", f"{plan.distance_m / 1000:,.1f} km"),
-        ("Driving", _hours(plan.driving_s)),
-        ("Travel cost", str(travel)),
-        ("Hotels and allowances", str(hotel)),
-        ("Total cost", str(plan.cost)),
-        ("Expected value", str(plan.value)),
+        (t("Days"), str(len(plan.days))),
+        (t("Visits"), planned),
+        (t("Distance"), f.distance(plan.distance_m)),
+        (t("Driving"), f.duration(plan.driving_s)),
+        (t("Travel cost"), f.money(travel)),
+        (t("Hotels and allowances"), f.money(hotel)),
+        (t("Total cost"), f.money(plan.cost)),
+        (t("Expected value"), f.money(plan.value)),
     ]
     with doc.table(col_widths=(60, 130), first_row_as_headings=False, line_height=6) as table:
         for label, value in figures:
@@ -126,10 +151,11 @@ def _summary_page(doc: _Document, plan: WeekPlan, rep: Rep, title: str) -> None:
             row.cell(value)
 
 
-def _decisions(doc: FPDF, title: str, decisions: Sequence[Decision]) -> None:
+def _decisions(doc: _Document, title: str, decisions: Sequence[Decision]) -> None:
     """The most valuable first; a long list is cut (the CSV remote list has them all)."""
     if not decisions:
         return
+    t = doc.words.t
     ranked = sorted(decisions, key=lambda d: d.value.cents, reverse=True)
     shown = ranked[:_MAX_DECISIONS]
     _heading(doc, f"{title}: {len(decisions)}", 12)
@@ -139,25 +165,27 @@ def _decisions(doc: FPDF, title: str, decisions: Sequence[Decision]) -> None:
         headings_style=_HEAD,
         line_height=4.4,
     ) as table:
-        table.row(("Account", "Reason", "Value"))
+        table.row((t("Account"), t("Reason"), t("Value")))
         for d in shown:
-            table.row((clean_text(d.name), clean_text(d.reason), str(d.value)))
+            reason = translate_reason(d.reason, doc.words.f.locale)
+            table.row((clean_text(d.name), clean_text(reason), doc.words.money(d.value)))
     if len(ranked) > len(shown):
         doc.ln(1)
         more = len(ranked) - len(shown)
-        _para(doc, f"… and {more} more of lower value (the CSV export lists them all).")
+        _para(doc, t("… and {n} more of lower value (the CSV export lists them all).", n=more))
     doc.ln(5)
 
 
-def _notes(doc: FPDF, notes: Sequence[str]) -> None:
+def _notes(doc: _Document, notes: Sequence[str]) -> None:
     if not notes:
         return
-    _heading(doc, f"Planner notes: {len(notes)}", 12)
+    t = doc.words.t
+    _heading(doc, t("Planner notes: {n}", n=len(notes)), 12)
     doc.set_font("body", size=8)
     for note in notes[:_MAX_NOTES]:
         _para(doc, "• " + clean_text(note), 4)
     if len(notes) > _MAX_NOTES:
-        _para(doc, f"… and {len(notes) - _MAX_NOTES} more.", 4)
+        _para(doc, t("… and {n} more.", n=len(notes) - _MAX_NOTES), 4)
 
 
 def _day_page(
@@ -170,12 +198,13 @@ def _day_page(
     outlines: Sequence[Ring],
     currency: str,
 ) -> None:
+    lang = doc.words
     doc.add_page()
-    _heading(doc, f"{day.day:%A %d %B %Y}")
-    _para(doc, clean_text(f"From {day.start.name} to {day.end.name}"))
+    _heading(doc, lang.f.long_day(day.day))
+    _para(doc, clean_text(lang.t("From {start} to {end}", start=day.start.name, end=day.end.name)))
     # Totals above the map and table, so a long table never leaves them alone on a page.
     doc.set_font("body", "B", 9)
-    _para(doc, _day_totals(day, currency))
+    _para(doc, _day_totals(lang, day, currency))
     doc.set_font("body", size=8)
     doc.ln(1)
     if day.visits:
@@ -188,75 +217,83 @@ def _day_page(
         headings_style=_HEAD,
         line_height=3.9,
     ) as table:
-        table.row(_DAY_COLUMNS)
-        _place_row(table, "S", _start_time(day, rep), day.start.name, None)
+        table.row(tuple(lang.t(c) for c in _DAY_COLUMNS))
+        _place_row(lang, table, "S", _start_time(lang, day, rep), day.start.name, leg=None)
         for i, r in enumerate(rows):
             if i == day.lunch_after:
-                _lunch_row(table, day, rep)
-            _visit_row(table, r, rep)
+                _lunch_row(lang, table, day, rep)
+            _visit_row(lang, table, r, rep)
         if day.lunch_after == len(rows):
-            _lunch_row(table, day, rep)
+            _lunch_row(lang, table, day, rep)
         last = day.legs[-1] if day.legs else None
-        _place_row(table, "E", _end_time(day, rep), day.end.name, last)
+        _place_row(lang, table, "E", _end_time(lang, day, rep), day.end.name, leg=last)
 
 
-def _day_totals(day: DayPlan, currency: str) -> str:
-    hotel = f", hotel {day.hotel_cost}" if day.hotel_cost else ""
-    return (
-        f"{len(day.visits)} visits, {day.distance_m / 1000:,.1f} km, "
-        f"{_hours(day.driving_s)} driving, travel {day.travel_cost(currency)}{hotel}, "
-        f"total {day.cost(currency)}; expected value {day.value(currency)}"
-    )
+def _day_totals(lang: _Lang, day: DayPlan, currency: str) -> str:
+    t, f = lang.t, lang.f
+    hotel = t(", hotel {cost}", cost=f.money(day.hotel_cost)) if day.hotel_cost else ""
+    return t(
+        "{n} visits, {distance}, {driving} driving, travel {travel}{hotel}, total {total}; "
+        "expected value {value}",
+        n=len(day.visits), distance=f.distance(day.distance_m), driving=f.duration(day.driving_s),
+        travel=f.money(day.travel_cost(currency)), hotel=hotel, total=f.money(day.cost(currency)),
+        value=f.money(day.value(currency)),
+    )  # fmt: skip
 
 
-def _visit_row(table: Table, r: StopRow, rep: Rep) -> None:
+def _visit_row(lang: _Lang, table: Table, r: StopRow, rep: Rep) -> None:
     visit, leg = r.visit, r.leg_in
-    when = f"{visit.arrival.astimezone(rep.tz):%H:%M}–{visit.departure.astimezone(rep.tz):%H:%M}"
+    when = f"{lang.clock(visit.arrival, rep)}–{lang.clock(visit.departure, rep)}"
     name = clean_text(visit.name)
     if visit.explanation:
-        name += "\n" + clean_text(visit.explanation)
+        name += "\n" + clean_text(translate_reason(visit.explanation, lang.f.locale))
     style = _GREY if visit.cancelled else None
     row = table.row()
     row.cell(str(r.index), style=style)
-    row.cell(when + ("\ncancelled" if visit.cancelled else ""), style=style)
+    row.cell(when + ("\n" + lang.t("cancelled") if visit.cancelled else ""), style=style)
     row.cell(name, style=style)
-    row.cell(r.address or "not geocoded", style=style)
-    row.cell(f"{leg.distance_m / 1000:.1f}", style=style)
-    row.cell(str(round(leg.duration_s / 60)), style=style)
-    row.cell(str(leg.cost), style=style)
+    row.cell(r.address or lang.t("not geocoded"), style=style)
+    for text in _leg_cells(lang, leg):
+        row.cell(text, style=style)
 
 
-def _lunch_row(table: Table, day: DayPlan, rep: Rep) -> None:
+def _leg_cells(lang: _Lang, leg: Leg) -> tuple[str, str, str]:
+    return (
+        lang.f.number(leg.distance_m / 1000, 1),
+        str(round(leg.duration_s / 60)),
+        lang.money(leg.cost),
+    )
+
+
+def _lunch_row(lang: _Lang, table: Table, day: DayPlan, rep: Rep) -> None:
     assert day.lunch is not None
-    lunch = day.lunch
-    when = f"{lunch.start.astimezone(rep.tz):%H:%M}–{lunch.end.astimezone(rep.tz):%H:%M}"
-    _place_row(table, "", when, "Lunch break", None)
+    when = f"{lang.clock(day.lunch.start, rep)}–{lang.clock(day.lunch.end, rep)}"
+    _place_row(lang, table, "", when, lang.t("Lunch break"), leg=None)
 
 
-def _place_row(table: Table, mark: str, when: str, name: str, leg: Leg | None) -> None:
+def _place_row(
+    lang: _Lang, table: Table, mark: str, when: str, name: str, *, leg: Leg | None
+) -> None:
     row = table.row()
     for text in (mark, when, clean_text(name), ""):
         row.cell(text)
-    if leg is None:
-        for _ in range(3):
-            row.cell("")
-        return
-    row.cell(f"{leg.distance_m / 1000:.1f}")
-    row.cell(str(round(leg.duration_s / 60)))
-    row.cell(str(leg.cost))
+    for text in _leg_cells(lang, leg) if leg is not None else ("", "", ""):
+        row.cell(text)
 
 
-def _start_time(day: DayPlan, rep: Rep) -> str:
+def _start_time(lang: _Lang, day: DayPlan, rep: Rep) -> str:
     if not day.visits:
         return ""
     first = day.legs[0]
     leaves = first.departure or day.visits[0].arrival - timedelta(seconds=first.duration_s)
-    return f"leave {leaves.astimezone(rep.tz):%H:%M}"
+    return lang.t("leave {time}", time=lang.clock(leaves, rep))
 
 
-def _end_time(day: DayPlan, rep: Rep) -> str:
+def _end_time(lang: _Lang, day: DayPlan, rep: Rep) -> str:
     if not day.visits:
         return ""
     last = day.legs[-1]
     leaves: datetime = last.departure or day.visits[-1].departure
-    return f"arrive {(leaves + timedelta(seconds=last.duration_s)).astimezone(rep.tz):%H:%M}"
+    return lang.t(
+        "arrive {time}", time=lang.clock(leaves + timedelta(seconds=last.duration_s), rep)
+    )

@@ -27,6 +27,7 @@ from planner.domain.progress import (
     NullProgress,
     ProgressReporter,
 )
+from planner.io.geocoding.names import fold
 from planner.io.geocoding.street_names import house_number_value, street_norm
 
 INDEX_VERSION = 1
@@ -37,11 +38,15 @@ CREATE TABLE streets(id INTEGER PRIMARY KEY, name TEXT NOT NULL, norm TEXT NOT N
     town TEXT NOT NULL, area TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL);
 CREATE VIRTUAL TABLE streets_fts USING fts5(norm, area, content='streets',
     content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE towns(name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL);
 CREATE TABLE addresses(street_id INTEGER NOT NULL, housenumber TEXT NOT NULL,
     number INTEGER, postcode TEXT NOT NULL, city TEXT NOT NULL,
     lat REAL NOT NULL, lon REAL NOT NULL);
 """
-_INDEXES = "CREATE INDEX addresses_street ON addresses(street_id, number);"
+_INDEXES = """
+CREATE INDEX addresses_street ON addresses(street_id, number);
+CREATE INDEX towns_name ON towns(name);
+"""
 
 
 @dataclass
@@ -80,6 +85,10 @@ def build_address_index(
         with conn:
             conn.executescript(_SCHEMA)
             _write(conn, streets, house_rows)
+            conn.executemany(
+                "INSERT INTO towns VALUES (?, ?, ?)",
+                ((fold(name), lat, lon) for name, lat, lon in read.towns),
+            )
             conn.executescript(_INDEXES)
             conn.execute("INSERT INTO streets_fts(streets_fts) VALUES ('optimize')")
             conn.execute("INSERT INTO meta VALUES ('version', ?)", (str(INDEX_VERSION),))

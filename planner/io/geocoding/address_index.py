@@ -9,11 +9,13 @@ hold the address's town are still searched: the CRM's town is what filters.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from planner.domain import Address, GeoPoint, Precision
 from planner.io.geocoding.base import GeocodeError, GeocodeResult
@@ -26,9 +28,11 @@ from planner.io.geocoding.street_names import (
     street_norm,
     street_terms,
 )
+from planner.io.regions.store import ADDRESS_FILE, RegionStore
 
 _CANDIDATES = 40
 _MIN_SCORE = 0.5  # share of the query's words a street name must hold
+_TOWN_KM = 10.0  # a street this near a town of the address's name may be in it
 
 
 @dataclass(frozen=True)
@@ -72,76 +76,104 @@ class AddressIndex:
         if not street_norm(street_text):
             return None
         area = [t for t in fold(f"{address.postcode} {address.city}").split() if t]
-        best: tuple[_Street, IndexFile] | None = None
+        best: tuple[list[_Street], IndexFile] | None = None
         for index in self.indexes:
             try:
-                found = _best_street(self._conn(index), street_text, area)
+                found = _best_streets(self._conn(index), street_text, area)
             except sqlite3.Error as exc:
                 raise GeocodeError(f"address index of {index.name}: {exc}") from exc
-            if found is not None and (best is None or found.score > best[0].score):
+            if found and (best is None or found[0].score > best[0][0].score):
                 best = (found, index)
         if best is None:
             return None
-        street, index = best
-        return _locate(self._conn(index), street, number, index.name)
+        streets, index = best
+        return _locate(self._conn(index), streets, number, index.name)
 
 
 def _fts_phrase(words: list[tuple[str, bool]]) -> str:
     return " ".join(f'"{w}"*' if prefix else f'"{w}"' for w, prefix in words)
 
 
-def _best_street(conn: sqlite3.Connection, street: str, area: list[str]) -> _Street | None:
+def _best_streets(conn: sqlite3.Connection, street: str, area: list[str]) -> list[_Street]:
+    """The best-matching streets (ties: one street cut among several towns), in the
+    address's town when the index knows that town."""
     words = street_terms(street)
     core = [w for w in words if w[0] not in STREET_KINDS] or words
-    queries = [_fts_phrase(words), _fts_phrase(core)]
     area_query = " OR ".join(f'"{t}"' for t in area)
-    for match in queries:
-        for with_area in (True, False) if area_query else (False,):
-            expr = f"norm : ({match})" + (f" AND area : ({area_query})" if with_area else "")
-            rows = conn.execute(
-                "SELECT s.id, s.name, s.norm, s.town, s.lat, s.lon FROM streets_fts f "
-                "JOIN streets s ON s.id = f.rowid WHERE streets_fts MATCH ? LIMIT ?",
-                (expr, _CANDIDATES),
-            ).fetchall()
-            scored = [_scored(row, words) for row in rows]
+    known_area = bool(area_query) and _matches(conn, f"area : ({area_query})", 1) != []
+    for match in (_fts_phrase(words), _fts_phrase(core)):
+        for in_area in (True, False) if known_area else (False,):
+            expr = f"norm : ({match})" + (f" AND area : ({area_query})" if in_area else "")
+            scored = [_scored(row, words) for row in _matches(conn, expr, _CANDIDATES)]
             scored = [s for s in scored if s.score >= _MIN_SCORE]
-            if not scored:
-                continue
-            if not with_area and area and len({s.town for s in scored}) > 1:
-                return None  # the town is unknown to the index and the street is not unique
-            return max(scored, key=lambda s: s.score)
-    return None
+            if not in_area and area:
+                scored = _near_town(conn, scored, " ".join(area))
+            if scored:
+                top = max(s.score for s in scored)
+                return [s for s in scored if s.score == top]
+    return []
 
 
-def _scored(row: tuple[int, str, str, str, float, float], words: list[tuple[str, bool]]) -> _Street:
+def _near_town(conn: sqlite3.Connection, streets: list[_Street], town: str) -> list[_Street]:
+    """Streets near the named town, when the index knows a town by that name (a street
+    whose houses carry no town, e.g. a `Via Roma` among a country's many)."""
+    places = conn.execute("SELECT lat, lon FROM towns WHERE name = ?", (town,)).fetchall()
+    if not places:
+        return streets
+    return [
+        s for s in streets
+        if any(_km(s.lat, s.lon, lat, lon) <= _TOWN_KM for lat, lon in places)
+    ]  # fmt: skip
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dy = (lat2 - lat1) * 111.195
+    dx = (lon2 - lon1) * 111.195 * math.cos(math.radians((lat1 + lat2) / 2))
+    return math.hypot(dx, dy)
+
+
+def _matches(conn: sqlite3.Connection, expr: str, limit: int) -> list[tuple[Any, ...]]:
+    return conn.execute(
+        "SELECT s.id, s.name, s.norm, s.town, s.lat, s.lon FROM streets_fts f "
+        "JOIN streets s ON s.id = f.rowid WHERE streets_fts MATCH ? LIMIT ?",
+        (expr, limit),
+    ).fetchall()
+
+
+def _scored(row: tuple[Any, ...], words: list[tuple[str, bool]]) -> _Street:
     """Share of words in common (prefix words count as met by any word they begin)."""
-    names = row[2].split()
-    met = sum(
-        1 for w, prefix in words if any(n == w or (prefix and n.startswith(w)) for n in names)
-    )
+    names = str(row[2]).split()
+    met = sum(1 for w, p in words if any(n == w or (p and n.startswith(w)) for n in names))
     score = met / max(len(words), len(names))
     return _Street(row[0], row[1], row[3], row[4], row[5], score)
 
 
-def _locate(conn: sqlite3.Connection, street: _Street, number: str, region: str) -> GeocodeResult:
+def _locate(
+    conn: sqlite3.Connection, streets: list[_Street], number: str, region: str
+) -> GeocodeResult:
     source = f"addresses:{region}"
-    here = GeoPoint(street.lat, street.lon)
+    first = streets[0]
+    here = GeoPoint(first.lat, first.lon)
     if not number:
-        return GeocodeResult(here, Precision.STREET, source, f"no house number: {street.name}")
+        return GeocodeResult(here, Precision.STREET, source, f"no house number: {first.name}")
+    marks = ",".join("?" * len(streets))
     houses = conn.execute(
-        "SELECT housenumber, number, lat, lon FROM addresses WHERE street_id = ?", (street.id,)
+        f"SELECT housenumber, number, lat, lon, street_id FROM addresses "
+        f"WHERE street_id IN ({marks})",
+        [s.id for s in streets],
     ).fetchall()
     key, value = house_number_key(number), house_number_value(number)
     exact = [h for h in houses if house_number_key(h[0]) == key]
     same = exact or [h for h in houses if value is not None and h[1] == value]
     if same:
         return GeocodeResult(GeoPoint(same[0][2], same[0][3]), Precision.HOUSE, source)
-    if value is not None:
-        between = _interpolate(houses, value)
+    for street in streets:
+        on_it = [h[:4] for h in houses if h[4] == street.id]
+        between = _interpolate(on_it, value) if value is not None else None
         if between is not None:
             point, note = between
             return GeocodeResult(point, Precision.STREET, source, f"{street.name}: {note}")
-    note = f"house {number} not in the index: pinned on {street.name}"
+    note = f"house {number} not in the index: pinned on {first.name}"
     return GeocodeResult(here, Precision.STREET, source, note)
 
 
@@ -164,3 +196,10 @@ def _interpolate(
             assert near is not None
             return GeoPoint(near[1], near[2]), f"nearest known number {near[0]}"
     return None
+
+
+def region_address_index(store: RegionStore | None = None) -> AddressIndex | None:
+    """The address indexes of every region the user added; None without any."""
+    store = store or RegionStore()
+    files = [IndexFile(r.name, store.folder(r) / ADDRESS_FILE) for r in store.regions()]
+    return AddressIndex(files) if files else None

@@ -1,4 +1,5 @@
-"""Sources tried in the user's order: workspace cache, offline gazetteer, online provider."""
+"""Sources tried in the user's order: workspace cache, the address indexes of the user's
+regions (street + house number, offline), offline gazetteer, online provider."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from typing import Protocol
 
 from planner.domain import Address, GeoPoint, Precision
 from planner.domain.progress import CancelToken
+from planner.io.geocoding.address_index import region_address_index
 from planner.io.geocoding.base import GeocodeError, Geocoder, GeocodeResult
 from planner.io.geocoding.gazetteer import Gazetteer
 from planner.io.geocoding.online import OnlineGeocoder, ProviderConfig
 from planner.io.workspace.records import CachedGeocode
 
-SOURCES = ("cache", "gazetteer", "online")
+SOURCES = ("cache", "addresses", "gazetteer", "online")
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,10 @@ def build_geocoders(
     for source in config.sources:
         if source == "cache" and cache is not None:
             out.append(CacheGeocoder(cache))
+        elif source == "addresses":
+            index = region_address_index()
+            if index is not None:  # no region added: nothing to ask
+                out.append(index)
         elif source == "gazetteer":
             out.append(Gazetteer(config.gazetteer_path, config.default_country))
         elif source == "online":

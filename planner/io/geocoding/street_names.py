@@ -67,7 +67,7 @@ STREET_KINDS = frozenset(
     ]
 )
 _WORD = re.compile(r"([a-z0-9]+)(\.?)")
-_NUMBER_TOKEN = re.compile(r"^\d+[a-z]?$|^\d+[/-]\w+$")
+_NUMBER_TOKEN = re.compile(r"^\d+(?:[a-z]|bis|ter)?$|^\d+[/-]\w+$")
 _LEADING_DIGITS = re.compile(r"^(\d+)")
 _SHORT = 3  # tokens after a house number this short are its letter/staircase/flat
 

@@ -8,7 +8,7 @@ Rejection with its row number, column and reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.domain.progress import Cancelled, CancelToken
@@ -18,12 +18,22 @@ from planner.io.importers.build import (
     fold_opportunities,
     merge_account,
 )
-from planner.io.importers.columns import FIELDS, PRESETS, ColumnMap, guess_columns
+from planner.io.importers.columns import FIELDS, ColumnMap, guess_columns
 from planner.io.importers.errors import ImportFileError, Rejection
 from planner.io.importers.limits import Limits
 from planner.io.importers.mapping import Mapping, apply_mapping, load_mapping
-from planner.io.importers.rows import ParsedRow, RowError, RowParser, Styles, detect_styles
+from planner.io.importers.presets import PRESETS
+from planner.io.importers.rows import (
+    ParsedRow,
+    RowError,
+    RowParser,
+    RowWarning,
+    Styles,
+    detect_styles,
+)
 from planner.io.importers.table import Table, read_table
+
+_SAMPLE = 500  # rows whose values confirm the guessed columns
 
 __all__ = [
     "FIELDS",
@@ -35,6 +45,7 @@ __all__ = [
     "ParsedImport",
     "ParsedRow",
     "Rejection",
+    "RowWarning",
     "Table",
     "build_account",
     "guess_columns",
@@ -55,6 +66,7 @@ class ParsedImport:
     styles: Styles
     rows: list[ParsedRow]
     rejected: list[Rejection]
+    warnings: list[RowWarning] = field(default_factory=list)  # values dropped, rows kept
 
     @property
     def is_opportunities(self) -> bool:
@@ -74,16 +86,19 @@ def read_import(
     """Read ``path`` and parse every row; raises ImportFileError when it cannot be used."""
     option = mapping.option if mapping else (lambda _name: None)
     table = read_table(path, option("encoding"), option("delimiter"), limits=limits, cancel=cancel)
-    columns = apply_mapping(table.headers, mapping)
+    columns = apply_mapping(table.headers, mapping, [r.cells for r in table.rows[:_SAMPLE]])
     opportunities_by_id = "account_id" in columns.fields and (
         "opportunity_id" in columns.fields or "opportunity_name" in columns.fields
     )
     if "name" not in columns.fields and not opportunities_by_id:
-        found = ", ".join(repr(h) for h in table.headers[:8] if h) or "none"
-        raise ImportFileError(
-            f"{path.name} has no account name column (e.g. 'Account Name', 'Company name', "
-            f"'Name' or 'Ragione sociale'); its columns are: {found}"
-        )
+        if "account_id" not in columns.fields:
+            found = ", ".join(repr(h) for h in table.headers[:8] if h) or "none"
+            raise ImportFileError(
+                f"{path.name} has no account name column (e.g. 'Account Name', 'Company name', "
+                f"'Name' or 'Ragione sociale'); its columns are: {found}"
+            )
+        id_header = columns.header_of(table.headers, "account_id")
+        table.notes.append(f"no name column: accounts are named after their {id_header!r}")
     styles = detect_styles(table, columns, mapping)
     parsed: list[ParsedRow] = []
     rejected: list[Rejection] = list(table.broken)
@@ -95,7 +110,8 @@ def read_import(
             parsed.append(parse_row(row))
         except RowError as exc:
             rejected.append(Rejection(row.number, exc.column, exc.reason, table.raw(row)))
-    result = ParsedImport(path, table, columns, styles, parsed, rejected)
+    warnings = [w for row in parsed for w in row.warnings]
+    result = ParsedImport(path, table, columns, styles, parsed, rejected, warnings)
     if result.is_opportunities:
         result.rows = fold_opportunities(parsed)
     else:

@@ -1,191 +1,76 @@
-"""Which column holds which account field: header presets for common CRM exports and
-the auto-mapping that picks the preset matching most headers."""
+"""Which column holds which account field, guessed from the headers and their values.
+
+Each header is compared, with case, accents, punctuation and spacing folded, with the
+CRM presets (``presets.py``), with multilingual synonyms (``synonyms.py``) and word by
+word ("Hospital Name" is a name candidate). Every candidate gets a score from how it
+matched times how plausible the column's values are for the field (``profile.py``); the
+best candidates win, one field per column. The preset reported is the CRM whose own
+column names the file uses, else ``generic-<languages>`` of the synonyms that matched.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from planner.io.importers.presets import PRESETS
+from planner.io.importers.profile import plausibility, value_field
+from planner.io.importers.synonyms import HEAD_WORDS, MAIN_PREFIXES, OTHER_PREFIXES, PHRASES
 
 # Account fields an import can fill (Account attributes, with the address and the
 # coordinates split into their parts) plus the opportunity fields used to merge deals.
 FIELDS = (
     "account_id", "name", "street", "street2", "city", "postcode", "region", "country",
-    "latitude", "longitude", "amount", "currency", "stage", "probability", "close_date",
-    "last_visit", "cadence_days", "meeting_minutes", "opening_hours", "owner", "phone",
-    "contact", "industry", "tags", "notes", "opportunity_id", "opportunity_name",
+    "latitude", "longitude", "amount", "annual_revenue", "currency", "stage", "probability",
+    "close_date", "last_visit", "cadence_days", "meeting_minutes", "opening_hours", "owner",
+    "phone", "contact", "industry", "tags", "notes", "opportunity_id", "opportunity_name",
 )  # fmt: skip
 
-PRESETS: dict[str, dict[str, tuple[str, ...]]] = {
-    "salesforce-report": {
-        "account_id": ("Account ID", "Account Number"),
-        "name": ("Account Name",),
-        "street": ("Billing Street", "Billing Address Line 1"),
-        "street2": ("Billing Address Line 2",),
-        "city": ("Billing City",),
-        "postcode": ("Billing Zip/Postal Code",),
-        "region": ("Billing State/Province",),
-        "country": ("Billing Country",),
-        "latitude": ("Billing Latitude",),
-        "longitude": ("Billing Longitude",),
-        "amount": ("Amount", "Annual Revenue"),
-        "currency": ("Amount Currency", "Opportunity Currency", "Account Currency"),
-        "stage": ("Stage",),
-        "probability": ("Probability (%)",),
-        "close_date": ("Close Date",),
-        "last_visit": ("Last Activity", "Last Visit Date"),
-        "cadence_days": ("Visit Cadence (Days)",),
-        "meeting_minutes": ("Meeting Duration (min)",),
-        "opening_hours": ("Opening Hours",),
-        "owner": ("Account Owner", "Opportunity Owner"),
-        "phone": ("Phone",),
-        "industry": ("Industry",),
-        "contact": ("Primary Contact",),
-        "tags": ("Type",),  # Customer / Prospect / Partner
-        "notes": ("Description", "Next Step"),
-        "opportunity_id": ("Opportunity ID",),
-        "opportunity_name": ("Opportunity Name",),
-    },
-    "salesforce-api": {
-        "account_id": ("AccountId", "Id", "AccountNumber"),
-        "name": ("Name", "Account.Name", "AccountName"),
-        "street": ("BillingStreet",),
-        "city": ("BillingCity",),
-        "postcode": ("BillingPostalCode",),
-        "region": ("BillingState", "BillingStateCode"),
-        "country": ("BillingCountry", "BillingCountryCode"),
-        "latitude": ("BillingLatitude",),
-        "longitude": ("BillingLongitude",),
-        "amount": ("Amount", "AnnualRevenue"),
-        "currency": ("CurrencyIsoCode",),
-        "stage": ("StageName",),
-        "probability": ("Probability",),
-        "close_date": ("CloseDate",),
-        "last_visit": ("LastActivityDate", "Last_Visit__c"),
-        "cadence_days": ("Visit_Cadence__c",),
-        "meeting_minutes": ("Meeting_Duration__c",),
-        "opening_hours": ("Opening_Hours__c",),
-        "owner": ("OwnerId", "Owner.Name"),
-        "phone": ("Phone",),
-        "industry": ("Industry",),
-        "notes": ("Description", "NextStep"),
-        "opportunity_id": ("OpportunityId",),
-        "opportunity_name": ("Opportunity.Name", "OpportunityName"),
-    },
-    "hubspot": {
-        "account_id": ("Record ID", "Company ID", "Associated Company ID"),
-        "name": ("Company name", "Associated Company"),
-        "street": ("Street Address",),
-        "street2": ("Street Address 2",),
-        "city": ("City",),
-        "postcode": ("Postal Code",),
-        "region": ("State/Region",),
-        "country": ("Country/Region",),
-        "amount": ("Amount", "Total Revenue", "Annual Revenue"),
-        "currency": ("Currency",),
-        "stage": ("Deal Stage",),
-        "probability": ("Deal probability", "Deal Stage Probability"),
-        "close_date": ("Close Date",),
-        "last_visit": ("Last Activity Date", "Last Contacted"),
-        "owner": ("Company owner", "Deal owner"),
-        "phone": ("Phone Number",),
-        "industry": ("Industry",),
-        "notes": ("Description",),
-        "opportunity_id": ("Deal ID",),
-        "opportunity_name": ("Deal Name",),
-    },
-    "hubspot-api": {
-        "account_id": ("hs_object_id", "associatedcompanyid"),
-        "name": ("name",),
-        "street": ("address",),
-        "street2": ("address2",),
-        "city": ("city",),
-        "postcode": ("zip",),
-        "region": ("state",),
-        "country": ("country",),
-        "amount": ("amount", "annualrevenue"),
-        "currency": ("deal_currency_code",),
-        "stage": ("dealstage",),
-        "probability": ("hs_deal_stage_probability",),
-        "close_date": ("closedate",),
-        "last_visit": ("notes_last_contacted", "hs_last_activity_date"),
-        "owner": ("hubspot_owner_id",),
-        "phone": ("phone",),
-        "industry": ("industry",),
-        "notes": ("description",),
-        "opportunity_id": ("hs_deal_id",),
-        "opportunity_name": ("dealname",),
-    },
-    "generic-en": {
-        "account_id": ("id", "account id", "customer id", "customer number", "crm id", "code"),
-        "name": ("name", "account", "account name", "company", "company name", "customer"),
-        "street": ("address", "street", "street address", "address line 1", "address 1"),
-        "street2": ("address line 2", "address 2"),
-        "city": ("city", "town", "locality"),
-        "postcode": ("zip", "zip code", "postcode", "postal code", "post code"),
-        "region": ("state", "province", "region", "county"),
-        "country": ("country",),
-        "latitude": ("lat", "latitude"),
-        "longitude": ("lon", "lng", "long", "longitude"),
-        "amount": ("amount", "deal value", "deal amount", "value", "revenue", "potential"),
-        "currency": ("currency",),
-        "stage": ("stage", "deal stage", "status"),
-        "probability": ("probability", "win probability", "probability %", "chance"),
-        "close_date": ("close date", "expected close", "expected close date"),
-        "last_visit": ("last visit", "last visit date", "last visited", "last meeting"),
-        "cadence_days": ("cadence", "visit cadence", "cadence days", "visit every", "frequency"),
-        "meeting_minutes": ("meeting minutes", "meeting duration", "visit duration", "duration"),
-        "opening_hours": ("opening hours", "hours", "open hours", "business hours"),
-        "owner": ("owner", "rep", "sales rep", "account owner"),
-        "phone": ("phone", "telephone", "phone number"),
-        "contact": ("contact", "contact name"),
-        "industry": ("industry", "sector", "segment"),
-        "tags": ("tags", "labels"),
-        "notes": ("notes", "note", "comments", "description"),
-        "opportunity_id": ("opportunity id", "deal id"),
-        "opportunity_name": ("opportunity", "opportunity name", "deal", "deal name"),
-    },
-    "generic-it": {
-        "account_id": ("codice", "codice cliente", "id cliente", "cod cliente", "partita iva"),
-        "name": ("ragione sociale", "cliente", "nome", "denominazione", "azienda"),
-        "street": ("indirizzo", "via", "sede"),
-        "city": ("comune", "citta", "localita"),
-        "postcode": ("cap",),
-        "region": ("provincia", "prov", "regione"),
-        "country": ("nazione", "paese", "stato"),
-        "latitude": ("latitudine", "lat"),
-        "longitude": ("longitudine", "lon", "lng"),
-        "amount": ("importo", "valore", "fatturato", "potenziale", "valore trattativa"),
-        "currency": ("valuta",),
-        "stage": ("fase", "stato trattativa", "fase trattativa"),
-        "probability": ("probabilita", "probabilita %", "probabilita di chiusura"),
-        "close_date": ("data chiusura", "data chiusura prevista"),
-        "last_visit": ("ultima visita", "data ultima visita"),
-        "cadence_days": ("frequenza visite", "frequenza visite giorni", "cadenza", "frequenza"),
-        "meeting_minutes": ("durata visita", "durata visita min", "durata"),
-        "opening_hours": ("orari", "orari di apertura", "orario", "orario di apertura"),
-        "owner": ("agente", "commerciale", "venditore", "responsabile"),
-        "phone": ("telefono", "tel"),
-        "contact": ("referente", "contatto"),
-        "industry": ("settore", "categoria"),
-        "tags": ("etichette", "tag"),
-        "notes": ("note", "annotazioni"),
-        "opportunity_name": ("trattativa", "opportunita"),
-    },
-}
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_MIN_SCORE = 0.3
+_PRESET_MATCH, _PHRASE_MATCH, _PREFIXED_MATCH, _OTHER_PREFIX_MATCH = 1.0, 0.9, 0.8, 0.5
+_WORD_MATCH, _SHARED_WORD_MATCH = 0.6, 0.45
 
 
 def normalise_header(header: str) -> str:
-    """Fold case, accents, punctuation and a ``__c`` suffix: 'Probabilità (%)' → 'probabilita %'."""
-    text = unicodedata.normalize("NFKD", header).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"__c$", "", text)
+    """Fold case, accents, punctuation, camelCase and a ``__c`` suffix:
+    'Probabilità (%)' → 'probabilita %', 'BillingCity' → 'billing city'."""
+    text = re.sub(r"__c$", "", header.strip())
+    text = _CAMEL.sub(" ", text)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[^a-z0-9%]+", " ", text)
     return " ".join(text.split())
 
 
-_INDEX = {
-    preset: {normalise_header(alias): fld for fld, aliases in table.items() for alias in aliases}
-    for preset, table in PRESETS.items()
+def compact(header: str) -> str:
+    """The header with nothing but letters, digits and %: ACCOUNTID = AccountId = Account ID."""
+    return normalise_header(header).replace(" ", "")
+
+
+def _index(tables: dict[str, dict[str, tuple[str, ...]]]) -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for source, table in tables.items():
+        for fld, aliases in table.items():
+            for alias in aliases:
+                out.setdefault(compact(alias), []).append((fld, source))
+    return out
+
+
+_PRESET_INDEX = _index(PRESETS)
+_LANGUAGES = ("en", "it", "de", "fr", "es")
+_PHRASE_INDEX = _index(
+    {lang: {f: t[lang] for f, t in PHRASES.items() if lang in t} for lang in _LANGUAGES}
+)
+_WORD_INDEX = {word: fld for fld, words in HEAD_WORDS.items() for word in words}
+# API names written exactly as the vendor does (AccountId, hs_object_id, address1_city).
+_API_NAMES = {
+    alias
+    for table in PRESETS.values()
+    for aliases in table.values()
+    for alias in aliases
+    if " " not in alias and ("_" in alias or "." in alias or any(c.isupper() for c in alias[1:]))
 }
 
 
@@ -196,46 +81,151 @@ class ColumnMap:
     fields: dict[str, int]
     preset: str
     unused: tuple[str, ...] = ()  # headers no field took
+    guessed_by_values: tuple[str, ...] = ()  # fields found from the values alone
 
     def header_of(self, headers: tuple[str, ...], fld: str) -> str:
         return headers[self.fields[fld]] if fld in self.fields else fld
 
 
-def guess_columns(headers: tuple[str, ...]) -> ColumnMap:
-    """Map headers to fields with the preset that recognises most of them; headers it does
-    not know are then tried against the other presets (a Salesforce report with an extra
-    Italian column still maps both)."""
-    keys = [normalise_header(h) for h in headers]
-    scores: dict[str, float] = {p: sum(k in index for k in keys) for p, index in _INDEX.items()}
-    # Exact (case-sensitive) API names tell the API presets apart from generic headers.
-    for preset in ("salesforce-api", "hubspot-api"):
-        exact = {a for aliases in PRESETS[preset].values() for a in aliases}
-        scores[preset] += sum(h in exact for h in headers) * 0.5
-    # On a tie the generic presets win: their names promise less.
-    best = max(sorted(scores, key=lambda p: not p.startswith("generic")), key=lambda p: scores[p])
-    order = [best, *(p for p in _INDEX if p != best)]
-    fields: dict[str, int] = {}
-    for preset in order:
-        for i, key in enumerate(keys):
-            fld = _INDEX[preset].get(key)
-            if fld and fld not in fields and i not in fields.values():
-                fields[fld] = i
-    if best == "salesforce-api" and "AccountId" in headers:
+@dataclass(frozen=True)
+class _Candidate:
+    score: float
+    column: int
+    field: str
+
+
+def guess_columns(headers: tuple[str, ...], sample: Sequence[Sequence[str]] = ()) -> ColumnMap:
+    """Map headers to fields; ``sample`` (rows of cells) lets the values confirm the guess."""
+    columns = [[row[i] if i < len(row) else "" for row in sample] for i in range(len(headers))]
+    preset = _preset_of(headers)
+    candidates = [
+        _Candidate(score * _fit(fld, columns[i], score), i, fld)
+        for i, header in enumerate(headers)
+        for fld, score in _header_candidates(header, preset)
+    ]
+    fields = _assign(candidates)
+    guessed = _by_values(headers, columns, fields)
+    fields.update(guessed)
+    if _is_opportunity_object(headers):
         fields = _opportunity_object(headers, fields)
     unused = tuple(h for i, h in enumerate(headers) if i not in fields.values() and h)
-    return ColumnMap(fields, best if scores[best] else "none", unused)
+    name = preset or (_languages(headers, fields) if fields else "none")
+    return ColumnMap(fields, name, unused, tuple(guessed))
+
+
+def _fit(fld: str, values: list[str], score: float) -> float:
+    """How much the values support the field: a poor fit halves the score; it vetoes a
+    column that only a word of its header suggested (an "Amount" column of junk is still
+    the amount, and its bad cells are reported)."""
+    if not values:
+        return 1.0
+    fit = plausibility(fld, values)
+    if fit < 0.3 and score < _PHRASE_MATCH:
+        return 0.0
+    return 0.5 + 0.5 * fit
+
+
+def _header_candidates(header: str, preset: str) -> list[tuple[str, float]]:
+    key, words = compact(header), normalise_header(header)
+    if not key:
+        return []
+    out = [
+        (fld, _PRESET_MATCH if source == preset else _PHRASE_MATCH + 0.05)
+        for fld, source in _PRESET_INDEX.get(key, ())
+    ]
+    out += [(fld, _PHRASE_MATCH) for fld, _lang in _PHRASE_INDEX.get(key, ())]
+    out += _prefixed(words)
+    hits = {_WORD_INDEX[w] for w in words.split() if w in _WORD_INDEX}
+    word_score = _WORD_MATCH if len(hits) == 1 else _SHARED_WORD_MATCH
+    out += [(fld, word_score) for fld in hits]
+    return out
+
+
+def _prefixed(words: str) -> list[tuple[str, float]]:
+    """'Billing City', 'Address 1: City' → city; 'Shipping City' only as a fallback."""
+    out: list[tuple[str, float]] = []
+    kinds = ((MAIN_PREFIXES, _PREFIXED_MATCH), (OTHER_PREFIXES, _OTHER_PREFIX_MATCH))
+    for prefixes, score in kinds:
+        for prefix in prefixes:
+            if words.startswith(prefix + " "):
+                rest = compact(words[len(prefix) + 1 :])
+                out += [(fld, score) for fld, _lang in _PHRASE_INDEX.get(rest, ())]
+    return out
+
+
+def _assign(candidates: list[_Candidate]) -> dict[str, int]:
+    """Best candidates first, one field per column and one column per field."""
+    fields: dict[str, int] = {}
+    for c in sorted(candidates, key=lambda c: (-c.score, c.column)):
+        if c.score < _MIN_SCORE or c.field in fields or c.column in fields.values():
+            continue
+        fields[c.field] = c.column
+    return fields
+
+
+def _by_values(
+    headers: tuple[str, ...], columns: list[list[str]], fields: dict[str, int]
+) -> dict[str, int]:
+    """Columns whose header says nothing, but whose values are phones or postcodes."""
+    out: dict[str, int] = {}
+    for i, header in enumerate(headers):
+        if i in fields.values() or _header_candidates(header, ""):
+            continue
+        fld = value_field(columns[i])
+        if fld and fld not in fields and fld not in out:
+            out[fld] = i
+    return out
+
+
+def _preset_of(headers: tuple[str, ...]) -> str:
+    """The CRM preset whose own (not generic) column names the file uses most, if ≥ 2;
+    on a tie, the one that knows more of the file's headers."""
+    own: dict[str, int] = {}
+    known: dict[str, int] = {}
+    for header in headers:
+        key = compact(header)
+        # "City" or "Phone" say nothing about the CRM; "CloseDate" written so does.
+        generic = key in _PHRASE_INDEX and header not in _API_NAMES
+        for source in {s for _, s in _PRESET_INDEX.get(key, ())}:
+            known[source] = known.get(source, 0) + 1
+            own[source] = own.get(source, 0) + (not generic)
+    best = max(own, key=lambda p: (own[p], known[p]), default="")
+    return best if own.get(best, 0) >= 2 else ""
+
+
+def _languages(headers: tuple[str, ...], fields: dict[str, int]) -> str:
+    """'generic-' and the fewest languages whose synonyms explain the mapped headers."""
+    explained: dict[str, set[int]] = {}
+    for fld, i in fields.items():
+        for synonym_field, lang in _PHRASE_INDEX.get(compact(headers[i]), ()):
+            if synonym_field == fld:
+                explained.setdefault(lang, set()).add(i)
+    chosen: list[str] = []
+    left = set().union(*explained.values()) if explained else set()
+    while left:
+        lang = max(explained, key=lambda g: (len(explained[g] & left), g == "en"))
+        chosen.append(lang)
+        left -= explained[lang]
+    return "-".join(["generic", "+".join(chosen)]) if chosen else "generic"
+
+
+def _is_opportunity_object(headers: tuple[str, ...]) -> bool:
+    """A Salesforce Opportunity export: its own Id and Name, the account as AccountId."""
+    keys = {compact(h) for h in headers}
+    return "accountid" in keys and bool(keys & {"stagename", "closedate"})
 
 
 def _opportunity_object(headers: tuple[str, ...], fields: dict[str, int]) -> dict[str, int]:
-    """A Data Loader export of the Opportunity object: there ``Id`` and ``Name`` are the
-    opportunity's own, and ``AccountId`` (or ``Account.Name``) names the account."""
-    out = {f: i for f, i in fields.items() if headers[i] not in ("Id", "Name", "AccountId")}
-    out.pop("name", None)
-    out["account_id"] = headers.index("AccountId")
-    if "Id" in headers:
-        out["opportunity_id"] = headers.index("Id")
-    if "Name" in headers:
-        out["opportunity_name"] = headers.index("Name")
-    if "Account.Name" in headers:
-        out["name"] = headers.index("Account.Name")
+    """There ``Id`` and ``Name`` are the opportunity's own, and ``AccountId`` (or
+    ``Account.Name``) names the account."""
+    keys = [compact(h) for h in headers]
+    own = {"id", "name", "accountid"}
+    out = {f: i for f, i in fields.items() if keys[i] not in own and f != "name"}
+    out["account_id"] = keys.index("accountid")
+    if "id" in keys:
+        out["opportunity_id"] = keys.index("id")
+    if "name" in keys:
+        out["opportunity_name"] = keys.index("name")
+    if "accountname" in keys:
+        out["name"] = keys.index("accountname")
     return out

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,9 +77,11 @@ def load_mapping(path: Path) -> Mapping:
     return Mapping(columns, options, path.name)
 
 
-def apply_mapping(headers: tuple[str, ...], mapping: Mapping | None) -> ColumnMap:
+def apply_mapping(
+    headers: tuple[str, ...], mapping: Mapping | None, sample: Sequence[Sequence[str]] = ()
+) -> ColumnMap:
     """The guessed columns, with the mapping file's choices taking precedence."""
-    guess = guess_columns(headers)
+    guess = guess_columns(headers, sample)
     if mapping is None or not mapping.columns:
         return guess
     by_key = {normalise_header(h): i for i, h in reversed(list(enumerate(headers)))}

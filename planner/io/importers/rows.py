@@ -17,6 +17,7 @@ from planner.io.importers.values import (
     detect_day_first,
     detect_decimal,
     detect_percent_scale,
+    is_null,
     parse_amount,
     parse_cadence,
     parse_date,
@@ -27,9 +28,10 @@ from planner.io.importers.values import (
 
 ADDRESS_PARTS = ("street", "city", "postcode", "region", "country")
 _TEXT = ("account_id", "name", "stage", "owner", "phone", "contact", "industry", "notes")
-_NUMERIC = ("amount", "latitude", "longitude", "probability")
+_NUMERIC = ("amount", "annual_revenue", "latitude", "longitude", "probability")
 _NOT_NUMBER = re.compile(r"[A-Za-z€$£¥%]")
 _SAMPLE = 5000
+_NO_COORDINATES = "; coordinates left empty"
 
 
 class RowError(ValueError):
@@ -37,6 +39,15 @@ class RowError(ValueError):
         super().__init__(reason)
         self.column = column
         self.reason = reason
+
+
+@dataclass(frozen=True)
+class RowWarning:
+    """A value dropped from a row that was kept: which row, which column, and why."""
+
+    number: int
+    column: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,11 @@ class ParsedRow:
     opportunity: str = ""  # opportunity id or name, in an opportunities export
     headers: tuple[str, ...] = ()
     cells: tuple[str, ...] = ()
+    warnings: tuple[RowWarning, ...] = ()  # optional values dropped, the row kept
+
+    def warn(self, column: str, reason: str) -> None:
+        self.warnings = (*self.warnings, RowWarning(self.number, column, reason))
+
     folded: tuple[ParsedRow, ...] = ()  # further rows of the same account merged into this
     repeats: int = 0  # how many of ``folded`` repeated a deal already read
 
@@ -110,6 +126,11 @@ class RowParser:
         # An opportunity may name its account by id alone; the workspace knows the name.
         self.opportunities = "opportunity_id" in cmap.fields or "opportunity_name" in cmap.fields
         self.id_is_enough = self.opportunities and "account_id" in cmap.fields
+        # A register without a name column (e.g. numbered stores): named by their id.
+        self.name_from_id = "name" not in cmap.fields and not self.opportunities
+        self.id_header = cmap.header_of(table.headers, "account_id")
+        # Rows must have an address or coordinates when the file has columns for them.
+        self.placeable = bool(self.parts) or self.located
 
         # Columns read outside the plan; a missing column reads as an empty cell (index -1).
         self.extra = {
@@ -119,10 +140,14 @@ class RowParser:
 
     def cell(self, cells: tuple[str, ...], fld: str) -> str:
         i = self.extra[fld]
-        return cells[i].strip() if i >= 0 else ""
+        if i < 0:
+            return ""
+        text = cells[i].strip()
+        return "" if is_null(text) else text
 
     def __call__(self, row: Row) -> ParsedRow:
-        """Typed values of ``row``; raises RowError naming the column of the first bad cell."""
+        """Typed values of ``row``; raises RowError naming the column of a missing required
+        value. A bad optional value is dropped with a warning and the row kept."""
         cells = row.cells
         if len(cells) != self.width:  # pad short rows once so no lookup needs a bounds check
             if len(cells) > self.width and any(c.strip() for c in cells[self.width :]):
@@ -130,20 +155,17 @@ class RowParser:
                     "", f"row has {len(cells)} values but the header has {self.width} columns"
                 )
             cells = (cells + ("",) * self.width)[: self.width]
-        fields: dict[str, object] = {}
-        for fld, i in self.texts:
-            text = cells[i].strip()
-            if fld != "notes" and ("  " in text or "\n" in text or "\t" in text or "\r" in text):
-                text = " ".join(text.split())
-            fields[fld] = text
-        address = {part: cells[i].strip() for part, i in self.parts}
-        parsed = ParsedRow(row.number, fields, address, headers=self.table.headers, cells=row.cells)
+        parsed = ParsedRow(
+            row.number, self._texts(cells), self._address(cells),
+            headers=self.table.headers, cells=row.cells,
+        )  # fmt: skip
         styles = self.styles
         for i, convert, header in self.plan:
+            text = cells[i].strip()
             try:
-                convert(parsed, cells[i].strip(), styles)
+                convert(parsed, "" if is_null(text) else text, styles)
             except (CellError, DomainError) as exc:
-                raise RowError(header, str(exc)) from None
+                parsed.warn(header, f"{exc}; value left empty")
         if self.located:
             self._location(parsed, self.cell(cells, "latitude"), self.cell(cells, "longitude"))
         _tidy_street(parsed, self.cell(cells, "street2"))
@@ -151,14 +173,48 @@ class RowParser:
             deal_id = self.cell(cells, "opportunity_id")
             deal_name = self.cell(cells, "opportunity_name")
             parsed.opportunity = f"id:{deal_id}" if deal_id else deal_name and f"name:{deal_name}"
+        self._require(parsed)
+        return parsed
+
+    def _texts(self, cells: tuple[str, ...]) -> dict[str, object]:
+        fields: dict[str, object] = {}
+        for fld, i in self.texts:
+            text = cells[i].strip()
+            if fld != "notes" and ("  " in text or "\n" in text or "\t" in text or "\r" in text):
+                text = " ".join(text.split())
+            fields[fld] = "" if len(text) <= 7 and is_null(text) else text
+        if self.name_from_id and fields.get("account_id"):
+            fields["name"] = f"{self.id_header} {fields['account_id']}"
+        return fields
+
+    def _address(self, cells: tuple[str, ...]) -> dict[str, str]:
+        out = {}
+        for part, i in self.parts:
+            text = cells[i].strip()
+            out[part] = "" if len(text) <= 7 and is_null(text) else text
+        return out
+
+    def _require(self, parsed: ParsedRow) -> None:
+        """A name (or, in an opportunities export, the account id) and somewhere to be."""
         if not parsed.fields.get("name"):
             if not (self.id_is_enough and parsed.fields.get("account_id")):
                 raise RowError(self.name_header, "account name is required")
             parsed.fields.pop("name", None)
-        return parsed
+        if not self.placeable or self.opportunities or "location" in parsed.fields:
+            return
+        if not any(parsed.address.values()):
+            for warning in parsed.warnings:  # the coordinates were there, but bad
+                if warning.reason.endswith(_NO_COORDINATES):
+                    raise RowError(warning.column, warning.reason.removesuffix(_NO_COORDINATES))
+            first = self.parts[0][0] if self.parts else "latitude"
+            column = self.cmap.header_of(self.table.headers, first)
+            raise RowError(column, "no address and no coordinates: nowhere to place the account")
 
     def _location(self, parsed: ParsedRow, lat: str, lon: str) -> None:
-        _parse_location(parsed, lat, lon, cmap=self.cmap, table=self.table, styles=self.styles)
+        try:
+            _parse_location(parsed, lat, lon, cmap=self.cmap, table=self.table, styles=self.styles)
+        except RowError as exc:
+            parsed.warn(exc.column, exc.reason + _NO_COORDINATES)
 
 
 def _tidy_street(parsed: ParsedRow, street2: str) -> None:
@@ -205,14 +261,19 @@ def _optional(
     return convert
 
 
-def _amount(parsed: ParsedRow, text: str, styles: Styles) -> None:
-    if not text:
-        parsed.fields["amount"] = None
-        return
-    value, currency = parse_amount(text, styles.decimal)
-    parsed.fields["amount"] = check_amount(value, text).quantize(Decimal("0.01"))
-    if currency and not parsed.fields.get("currency"):
-        parsed.fields["currency"] = currency
+def _money(fld: str) -> Callable[[ParsedRow, str, Styles], None]:
+    """A money column; a currency symbol or code in the cell counts when no column gives one."""
+
+    def convert(parsed: ParsedRow, text: str, styles: Styles) -> None:
+        if not text:
+            parsed.fields[fld] = None
+            return
+        value, currency = parse_amount(text, styles.decimal)
+        parsed.fields[fld] = check_amount(value, text).quantize(Decimal("0.01"))
+        if currency and not parsed.fields.get("currency"):
+            parsed.fields["currency"] = currency
+
+    return convert
 
 
 def _currency(parsed: ParsedRow, text: str, styles: Styles) -> None:
@@ -237,7 +298,8 @@ def _opening_hours(text: str, styles: Styles) -> OpeningHours:
 
 _CONVERTERS: dict[str, Callable[[ParsedRow, str, Styles], None]] = {
     "currency": _currency,  # before amount, so an explicit column beats a symbol
-    "amount": _amount,
+    "amount": _money("amount"),
+    "annual_revenue": _money("annual_revenue"),
     "probability": _optional(
         "probability", lambda t, s: parse_probability(t, s.decimal, s.percent)
     ),

@@ -72,21 +72,26 @@ def read_table(
     data = _read_bytes(path, limits)
     if not data.strip():
         raise ImportFileError(f"{path.name} is empty: there is nothing to import")
+    from planner.io.importers.preamble import skip_preamble
+
     if data.startswith(_ZIP):
         from planner.io.importers.xlsx import read_xlsx
 
-        return read_xlsx(path, data, limits=limits, cancel=cancel)
-    if data.startswith(_OLE):
+        table = read_xlsx(path, data, limits=limits, cancel=cancel)
+    elif data.startswith(_OLE):
         raise ImportFileError(
             f"cannot read {path.name}: old Excel (.xls) files are not supported; "
             "save it as .xlsx or CSV"
         )
-    decoded = decode(data, path.name, encoding)
-    del data
-    return parse_text(
-        decoded.text, path.name, decoded.encoding, delimiter,
-        limits=limits, cancel=cancel, flagged=decoded.flagged,
-    )  # fmt: skip
+    else:
+        decoded = decode(data, path.name, encoding)
+        del data
+        table = parse_text(
+            decoded.text, path.name, decoded.encoding, delimiter,
+            limits=limits, cancel=cancel, flagged=decoded.flagged,
+        )  # fmt: skip
+    skip_preamble(table)
+    return table
 
 
 def _read_bytes(path: Path, limits: Limits) -> bytes:
@@ -115,10 +120,14 @@ def sniff_delimiter(text: str) -> str:
     best, best_score = ",", (-1.0, 0)
     for delimiter in DELIMITERS:
         rows = _first_rows(sample, delimiter)
-        if not rows or len(rows[0]) < 2:
+        if not rows:
             continue
-        width = len(rows[0])
-        consistent = sum(len(r) == width for r in rows) / len(rows)
+        # The most common width, not the first row's: a title line may sit above the header.
+        widths = [len(r) for r in rows]
+        width = max(set(widths), key=widths.count)
+        if width < 2:
+            continue
+        consistent = widths.count(width) / len(rows)
         score = (consistent, width)
         if score > best_score:
             best, best_score = delimiter, score

@@ -27,6 +27,7 @@ _NUMBER = {
     ",": re.compile(r"^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$|^[-+]?,\d+$"),
     ".": re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[-+]?\.\d+$"),
 }
+_SCIENTIFIC = re.compile(r"^[-+]?\d+([.,]\d+)?[eE][-+]?\d{1,3}$")
 _ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _NUMERIC_DATE = re.compile(
     r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T][\d:.]+(?:\s*[AP]M)?)?$"
@@ -49,6 +50,18 @@ _AMOUNT_WITH_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*([a-z]*)\.?$")
 
 
 _SPACES = str.maketrans("", "", " \t\n\r\u00a0\u202f\u2009'")
+# Cells that mean "no value" in exports: SQL NULL, pandas NaN, Italian "n.d." (non
+# disponibile), spreadsheet errors and dashes. Not "NA"/"ND": Napoli, Namibia, North Dakota.
+_NULLS = frozenset(
+    ("null", "nil", "none", "nan", "n/a", "n.a.", "n.a", "n.d.", "n.d", "-", "--",
+     "---", "#n/a", "#n/d", "#value!", "?", "s.n.", "k.a.", "n.v.")
+)  # fmt: skip
+
+
+def is_null(text: str) -> bool:
+    """True for an empty cell or one of the placeholders exports write for "no value"."""
+    stripped = text.strip()
+    return not stripped or (len(stripped) <= 7 and stripped.lower() in _NULLS)
 
 
 def clean_number_text(text: str) -> str:
@@ -71,10 +84,13 @@ def detect_decimal(values: Iterable[str]) -> str | None:
 
 
 def parse_decimal(text: str, decimal_mark: str) -> Decimal:
-    """A number written with ``decimal_mark`` and optional thousands separators."""
+    """A number written with ``decimal_mark`` and optional thousands separators, or in
+    scientific notation as spreadsheets write big numbers (``6.0E7``)."""
     if _PLAIN[decimal_mark].match(text):  # the common case, without the cleaning
         return Decimal(text if decimal_mark == "." else text.replace(",", "."))
     cleaned = clean_number_text(text)
+    if _SCIENTIFIC.match(cleaned):
+        return Decimal(cleaned.replace(",", "."))
     if not _NUMBER[decimal_mark].match(cleaned):
         raise CellError(f"not a number: {text.strip()!r}")
     thousands = "." if decimal_mark == "," else ","
@@ -86,8 +102,8 @@ def parse_decimal(text: str, decimal_mark: str) -> Decimal:
 
 def parse_amount(text: str, decimal_mark: str) -> tuple[Decimal, str | None]:
     """A money amount, e.g. ``€ 12.500,00`` or ``USD 1,200.50``: (value, currency or None)."""
-    plain = _PLAIN[decimal_mark].match(text)
-    match = None if plain else _CURRENCY.match(text.strip().upper())
+    plain = _PLAIN[decimal_mark].match(text) or _SCIENTIFIC.match(text.strip())
+    match = None if plain else _CURRENCY.match(text.strip().upper().replace("US$", "USD"))
     if plain:
         value: Decimal | None = parse_decimal(text, decimal_mark)
         symbol = None

@@ -24,6 +24,8 @@ import platformdirs
 
 APP_NAME = "territory-planner"
 REGIONS_ENV = "TERRITORY_PLANNER_REGIONS"
+ADDRESS_FILE = "addresses.sqlite"  # a region folder's address index
+ROADS_DIR = "roads"  # ... and its OSRM dataset
 _RECORD = ".region.json"
 _BUILDING = ".building-"
 _STALE_BUILD_S = 24 * 3600  # a build folder this old belongs to no running build

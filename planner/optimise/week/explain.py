@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from planner.domain.i18n import N_
 from planner.domain.plan import Decision
 from planner.domain.units import Money
 from planner.optimise.priorities import ValueBreakdown
@@ -46,7 +47,7 @@ def explain(
             day, pos = where[idx]
             planned.append(_planned(problem, cand, removal_saving(problem, day, routes[day], pos)))
         elif cand.prize <= 0 and not cand.required:
-            reason = f"no value this week: {cand.value.describe()}"
+            reason = N_("no value this week: {parts}").format(parts=cand.value.describe())
             excluded.append(_decision(cand, "excluded", reason, None))
         else:
             remote.append(_left_out(problem, routes, idx, states))
@@ -83,12 +84,14 @@ def _planned(problem: WeekProblem, cand: Candidate, detour_cents: int) -> Decisi
     cur = problem.rep.currency
     value, detour = cand.value.total, Money(detour_cents, cur)
     if cand.lock is not None:
-        lead = f"locked ({cand.lock.kind.value})"
+        lead = N_("locked ({kind})").format(kind=cand.lock.kind.value)
     elif cand.required:
-        lead = "must visit"
+        lead = N_("must visit")
     else:
-        lead = "worth the trip"
-    reason = f"{lead}: value {value} vs detour {detour}, nets {value - detour}"
+        lead = N_("worth the trip")
+    reason = N_("{lead}: value {value} vs detour {detour}, nets {net}").format(
+        lead=lead, value=value, detour=detour, net=value - detour
+    )
     return _decision(cand, "planned", reason, detour)
 
 
@@ -99,19 +102,24 @@ def _left_out(
     cur = problem.rep.currency
     value = cand.value.total
     if not cand.windows:
-        reason = f"worth {value} but no feasible time window: {cand.no_window_reason}"
+        reason = N_("worth {value} but no feasible time window: {why}").format(
+            value=value, why=cand.no_window_reason
+        )
         return _decision(cand, "remote", reason, None)
     ins = best_insertion(problem, routes, idx, states=states)
     cost = Money(ins.delta_cents, cur)
     if ins.delta_cents >= cand.prize:
         gap = cost - value
-        reason = f"value {value} is below the cheapest insertion cost {cost} by {gap}"
-    elif not ins.feasible:
-        reason = (
-            f"{ins.reason}: no feasible slot on any day (cheapest detour {cost} "
-            f"would have netted {value - cost})"
+        reason = N_("value {value} is below the cheapest insertion cost {cost} by {gap}").format(
+            value=value, cost=cost, gap=gap
         )
+    elif not ins.feasible:
+        reason = N_(
+            "{why}: no feasible slot on any day (cheapest detour {cost} would have netted {net})"
+        ).format(why=ins.reason, cost=cost, net=value - cost)
     else:
         day = problem.days[ins.day or 0].day
-        reason = f"would net {value - cost} on {day:%a %d %b} but was left out by the search"
+        reason = N_("would net {net} on {day} but was left out by the search").format(
+            net=value - cost, day=f"{day:%a} {day.day} {day:%b}"
+        )
     return _decision(cand, "remote", reason, cost)

@@ -9,6 +9,7 @@ import itertools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from planner.domain.i18n import N_
 from planner.optimise.week.problem import WeekProblem
 from planner.optimise.week.schedule import StopTiming, Timeline, schedule_day
 
@@ -125,20 +126,20 @@ def best_insertion(
             delta = int(c[p[pos], v]) + int(c[v, p[pos + 1]]) - int(c[p[pos], p[pos + 1]])
             options.append((delta, day, pos))
     if not options:
-        return Insertion(None, 0, 0, False, candidate.no_window_reason or "no time window")
+        return Insertion(None, 0, 0, False, candidate.no_window_reason or N_("no time window"))
     options.sort()
     cheapest = options[0]
     states = states if states is not None else day_states(problem, routes)
-    reason = "day full"
+    reason = N_("day full")
     for delta, day, pos in options:
         if max_delta is not None and delta >= max_delta:
-            reason = "value below the cheapest insertion cost"
+            reason = N_("value below the cheapest insertion cost")
             break
         verdict = _quick_verdict(problem, routes, states[day], (cand, day, pos))
         if verdict == "time":
             continue
         if verdict == "driving":
-            reason = "maximum driving per day reached"
+            reason = N_("maximum driving per day reached")
             continue
         trial = [*routes[day][:pos], cand, *routes[day][pos:]]
         spec = problem.days[day]
@@ -147,7 +148,7 @@ def best_insertion(
         if timeline is not None and timeline.driving_s <= spec.max_drive_s:
             return Insertion(day, pos, delta, True)
         if timeline is not None:
-            reason = "maximum driving per day reached"
+            reason = N_("maximum driving per day reached")
     return Insertion(cheapest[1], cheapest[2], cheapest[0], False, reason)
 
 

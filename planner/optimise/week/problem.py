@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from planner.domain.account import Account
 from planner.domain.errors import DomainError
+from planner.domain.i18n import N_
 from planner.domain.plan import Lock, Stop
 from planner.domain.rep import Rep
 from planner.optimise.priorities import ValueBreakdown
@@ -207,11 +208,10 @@ def _windows(account: Account, d: int, spec: DaySpec, service: int) -> list[Wind
 def _why_no_window(account: Account, days: Sequence[DaySpec], service: int) -> str:
     hours = account.opening_hours
     if hours is not None and not any(hours.on(s.day.weekday()) for s in days):
-        return "closed on every planned day"
-    return (
-        f"no opening interval on a planned day fits a {service // 60}-minute meeting "
-        "within working hours"
-    )
+        return N_("closed on every planned day")
+    return N_(
+        "no opening interval on a planned day fits a {minutes}-minute meeting within working hours"
+    ).format(minutes=service // 60)
 
 
 def _apply_lock(

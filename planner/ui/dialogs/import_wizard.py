@@ -100,7 +100,7 @@ class MappingPage(QWizardPage):
     def initializePage(self) -> None:
         table = self.file_page.table
         assert table is not None
-        guess = guess_columns(table.headers)
+        guess = guess_columns(table.headers, [r.cells for r in table.rows[:500]])
         by_index = {index: fld for fld, index in guess.fields.items()}
         self.preset.setText(
             self.tr("Recognised as: %s · %s, delimiter %r · %d rows")

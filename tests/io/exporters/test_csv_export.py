@@ -31,8 +31,8 @@ HEADER = [
     "contact",
     "phone",
     "stage",
-    "deal_value",
-    "expected_value",
+    "deal_amount",
+    "visit_value",
     "currency",
     "leg_km",
     "leg_minutes",
@@ -75,7 +75,7 @@ def test_itinerary_columns_rows_and_english_numbers(
     assert len(rows) == 2 * len(plan.days) + len(plan.visits())
     first = rows[1]
     assert (first["type"], first["seq"], first["arrival"]) == ("visit", "1", "2026-03-02 09:30")
-    assert first["deal_value"] == "12500.00" and first["expected_value"] == "5000.00"
+    assert first["deal_amount"] == "12500.00" and first["visit_value"] == "5000.00"
     assert first["latitude"] == "45.698300" and first["leg_minutes"] == "60"
     assert first["map_url"].startswith("https://www.openstreetmap.org/?mlat=45.698300")
     assert [r["status"] for r in rows if r["type"] == "visit"].count("cancelled") == 1
@@ -90,10 +90,13 @@ def test_italian_locale_uses_semicolons_and_decimal_commas(
 ) -> None:
     rows = _read(export_itinerary_csv(plan, accounts, rep, locale="it"), ";")
     first = rows[1]
-    assert first["deal_value"] == "12500,00" and first["latitude"] == "45,698300"
-    assert first["leg_cost"] == "20,93"
-    assert CsvFormat.for_locale("de_CH") == CsvFormat(",", ".")
-    assert CsvFormat.for_locale("fr-FR") == CsvFormat(";", ",")
+    # Italian labels: column names, weekdays and the fixed words follow the locale.
+    assert first["importo_trattativa"] == "12500,00" and first["latitudine"] == "45,698300"
+    assert first["tratta_costo"] == "20,93"
+    assert first["giorno_settimana"] == "lunedì" and first["tipo"] == "visita"
+    assert rows[0]["tipo"] == "partenza" and rows[0]["stato"] == "casa"
+    assert CsvFormat.for_locale("de_CH") == CsvFormat(",", ".", "de_CH")
+    assert CsvFormat.for_locale("fr-FR") == CsvFormat(";", ",", "fr-FR")
     with pytest.raises(DomainError, match="unknown locale"):
         CsvFormat.for_locale("xx_nowhere")
 
@@ -102,7 +105,7 @@ def test_hostile_names_survive_and_cannot_become_formulas(
     plan: WeekPlan, accounts: dict[str, Account], rep: Rep
 ) -> None:
     rows = _read(export_itinerary_csv(plan, accounts, rep, locale="it"), ";")
-    names = {r["name"] for r in rows if r["type"] == "visit"}
+    names = {r["nome"] for r in rows if r["tipo"] == "visita"}
     for account in accounts.values():
         expected = clean_text(account.name)
         assert neutralise(expected) in names
@@ -115,7 +118,7 @@ def test_hostile_names_survive_and_cannot_become_formulas(
     assert 'Rossi & Figli, S.p.A.; "Sede"\nBergamo <script>alert(1)</script>' in names
     notes = next(a.notes for a in accounts.values() if a.notes)
     assert len(notes) == 2000
-    assert notes in {r["notes"] for r in rows}
+    assert notes in {r["note"] for r in rows}
 
 
 def test_remote_list_keeps_negative_numbers_numeric_and_guards_text(
@@ -132,14 +135,14 @@ def test_remote_list_keeps_negative_numbers_numeric_and_guards_text(
     )
     plan = replace(plan, remote=(*plan.remote, saving))
     rows = _read(export_remote_csv(plan, accounts, locale="it"), ";")
-    assert [r["name"] for r in rows] == [
+    assert [r["nome"] for r in rows] == [
         '\'=cmd|"/c calc"!A1',
         "Ufficio\nSecondo, piano; 😀",
         "'@Como",
     ]
     last = rows[-1]
-    assert last["marginal_cost"] == "-12,50"  # a real number in a numeric column
-    assert last["reason"] == "'-3 h of driving saved"
-    assert last["contact"] == "Dott. Bianchi #4"  # enriched from the account
-    assert last["phone"] == "'+39 02 555 0104"
-    assert rows[0]["expected_value"] == "800,00" and rows[0]["contact"] == ""
+    assert last["costo_marginale"] == "-12,50"  # a real number in a numeric column
+    assert last["motivo"] == "'-3 h of driving saved"
+    assert last["contatto"] == "Dott. Bianchi #4"  # enriched from the account
+    assert last["telefono"] == "'+39 02 555 0104"
+    assert rows[0]["valore_visita"] == "800,00" and rows[0]["contatto"] == ""

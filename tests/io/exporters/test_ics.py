@@ -123,7 +123,7 @@ def test_cancelled_visit_and_hotel_night(
     assert not cancelled[0].walk("VALARM")
     (hotel,) = [e for e in events if e.get("categories").cats == ["Hotel"]]
     assert hotel.decoded("dtstart") == plan.days[0].day
-    assert "125.00 EUR" in str(hotel["description"])
+    assert "€125.00" in str(hotel["description"])
 
 
 def test_reexport_after_edit_keeps_uids_and_bumps_sequence(

@@ -56,7 +56,7 @@ def test_pdf_prints_names_literally_with_times_km_and_costs(pdf_file: Path, plan
         'Hotel "Due Torri"; Verona, <b>',
         "09:30–10:15",
         "Via XX Settembre 12, Scala B,",
-        "20.93 EUR",
+        "€20.93",
         "cancelled",
         "Serve remotely this week",
         "Lunch break",

@@ -57,4 +57,4 @@ def test_any_name_round_trips_through_ics_gpx_and_csv(name: str) -> None:
 
     text = export_itinerary_csv(plan, accounts, REP, "it")
     rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
-    assert rows[1]["name"] == neutralise(expected)
+    assert rows[1]["nome"] == neutralise(expected)  # Italian labels with --locale it

@@ -20,35 +20,36 @@ SF = "columns matched preset salesforce-report"
 
 REPORTS: dict[str, list[str]] = {
     "bad_cadence_and_minutes.csv": [
-        "bad_cadence_and_minutes.csv: 3 rows: 1 new, 0 updated, 0 merged, 2 rejected, 0 skipped",
+        "bad_cadence_and_minutes.csv: 3 rows: 3 new, 0 updated, 0 merged, 0 rejected, 0 skipped, 2 warnings",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
-        "  row 3, column 'cadence': not a visit cadence: 'sometimes' (expected days, e.g. 30)",
-        "  row 4, column 'meeting minutes': meeting duration must be 1–720 minutes, got '900'",
+        "  row 3, column 'cadence': warning: not a visit cadence: 'sometimes' (expected days, e.g. 30); value left empty",
+        "  row 4, column 'meeting minutes': warning: meeting duration must be 1–720 minutes, got '900'; value left empty",
     ],
     "bad_coordinates.csv": [
-        "bad_coordinates.csv: 4 rows: 2 new, 0 updated, 0 merged, 2 rejected, 0 skipped",
+        "bad_coordinates.csv: 4 rows: 1 new, 0 updated, 0 merged, 3 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
         "  row 2, column 'latitude': latitude must be a number within ±90, got 144.5",
         "  row 3, column 'longitude': longitude is missing while latitude is given",
+        "  row 4, column 'latitude': no address and no coordinates: nowhere to place the account",
     ],
     "bad_opening_hours.csv": [
-        "bad_opening_hours.csv: 3 rows: 1 new, 0 updated, 0 merged, 2 rejected, 0 skipped",
+        "bad_opening_hours.csv: 3 rows: 3 new, 0 updated, 0 merged, 0 rejected, 0 skipped, 2 warnings",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
-        "  row 3, column 'opening hours': cannot read time range '9-18' in 'Mon-Fri 9-18' (expected HH:MM-HH:MM)",
-        "  row 4, column 'opening hours': unknown weekday in opening hours: 'Xyz'",
+        "  row 3, column 'opening hours': warning: cannot read time range '9-18' in 'Mon-Fri 9-18' (expected HH:MM-HH:MM); value left empty",
+        "  row 4, column 'opening hours': warning: unknown weekday in opening hours: 'Xyz'; value left empty",
     ],
     "cp1252_semicolon.csv": [
         "cp1252_semicolon.csv: 2 rows: 2 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
         "  note: read as csv, cp1252, delimiter ';', decimal mark ','; columns matched preset generic-it",
     ],
     "dates_three_formats.csv": [
-        "dates_three_formats.csv: 4 rows: 3 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
+        "dates_three_formats.csv: 4 rows: 4 new, 0 updated, 0 merged, 0 rejected, 0 skipped, 1 warning",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
-        "  row 5, column 'close date': not a valid date: '2026-13-01'",
+        "  row 5, column 'close date': warning: not a valid date: '2026-13-01'; value left empty",
     ],
     "decimal_comma_thousands.csv": [
         "decimal_comma_thousands.csv: 2 rows: 2 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
-        "  note: read as csv, utf-8, delimiter ';', decimal mark ','; columns matched preset generic-it",
+        "  note: read as csv, utf-8, delimiter ';', decimal mark ','; columns matched preset generic-it+en",
     ],
     "duplicate_ids.csv": [
         "duplicate_ids.csv: 3 rows: 2 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
@@ -56,9 +57,9 @@ REPORTS: dict[str, list[str]] = {
         "  row 4, column 'Account ID': duplicate account id '001': already on row 2",
     ],
     "embedded_newlines.csv": [
-        "embedded_newlines.csv: 2 rows: 1 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
+        "embedded_newlines.csv: 2 rows: 2 new, 0 updated, 0 merged, 0 rejected, 0 skipped, 1 warning",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
-        "  row 3, column 'Amount': not an amount: 'abc'",
+        "  row 3, column 'Amount': warning: not an amount: 'abc'; value left empty",
     ],
     "header_only.csv": [
         "header_only.csv: 0 rows: 0 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
@@ -71,29 +72,29 @@ REPORTS: dict[str, list[str]] = {
         "  row 3, column 'Account Name': account name is required",
     ],
     "negative_amount.csv": [
-        "negative_amount.csv: 3 rows: 1 new, 0 updated, 0 merged, 2 rejected, 0 skipped",
+        "negative_amount.csv: 3 rows: 3 new, 0 updated, 0 merged, 0 rejected, 0 skipped, 2 warnings",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
-        "  row 2, column 'amount': amount cannot be negative, got '-500'",
-        "  row 3, column 'currency': currency must be a three-letter code, got 'euro'",
+        "  row 2, column 'amount': warning: amount cannot be negative, got '-500'; value left empty",
+        "  row 3, column 'currency': warning: currency must be a three-letter code, got 'euro'; value left empty",
     ],
     "non_numeric_amount.csv": [
-        "non_numeric_amount.csv: 1 rows: 0 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
+        "non_numeric_amount.csv: 1 rows: 1 new, 0 updated, 0 merged, 0 rejected, 0 skipped, 1 warning",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
-        "  row 2, column 'Amount': not an amount: 'tbd'",
+        "  row 2, column 'Amount': warning: not an amount: 'tbd'; value left empty",
     ],
     "pipe_delimited.csv": [
         "pipe_delimited.csv: 2 rows: 2 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
-        "  note: read as csv, utf-8, delimiter '|', decimal mark '.'; columns matched preset hubspot-api",
+        "  note: read as csv, utf-8, delimiter '|', decimal mark '.'; columns matched preset generic-en",
     ],
     "probability_150.csv": [
-        "probability_150.csv: 2 rows: 0 new, 0 updated, 0 merged, 2 rejected, 0 skipped",
+        "probability_150.csv: 2 rows: 2 new, 0 updated, 0 merged, 0 rejected, 0 skipped, 2 warnings",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
-        "  row 2, column 'Probability (%)': probability must be between 0 and 100 %, got 150 %",
-        "  row 3, column 'Probability (%)': probability must be between 0 and 100 %, got -5 %",
+        "  row 2, column 'Probability (%)': warning: probability must be between 0 and 100 %, got 150 %; value left empty",
+        "  row 3, column 'Probability (%)': warning: probability must be between 0 and 100 %, got -5 %; value left empty",
     ],
     "ragged_rows.csv": [
         "ragged_rows.csv: 3 rows: 2 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
-        "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset hubspot-api",
+        "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
         "  row 3: row has 5 values but the header has 3 columns",
     ],
     "salesforce_footer.csv": [
@@ -102,11 +103,11 @@ REPORTS: dict[str, list[str]] = {
     ],
     "tab_delimited.tsv": [
         "tab_delimited.tsv: 1 rows: 1 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
-        "  note: read as csv, utf-8, delimiter tab, decimal mark '.'; columns matched preset hubspot-api",
+        "  note: read as csv, utf-8, delimiter tab, decimal mark '.'; columns matched preset generic-en",
     ],
     "unclosed_quote.csv": [
         "unclosed_quote.csv: 3 rows: 2 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
-        "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset hubspot-api",
+        "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
         "  row 3, column 'name': a quote opened in this cell is never closed: it would have swallowed the next line, which was read as rows of their own",
     ],
     "us_dates.csv": [
@@ -192,7 +193,8 @@ def test_embedded_newlines_and_doubled_quotes(tmp_path: Path) -> None:
 
 def test_three_date_formats_and_month_first_dates(tmp_path: Path) -> None:
     three = _imported("dates_three_formats.csv", tmp_path)
-    assert {a.close_date for a in three.values()} == {date(2026, 3, 31)}
+    assert {a.close_date for a in three.values()} == {date(2026, 3, 31), None}
+    assert three["Delta"].close_date is None  # 2026-13-01: dropped with a warning
     assert three["Alfa"].last_visit == date(2026, 1, 31)
     us = _imported("us_dates.csv", tmp_path / "us")
     assert us["Beta"].close_date == date(2026, 4, 1)  # 3/31 shows the column is month-first
@@ -208,7 +210,7 @@ def test_other_encodings_and_delimiters(tmp_path: Path) -> None:
 
 def test_zero_zero_coordinates_mean_not_located(tmp_path: Path) -> None:
     accounts = _imported("bad_coordinates.csv", tmp_path)
-    assert accounts["Gamma"].location is None
+    assert "Gamma" not in accounts  # 0,0 and no address: nowhere to place it (rejected)
     assert accounts["Delta"].location == GeoPoint(44.5, 11.25)
 
 
