@@ -255,203 +255,218 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="80"/>
+        <location filename="../../planner/ui/main_window.py" line="83"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="82"/>
+        <location filename="../../planner/ui/main_window.py" line="85"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="84"/>
+        <location filename="../../planner/ui/main_window.py" line="87"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="85"/>
+        <location filename="../../planner/ui/main_window.py" line="88"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="88"/>
+        <location filename="../../planner/ui/main_window.py" line="91"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="113"/>
+        <location filename="../../planner/ui/main_window.py" line="98"/>
+        <source>Team</source>
+        <translation>Squadra</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="120"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="116"/>
+        <location filename="../../planner/ui/main_window.py" line="123"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="117"/>
+        <location filename="../../planner/ui/main_window.py" line="124"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="118"/>
+        <location filename="../../planner/ui/main_window.py" line="125"/>
+        <source>Open &amp;team workspace…</source>
+        <translation>Apri area di lavoro di &amp;squadra…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="126"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="122"/>
+        <location filename="../../planner/ui/main_window.py" line="130"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="124"/>
+        <location filename="../../planner/ui/main_window.py" line="132"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="129"/>
+        <location filename="../../planner/ui/main_window.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="131"/>
+        <location filename="../../planner/ui/main_window.py" line="139"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="132"/>
+        <location filename="../../planner/ui/main_window.py" line="140"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="134"/>
+        <location filename="../../planner/ui/main_window.py" line="142"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="140"/>
+        <location filename="../../planner/ui/main_window.py" line="148"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="143"/>
+        <location filename="../../planner/ui/main_window.py" line="151"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="145"/>
+        <location filename="../../planner/ui/main_window.py" line="153"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="146"/>
+        <location filename="../../planner/ui/main_window.py" line="154"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="150"/>
+        <location filename="../../planner/ui/main_window.py" line="158"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="151"/>
+        <location filename="../../planner/ui/main_window.py" line="159"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="153"/>
+        <location filename="../../planner/ui/main_window.py" line="160"/>
+        <source>Plan the whole &amp;team</source>
+        <translation>Pianifica tutta la &amp;squadra</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="163"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="158"/>
+        <location filename="../../planner/ui/main_window.py" line="168"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="162"/>
+        <location filename="../../planner/ui/main_window.py" line="172"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="177"/>
+        <location filename="../../planner/ui/main_window.py" line="187"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="179"/>
+        <location filename="../../planner/ui/main_window.py" line="189"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="198"/>
+        <location filename="../../planner/ui/main_window.py" line="208"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="226"/>
+        <location filename="../../planner/ui/main_window.py" line="239"/>
         <source>Lock/unlock visit</source>
         <translation>Blocca/sblocca visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="231"/>
+        <location filename="../../planner/ui/main_window.py" line="244"/>
         <source>Remove visit</source>
         <translation>Togli visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="236"/>
+        <location filename="../../planner/ui/main_window.py" line="249"/>
         <source>Move visit</source>
         <translation>Sposta visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="241"/>
-        <location filename="../../planner/ui/main_window.py" line="250"/>
+        <location filename="../../planner/ui/main_window.py" line="254"/>
+        <location filename="../../planner/ui/main_window.py" line="263"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="246"/>
+        <location filename="../../planner/ui/main_window.py" line="259"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="290"/>
+        <location filename="../../planner/ui/main_window.py" line="303"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="294"/>
+        <location filename="../../planner/ui/main_window.py" line="307"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="300"/>
+        <location filename="../../planner/ui/main_window.py" line="313"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="118"/>
+        <location filename="../../planner/ui/workflows.py" line="124"/>
         <source>Calendar (.ics)…</source>
         <translation>Calendario (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="119"/>
+        <location filename="../../planner/ui/workflows.py" line="125"/>
         <source>Navigation route (GPX)…</source>
         <translation>Percorso di navigazione (GPX)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="120"/>
+        <location filename="../../planner/ui/workflows.py" line="126"/>
         <source>Spreadsheet itinerary (CSV)…</source>
         <translation>Itinerario per foglio di calcolo (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="121"/>
+        <location filename="../../planner/ui/workflows.py" line="127"/>
         <source>Printable itinerary (PDF)…</source>
         <translation>Itinerario stampabile (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="122"/>
+        <location filename="../../planner/ui/workflows.py" line="128"/>
         <source>Map page (HTML)…</source>
         <translation>Pagina mappa (HTML)…</translation>
     </message>
@@ -763,6 +778,135 @@
     </message>
 </context>
 <context>
+    <name>TeamView</name>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="30"/>
+        <source>Rep</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="31"/>
+        <source>Visits</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="32"/>
+        <source>Remote</source>
+        <translation>A distanza</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="33"/>
+        <source>Distance</source>
+        <translation>Distanza</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="34"/>
+        <source>Driving</source>
+        <translation>Guida</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="35"/>
+        <source>Cost</source>
+        <translation>Costo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="36"/>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="37"/>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="38"/>
+        <source>Utilisation</source>
+        <translation>Utilizzo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="39"/>
+        <source>Nights away</source>
+        <translation>Notti fuori</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="55"/>
+        <source>Plan the whole team</source>
+        <translation>Pianifica tutta la squadra</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="71"/>
+        <source>Week of</source>
+        <translation>Settimana del</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="111"/>
+        <source>not planned</source>
+        <translation>non pianificata</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="123"/>
+        <source>No reps in this workspace.</source>
+        <translation>Nessun agente in quest&apos;area di lavoro.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="125"/>
+        <source>No plans for this week yet: plan the whole team.</source>
+        <translation>Ancora nessun piano per questa settimana: pianifica tutta la squadra.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="129"/>
+        <source>%d of %d reps planned · %d visits · %s · mean utilisation %d %%</source>
+        <translation>%d agenti su %d pianificati · %d visite · %s · utilizzo medio %d %%</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWorkflows</name>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="67"/>
+        <source>Open team workspace</source>
+        <translation>Apri area di lavoro di squadra</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="68"/>
+        <source>A team workspace is a postgresql://user@host:port/database address.</source>
+        <translation>Un&apos;area di lavoro di squadra è un indirizzo postgresql://utente@host:porta/database.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="97"/>
+        <source>Plan the whole team</source>
+        <translation>Pianifica tutta la squadra</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="111"/>
+        <source>Planning the whole team</source>
+        <translation>Pianificazione di tutta la squadra</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWorkspaceDialog</name>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="31"/>
+        <source>Open team workspace</source>
+        <translation>Apri area di lavoro di squadra</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="37"/>
+        <source>from ~/.pgpass or PGPASSWORD when empty</source>
+        <translation>da ~/.pgpass o PGPASSWORD se vuota</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="44"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="45"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
     <name>TerritoriesPanel</name>
     <message>
         <location filename="../../planner/ui/territories_panel.py" line="28"/>
@@ -854,7 +998,7 @@
     </message>
     <message>
         <location filename="../../planner/ui/workflows.py" line="56"/>
-        <location filename="../../planner/ui/workflows.py" line="79"/>
+        <location filename="../../planner/ui/workflows.py" line="83"/>
         <source>Open workspace</source>
         <translation>Apri spazio di lavoro</translation>
     </message>
@@ -865,74 +1009,74 @@
         <translation>Salva spazio di lavoro come</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="106"/>
         <location filename="../../planner/ui/workflows.py" line="112"/>
+        <location filename="../../planner/ui/workflows.py" line="118"/>
         <source>Geocoding</source>
         <translation>Geocodifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="128"/>
-        <location filename="../../planner/ui/workflows.py" line="132"/>
+        <location filename="../../planner/ui/workflows.py" line="134"/>
+        <location filename="../../planner/ui/workflows.py" line="138"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="128"/>
+        <location filename="../../planner/ui/workflows.py" line="134"/>
         <source>Plan a week first.</source>
         <translation>Pianifica prima una settimana.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="153"/>
+        <location filename="../../planner/ui/workflows.py" line="159"/>
         <source>Exported %s</source>
         <translation>Esportato %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="158"/>
+        <location filename="../../planner/ui/workflows.py" line="164"/>
         <source>Exporting</source>
         <translation>Esportazione in corso</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="172"/>
+        <location filename="../../planner/ui/workflows.py" line="178"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="172"/>
+        <location filename="../../planner/ui/workflows.py" line="178"/>
         <source>Import at least two reps first.</source>
         <translation>Importa prima almeno due agenti.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="183"/>
+        <location filename="../../planner/ui/workflows.py" line="189"/>
         <source>Balance territories</source>
         <translation>Bilancia i territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="186"/>
+        <location filename="../../planner/ui/workflows.py" line="192"/>
         <source>Balancing territories</source>
         <translation>Bilanciamento dei territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="192"/>
+        <location filename="../../planner/ui/workflows.py" line="198"/>
         <source>Me</source>
         <translation>Io</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="206"/>
+        <location filename="../../planner/ui/workflows.py" line="212"/>
         <source>Plan the week</source>
         <translation>Pianifica la settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="206"/>
+        <location filename="../../planner/ui/workflows.py" line="212"/>
         <source>Set the rep&apos;s home location first.</source>
         <translation>Imposta prima la posizione di casa dell&apos;agente.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="239"/>
+        <location filename="../../planner/ui/workflows.py" line="245"/>
         <source>Plan week</source>
         <translation>Pianifica settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="242"/>
+        <location filename="../../planner/ui/workflows.py" line="248"/>
         <source>Planning the week</source>
         <translation>Pianificazione della settimana</translation>
     </message>
