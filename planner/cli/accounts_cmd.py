@@ -14,6 +14,7 @@ from planner.domain.plan import week_to_plan
 from planner.domain.value import WeekValue
 from planner.io import codec
 from planner.services.valuation import week_valuation
+from planner.services.value_settings import load_value_params
 
 
 def register(subparsers: Any) -> None:
@@ -55,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         week = args.week or week_to_plan(date.today())
         reps = workspace.reps()
         plan = workspace.load_plan(reps[0].name, week) if reps else None
-    values = week_valuation(accounts, week, plan).week_values()
+        params = load_value_params(workspace)
+    values = week_valuation(accounts, week, plan, params).week_values()
     if args.json:
         rows = [account_json(a, values.get(a.key)) for a in accounts]
         print(json.dumps(rows, ensure_ascii=False, indent=1))

@@ -15,6 +15,7 @@ from planner.cli import (
     plan_cmd,
     region_cmd,
     reps_cmd,
+    settings_cmd,
     travel_cmd,
     workspace_cmd,
 )
@@ -31,5 +32,6 @@ MODULES: list[ModuleType] = [
     export_cmd,
     travel_cmd,
     workspace_cmd,
+    settings_cmd,
     region_cmd,
 ]

@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-from planner.io.workspace import Workspace, WorkspaceError, default_workspace_path
+from planner.io.workspace import Workspace, default_workspace_path
 from planner.io.workspace.postgres import is_postgres_url
 
 
@@ -39,6 +39,11 @@ def add_workspace_argument(parser: argparse.ArgumentParser) -> None:
         help=f"workspace file, or a team workspace postgresql://user@host:port/db "
         f"(default: {default_workspace_path()})",
     )
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        help="create the workspace when it does not exist (import does so anyway)",
+    )
 
 
 def workspace_path(args: argparse.Namespace) -> str | Path:
@@ -46,13 +51,20 @@ def workspace_path(args: argparse.Namespace) -> str | Path:
     return path if path is not None else default_workspace_path()
 
 
-def open_workspace(args: argparse.Namespace) -> Workspace | None:
-    """The workspace named by ``-w`` (or the default); None after printing why it failed."""
-    try:
-        return Workspace.open(workspace_path(args))
-    except (WorkspaceError, OSError) as exc:
-        print(f"error: cannot open workspace: {exc}", file=sys.stderr)
+def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspace | None:
+    """The workspace named by ``-w`` (or the default); None after printing why not.
+
+    A path that does not exist is an error (a mistyped ``-w`` must not quietly start an
+    empty workspace) unless the command creates workspaces (``create``) or ``--create``
+    is given.
+    """
+    path = workspace_path(args)
+    creates = create or getattr(args, "create", False)
+    if not creates and isinstance(path, Path) and not path.exists():
+        print(f"error: no workspace at {path}: check the path, import an export "
+              "into it first, or add --create", file=sys.stderr)  # fmt: skip
         return None
+    return Workspace.open(path)  # failures are explained by the boundary in main.py
 
 
 class BarProgress:

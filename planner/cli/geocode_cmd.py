@@ -118,7 +118,18 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)  # fmt: skip
             return 130
     _print_summary(summary)
-    return 0
+    return _exit_code(summary)
+
+
+def _exit_code(summary: GeocodeSummary) -> int:
+    """0 when every account tried was located, 3 when some were, 1 when none was."""
+    if not summary.failed:
+        return 0
+    if summary.located == 0:
+        print(f"error: none of the {summary.attempted} accounts tried could be geocoded",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    return 3
 
 
 def _geocode_reps(workspace: Workspace, config: GeocodeConfig) -> None:

@@ -33,7 +33,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
+    workspace = open_workspace(args, create=True)  # an import may start a workspace
     if workspace is None:
         return 1
     try:

@@ -2,24 +2,30 @@
 
 The value of one in-person visit this week is::
 
-    deal     = expected value (amount × probability) × visit_share × stage weight
-    urgency  = deal × urgency_boost × max(0, 1 − days_to_close / urgency_horizon_days)
-    cadence  = relationship_value × min(overdue ratio, cadence_cap)      when overdue
-             − (deal + urgency) × recent_penalty × (1 − overdue ratio)  when visited recently
-    value    = max(0, deal + urgency + cadence) × account weight
+    deal         = open deal's expected value (amount × probability) × visit_share × stage weight
+    urgency      = deal × urgency_boost × max(0, 1 − days_to_close / urgency_horizon_days)
+    relationship = tier visit value × min(cap, overdue ratio ** tier steepness)
+    at risk      = customer revenue × risk_share × min(cap, overdue ratio − 1)   when overdue
+    recency      = −(deal + urgency) × recent_penalty × (1 − overdue ratio)      when not due
+    value        = max(0, deal + urgency + relationship + at risk + recency) × account weight
 
 * `visit_share` is the part of a deal's expected value that one meeting moves forward
   (default 5 %): a €100k deal at 40 % is worth €2,000 to visit.
 * Urgency grows linearly as the close date approaches, doubling the deal part (default
   boost 1.0) for deals closing this week; a close date in the past counts as "now".
-* The overdue ratio is days since the last visit ÷ cadence. At or above 1 the account is
-  due and gains `relationship_value` per cadence period overdue (capped); below 1 it was
-  visited recently and loses part of its deal value.
-* Stage weights reflect how much a meeting matters at each stage; closed deals are excluded.
+* Relationship: every account has a tier (A/B/C, `planner.optimise.tiers`: from a tag,
+  else annual revenue, else the default tier) with a value per visit and a cadence (the
+  account's own cadence wins). The overdue ratio is days since the last visit ÷ cadence
+  (a never-visited account counts as due: ratio 1). Overdue A-customers rise steeply.
+* Customers — a won deal ("Closed Won"), or a customer tag or stage — are visited for
+  the relationship: no open deal, but their revenue is at risk while they are overdue.
+* Stage weights reflect how much a meeting matters at each stage; a lost deal excludes
+  the account.
 * The account weight is a user override per account (default 1).
 
 Missing data never drops an account: documented defaults apply and the account is
-flagged (`ValueBreakdown.flags`) so the user can see and fix it.
+flagged (`ValueBreakdown.flags`) so the user can see and fix it. A plain list with no
+CRM values (a hospital register) is worth the default tier's visit to every account.
 """
 
 from __future__ import annotations
@@ -32,6 +38,13 @@ from decimal import Decimal
 from planner.domain.account import Account
 from planner.domain.i18n import N_
 from planner.domain.units import Money
+from planner.optimise.tiers import (
+    TierSettings,
+    cadence_factor,
+    customer_revenue,
+    is_customer,
+    tier_of,
+)
 
 # Stage names cover the usual generic ones and Salesforce's standard opportunity stages;
 # probabilities for the Salesforce stages are Salesforce's own defaults.
@@ -65,6 +78,7 @@ DEFAULT_STAGE_PROBABILITY: Mapping[str, float] = {
 }
 USER_EXCLUDED = N_("excluded by the user")  # the reason re-plans recognise to keep it out
 CLOSED_STAGES = frozenset({"closed won", "closed lost", "won", "lost", "closed"})
+LOST_STAGES = frozenset({"closed lost", "lost", "closed"})
 
 
 @dataclass(frozen=True)
@@ -74,8 +88,6 @@ class ValueParams:
     visit_share: float = 0.05
     urgency_boost: float = 1.0
     urgency_horizon_days: int = 90
-    relationship_value: Decimal = Decimal("150")
-    cadence_cap: float = 3.0
     recent_penalty: float = 0.5
     default_probability: float = 0.2  # when neither probability nor a known stage gives one
     default_amount: Decimal = Decimal("0")  # when the CRM has no amount
@@ -83,6 +95,7 @@ class ValueParams:
     stage_probability: Mapping[str, float] = field(
         default_factory=lambda: dict(DEFAULT_STAGE_PROBABILITY)
     )
+    tiers: TierSettings = field(default_factory=TierSettings)
     account_weights: Mapping[str, float] = field(default_factory=dict)  # key → multiplier
     must_visit: frozenset[str] = frozenset()  # account keys
     excluded: frozenset[str] = frozenset()  # account keys
@@ -94,7 +107,7 @@ class ValueParams:
             raise ValueError(f"visit share must be within 0–100 %, got {self.visit_share}")
         if self.urgency_horizon_days <= 0:
             raise ValueError("the urgency horizon must be a positive number of days")
-        for name in ("urgency_boost", "cadence_cap", "recent_penalty"):
+        for name in ("urgency_boost", "recent_penalty"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} cannot be negative")
         if any(w < 0 for w in self.account_weights.values()):
@@ -108,9 +121,16 @@ class ValueBreakdown:
     account_key: str
     deal: Money
     urgency: Money
-    cadence: Money
+    relationship: Money
+    at_risk: Money
+    recency: Money  # ≤ 0: visited recently, its deal part counts less
     weight: float
     total: Money
+    tier: str = "C"
+    tier_source: str = "default tier"
+    customer: bool = False
+    cadence_days: int = 90  # the cadence in force: the account's own, else its tier's
+    overdue: float = 1.0  # days since the last visit ÷ cadence
     must_visit: bool = False
     excluded_reason: str = ""
     flags: tuple[str, ...] = ()
@@ -119,9 +139,30 @@ class ValueBreakdown:
     def excluded(self) -> bool:
         return bool(self.excluded_reason)
 
+    @property
+    def due(self) -> bool:
+        return self.overdue >= 1.0
+
+    def parts(self) -> list[tuple[str, Money]]:
+        """(name, amount) of every part, for the inspector (names marked for translation)."""
+        return [
+            (N_("deal"), self.deal),
+            (N_("urgency"), self.urgency),
+            (N_("relationship"), self.relationship),
+            (N_("revenue at risk"), self.at_risk),
+            (N_("recency"), self.recency),
+        ]
+
     def describe(self) -> str:
-        parts = N_("deal {deal} + urgency {urgency} + cadence {cadence}").format(
-            deal=self.deal, urgency=self.urgency, cadence=self.cadence
+        parts = N_(
+            "deal {deal} + urgency {urgency} + relationship {relationship} "
+            "+ revenue at risk {at_risk} + recency {recency}"
+        ).format(
+            deal=self.deal,
+            urgency=self.urgency,
+            relationship=self.relationship,
+            at_risk=self.at_risk,
+            recency=self.recency,
         )
         if self.weight != 1.0:
             parts = N_("({parts}) × weight {weight}").format(parts=parts, weight=f"{self.weight:g}")
@@ -140,21 +181,34 @@ def value_account(account: Account, week_start: date, params: ValueParams) -> Va
     currency = account.currency
     flags: list[str] = []
     stage = account.stage.strip().lower()
-    deal_cents = _deal_cents(account, stage, params, flags)
+    customer = is_customer(account)
+    deal_cents = 0 if stage in CLOSED_STAGES else _deal_cents(account, stage, params, flags)
     urgency_cents = round(deal_cents * _urgency_factor(account, week_start, params))
-    ratio = _overdue_ratio(account, week_start, flags)
-    cadence_cents = _cadence_cents(ratio, deal_cents + urgency_cents, params, currency)
+    tier, source = tier_of(account, params.tiers)
+    cadence = account.cadence_days or params.tiers.cadence_days[tier]
+    ratio = _overdue_ratio(account, week_start, cadence, flags)
+    relationship = Money.of(params.tiers.visit_value[tier], currency).cents
+    relationship = round(relationship * cadence_factor(ratio, tier, params.tiers))
+    at_risk = _at_risk_cents(account, ratio, params) if customer else 0
+    recency = -round((deal_cents + urgency_cents) * params.recent_penalty * max(0.0, 1 - ratio))
     weight = params.account_weights.get(account.key, 1.0)
-    total = round(max(0, deal_cents + urgency_cents + cadence_cents) * weight)
+    total = max(0, deal_cents + urgency_cents + relationship + at_risk + recency)
     return ValueBreakdown(
         account_key=account.key,
         deal=Money(deal_cents, currency),
         urgency=Money(urgency_cents, currency),
-        cadence=Money(cadence_cents, currency),
+        relationship=Money(relationship, currency),
+        at_risk=Money(at_risk, currency),
+        recency=Money(recency, currency),
         weight=weight,
-        total=Money(total, currency),
+        total=Money(round(total * weight), currency),
+        tier=tier,
+        tier_source=source,
+        customer=customer,
+        cadence_days=cadence,
+        overdue=ratio,
         must_visit=_must_visit(account, ratio, params),
-        excluded_reason=_excluded_reason(account, stage, params),
+        excluded_reason=_excluded_reason(account, stage, customer, params),
         flags=tuple(flags),
     )
 
@@ -163,7 +217,8 @@ def _deal_cents(account: Account, stage: str, params: ValueParams, flags: list[s
     amount = account.amount
     if amount is None:
         amount = params.default_amount
-        flags.append(f"no amount: assumed {amount} {account.currency}")
+        if stage:  # an account list with no deals at all is not flagged on every row
+            flags.append(f"no amount: assumed {amount} {account.currency}")
     probability = account.probability
     if probability is None:
         if stage in params.stage_probability:
@@ -171,51 +226,49 @@ def _deal_cents(account: Account, stage: str, params: ValueParams, flags: list[s
             flags.append(f"no probability: {probability:.0%} from stage {account.stage!r}")
         else:
             probability = params.default_probability
-            flags.append(f"no probability: assumed {probability:.0%}")
+            if account.amount is not None:
+                flags.append(f"no probability: assumed {probability:.0%}")
     weight = params.stage_weights.get(stage, 1.0)
-    if stage and stage not in params.stage_weights and stage not in CLOSED_STAGES:
+    if stage and stage not in params.stage_weights:
         flags.append(f"unknown stage {account.stage!r}: weight 1")
     value = amount * Decimal(str(probability)) * Decimal(str(params.visit_share))
     return round(value * Decimal(str(weight)) * 100)
 
 
 def _urgency_factor(account: Account, week_start: date, params: ValueParams) -> float:
-    if account.close_date is None:
+    if account.close_date is None or account.stage.strip().lower() in CLOSED_STAGES:
         return 0.0
     days = max(0, (account.close_date - week_start).days)
     return params.urgency_boost * max(0.0, 1.0 - days / params.urgency_horizon_days)
 
 
-def _overdue_ratio(account: Account, week_start: date, flags: list[str]) -> float | None:
-    """Days since the last visit over the cadence; None when the account has no cadence."""
-    if account.cadence_days is None:
-        return None
+def _overdue_ratio(account: Account, week_start: date, cadence: int, flags: list[str]) -> float:
+    """Days since the last visit over the cadence; a never-visited account counts as due."""
     if account.last_visit is None:
-        flags.append(N_("never visited: counted as one cadence overdue"))
+        flags.append(N_("never visited: counted as due"))
         return 1.0
-    return max(0, (week_start - account.last_visit).days) / account.cadence_days
+    return max(0, (week_start - account.last_visit).days) / cadence
 
 
-def _cadence_cents(ratio: float | None, deal_cents: int, params: ValueParams, cur: str) -> int:
-    if ratio is None:
+def _at_risk_cents(account: Account, ratio: float, params: ValueParams) -> int:
+    revenue = customer_revenue(account)
+    if revenue is None or ratio <= 1.0:
         return 0
-    if ratio >= 1.0:
-        per_period = Money.of(params.relationship_value, cur).cents
-        return round(per_period * min(ratio, params.cadence_cap))
-    return -round(deal_cents * params.recent_penalty * (1.0 - ratio))
+    periods = min(params.tiers.overdue_cap, ratio - 1.0)
+    return round(revenue * Decimal(str(params.tiers.risk_share * periods)) * 100)
 
 
-def _must_visit(account: Account, ratio: float | None, params: ValueParams) -> bool:
+def _must_visit(account: Account, ratio: float, params: ValueParams) -> bool:
     if account.key in params.must_visit:
         return True
     is_key = params.key_account_tag in {t.lower() for t in account.tags}
-    return is_key and ratio is not None and ratio >= params.key_overdue_ratio
+    return is_key and ratio >= params.key_overdue_ratio
 
 
-def _excluded_reason(account: Account, stage: str, params: ValueParams) -> str:
+def _excluded_reason(account: Account, stage: str, customer: bool, params: ValueParams) -> str:
     if account.key in params.excluded:
         return USER_EXCLUDED
-    if stage in CLOSED_STAGES:
+    if stage in LOST_STAGES and not customer:
         return N_("deal is {stage}").format(stage=account.stage.lower())
     if account.location is None:
         return N_("no coordinates: geocode the address to plan a visit")

@@ -143,13 +143,14 @@ def _export_week(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) 
     """Every itinerary export of the planned week (.ics, GPX, CSV, PDF, map) into exports/."""
     # Imported here: the PDF export pulls in matplotlib and fpdf2, needed only by this step.
     from planner.services.export_itinerary import export_all
+    from planner.services.value_settings import load_value_params
 
     plan, rep = run.data.get("plan"), run.data.get("rep")
     if not isinstance(plan, WeekPlan) or rep is None:
         return  # no plan step ran: nothing to export
     files = export_all(
         plan, run.workspace.accounts(), rep, run.out_dir / "exports",
-        progress=progress, cancel=cancel,
+        value_params=load_value_params(run.workspace), progress=progress, cancel=cancel,
     )  # fmt: skip
     run.outputs.extend(files)
     run.summary.append(f"exports: {len(files)} files in {run.out_dir / 'exports'}")
@@ -160,6 +161,7 @@ def _write_map(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) ->
     from planner.domain.plan import week_to_plan
     from planner.maps import write_standalone_page
     from planner.services.valuation import week_valuation
+    from planner.services.value_settings import load_value_params
 
     plan = run.data.get("plan")
     plan = plan if isinstance(plan, WeekPlan) else None
@@ -170,7 +172,7 @@ def _write_map(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) ->
         accounts,
         plan,
         run.workspace.territories() or None,
-        values=week_valuation(accounts, week, plan).week_values(),
+        values=week_valuation(accounts, week, plan, load_value_params(run.workspace)).week_values(),
         reps=run.workspace.reps(),
     )
     run.outputs.append(path)

@@ -32,7 +32,8 @@ from planner.io.exporters.ics_state import IcsState, state_from_dict, state_to_d
 from planner.io.exporters.pdf import export_pdf
 from planner.io.exporters.static_map import Ring
 from planner.io.workspace import Workspace
-from planner.services.valuation import week_valuation
+from planner.services.valuation import ValueParams, week_valuation
+from planner.services.value_settings import load_value_params
 
 ICS_STATE_NAMESPACE = "ics_export"
 
@@ -63,10 +64,14 @@ def export_itinerary(
     ics_options: IcsOptions | None = None,
     previous_ics_state: IcsState | None = None,
     now: datetime | None = None,
+    value_params: ValueParams | None = None,
     progress: ProgressReporter | None = None,
     cancel: CancelToken | None = None,
 ) -> ExportResult:
     """Write `plan` (optionally only some `days`) as `fmt` to `out`; returns the files written.
+
+    `value_params` (the workspace's value settings) value the map page's accounts as the
+    app does.
 
     CSV also writes the remote-service list beside `out` (``<stem>-remote.csv``); ICS with
     ``per_day`` writes ``<stem>-YYYY-MM-DD.ics`` per day.
@@ -92,7 +97,8 @@ def export_itinerary(
         ]
         result = ExportResult(tuple(written), exported.state)
     else:
-        result = _export(select_days(plan, days), by_key, rep, fmt, out, locale=locale)
+        selected = select_days(plan, days)
+        result = _export(selected, by_key, rep, fmt, out, locale=locale, values=value_params)
     progress.report(1.0, f"Wrote {len(result.files)} file(s)")
     return result
 
@@ -104,6 +110,7 @@ def export_all(
     out_dir: Path,
     *,
     locale: str | None = None,
+    value_params: ValueParams | None = None,
     progress: ProgressReporter | None = None,
     cancel: CancelToken | None = None,
 ) -> list[Path]:
@@ -115,7 +122,9 @@ def export_all(
     for i, fmt in enumerate(ExportFormat):
         progress.report(i / len(ExportFormat), f"writing {fmt.value.upper()}")
         out = out_dir / f"{stem}.{fmt.value}"
-        result = export_itinerary(plan, by_key, rep, fmt, out, locale=locale, cancel=cancel)
+        result = export_itinerary(
+            plan, by_key, rep, fmt, out, locale=locale, value_params=value_params, cancel=cancel
+        )
         files.extend(result.files)
     progress.report(1.0, f"wrote {len(files)} files")
     return files
@@ -156,7 +165,8 @@ def export_from_workspace(
     previous = state_from_dict(stored) if stored else None
     result = export_itinerary(
         plan, workspace.accounts(), rep, fmt, out, days=days, locale=locale,
-        ics_options=ics_options, previous_ics_state=previous, progress=progress, cancel=cancel,
+        ics_options=ics_options, previous_ics_state=previous,
+        value_params=load_value_params(workspace), progress=progress, cancel=cancel,
     )  # fmt: skip
     if result.ics_state is not None:
         workspace.set_value(ICS_STATE_NAMESPACE, state_key, state_to_dict(result.ics_state))
@@ -198,6 +208,7 @@ def _export(
     out: Path,
     *,
     locale: str | None,
+    values: ValueParams | None,
 ) -> ExportResult:
     if fmt is ExportFormat.GPX:
         return ExportResult((write_atomic(out, export_gpx(plan, accounts, rep).encode()),))
@@ -210,16 +221,18 @@ def _export(
     if fmt is ExportFormat.PDF:
         pdf = export_pdf(plan, accounts, rep, basemap_outlines(), locale=locale)
         return ExportResult((write_atomic(out, pdf),))
-    return ExportResult((_write_html(plan, accounts, rep, out),))
+    return ExportResult((_write_html(plan, accounts, rep, out, values),))
 
 
-def _write_html(plan: WeekPlan, accounts: dict[str, Account], rep: Rep, out: Path) -> Path:
+def _write_html(
+    plan: WeekPlan, accounts: dict[str, Account], rep: Rep, out: Path, params: ValueParams | None
+) -> Path:
     # Imported here: the map page pulls in folium, which the other formats do not need.
     from planner.maps import write_standalone_page
 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.part")
-    values = week_valuation(accounts.values(), plan.week_start, plan).week_values()
+    values = week_valuation(accounts.values(), plan.week_start, plan, params).week_values()
     write_standalone_page(tmp, accounts, plan, values=values, reps=[rep])
     os.replace(tmp, out)
     return out

@@ -25,6 +25,7 @@ from planner.optimise.week.planner import WeekParams
 from planner.services.rep_scope import rep_scope
 from planner.services.road_legs import with_road_legs
 from planner.services.valuation import values_for_replan
+from planner.services.value_settings import load_value_params
 from planner.travel.model import TravelModel
 
 __all__ = ["WeekOutcome", "WeekParams", "plan_in_workspace", "plan_json", "plan_week"]
@@ -96,9 +97,8 @@ def plan_in_workspace(
     accounts = list(scope.accounts)
     previous = workspace.load_plan(rep.name, week_start)
     locks = locks_from_plan(previous) if previous is not None else []
-    request = WeekRequest(
-        accounts, rep, week_start, days, travel_model, locks, previous, values_for_replan(previous)
-    )
+    values = values_for_replan(previous, load_value_params(workspace))
+    request = WeekRequest(accounts, rep, week_start, days, travel_model, locks, previous, values)
     outcome = optimise_week(request, params, progress, cancel, deadline)
     note = scope.left_out_note(len(every))
     if note:

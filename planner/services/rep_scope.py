@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from planner.domain.account import Account
+from planner.domain.i18n import N_
 from planner.domain.rep import Rep
 from planner.domain.territory import Territory
 from planner.services.assign_territories import current_split
@@ -38,8 +39,8 @@ class RepScope:
             return ""
         owner = self.owner_of.get(account.key, UNASSIGNED)
         if owner == UNASSIGNED:
-            return "assigned to no rep (switch to all accounts to include it)"
-        return f"{owner}'s account (switch to all accounts to include it)"
+            return N_("assigned to no rep (switch to all accounts to include it)")
+        return N_("{rep}'s account (switch to all accounts to include it)").format(rep=owner)
 
     def left_out_note(self, total: int) -> str:
         """One line for the plan's notes: how many accounts of others were not considered."""
@@ -47,10 +48,10 @@ class RepScope:
         if others <= 0:
             return ""
         reps = len({r for r in self.owner_of.values() if r != self.rep_name})
-        return (
-            f"{others:,} accounts of {reps} other rep(s) or of no rep were left out: "
-            f"{self.rep_name}'s own territory is planned (plan all accounts to include them)"
-        )
+        return N_(
+            "{count} accounts of {reps} other rep(s) or of no rep were left out: {rep}'s own "
+            "territory is planned (plan all accounts to include them)"
+        ).format(count=f"{others:,}", reps=reps, rep=self.rep_name)
 
 
 def rep_scope(

@@ -7,6 +7,11 @@ in-process, and the others estimated with parameters calibrated on those roads."
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
+from planner.domain import Account, GeoPoint, Precision
+from planner.io.geocoding.town_size import town_sizes
 from planner.io.regions import RegionStore
 from planner.io.workspace import Workspace
 from planner.services.regions import calibrated_params, road_regions
@@ -16,14 +21,36 @@ from planner.travel.incremental import MemoizedModel
 from planner.travel.model import TravelModel
 from planner.travel.roads import RoadsModel
 from planner.travel.settings import KEY, NAMESPACE, TravelSettings, load_settings
+from planner.travel.town_pins import TownPin, TownPinModel, pin_key, town_radius_m
 
 
 def workspace_travel_model(workspace: Workspace, store: RegionStore | None = None) -> TravelModel:
     """The model `travel use ...` chose for this workspace (geodesic by default, on the
-    roads of the user's regions where they cover the places)."""
+    roads of the user's regions where they cover the places), where accounts sharing a
+    town-level pin are a town's size apart."""
     settings = load_settings(workspace)
     model = _roads(workspace, settings, store or RegionStore()) or settings.build()
-    return MemoizedModel(model, StoreMatrixCache(workspace))
+    memo = MemoizedModel(model, StoreMatrixCache(workspace))
+    pins = town_pins(workspace.accounts())
+    # outside the memo, which computes each distinct point once
+    return TownPinModel(memo, pins, settings.geodesic) if pins else memo
+
+
+def town_pins(accounts: Sequence[Account]) -> dict[tuple[float, float], TownPin]:
+    """The coarse pins (town, postcode) two or more accounts share, with the town's size."""
+    counts = Counter(
+        pin_key(a.location)
+        for a in accounts
+        if a.location is not None and a.precision.is_coarse and a.precision is not Precision.COUNTRY
+    )
+    shared = [GeoPoint(*key) for key, n in counts.items() if n > 1]
+    sizes = town_sizes(shared)
+    return {
+        pin_key(point): TownPin(
+            size[0] if size else "town", town_radius_m(size[1] if size else None)
+        )
+        for point, size in zip(shared, sizes, strict=True)
+    }
 
 
 def _roads(

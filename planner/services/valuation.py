@@ -17,7 +17,7 @@ from planner.domain.plan import WeekPlan
 from planner.optimise.priorities import USER_EXCLUDED, ValueBreakdown, ValueParams
 from planner.optimise.valuation import Valuation, value_week
 
-__all__ = ["Valuation", "ValueBreakdown", "values_for_replan", "week_valuation"]
+__all__ = ["Valuation", "ValueBreakdown", "ValueParams", "values_for_replan", "week_valuation"]
 
 
 def week_valuation(

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.io.workspace import SCHEMA_VERSION, Workspace, WorkspaceError
+from planner.io.workspace import SCHEMA_VERSION, Workspace, WorkspaceError, default_workspace_path
 from planner.io.workspace.access import add_member
-from planner.io.workspace.postgres import is_postgres_url
+from planner.io.workspace.postgres import is_postgres_url, with_password
 from planner.io.workspace.transfer import copy_workspace
+
+# The store itself, for the app and the command line (which use services, not io).
+__all__ = [
+    "Workspace",
+    "WorkspaceError",
+    "add_team_member",
+    "copy_between",
+    "default_workspace_path",
+    "init_workspace",
+    "is_postgres_url",
+    "with_password",
+]
 
 
 def init_workspace(target: str | Path) -> str:

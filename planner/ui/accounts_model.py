@@ -22,20 +22,12 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner.domain import Account, Precision
 from planner.domain.i18n import gettext
+from planner.services.session import PlannerFigures
 from planner.ui.formatting import QT_TRANSLATE_NOOP, ui_formats, ui_locale
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class PlannerFigures:
-    """What the planner says about one account; empty until a plan exists."""
-
-    priority: float | None = None  # value of a visit this week, in the rep's currency
-    outcome: str = ""  # planned | remote | excluded
-    day: str = ""  # planned day, e.g. "Tue 09:40"
 
 
 def days_overdue(account: Account, today: date) -> int | None:

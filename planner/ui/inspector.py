@@ -135,14 +135,18 @@ class Inspector(QWidget):
             return ""
         money = ui_formats().money
         b = breakdown
-        text = self.tr("deal %s + urgency %s + cadence %s") % (
-            money(b.deal),
-            money(b.urgency),
-            money(b.cadence),
-        )
+        kind = self.tr("customer") if b.customer else self.tr("account")
+        source = translate_reason(b.tier_source, ui_locale())
+        lines = [
+            self.tr("tier %s %s (%s)") % (b.tier, kind, source),
+            self.tr("visit every %s days; last visit %s× that ago")
+            % (b.cadence_days, ui_formats().number(b.overdue, 1)),
+        ]
+        lines += [f"{gettext(name, ui_locale())}: {money(amount)}" for name, amount in b.parts()]
         if b.weight != 1.0:
-            text = self.tr("(%s) × weight %s") % (text, ui_formats().number(b.weight, 2))
-        text = f"{text} = {money(b.total)}"
+            lines.append(self.tr("× weight %s") % ui_formats().number(b.weight, 2))
+        lines.append(f"= {money(b.total)}")
+        text = "\n".join(lines)
         if breakdown.must_visit:
             text += "\n" + self.tr("must visit")
         if breakdown.excluded:

@@ -7,16 +7,12 @@ last workspace are remembered (QSettings).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QWidget
 
-from planner.domain import WeekPlan
 from planner.domain.pins import shared_pins
-from planner.io.workspace import Workspace
+from planner.services.workspaces import Workspace
 from planner.ui.accounts_model import AccountsModel
 from planner.ui.accounts_panel import AccountsPanel
 from planner.ui.formatting import ui_formats
@@ -31,9 +27,6 @@ from planner.ui.team_workflows import TeamWorkflows
 from planner.ui.territories_panel import TerritoriesPanel
 from planner.ui.workers import TaskRunner
 from planner.ui.workflows import Workflows
-
-if TYPE_CHECKING:
-    from planner.services.edit_plan import PlanContext
 
 ORG, APP = "territory-planner", "Territory planner"
 
@@ -60,8 +53,14 @@ class MainWindow(QMainWindow):
         self._docks()
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
-        self.workflows = Workflows(self)
-        self.team_flows = TeamWorkflows(self)
+        self.workflows = Workflows(self.session, self.runner, self, self.settings)
+        self.workflows.message.connect(self.statusBar().showMessage)
+        self.workflows.workspace_opened.connect(lambda name: self.setWindowTitle(f"{APP} — {name}"))
+        self.team_flows = TeamWorkflows(
+            self.session, self.runner, self, self.settings,
+            workflows=self.workflows, view=self.team_view,
+        )  # fmt: skip
+        self.team_flows.opened.connect(self.team_dock.raise_)
         self._menus()
         self._toolbar()
         self._connect()
@@ -225,42 +224,24 @@ class MainWindow(QMainWindow):
         s.plan_changed.connect(self._fill_reps)
         self.territories_panel.balance_requested.connect(self.workflows.balance_territories)
         self.territories_panel.assign_requested.connect(self._give_selected)
-        self.plan_view.visit_moved.connect(self._move_visit)
-        self.plan_view.lock_toggled.connect(self._toggle_lock)
-        self.plan_view.visit_removed.connect(self._remove_visit)
+        self.plan_view.visit_moved.connect(lambda *move: self._refused(s.move_visit(*move)))
+        self.plan_view.lock_toggled.connect(lambda key: self._refused(s.toggle_lock(key)))
+        self.plan_view.visit_removed.connect(lambda key: self._refused(s.remove_visit(key)))
         self.team_dock.visibilityChanged.connect(self.team_flows.refresh_if_shown)
         self.team_view.week_changed.connect(self.team_flows.refresh)
         self.team_view.plan_team_requested.connect(self.team_flows.plan_team)
 
     # plan edits ------------------------------------------------------------------------
-    def _toggle_lock(self, key: str) -> None:
-        from planner.services.edit_plan import toggle_lock
-
-        self._edit(self.tr("Lock/unlock visit"), lambda c, p: toggle_lock(c, p, key))
-
-    def _remove_visit(self, key: str) -> None:
-        from planner.services.edit_plan import remove_visit
-
-        self._edit(self.tr("Remove visit"), lambda c, p: remove_visit(c, p, key))
-
-    def _move_visit(self, key: str, day_index: int, position: int) -> None:
-        from planner.services.edit_plan import move_visit
-
-        self._edit(self.tr("Move visit"), lambda c, p: move_visit(c, p, key, day_index, position))
-
-    def _edit(self, text: str, edit: Callable[[PlanContext, WeekPlan], WeekPlan]) -> None:
-        refused = self.session.edit_visit(text, edit)
-        if refused:
-            self.statusBar().showMessage(self.tr("Not changed: %s") % refused, 10000)
+    def _refused(self, reason: str) -> None:
+        if reason:
+            self.statusBar().showMessage(self.tr("Not changed: %s") % reason, 10000)
 
     def _give_selected(self, rep_name: str) -> None:
         keys = self.accounts_panel.selected_keys()
         if not keys:
             self.statusBar().showMessage(self.tr("Select accounts in the table first"), 5000)
             return
-        refused = self.session.give_accounts(keys, rep_name)
-        if refused:
-            self.statusBar().showMessage(self.tr("Not changed: %s") % refused, 10000)
+        self._refused(self.session.give_accounts(keys, rep_name))
 
     def _refresh_territories(self) -> None:
         if not self.territories_panel.isVisible():

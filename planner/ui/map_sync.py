@@ -74,17 +74,7 @@ class MapSync(QObject):
     def push(self) -> None:
         if not self.view.is_ready:
             return  # `ready` pushes everything once the page is up
-        from planner.maps.data import build_map_data
-
-        s = self.session
-        data = build_map_data(
-            s.accounts,
-            s.plan,
-            s.workspace.territories(),
-            values=s.valuation.week_values(),
-            reps=s.workspace.reps(),
-            locale=self.locale,
-        )
+        data = self.session.map_data(self.locale)
         for layer, function in LAYERS:
             self.view.call(
                 function, data.layer_json(layer) if getattr(data, layer) is not None else EMPTY

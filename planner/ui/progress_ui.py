@@ -40,7 +40,11 @@ def run_with_progress(
             dialog.setLabelText(message)
 
     def failed(message: str) -> None:
-        QMessageBox.warning(parent, title, message)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
+                          parent)  # fmt: skip
+        if task.failure is not None:
+            box.setDetailedText(task.failure.detail)  # the "Show Details..." button
+        box.exec()
 
     task.signals.progress.connect(progress)
     task.signals.finished.connect(lambda result: on_result(result) if result is not None else None)

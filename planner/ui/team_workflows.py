@@ -1,11 +1,15 @@
-"""Team menus: open a team (PostgreSQL) workspace, plan the whole team, the team view."""
+"""Team menus: open a team (PostgreSQL) workspace, plan the whole team, the team view.
+
+Like Workflows, they know the session, the task runner, the settings, a parent widget
+for dialogs and the team view they fill — not the window.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,11 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import DomainError
-from planner.io.workspace.postgres import is_postgres_url, with_password
+from planner.services.workspaces import is_postgres_url, with_password
 from planner.ui.progress_ui import run_with_progress
+from planner.ui.session import Session
+from planner.ui.team_view import TeamView
+from planner.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
-    from planner.ui.main_window import MainWindow
+    from planner.ui.workflows import Workflows
 
 
 class TeamWorkspaceDialog(QDialog):
@@ -51,27 +58,30 @@ class TeamWorkspaceDialog(QDialog):
 
 
 class TeamWorkflows(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.session
+    opened = Signal()  # a team workspace was opened: show the team view
+
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget,
+                 settings: QSettings, *, workflows: Workflows, view: TeamView) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.session, self.runner, self.settings = session, runner, settings
+        self.host, self.workflows, self.view = parent, workflows, view
 
     def open_team_workspace(self) -> None:
-        last = str(self.window.settings.value("workspace/last_team", "", type=str))
-        dialog = TeamWorkspaceDialog(last, self.window)
+        last = str(self.settings.value("workspace/last_team", "", type=str))
+        dialog = TeamWorkspaceDialog(last, self.host)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         target = dialog.target()
         if not is_postgres_url(target):
             QMessageBox.warning(
-                self.window, self.tr("Open team workspace"),
+                self.host, self.tr("Open team workspace"),
                 self.tr("A team workspace is a postgresql://user@host:port/database address."),
             )  # fmt: skip
             return
-        if self.window.workflows.switch_to(target):
-            self.window.settings.setValue("workspace/last_team", self.session.workspace.location)
+        if self.workflows.switch_to(target):
+            self.settings.setValue("workspace/last_team", self.session.workspace.location)
             self.refresh()
-            self.window.team_dock.raise_()
+            self.opened.emit()
 
     def refresh_if_shown(self, shown: bool) -> None:
         if shown:
@@ -80,7 +90,7 @@ class TeamWorkflows(QObject):
     def refresh(self, week: date | None = None) -> None:
         from planner.services.team_view import team_week
 
-        view = self.window.team_view
+        view = self.view
         if week is None:
             week = self.session.week_start
             view.set_week(week)
@@ -94,7 +104,7 @@ class TeamWorkflows(QObject):
         try:
             reps = team_reps(workspace, None)
         except DomainError as exc:
-            QMessageBox.information(self.window, self.tr("Plan the whole team"), str(exc))
+            QMessageBox.information(self.host, self.tr("Plan the whole team"), str(exc))
             return
         target = workspace.target if workspace.is_team else resolve_target(workspace.path)
         job = TeamJob(target, week, None, WeekParams(time_limit_s=10.0))
@@ -108,6 +118,6 @@ class TeamWorkflows(QObject):
             self.refresh(week)
 
         run_with_progress(
-            self.window, runner=self.window.runner, title=self.tr("Planning the whole team"),
+            self.host, runner=self.runner, title=self.tr("Planning the whole team"),
             work=work, on_result=done,
         )  # fmt: skip

@@ -7,19 +7,20 @@ signals (queued across threads by Qt).
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from planner.services.failures import Failure, explain
 from planner.services.progress import CancelFlag, Cancelled
 
 
 class TaskSignals(QObject):
     progress = Signal(float, str)
     finished = Signal(object)  # the service's result
-    failed = Signal(str)  # a message for the user
+    failed = Signal(str)  # one sentence for the user; the detail is in Task.failure
     cancelled = Signal()
     done = Signal()  # always last, whatever happened
 
@@ -35,8 +36,12 @@ class _SignalProgress:
 class Task(QRunnable):
     """Runs `work(progress, cancel)` in a pool thread."""
 
-    def __init__(self, work: Callable[[Any, Any], Any], name: str = "") -> None:
+    def __init__(
+        self, work: Callable[[Any, Any], Any], name: str = "", workspace: Path | None = None
+    ) -> None:
         super().__init__()
+        self.workspace = workspace  # named in failure messages
+        self.failure: Failure | None = None
         self.setAutoDelete(False)  # the runner keeps it until `done`
         self.name = name
         self.signals = TaskSignals()
@@ -52,8 +57,8 @@ class Task(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except Exception as exc:  # a worker must never take the app down
-            detail = "".join(traceback.format_exception_only(exc)).strip()
-            self.signals.failed.emit(detail)
+            self.failure = explain(exc, self.workspace)
+            self.signals.failed.emit(self.failure.message)
         else:
             if self.cancel_flag.cancelled:
                 self.signals.cancelled.emit()

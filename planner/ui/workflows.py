@@ -1,7 +1,9 @@
 """What the menus do: workspace files, import, geocode, rep settings, plan the week.
 
 Each long step runs in the task runner behind a progress dialog; results come back to
-the session on the main thread.
+the session on the main thread. Workflows know the session, the task runner, the
+settings and a parent widget for their dialogs — not the window: what the window shows
+in its status bar or title comes out as signals.
 """
 
 from __future__ import annotations
@@ -9,25 +11,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from planner.domain import Rep, WeekPlan
-from planner.domain.deadline import Deadline
-from planner.io.workspace import Workspace, WorkspaceError
+from planner.services.workspaces import Workspace, WorkspaceError
 from planner.ui.dialogs.import_wizard import ImportWizard
 from planner.ui.dialogs.plan_dialog import PlanDialog
 from planner.ui.dialogs.rep_dialog import RepDialog
 from planner.ui.formatting import QT_TRANSLATE_NOOP
 from planner.ui.progress_ui import run_with_progress
-from planner.ui.workers import Task
+from planner.ui.session import Session
+from planner.ui.workers import Task, TaskRunner
 
 if TYPE_CHECKING:
     from planner.services.assign_territories import TerritoryResult
     from planner.services.export_itinerary import ExportResult
     from planner.services.geocode_accounts import GeocodeSummary
     from planner.services.plan_week import WeekParams
-    from planner.ui.main_window import MainWindow
 
 # The services below load the solver, scipy, folium or fpdf: they are imported where they
 # are first used, so the window opens without waiting for them.
@@ -37,30 +38,34 @@ WORKSPACE_FILTER = "Territory workspaces (*.tpw);;All files (*)"
 
 class Workflows(QObject):
     exported = Signal(list)  # the files an export wrote
+    message = Signal(str, int)  # a status line and how long to show it (ms)
+    workspace_opened = Signal(str)  # the title (file name or URL) of the workspace switched to
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.session
+    def __init__(
+        self, session: Session, runner: TaskRunner, parent: QWidget, settings: QSettings
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.runner, self.settings = session, runner, settings
+        self.host = parent  # the widget dialogs and message boxes open over
 
     # workspace files -------------------------------------------------------------------
     def new_workspace(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("New workspace"), "", WORKSPACE_FILTER
+            self.host, self.tr("New workspace"), "", WORKSPACE_FILTER
         )
         if name:
             self._switch(Path(name).with_suffix(".tpw"))
 
     def open_workspace(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Open workspace"), "", WORKSPACE_FILTER
+            self.host, self.tr("Open workspace"), "", WORKSPACE_FILTER
         )
         if name:
             self._switch(Path(name))
 
     def save_workspace_as(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Save workspace as"), "", WORKSPACE_FILTER
+            self.host, self.tr("Save workspace as"), "", WORKSPACE_FILTER
         )
         if not name:
             return
@@ -68,7 +73,7 @@ class Workflows(QObject):
         try:
             self.session.workspace.copy_to(target)
         except (OSError, WorkspaceError) as exc:
-            QMessageBox.warning(self.window, self.tr("Save workspace as"), str(exc))
+            QMessageBox.warning(self.host, self.tr("Save workspace as"), str(exc))
             return
         self._switch(target)
 
@@ -80,20 +85,19 @@ class Workflows(QObject):
         try:
             workspace = Workspace.open(target)
         except WorkspaceError as exc:
-            QMessageBox.warning(self.window, self.tr("Open workspace"), str(exc))
+            QMessageBox.warning(self.host, self.tr("Open workspace"), str(exc))
             return False
-        self.window.runner.cancel_all()
-        self.window.runner.wait()
+        self.runner.cancel_all()
+        self.runner.wait()
         old = self.session.workspace
         self.session.switch(workspace)
         old.close()
-        title = self.window.windowTitle().split(" — ")[0]
-        self.window.setWindowTitle(f"{title} — {workspace.title}")
+        self.workspace_opened.emit(workspace.title)
         return True
 
     # import, geocode -------------------------------------------------------------------
     def import_accounts(self, initial: Path | None = None) -> ImportWizard:
-        wizard = ImportWizard(self.session, self.window.runner, self.window, initial)
+        wizard = ImportWizard(self.session, self.runner, self.host, initial)
         wizard.open()
         return wizard
 
@@ -102,20 +106,20 @@ class Workflows(QObject):
         from planner.services.geocode_accounts import geocode_accounts
 
         workspace = self.session.workspace
-        offline = bool(self.window.settings.value("geocoding/offline", True, type=bool))
+        offline = bool(self.settings.value("geocoding/offline", True, type=bool))
 
         def work(progress: Any, cancel: Any) -> GeocodeSummary:
             return geocode_accounts(workspace, GeocodeConfig(offline=offline), progress, cancel)
 
         def done(summary: GeocodeSummary) -> None:
             self.session.set_accounts(workspace.accounts())
-            QMessageBox.information(self.window, self.tr("Geocoding"), "\n".join(summary.lines()))
+            QMessageBox.information(self.host, self.tr("Geocoding"), "\n".join(summary.lines()))
 
         def cancelled() -> None:  # what was found before the cancel is already saved
             self.session.set_accounts(workspace.accounts())
 
         run_with_progress(
-            self.window, runner=self.window.runner, title=self.tr("Geocoding"), work=work,
+            self.host, runner=self.runner, title=self.tr("Geocoding"), work=work,
             on_result=done, on_cancelled=cancelled,
         )  # fmt: skip
 
@@ -131,11 +135,11 @@ class Workflows(QObject):
     def export(self, fmt: str) -> None:
         plan, rep = self.session.plan, self.session.rep
         if plan is None or rep is None:
-            QMessageBox.information(self.window, self.tr("Export"), self.tr("Plan a week first."))
+            QMessageBox.information(self.host, self.tr("Export"), self.tr("Plan a week first."))
             return
         pattern = next(p for f, _, p in self.EXPORTS if f == fmt)
         suggested = f"{rep.name}-{plan.week_start.isoformat()}.{fmt}".replace(" ", "-")
-        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"), suggested, pattern)
+        name, _ = QFileDialog.getSaveFileName(self.host, self.tr("Export"), suggested, pattern)
         if name:
             self.export_to(fmt, Path(name))
 
@@ -145,7 +149,7 @@ class Workflows(QObject):
         plan = self.session.plan
         assert plan is not None
         workspace = self.session.workspace
-        locale = "it" if self.window.settings.value("ui/language", "", type=str) == "it" else None
+        locale = "it" if self.settings.value("ui/language", "", type=str) == "it" else None
 
         def work(progress: Any, cancel: Any) -> ExportResult:
             return export_from_workspace(
@@ -155,13 +159,11 @@ class Workflows(QObject):
 
         def done(result: ExportResult) -> None:
             files = "\n".join(str(f) for f in result.files)
-            self.window.statusBar().showMessage(
-                self.tr("Exported %s") % files.replace("\n", ", "), 10000
-            )
+            self.message.emit(self.tr("Exported %s") % files.replace("\n", ", "), 10000)
             self.exported.emit(list(result.files))
 
         run_with_progress(
-            self.window, runner=self.window.runner, title=self.tr("Exporting"), work=work,
+            self.host, runner=self.runner, title=self.tr("Exporting"), work=work,
             on_result=done,
         )  # fmt: skip
 
@@ -175,7 +177,9 @@ class Workflows(QObject):
         reps = workspace.reps()
         if len(reps) < 2:
             QMessageBox.information(
-                self.window, self.tr("Territories"), self.tr("Import at least two reps first.")
+                self.host,
+                self.tr("Territories"),
+                self.tr("Import at least two reps first."),
             )
             return
         settings = BalanceSettings(balance=Balance(mode), tolerance=tolerance)
@@ -189,14 +193,14 @@ class Workflows(QObject):
             session.edit_territories(self.tr("Balance territories"), result)
 
         run_with_progress(
-            self.window, runner=self.window.runner, title=self.tr("Balancing territories"),
+            self.host, runner=self.runner, title=self.tr("Balancing territories"),
             work=work, on_result=done,
         )  # fmt: skip
 
     # rep and plan ----------------------------------------------------------------------
     def edit_rep(self) -> None:
         rep = self.session.rep or Rep(self.tr("Me"))
-        dialog = RepDialog(rep, self.window)
+        dialog = RepDialog(rep, self.host)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.session.set_rep(dialog.rep())
 
@@ -209,13 +213,15 @@ class Workflows(QObject):
         session = self.session
         if session.rep is None or session.rep.home is None:
             QMessageBox.information(
-                self.window, self.tr("Plan the week"), self.tr("Set the rep's home location first.")
+                self.host,
+                self.tr("Plan the week"),
+                self.tr("Set the rep's home location first."),
             )
             self.edit_rep()
             return None
         week, keep, overnight = session.week_start, session.plan is not None, True
         if ask:
-            dialog = PlanDialog(session.week_start, session.plan is not None, self.window)
+            dialog = PlanDialog(session.week_start, session.plan is not None, self.host)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             week, days = dialog.week_start(), dialog.days.value()
@@ -226,25 +232,12 @@ class Workflows(QObject):
         )
 
     def _solve(self, week: Any, days: int, params: WeekParams) -> Task:
-        from planner.services.plan_week import plan_in_workspace
-
         session = self.session
-        workspace, rep = session.workspace, session.rep
-        model = session.travel_model
-        assert rep is not None
-
-        def work(progress: Any, cancel: Any) -> WeekPlan:
-            deadline = Deadline.after(params.time_limit_s)  # the clock starts with the work
-            outcome = plan_in_workspace(
-                workspace, rep.name, week, days, model, params=params, progress=progress,
-                cancel=cancel, deadline=deadline,
-            )  # fmt: skip
-            return outcome.plan
 
         def done(plan: WeekPlan) -> None:
             session.edit_plan(self.tr("Plan week"), plan)
 
         return run_with_progress(
-            self.window, runner=self.window.runner, title=self.tr("Planning the week"),
-            work=work, on_result=done,
+            self.host, runner=self.runner, title=self.tr("Planning the week"),
+            work=session.plan_job(week, days, params), on_result=done,
         )  # fmt: skip

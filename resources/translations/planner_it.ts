@@ -4,57 +4,57 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="59"/>
+        <location filename="../../planner/ui/accounts_model.py" line="51"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="60"/>
+        <location filename="../../planner/ui/accounts_model.py" line="52"/>
         <source>City</source>
         <translation>Comune</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="61"/>
+        <location filename="../../planner/ui/accounts_model.py" line="53"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="62"/>
+        <location filename="../../planner/ui/accounts_model.py" line="54"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="64"/>
+        <location filename="../../planner/ui/accounts_model.py" line="56"/>
         <source>Prob.</source>
         <translation>Prob.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="67"/>
+        <location filename="../../planner/ui/accounts_model.py" line="59"/>
         <source>Visit value</source>
         <translation>Valore visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="69"/>
+        <location filename="../../planner/ui/accounts_model.py" line="61"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="71"/>
+        <location filename="../../planner/ui/accounts_model.py" line="63"/>
         <source>Overdue (d)</source>
         <translation>Ritardo (g)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="75"/>
+        <location filename="../../planner/ui/accounts_model.py" line="67"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="77"/>
+        <location filename="../../planner/ui/accounts_model.py" line="69"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="80"/>
+        <location filename="../../planner/ui/accounts_model.py" line="72"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
@@ -233,21 +233,44 @@
     </message>
     <message>
         <location filename="../../planner/ui/inspector.py" line="138"/>
-        <source>deal %s + urgency %s + cadence %s</source>
-        <translation>trattativa %s + urgenza %s + cadenza %s</translation>
+        <source>customer</source>
+        <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="144"/>
-        <source>(%s) × weight %s</source>
-        <translation>(%s) × peso %s</translation>
+        <location filename="../../planner/ui/inspector.py" line="138"/>
+        <source>account</source>
+        <translation>cliente potenziale</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="141"/>
+        <source>tier %s %s (%s)</source>
+        <translation>fascia %s, %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="142"/>
+        <source>visit every %s days; last visit %s× that ago</source>
+        <translation>visita ogni %s giorni; ultima visita %s× quel periodo fa</translation>
     </message>
     <message>
         <location filename="../../planner/ui/inspector.py" line="147"/>
+        <source>× weight %s</source>
+        <translation>× peso %s</translation>
+    </message>
+    <message>
+        <source>deal %s + urgency %s + cadence %s</source>
+        <translation type="vanished">trattativa %s + urgenza %s + cadenza %s</translation>
+    </message>
+    <message>
+        <source>(%s) × weight %s</source>
+        <translation type="vanished">(%s) × peso %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/inspector.py" line="151"/>
         <source>must visit</source>
         <translation>da visitare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="150"/>
+        <location filename="../../planner/ui/inspector.py" line="154"/>
         <source>excluded: %s</source>
         <translation>escluso: %s</translation>
     </message>
@@ -255,218 +278,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="83"/>
+        <location filename="../../planner/ui/main_window.py" line="82"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="85"/>
+        <location filename="../../planner/ui/main_window.py" line="84"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="87"/>
+        <location filename="../../planner/ui/main_window.py" line="86"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="88"/>
+        <location filename="../../planner/ui/main_window.py" line="87"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="91"/>
+        <location filename="../../planner/ui/main_window.py" line="90"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="98"/>
+        <location filename="../../planner/ui/main_window.py" line="97"/>
         <source>Team</source>
         <translation>Squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="120"/>
+        <location filename="../../planner/ui/main_window.py" line="119"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="123"/>
+        <location filename="../../planner/ui/main_window.py" line="122"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="124"/>
+        <location filename="../../planner/ui/main_window.py" line="123"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="125"/>
+        <location filename="../../planner/ui/main_window.py" line="124"/>
         <source>Open &amp;team workspace…</source>
         <translation>Apri area di lavoro di &amp;squadra…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="126"/>
+        <location filename="../../planner/ui/main_window.py" line="125"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="130"/>
+        <location filename="../../planner/ui/main_window.py" line="129"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="132"/>
+        <location filename="../../planner/ui/main_window.py" line="131"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="137"/>
+        <location filename="../../planner/ui/main_window.py" line="136"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="139"/>
+        <location filename="../../planner/ui/main_window.py" line="138"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="140"/>
+        <location filename="../../planner/ui/main_window.py" line="139"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="142"/>
+        <location filename="../../planner/ui/main_window.py" line="141"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="148"/>
+        <location filename="../../planner/ui/main_window.py" line="147"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="151"/>
+        <location filename="../../planner/ui/main_window.py" line="150"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="153"/>
+        <location filename="../../planner/ui/main_window.py" line="152"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="154"/>
+        <location filename="../../planner/ui/main_window.py" line="153"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="158"/>
+        <location filename="../../planner/ui/main_window.py" line="157"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="159"/>
+        <location filename="../../planner/ui/main_window.py" line="158"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="160"/>
+        <location filename="../../planner/ui/main_window.py" line="159"/>
         <source>Plan the whole &amp;team</source>
         <translation>Pianifica tutta la &amp;squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="163"/>
+        <location filename="../../planner/ui/main_window.py" line="162"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="168"/>
+        <location filename="../../planner/ui/main_window.py" line="167"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="172"/>
+        <location filename="../../planner/ui/main_window.py" line="171"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="187"/>
+        <location filename="../../planner/ui/main_window.py" line="186"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="189"/>
+        <location filename="../../planner/ui/main_window.py" line="188"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="208"/>
+        <location filename="../../planner/ui/main_window.py" line="207"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="239"/>
         <source>Lock/unlock visit</source>
-        <translation>Blocca/sblocca visita</translation>
+        <translation type="vanished">Blocca/sblocca visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="244"/>
         <source>Remove visit</source>
-        <translation>Togli visita</translation>
+        <translation type="vanished">Togli visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="249"/>
         <source>Move visit</source>
-        <translation>Sposta visita</translation>
+        <translation type="vanished">Sposta visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="254"/>
-        <location filename="../../planner/ui/main_window.py" line="263"/>
+        <location filename="../../planner/ui/main_window.py" line="237"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="259"/>
+        <location filename="../../planner/ui/main_window.py" line="242"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="303"/>
+        <location filename="../../planner/ui/main_window.py" line="284"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="307"/>
+        <location filename="../../planner/ui/main_window.py" line="288"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="313"/>
+        <location filename="../../planner/ui/main_window.py" line="294"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="124"/>
+        <location filename="../../planner/ui/workflows.py" line="128"/>
         <source>Calendar (.ics)…</source>
         <translation>Calendario (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="125"/>
+        <location filename="../../planner/ui/workflows.py" line="129"/>
         <source>Navigation route (GPX)…</source>
         <translation>Percorso di navigazione (GPX)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="126"/>
+        <location filename="../../planner/ui/workflows.py" line="130"/>
         <source>Spreadsheet itinerary (CSV)…</source>
         <translation>Itinerario per foglio di calcolo (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="127"/>
+        <location filename="../../planner/ui/workflows.py" line="131"/>
         <source>Printable itinerary (PDF)…</source>
         <translation>Itinerario stampabile (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="128"/>
+        <location filename="../../planner/ui/workflows.py" line="132"/>
         <source>Map page (HTML)…</source>
         <translation>Pagina mappa (HTML)…</translation>
     </message>
@@ -757,24 +776,20 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../planner/ui/session.py" line="153"/>
         <source>there is no plan to edit</source>
-        <translation>non c&apos;è un piano da modificare</translation>
+        <translation type="vanished">non c&apos;è un piano da modificare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="196"/>
         <source>territories need at least two reps and geocoded accounts</source>
-        <translation>i territori richiedono almeno due agenti e clienti geocodificati</translation>
+        <translation type="vanished">i territori richiedono almeno due agenti e clienti geocodificati</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="201"/>
         <source>Give %d accounts to %s</source>
-        <translation>Assegna %d clienti a %s</translation>
+        <translation type="vanished">Assegna %d clienti a %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/session.py" line="215"/>
         <source>Move pin of %s</source>
-        <translation>Sposta la posizione di %s</translation>
+        <translation type="vanished">Sposta la posizione di %s</translation>
     </message>
 </context>
 <context>
@@ -863,22 +878,22 @@
 <context>
     <name>TeamWorkflows</name>
     <message>
-        <location filename="../../planner/ui/team_workflows.py" line="67"/>
+        <location filename="../../planner/ui/team_workflows.py" line="77"/>
         <source>Open team workspace</source>
         <translation>Apri area di lavoro di squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/team_workflows.py" line="68"/>
+        <location filename="../../planner/ui/team_workflows.py" line="78"/>
         <source>A team workspace is a postgresql://user@host:port/database address.</source>
         <translation>Un&apos;area di lavoro di squadra è un indirizzo postgresql://utente@host:porta/database.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/team_workflows.py" line="97"/>
+        <location filename="../../planner/ui/team_workflows.py" line="107"/>
         <source>Plan the whole team</source>
         <translation>Pianifica tutta la squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/team_workflows.py" line="111"/>
+        <location filename="../../planner/ui/team_workflows.py" line="121"/>
         <source>Planning the whole team</source>
         <translation>Pianificazione di tutta la squadra</translation>
     </message>
@@ -886,22 +901,22 @@
 <context>
     <name>TeamWorkspaceDialog</name>
     <message>
-        <location filename="../../planner/ui/team_workflows.py" line="31"/>
+        <location filename="../../planner/ui/team_workflows.py" line="38"/>
         <source>Open team workspace</source>
         <translation>Apri area di lavoro di squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/team_workflows.py" line="37"/>
+        <location filename="../../planner/ui/team_workflows.py" line="44"/>
         <source>from ~/.pgpass or PGPASSWORD when empty</source>
         <translation>da ~/.pgpass o PGPASSWORD se vuota</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/team_workflows.py" line="44"/>
+        <location filename="../../planner/ui/team_workflows.py" line="51"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/team_workflows.py" line="45"/>
+        <location filename="../../planner/ui/team_workflows.py" line="52"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
@@ -992,91 +1007,91 @@
 <context>
     <name>Workflows</name>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="49"/>
+        <location filename="../../planner/ui/workflows.py" line="54"/>
         <source>New workspace</source>
         <translation>Nuovo spazio di lavoro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="56"/>
-        <location filename="../../planner/ui/workflows.py" line="83"/>
+        <location filename="../../planner/ui/workflows.py" line="61"/>
+        <location filename="../../planner/ui/workflows.py" line="88"/>
         <source>Open workspace</source>
         <translation>Apri spazio di lavoro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="63"/>
-        <location filename="../../planner/ui/workflows.py" line="71"/>
+        <location filename="../../planner/ui/workflows.py" line="68"/>
+        <location filename="../../planner/ui/workflows.py" line="76"/>
         <source>Save workspace as</source>
         <translation>Salva spazio di lavoro come</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="112"/>
-        <location filename="../../planner/ui/workflows.py" line="118"/>
+        <location filename="../../planner/ui/workflows.py" line="116"/>
+        <location filename="../../planner/ui/workflows.py" line="122"/>
         <source>Geocoding</source>
         <translation>Geocodifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="134"/>
         <location filename="../../planner/ui/workflows.py" line="138"/>
+        <location filename="../../planner/ui/workflows.py" line="142"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="134"/>
+        <location filename="../../planner/ui/workflows.py" line="138"/>
         <source>Plan a week first.</source>
         <translation>Pianifica prima una settimana.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="159"/>
+        <location filename="../../planner/ui/workflows.py" line="162"/>
         <source>Exported %s</source>
         <translation>Esportato %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="164"/>
+        <location filename="../../planner/ui/workflows.py" line="166"/>
         <source>Exporting</source>
         <translation>Esportazione in corso</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="178"/>
+        <location filename="../../planner/ui/workflows.py" line="181"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="178"/>
+        <location filename="../../planner/ui/workflows.py" line="182"/>
         <source>Import at least two reps first.</source>
         <translation>Importa prima almeno due agenti.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="189"/>
+        <location filename="../../planner/ui/workflows.py" line="193"/>
         <source>Balance territories</source>
         <translation>Bilancia i territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="192"/>
+        <location filename="../../planner/ui/workflows.py" line="196"/>
         <source>Balancing territories</source>
         <translation>Bilanciamento dei territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="198"/>
+        <location filename="../../planner/ui/workflows.py" line="202"/>
         <source>Me</source>
         <translation>Io</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="212"/>
+        <location filename="../../planner/ui/workflows.py" line="217"/>
         <source>Plan the week</source>
         <translation>Pianifica la settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="212"/>
+        <location filename="../../planner/ui/workflows.py" line="218"/>
         <source>Set the rep&apos;s home location first.</source>
         <translation>Imposta prima la posizione di casa dell&apos;agente.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="245"/>
+        <location filename="../../planner/ui/workflows.py" line="238"/>
         <source>Plan week</source>
         <translation>Pianifica settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="248"/>
+        <location filename="../../planner/ui/workflows.py" line="241"/>
         <source>Planning the week</source>
         <translation>Pianificazione della settimana</translation>
     </message>

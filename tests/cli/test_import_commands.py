@@ -119,4 +119,7 @@ def test_a_file_that_is_not_a_workspace(tmp_path: Path, capsys: pytest.CaptureFi
     bogus = tmp_path / "bogus.tpw"
     bogus.write_bytes(b"this is not sqlite" * 100)
     assert main(["accounts", "-w", str(bogus)]) == 1
-    assert capsys.readouterr().err.startswith("error: cannot open workspace: ")
+    assert capsys.readouterr().err == (
+        f"error: {bogus} is not a workspace file (not a Territory planner database); "
+        "it was not changed: check the path\n"
+    )

@@ -62,7 +62,7 @@ def test_workspace_keeps_the_settings(tmp_path: Path) -> None:
 def test_cli_use_show_and_calibrate_save(
     helsinki_pbf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ws = ["-w", str(tmp_path / "w.sqlite")]
+    ws = ["-w", str(tmp_path / "w.sqlite"), "--create"]
     assert main(["travel", "show", *ws]) == 0
     assert json.loads(capsys.readouterr().out)["backend"] == "geodesic"
     assert main(["travel", "use", "osm", "--pbf", str(helsinki_pbf), *ws]) == 0
@@ -80,6 +80,7 @@ def test_cli_use_show_and_calibrate_save(
 
 
 def test_cli_use_rejects_bad_choices(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Workspace.open(tmp_path / "w.sqlite").close()
     ws = ["-w", str(tmp_path / "w.sqlite")]
     assert main(["travel", "use", "osrm", *ws]) == 1
     assert "needs the address of an OSRM server" in capsys.readouterr().err

@@ -76,16 +76,15 @@ def read_records(text: str, delimiter: str) -> Iterator[Record]:
 
 
 def _runaway(lines: list[str], start: int, end: int, delimiter: str, width: int) -> bool:
-    raw = "".join(lines[start:end])
     try:
-        for _ in csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter, strict=True):
+        for _ in csv.reader(lines[start:end], delimiter=delimiter, strict=True):
             pass
     except csv.Error:
         pass
     else:
         return False  # valid CSV: a quoted cell with line breaks, as exports have
     if end == len(lines):
-        return raw.count('"') % 2 == 1  # the file ends inside the quote
+        return sum(line.count('"') for line in lines[start:end]) % 2 == 1  # ends inside it
     need = max(2, width - 1)
     return any(len(_split_raw(line, delimiter)) >= need for line in lines[start + 1 : end])
 

@@ -16,6 +16,7 @@ from typing import Any, Self
 import orjson
 import platformdirs
 
+from planner.io.workspace import safety
 from planner.io.workspace.db import Database, SqliteDatabase, WorkspaceError
 from planner.io.workspace.postgres import PostgresDatabase, is_postgres_url
 from planner.io.workspace.schema import migrate_postgres, migrate_sqlite
@@ -72,16 +73,21 @@ class WorkspaceBase:
                 raise
             return cls(db, target=str(target))
         path = Path(target)
+        try:  # a file that is not a workspace is refused before SQLite touches it
+            safety.check_workspace_file(path)
+        except safety.ForeignFileError as exc:
+            raise WorkspaceError(str(exc)) from None
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             sqlite_db = SqliteDatabase(path)
-        except sqlite3.DatabaseError as exc:
-            raise WorkspaceError(f"{path} is not a workspace file ({exc})") from exc
+        except sqlite3.Error as exc:
+            raise WorkspaceError(safety.sqlite_problem(exc, str(path))) from exc
         try:
             migrate_sqlite(sqlite_db)
-        except sqlite3.DatabaseError as exc:
+            safety.stamp(sqlite_db.conn)
+        except sqlite3.Error as exc:
             sqlite_db.close()
-            raise WorkspaceError(f"{path} is not a workspace file ({exc})") from exc
+            raise WorkspaceError(safety.sqlite_problem(exc, str(path))) from exc
         except BaseException:
             sqlite_db.close()
             raise

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from planner.io.workspace import safety
+
 Dialect = Literal["sqlite", "postgresql"]
 Row = tuple[Any, ...]
 
@@ -90,10 +92,14 @@ class SqliteDatabase:
         self.conn.execute("BEGIN IMMEDIATE")  # the file lock serialises every writer
 
     def commit(self) -> None:
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            safety.rollback(self.conn)  # a failed COMMIT (full disk) may leave it open
+            raise
 
     def rollback(self) -> None:
-        self.conn.execute("ROLLBACK")
+        safety.rollback(self.conn)  # never twice: SQLite may have rolled back already
 
     def lock_rows(self) -> str:
         return ""

@@ -20,6 +20,7 @@ from collections.abc import Collection, Mapping, Sequence
 import numpy as np
 
 from planner.domain.account import Account
+from planner.domain.i18n import N_
 from planner.domain.rep import Rep
 from planner.optimise.priorities import ValueBreakdown
 from planner.travel.geodesic import GeodesicParams, haversine_m, road_estimate
@@ -83,15 +84,14 @@ def _net_estimate(
 
 
 def _too_far(straight_m: float, rep: Rep) -> str:
-    hours = rep.max_driving_minutes / 60
-    return (
-        f"too far for a visit: {straight_m / 1000:,.0f} km from home in a straight line, "
-        f"beyond what {hours:g} h of driving a day can reach even with a hotel night"
-    )
+    return N_(
+        "too far for a visit: {km} km from home in a straight line, beyond what {hours} h "
+        "of driving a day can reach even with a hotel night"
+    ).format(km=f"{straight_m / 1000:,.0f}", hours=f"{rep.max_driving_minutes / 60:g}")
 
 
 def _below_cut(limit: int) -> str:
-    return (
-        f"not among this week's {limit:,} most valuable accounts after the round trip from "
+    return N_(
+        "not among this week's {limit} most valuable accounts after the round trip from "
         "home: too little value for the drive"
-    )
+    ).format(limit=f"{limit:,}")
