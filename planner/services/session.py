@@ -165,7 +165,7 @@ class SessionModel:
         self.rep_changed.emit()
 
     def _apply_account(self, account: Account) -> None:
-        self.workspace.save_accounts([account])
+        self.workspace.save_accounts([account])  # first: a refused save changes nothing here
         self.accounts = [account if a.key == account.key else a for a in self.accounts]
         self._revalue()
         self.account_changed.emit(account.key)
@@ -181,10 +181,10 @@ class SessionModel:
 
     # the plan --------------------------------------------------------------------------
     def _apply_plan(self, plan: WeekPlan | None) -> None:
-        self.plan = plan
         if plan is not None:
-            self.workspace.save_plan(plan)
+            self.workspace.save_plan(plan)  # first: a refused save changes nothing here
             self.week_start = plan.week_start
+        self.plan = plan
         self._revalue()
         self.plan_changed.emit()
 

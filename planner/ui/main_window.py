@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from planner.domain.pins import shared_pins
 from planner.services.workspaces import Workspace
@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         self.team_dock.visibilityChanged.connect(self.team_flows.refresh_if_shown)
         self.team_view.week_changed.connect(self.team_flows.refresh)
         self.team_view.plan_team_requested.connect(self.team_flows.plan_team)
+        s.save_failed.connect(lambda why: QMessageBox.warning(self, self.tr("Not saved"), why))
 
     # plan edits ------------------------------------------------------------------------
     def _refused(self, reason: str) -> None:

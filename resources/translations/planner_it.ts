@@ -428,6 +428,11 @@
         <translation>  settimana del %s</translation>
     </message>
     <message>
+        <location filename="../../planner/ui/main_window.py" line="233"/>
+        <source>Not saved</source>
+        <translation>Non salvato</translation>
+    </message>
+    <message>
         <source>Lock/unlock visit</source>
         <translation type="vanished">Blocca/sblocca visita</translation>
     </message>
@@ -440,27 +445,27 @@
         <translation type="vanished">Sposta visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="237"/>
+        <location filename="../../planner/ui/main_window.py" line="238"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="242"/>
+        <location filename="../../planner/ui/main_window.py" line="243"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="284"/>
+        <location filename="../../planner/ui/main_window.py" line="285"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="288"/>
+        <location filename="../../planner/ui/main_window.py" line="289"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="294"/>
+        <location filename="../../planner/ui/main_window.py" line="295"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>

@@ -34,16 +34,13 @@ def _psycopg() -> Any:
 
 
 def display_url(url: str) -> str:
-    """The URL without its password, for messages and window titles."""
-    from psycopg.conninfo import conninfo_to_dict
+    """The URL without its password (or query), for messages and window titles."""
+    from urllib.parse import urlsplit
 
-    try:
-        parts = conninfo_to_dict(url)
-    except Exception:
-        return url.rsplit("@", maxsplit=1)[-1]
-    user = f"{parts['user']}@" if parts.get("user") else ""
-    port = f":{parts['port']}" if parts.get("port") else ""
-    return f"postgresql://{user}{parts.get('host', 'localhost')}{port}/{parts.get('dbname', '')}"
+    parts = urlsplit(url)
+    user = f"{parts.username}@" if parts.username else ""
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return f"postgresql://{user}{host}{parts.path}"
 
 
 def explain(exc: Exception, where: str) -> str:
