@@ -230,9 +230,16 @@ class MainWindow(QMainWindow):
         self.team_dock.visibilityChanged.connect(self.team_flows.refresh_if_shown)
         self.team_view.week_changed.connect(self.team_flows.refresh)
         self.team_view.plan_team_requested.connect(self.team_flows.plan_team)
-        s.save_failed.connect(lambda why: QMessageBox.warning(self, self.tr("Not saved"), why))
+        s.save_failed.connect(self._save_failed)
 
     # plan edits ------------------------------------------------------------------------
+    def _save_failed(self, why: str) -> None:
+        """An edit the workspace refused (e.g. someone else changed the row): say why, then
+        show what is stored now (after the undo stack has finished with the command)."""
+        QMessageBox.warning(self, self.tr("Not saved"), why)
+        rep = self.session.rep
+        QTimer.singleShot(0, lambda: self.session.reload(rep.name if rep else None))
+
     def _refused(self, reason: str) -> None:
         if reason:
             self.statusBar().showMessage(self.tr("Not changed: %s") % reason, 10000)
