@@ -7,7 +7,8 @@
  *   planner.setRoutes(geojson)       legs (LineString) and stops (Point), one layer per day
  *   planner.setRemote(geojson)       accounts served by phone/video this week
  *   planner.setTerritories(geojson)  rep areas (Polygon) and home bases (Point)
- *   planner.select(ids) / planner.fitTo(ids) / planner.openPopup(id) / planner.setColorBy(field)
+ *   planner.select(ids) / planner.fitTo(ids) / planner.fitDay(label) / planner.openPopup(id)
+ *   planner.setColorBy(field)
  *   planner.stats()                  counts of what is drawn (tests, benchmarks)
  * Updates keep the user's zoom and pan; only the first data load fits the view.
  *
@@ -272,8 +273,10 @@
         group.addLayer(home);
         return;
       }
-      var area = L.geoJSON(f, {style: {color: p.color, weight: 2, fillColor: p.color,
-                                      fillOpacity: 0.08, className: 'planner-territory'}});
+      // Dashed: a territory's edge never reads as a day's (solid) route.
+      var area = L.geoJSON(f, {style: {color: p.color, weight: 2, dashArray: '6 4',
+                                      fillColor: p.color, fillOpacity: 0.08,
+                                      className: 'planner-territory'}});
       area.bindTooltip(function () { return el('span', null, p.name + ' · ' + p.rep + ' (' + p.accounts + ')'); },
                        {sticky: true});
       group.addLayer(area);
@@ -328,11 +331,38 @@
     return true;
   };
 
+  /* Fitting keeps the data clear of the legend in the bottom-right corner: the view is
+     padded by the legend's width (data left of it) or its height (data above it),
+     whichever costs the map less room, so no marker or route is placed under it. */
+  function fitOptions(maxZoom, animate) {
+    var box = legend ? legend.getContainer() : null;
+    var size = map.getSize();
+    var corner = [20, 20];
+    if (box && box.offsetWidth && box.offsetHeight) {
+      var w = box.offsetWidth + 20, h = box.offsetHeight + 20;
+      corner = w / size.x <= h / size.y ? [w, 20] : [20, h];
+    }
+    return {paddingTopLeft: [20, 20], paddingBottomRight: corner, maxZoom: maxZoom,
+            animate: animate !== false};
+  }
+
   planner.fitTo = function (ids) {
     var found = layersFor(parse(ids));
     if (!found.length) { return false; }
     var bounds = L.latLngBounds(found.map(function (m) { return m.getLatLng(); }));
-    map.fitBounds(bounds.pad(0.2), {maxZoom: 15});
+    if (found.length === 1) {  // one account: in the middle, where the legend never is
+      map.setView(bounds.getCenter(), 15);
+    } else {
+      map.fitBounds(bounds.pad(0.2), fitOptions(15));
+    }
+    return true;
+  };
+
+  /* Zoom to one day's route (by its label, e.g. "Tue 8 Dec"); the other days stay drawn. */
+  planner.fitDay = function (label) {
+    var layer = overlays[label];
+    if (!layer || !layer.getBounds || !layer.getBounds().isValid()) { return false; }
+    map.fitBounds(layer.getBounds(), fitOptions(15, false));
     return true;
   };
 
@@ -346,7 +376,7 @@
         if (b.isValid()) { bounds.extend(b); }
       }
     });
-    if (bounds.isValid()) { map.fitBounds(bounds.pad(0.05), {maxZoom: 14, animate: false}); hadView = true; }
+    if (bounds.isValid()) { map.fitBounds(bounds.pad(0.05), fitOptions(14, false)); hadView = true; }
   }
 
   planner.stats = function () {

@@ -12,9 +12,9 @@ from planner.cli.common import add_workspace_argument, iso_date, open_workspace
 from planner.domain import Account
 from planner.domain.plan import week_to_plan
 from planner.domain.value import WeekValue
-from planner.io import codec
 from planner.services.valuation import week_valuation
 from planner.services.value_settings import load_value_params
+from planner.services.workspaces import account_to_dict
 
 
 def register(subparsers: Any) -> None:
@@ -30,7 +30,7 @@ def register(subparsers: Any) -> None:
 def account_json(account: Account, value: WeekValue | None = None) -> dict[str, Any]:
     """The codec's form, flattened for scripts: one-line address, latitude/longitude, numbers,
     and this week's visit value and priority band."""
-    data = codec.account_to_dict(account)
+    data = account_to_dict(account)
     parts = data.pop("address")
     location = data.pop("location")
     data.update(

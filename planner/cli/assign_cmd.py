@@ -10,15 +10,17 @@ from typing import Any
 
 from planner.cli.common import add_workspace_argument, open_workspace, progress_bar
 from planner.domain import DomainError
-from planner.io.importers import ImportFileError
-from planner.io.reps_csv import read_reps
-from planner.optimise.territories import Anchor, Balance, BalanceSettings, KeepTogether
 from planner.services.assign_territories import (
+    Anchor,
+    Balance,
+    BalanceSettings,
+    KeepTogether,
     TerritoryResult,
     assign_in_workspace,
     result_json,
     write_territory_csvs,
 )
+from planner.services.import_accounts import ImportFileError, read_reps
 
 
 def register(subparsers: Any) -> None:

@@ -6,6 +6,7 @@ from types import ModuleType
 
 from planner.cli import (
     accounts_cmd,
+    appointments_cmd,
     assign_cmd,
     demo_cmd,
     export_cmd,
@@ -16,6 +17,7 @@ from planner.cli import (
     region_cmd,
     reps_cmd,
     settings_cmd,
+    timeoff_cmd,
     travel_cmd,
     workspace_cmd,
 )
@@ -29,6 +31,8 @@ MODULES: list[ModuleType] = [
     demo_cmd,
     assign_cmd,
     plan_cmd,
+    appointments_cmd,
+    timeoff_cmd,
     export_cmd,
     travel_cmd,
     workspace_cmd,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -12,8 +12,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-from planner.io.workspace import Workspace, default_workspace_path
-from planner.io.workspace.postgres import is_postgres_url
+from planner.domain import DomainError
+from planner.services.workspaces import Workspace, default_workspace_path, is_postgres_url
 
 
 def iso_date(text: str) -> date:
@@ -65,6 +65,20 @@ def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspa
               "into it first, or add --create", file=sys.stderr)  # fmt: skip
         return None
     return Workspace.open(path)  # failures are explained by the boundary in main.py
+
+
+def run_in_workspace(args: argparse.Namespace, action: Callable[[Workspace], None]) -> int:
+    """Open the workspace, run `action` on it, and turn a DomainError into one line."""
+    workspace = open_workspace(args)
+    if workspace is None:
+        return 1
+    try:
+        with workspace:
+            action(workspace)
+    except DomainError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 class BarProgress:

@@ -10,8 +10,8 @@ from typing import Any
 from planner.cli.common import progress_bar
 from planner.cli.plan_cmd import format_itinerary
 from planner.domain import WeekPlan
-from planner.io.importers import ImportFileError
 from planner.services.demo import run_demo
+from planner.services.import_accounts import ImportFileError
 
 
 def register(subparsers: Any) -> None:

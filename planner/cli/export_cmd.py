@@ -9,8 +9,7 @@ from typing import Any
 
 from planner.cli.common import add_workspace_argument, iso_date, open_workspace, progress_bar
 from planner.domain import DomainError
-from planner.io.exporters.ics import IcsOptions
-from planner.services.export_itinerary import ExportFormat, export_from_workspace
+from planner.services.export_itinerary import ExportFormat, IcsOptions, export_from_workspace
 
 
 def register(subparsers: Any) -> None:

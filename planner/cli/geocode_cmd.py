@@ -10,16 +10,18 @@ from typing import Any
 from planner.cli.common import add_workspace_argument, open_workspace, progress_bar
 from planner.domain import Rep
 from planner.domain.progress import Cancelled
-from planner.io.geocoding import (
+from planner.services.geocode_accounts import (
     DEFAULT_USER_AGENT,
     SOURCES,
     GeocodeConfig,
     GeocodeError,
+    GeocodeSummary,
     ProviderConfig,
     default_gazetteer_path,
+    geocode_accounts,
+    geocode_rep_home,
 )
-from planner.io.workspace import Workspace
-from planner.services.geocode_accounts import GeocodeSummary, geocode_accounts, geocode_rep_home
+from planner.services.workspaces import Workspace
 
 API_KEY_ENV = "TERRITORY_PLANNER_GEOCODER_KEY"
 _SHOWN = 10  # failures and shared pins listed by name

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.common import add_workspace_argument, open_workspace, progress_bar
-from planner.io.importers import ImportFileError, Limits
-from planner.services.import_accounts import import_accounts
+from planner.services.import_accounts import ImportFileError, Limits, import_accounts
 
 
 def register(subparsers: Any) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
+from datetime import date
 from typing import Any
 
 from planner.cli.common import add_workspace_argument, iso_date, open_workspace, progress_bar
@@ -14,10 +16,10 @@ from planner.domain.deadline import Deadline
 from planner.domain.formats import Formats, environment_locale
 from planner.domain.i18n import Translator
 from planner.domain.reasons import translate_reason
-from planner.io.workspace import WorkspaceError
+from planner.services.check_roads import check_roads, report_lines
 from planner.services.plan_week import WeekOutcome, WeekParams, plan_in_workspace, plan_json
-from planner.services.travel import workspace_travel_model
-from planner.travel import TravelError
+from planner.services.plan_weeks import MAX_WEEKS, plan_weeks_in_workspace
+from planner.services.travel import TravelError, workspace_travel_model
 
 
 def register(subparsers: Any) -> None:
@@ -47,13 +49,23 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--all-accounts", action="store_true",
                         help="plan every account of the workspace, not only the rep's own "
                         "(saved territory, else CRM owner)")  # fmt: skip
+    parser.add_argument("--weeks", type=int, default=1, metavar="N",
+                        help="plan N consecutive weeks (1-4) from --week, cadences met across "
+                        "them; --time-limit applies to each week; with --json and N > 1 "
+                        'prints {"weeks": [...]}')  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
     add_team_arguments(parser)
+    parser.add_argument("--check-roads", action="store_true",
+                        help="do not plan: re-time the plan stored for that week on the roads "
+                        "of your regions and list late arrivals, missed opening hours and "
+                        "overtime, with minutes")  # fmt: skip
     add_workspace_argument(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.check_roads:
+        return run_check_roads(args)
     try:
         params = WeekParams(
             time_limit_s=args.time_limit,
@@ -67,6 +79,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.team:
         return run_team(args, params)
+    if not 1 <= args.weeks <= MAX_WEEKS:
+        print(f"error: --weeks must be 1–{MAX_WEEKS}, got {args.weeks}", file=sys.stderr)
+        return 2
+    if args.weeks > 1:
+        return run_weeks(args, params)
     workspace = open_workspace(args)
     if workspace is None:
         return 1
@@ -78,13 +95,36 @@ def run(args: argparse.Namespace) -> int:
                 progress=bar, deadline=Deadline.after(params.time_limit_s),
                 everyone=args.all_accounts,
             )  # fmt: skip
-    except (DomainError, TravelError, ValueError, WorkspaceError) as exc:
+    except (DomainError, TravelError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if args.json:
         print(json.dumps(plan_json(outcome), indent=2, ensure_ascii=False))
     else:
         print("\n".join(format_plan(outcome)))
+    return 0
+
+
+def run_weeks(args: argparse.Namespace, params: WeekParams) -> int:
+    """`plan --weeks N` with N > 1: the weeks in order, each stored, printed one by one."""
+    workspace = open_workspace(args)
+    if workspace is None:
+        return 1
+    try:
+        with workspace, progress_bar(f"planning {args.weeks} weeks") as bar:
+            outcomes = plan_weeks_in_workspace(
+                workspace, args.rep, args.week, workspace_travel_model(workspace),
+                weeks=args.weeks, days=args.days, params=params, progress=bar,
+                everyone=args.all_accounts,
+            )  # fmt: skip
+    except (DomainError, TravelError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        data = {"weeks": [plan_json(o) for o in outcomes]}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print("\n\n".join("\n".join(format_plan(o)) for o in outcomes))
     return 0
 
 
@@ -102,8 +142,10 @@ def format_plan(outcome: WeekOutcome, locale: str | None = None) -> list[str]:
         lines += ["", title] + [
             f"  {d.name}: {translate_reason(d.reason, locale)}" for d in decisions
         ]
+    if plan.conflicts:
+        lines += ["", t("Conflicts:")] + [f"  {c}" for c in plan.conflicts]
     if plan.notes:
-        lines += ["", t("Notes:")] + [f"  {n}" for n in plan.notes]
+        lines += ["", t("Notes:")] + [f"  {translate_reason(n, locale)}" for n in plan.notes]
     return lines
 
 
@@ -116,7 +158,9 @@ def format_itinerary(plan: WeekPlan, locale: str | None = None) -> list[str]:
     t, f = Translator(locale), Formats(locale)
     week = f.long_date(plan.week_start)
     lines = [t("Week of {date} for {rep}", date=week, rep=plan.rep_name), ""]
+    closed = {c.day: c.reason for c in plan.closed}
     for day in plan.days:
+        lines += [_closed_line(d, closed.pop(d), t, f) for d in sorted(closed) if d < day.day]
         lines.append(t(
             "{day}: {n} visits, {distance}, {driving} driving, cost {cost}, value {value}",
             day=f.day(day.day), n=len(day.visits), distance=f.distance(day.distance_m, 0),
@@ -124,7 +168,13 @@ def format_itinerary(plan: WeekPlan, locale: str | None = None) -> list[str]:
             value=f.money(day.value(plan.currency)),
         ))  # fmt: skip
         lines.extend(_day_lines(day, t, f))
+    lines += [_closed_line(d, reason, t, f) for d, reason in sorted(closed.items())]
     return lines + _totals(plan, t, f)
+
+
+def _closed_line(day: date, reason: str, t: Translator, f: Formats) -> str:
+    """A holiday or a day off: no visits, and why."""
+    return t("{day}: closed ({reason})", day=f.day(day), reason=reason)
 
 
 def _day_lines(day: DayPlan, t: Translator, f: Formats) -> list[str]:
@@ -135,9 +185,10 @@ def _day_lines(day: DayPlan, t: Translator, f: Formats) -> list[str]:
     for i, (visit, leg) in enumerate(zip(day.visits, day.legs, strict=False)):
         if i == day.lunch_after:
             lines.append(_lunch_line(day, t))
+        name = t("{name} [fixed appointment]", name=visit.name) if visit.fixed else visit.name
         lines.append(t(
             "  {start}–{end} {name} (value {value}; {distance}, {cost} to get there)",
-            start=f"{visit.arrival:%H:%M}", end=f"{visit.departure:%H:%M}", name=visit.name,
+            start=f"{visit.arrival:%H:%M}", end=f"{visit.departure:%H:%M}", name=name,
             value=f.money(visit.value), distance=f.distance(leg.distance_m, 0),
             cost=f.money(leg.cost),
         ))  # fmt: skip
@@ -172,3 +223,29 @@ def _totals(plan: WeekPlan, t: Translator, f: Formats) -> list[str]:
             driving=f.duration(plan.driving_s), per_unit=per_unit,
         ),
     ]  # fmt: skip
+
+
+def run_check_roads(args: argparse.Namespace) -> int:
+    """`plan --week W --check-roads`: the stored plan re-timed on roads."""
+    workspace = open_workspace(args)
+    if workspace is None:
+        return 1
+    try:
+        with workspace:
+            plan, result = check_roads(workspace, args.rep, args.week)
+    except (DomainError, TravelError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        data = {
+            "rep": plan.rep_name,
+            "week": plan.week_start.isoformat(),
+            "issues": [asdict(i) for i in result.issues],
+            "planned_driving_s": result.planned_driving_s,
+            "road_driving_s": result.road_driving_s,
+            "notes": list(result.notes),
+        }
+        print(json.dumps(data, indent=1, ensure_ascii=False))
+    else:
+        print("\n".join(report_lines(plan, result)))
+    return 0

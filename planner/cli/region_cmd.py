@@ -10,9 +10,17 @@ from typing import Any
 
 from planner.cli.common import progress_bar
 from planner.domain.progress import Cancelled
-from planner.io.regions import RegionError, RegionInfo, RegionStore, default_regions_dir
-from planner.services.regions import add_region, info_dict, remove_region, update_region
-from planner.travel import TravelError
+from planner.services.regions import (
+    RegionError,
+    RegionInfo,
+    RegionStore,
+    TravelError,
+    add_region,
+    default_regions_dir,
+    info_dict,
+    remove_region,
+    update_region,
+)
 
 
 def register(subparsers: Any) -> None:

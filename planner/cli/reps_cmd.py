@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.common import add_workspace_argument, open_workspace
-from planner.io import codec
-from planner.io.importers import ImportFileError
-from planner.services.import_accounts import import_reps
+from planner.services.import_accounts import ImportFileError, import_reps
+from planner.services.workspaces import rep_to_dict
 
 
 def register(subparsers: Any) -> None:
@@ -56,7 +55,7 @@ def run_list(args: argparse.Namespace) -> int:
     with workspace:
         reps = workspace.reps()
     if args.json:
-        print(json.dumps([codec.rep_to_dict(r) for r in reps], ensure_ascii=False, indent=1))
+        print(json.dumps([rep_to_dict(r) for r in reps], ensure_ascii=False, indent=1))
         return 0
     for rep in reps:
         home = f"{rep.home.lat:.5f},{rep.home.lon:.5f}" if rep.home else "not located"

@@ -9,8 +9,8 @@ from typing import Any
 
 from planner.cli.common import add_workspace_argument, open_workspace
 from planner.domain import DomainError
-from planner.optimise.tiers import TIERS
 from planner.services.value_settings import (
+    TIERS,
     describe,
     load_tier_settings,
     parse_cadences,

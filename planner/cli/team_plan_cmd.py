@@ -10,10 +10,10 @@ from typing import Any
 from planner.cli.common import open_workspace, progress_bar, workspace_path
 from planner.domain import DomainError
 from planner.domain.formats import Formats, environment_locale
-from planner.io.codec import money_from_dict
-from planner.io.workspace import WorkspaceError
+from planner.domain.units import Money
 from planner.services.plan_team import TeamJob, TeamPlanError, plan_team, resolve_target, team_reps
 from planner.services.plan_week import WeekParams
+from planner.services.workspaces import WorkspaceError
 
 
 def add_team_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +61,7 @@ def _print_done(rep: str, plan: dict[str, Any]) -> None:
 
 
 def _money(data: dict[str, Any] | None, f: Formats) -> str:
-    return "–" if data is None else f.money(money_from_dict(data))
+    return "–" if data is None else f.money(Money(data["cents"], data["currency"]))
 
 
 def format_team(plans: list[dict[str, Any]], locale: str | None = None) -> list[str]:

@@ -8,8 +8,12 @@ import sys
 from typing import Any
 
 from planner.cli.common import workspace_target
-from planner.io.workspace import WorkspaceError
-from planner.services.workspaces import add_team_member, copy_between, init_workspace
+from planner.services.workspaces import (
+    WorkspaceError,
+    add_team_member,
+    copy_between,
+    init_workspace,
+)
 
 
 def register(subparsers: Any) -> None:

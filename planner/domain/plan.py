@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from planner.domain.calendar import ClosedDay
 from planner.domain.errors import DomainError
 from planner.domain.geo import GeoPoint
 from planner.domain.i18n import N_
@@ -39,6 +40,8 @@ class Visit:
     lock: Lock = Lock.NONE
     explanation: str = ""
     cancelled: bool = False
+    appointment_id: str = ""  # the appointment this visit keeps, if any
+    fixed: bool = False  # a fixed appointment: this date and time, not the planner's choice
 
     def __post_init__(self) -> None:
         if self.arrival.tzinfo is None or self.departure.tzinfo is None:
@@ -137,6 +140,7 @@ class Decision:
     reason: str
     value: Money
     marginal_cost: Money | None = None
+    channel: str = ""  # in person | video | phone ("" for excluded accounts)
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,8 @@ class WeekPlan:
     excluded: tuple[Decision, ...] = ()
     planned: tuple[Decision, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    closed: tuple[ClosedDay, ...] = ()  # holidays and days off: no visits
+    conflicts: tuple[str, ...] = ()  # appointments and days off that collide
 
     @property
     def distance_m(self) -> int:

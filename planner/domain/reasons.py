@@ -20,8 +20,10 @@ from planner.domain.formats import Formats, parse_locale
 from planner.domain.i18n import catalogue, language_of
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-# Amounts as Money.__str__ writes them (Babel, English): €1,330.00, -€7.26, CHF 1,000.00
+# Amounts as Money.__str__ writes them (Babel, English): €1,330.00, -€7.26, CHF 1,000.00;
+# and as plans saved before it did: 1,330.00 EUR, -7.26 EUR.
 _MONEY = re.compile(r"(?P<sign>-?)(?P<cur>[^\d\s,.-]+|[A-Z]{3}\s)(?P<num>\d[\d,]*\.\d\d)")
+_OLD_MONEY = re.compile(r"(?P<sign>-?)(?P<num>\d[\d,]*\.\d\d) (?P<cur>[A-Z]{3})")
 _DAY = re.compile(r"(?P<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?P<d>\d{1,2}) (?P<m>[A-Z][a-z]{2})")
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -79,7 +81,7 @@ def _translate(text: str, language: str, formats: Formats, depth: int) -> str:
 
 def _rewrite_value(text: str, formats: Formats) -> str | None:
     """An amount or a day label in the locale's format; None when `text` is neither."""
-    money = _MONEY.fullmatch(text)
+    money = _MONEY.fullmatch(text) or _OLD_MONEY.fullmatch(text)
     if money is not None:
         currency = _symbols().get(money["cur"].strip(), money["cur"].strip())
         try:

@@ -30,6 +30,8 @@ class Rep:
     meal_allowance: Decimal = Decimal("30")  # per night away
     currency: str = "EUR"
     timezone: str = "Europe/Rome"
+    holiday_country: str = ""  # ISO 3166 code for public holidays; "" = from the time zone
+    holiday_region: str = ""  # subdivision (state, province) for regional holidays
 
     def __post_init__(self) -> None:
         if not self.name or not self.name.strip():
@@ -60,6 +62,13 @@ class Rep:
                 raise DomainError(f"{label} cannot be negative, got {value}")
         if len(self.currency) != 3 or not self.currency.isalpha():
             raise DomainError(f"currency must be a three-letter code, got {self.currency!r}")
+        object.__setattr__(self, "holiday_country", self.holiday_country.strip().upper())
+        if self.holiday_country and not (
+            len(self.holiday_country) == 2 and self.holiday_country.isalpha()
+        ):
+            raise DomainError(
+                f"holiday country must be a two-letter ISO code, got {self.holiday_country!r}"
+            )
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError):

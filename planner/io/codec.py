@@ -28,6 +28,7 @@ from planner.domain import (
     Visit,
     WeekPlan,
 )
+from planner.domain.calendar import ClosedDay
 
 JSON = dict[str, Any]
 
@@ -143,6 +144,8 @@ def rep_to_dict(rep: Rep) -> JSON:
         "capacity_hours": rep.capacity_hours,
         "currency": rep.currency,
         "timezone": rep.timezone,
+        "holiday_country": rep.holiday_country,
+        "holiday_region": rep.holiday_region,
     }
     data.update({k: str(getattr(rep, k)) for k in _REP_DECIMALS})
     data.update({k: getattr(rep, k).strftime("%H:%M") for k in _REP_TIMES})
@@ -197,6 +200,8 @@ def visit_to_dict(visit: Visit) -> JSON:
         "lock": visit.lock.value,
         "explanation": visit.explanation,
         "cancelled": visit.cancelled,
+        "appointment_id": visit.appointment_id,
+        "fixed": visit.fixed,
     }
 
 
@@ -211,6 +216,8 @@ def visit_from_dict(data: JSON) -> Visit:
         lock=Lock(data.get("lock", "none")),
         explanation=data.get("explanation", ""),
         cancelled=bool(data.get("cancelled", False)),
+        appointment_id=data.get("appointment_id", ""),
+        fixed=bool(data.get("fixed", False)),
     )
 
 
@@ -285,6 +292,7 @@ def decision_to_dict(decision: Decision) -> JSON:
         "marginal_cost": (
             money_to_dict(decision.marginal_cost) if decision.marginal_cost is not None else None
         ),
+        "channel": decision.channel,
     }
 
 
@@ -298,6 +306,7 @@ def decision_from_dict(data: JSON) -> Decision:
         reason=data["reason"],
         value=money_from_dict(data["value"]),
         marginal_cost=money_from_dict(marginal) if marginal else None,
+        channel=data.get("channel", ""),
     )
 
 
@@ -311,6 +320,8 @@ def week_plan_to_dict(plan: WeekPlan) -> JSON:
         "excluded": [decision_to_dict(d) for d in plan.excluded],
         "planned": [decision_to_dict(d) for d in plan.planned],
         "notes": list(plan.notes),
+        "closed": [{"date": c.day.isoformat(), "reason": c.reason} for c in plan.closed],
+        "conflicts": list(plan.conflicts),
     }
 
 
@@ -324,4 +335,8 @@ def week_plan_from_dict(data: JSON) -> WeekPlan:
         excluded=tuple(decision_from_dict(d) for d in data.get("excluded", ())),
         planned=tuple(decision_from_dict(d) for d in data.get("planned", ())),
         notes=tuple(data.get("notes", ())),
+        closed=tuple(
+            ClosedDay(date.fromisoformat(c["date"]), c["reason"]) for c in data.get("closed", ())
+        ),
+        conflicts=tuple(data.get("conflicts", ())),
     )

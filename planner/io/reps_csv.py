@@ -3,7 +3,9 @@
 Columns (header names are case- and accent-insensitive; only ``name`` is required):
 name, address, latitude, longitude, work_days (``Mon-Fri``), work_start, work_end,
 lunch_minutes, max_driving_minutes, capacity_hours, cost_per_km, cost_per_hour,
-hotel_per_night, meal_allowance, currency, timezone. Missing columns or empty cells take
+hotel_per_night, meal_allowance, currency, timezone, holiday_country (ISO code, e.g. IT;
+default: the time zone's country), holiday_region (e.g. a US state or Italian province,
+for regional public holidays). Missing columns or empty cells take
 the Rep defaults. The territory assignment reads the same file.
 """
 
@@ -38,6 +40,8 @@ _ALIASES = {
     "meal_allowance": ("meal allowance", "diaria"),
     "currency": ("currency", "valuta"),
     "timezone": ("timezone", "time zone", "tz"),
+    "holiday_country": ("holiday country", "holidays", "country", "paese", "nazione"),
+    "holiday_region": ("holiday region", "region", "state", "province", "regione", "provincia"),
 }
 _INDEX = {normalise_header(a): fld for fld, aliases in _ALIASES.items() for a in aliases}
 _DECIMALS = ("cost_per_km", "cost_per_hour", "hotel_per_night", "meal_allowance")

@@ -20,24 +20,27 @@ DAY_COLORS: tuple[str, ...] = (
     "#000000",  # Sun black
 )
 
-# Categorical colours for stages, territories and reps (Tableau 10, then Set 3).
+# Categorical colours for territories, reps and stages: Paul Tol's dark and muted
+# colours, ordered so the first ones stay apart from the day and priority colours under
+# every colour-vision deficiency (benchmarks/colour_check.py: the first three territories
+# are >= 14.7 CAM02-UCS from every weekday and priority colour; Tableau 10 was 1.1).
 CATEGORICAL: tuple[str, ...] = (
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#76b7b2",
-    "#59a14f",
-    "#edc948",
-    "#b07aa1",
-    "#ff9da7",
-    "#9c755f",
-    "#bab0ac",
-    "#8dd3c7",
-    "#bebada",
-    "#fb8072",
-    "#80b1d3",
-    "#fdb462",
-    "#b3de69",
+    "#222255",  # dark navy
+    "#88ccee",  # light cyan
+    "#225555",  # dark teal
+    "#666666",  # grey
+    "#332288",  # indigo
+    "#663333",  # dark brown
+    "#eecc66",  # sand
+    "#aa4499",  # purple
+    "#44aa99",  # teal
+    "#117733",  # green
+    "#999933",  # olive
+    "#cc6677",  # rose
+    "#882255",  # wine
+    "#ddcc77",  # light sand
+    "#6699cc",  # steel blue
+    "#997700",  # ochre
 )
 
 PRIORITY_ORDER: tuple[str, ...] = ("high", "medium", "low", "unknown")

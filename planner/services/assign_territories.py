@@ -23,9 +23,12 @@ from planner.io.exporters.common import clean_text
 from planner.io.exporters.csv_export import neutralise
 from planner.io.workspace import Workspace
 from planner.optimise.territories import (
+    Anchor,
     AssignmentMetrics,
+    Balance,
     BalanceSettings,
     Comparison,
+    KeepTogether,
     TerritoryProblem,
     build_problem,
     compare,
@@ -33,6 +36,27 @@ from planner.optimise.territories import (
     reassign,
     solve,
 )
+
+# The service's API; it also hands on the lower layers' types its callers need
+# (the app and the command line import only services and domain).
+__all__ = [
+    "CSV_COLUMNS",
+    "Anchor",
+    "Balance",
+    "BalanceSettings",
+    "KeepTogether",
+    "TerritoryResult",
+    "assign_in_workspace",
+    "assign_territories",
+    "current_split",
+    "describe_split",
+    "reassign_accounts",
+    "result_json",
+    "territory_csv",
+    "with_known_homes",
+    "write_territory_csvs",
+]
+
 
 _NO_PROGRESS = NullProgress()
 _NEVER = NeverCancel()

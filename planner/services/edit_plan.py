@@ -13,7 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from planner.domain.account import Account
+from planner.domain.calendar import WeekCalendar
 from planner.domain.errors import DomainError
+from planner.domain.formats import Formats
+from planner.domain.i18n import N_
 from planner.domain.plan import WeekPlan
 from planner.domain.rep import Rep
 from planner.optimise.priorities import ValueParams
@@ -27,6 +30,8 @@ from planner.services.plan_week import locks_from_plan
 from planner.services.valuation import values_for_replan
 from planner.travel.model import TravelModel
 
+_ENGLISH = Formats()  # refusals are written in English and translated where shown
+
 
 class PlanEditError(DomainError):
     """The edit would break the plan; the message says why. The plan is unchanged."""
@@ -39,6 +44,7 @@ class PlanContext:
     accounts: Sequence[Account]
     rep: Rep
     travel_model: TravelModel
+    calendar: WeekCalendar | None = None  # None: only the plan's closed days are known
 
 
 def move_visit(
@@ -51,7 +57,7 @@ def move_visit(
         if key in route:
             route.remove(key)
     if not 0 <= day_index < len(routes):
-        raise PlanEditError(f"there is no day {day_index + 1} in this plan")
+        raise PlanEditError(N_("there is no day {n} in this plan").format(n=day_index + 1))
     routes[day_index].insert(max(0, min(position, len(routes[day_index]))), key)
     locks = {lock.account_key: lock for lock in locks_from_plan(plan)}
     locks[key] = LockSpec.on_day(key, plan.days[day_index].day)  # a moved visit loses its time
@@ -86,7 +92,7 @@ def _visit_name(plan: WeekPlan, key: str) -> str:
     for visit in plan.visits():
         if visit.account_key == key:
             return visit.name
-    raise PlanEditError("that visit is not in the plan")
+    raise PlanEditError(N_("that visit is not in the plan"))
 
 
 def _retime(
@@ -99,9 +105,10 @@ def _retime(
     values: ValueParams | None = None,
 ) -> WeekPlan:
     values = values or values_for_replan(plan)
+    calendar = ctx.calendar or WeekCalendar.of_plan_days(plan.closed)
     problem, excluded = build_week_problem(
-        ctx.accounts, ctx.rep, plan.week_start, len(plan.days), ctx.travel_model,
-        locks=locks, values=values,
+        ctx.accounts, ctx.rep, plan.week_start, len(plan.days) + len(plan.closed),
+        ctx.travel_model, locks=locks, values=values, calendar=calendar,
     )  # fmt: skip
     problem = _with_hotels(problem, plan)
     index = {c.key: i for i, c in enumerate(problem.candidates)}
@@ -110,19 +117,25 @@ def _retime(
         missing = [k for k in keys if k not in index]
         if missing:
             raise PlanEditError(
-                f"{len(missing)} visit(s) on {plan.days[d].day:%A} can no longer be planned"
+                N_("{n} visit(s) on {day} can no longer be planned").format(
+                    n=len(missing), day=_ENGLISH.day(plan.days[d].day)
+                )
             )
         routes.append([index[k] for k in keys])
         if time_day(problem, d, routes[-1]) is None:
+            day = _ENGLISH.day(plan.days[d].day)
             what = (
-                f"{moved[1]} does not fit on {plan.days[d].day:%A %d %b}"
+                N_("{name} does not fit on {day}").format(name=moved[1], day=day)
                 if moved
-                else (f"{plan.days[d].day:%A %d %b} no longer fits")
+                else N_("{day} no longer fits").format(day=day)
             )
             raise PlanEditError(
-                f"{what}: opening hours, working hours, lunch or the driving limit would be broken"
+                N_(
+                    "{what}: opening hours, working hours, lunch or the driving limit "
+                    "would be broken"
+                ).format(what=what)
             )
-    solved = evaluate(problem, routes, ("edited by hand",))
+    solved = evaluate(problem, routes, (N_("edited by hand"),))
     return assemble_plan(problem, solved, excluded, None)
 
 

@@ -35,6 +35,21 @@ from planner.io.workspace import Workspace
 from planner.services.valuation import ValueParams, week_valuation
 from planner.services.value_settings import load_value_params
 
+# The service's API; it also hands on the lower layers' types its callers need
+# (the app and the command line import only services and domain).
+__all__ = [
+    "ICS_STATE_NAMESPACE",
+    "ExportFormat",
+    "ExportResult",
+    "IcsOptions",
+    "basemap_outlines",
+    "export_all",
+    "export_from_workspace",
+    "export_itinerary",
+    "write_atomic",
+]
+
+
 ICS_STATE_NAMESPACE = "ics_export"
 
 

@@ -25,19 +25,39 @@ from planner.domain.progress import (
     ProgressReporter,
 )
 from planner.io.geocoding import (
+    DEFAULT_USER_AGENT,
+    SOURCES,
     Gazetteer,
     GeocodeCache,
     GeocodeConfig,
+    GeocodeError,
     Geocoder,
     GeocodeResult,
+    ProviderConfig,
     build_geocoders,
     cache_record,
+    default_gazetteer_path,
     geocode_one,
     looks_like_country,
     parse_one_line,
 )
 from planner.io.workspace import Workspace
 from planner.io.workspace.records import CachedGeocode
+
+# The service's API; it also hands on the lower layers' types its callers need
+# (the app and the command line import only services and domain).
+__all__ = [
+    "DEFAULT_USER_AGENT",
+    "SOURCES",
+    "GeocodeConfig",
+    "GeocodeError",
+    "GeocodeSummary",
+    "ProviderConfig",
+    "default_gazetteer_path",
+    "geocode_accounts",
+    "geocode_rep_home",
+]
+
 
 _BATCH = 25  # accounts per commit
 _BATCH_SECONDS = 2.0  # ... or this long since the last commit (online answers are slow)

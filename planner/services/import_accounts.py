@@ -21,20 +21,42 @@ from planner.domain.progress import (
     ProgressReporter,
 )
 from planner.io.importers import (
+    FIELDS,
+    ImportFileError,
     Limits,
     Mapping,
     ParsedImport,
     ParsedRow,
     Rejection,
     RowWarning,
+    Table,
     build_account,
+    guess_columns,
     load_mapping,
     merge_account,
     read_import,
+    read_table,
 )
 from planner.io.importers.build import row_key
 from planner.io.reps_csv import RepRejection, read_reps
 from planner.io.workspace import ImportRecord, RejectedRow, Workspace
+
+# The service's API; it also hands on the lower layers' types its callers need
+# (the app and the command line import only services and domain).
+__all__ = [
+    "FIELDS",
+    "ImportFileError",
+    "ImportReport",
+    "Limits",
+    "Mapping",
+    "Table",
+    "guess_columns",
+    "import_accounts",
+    "import_reps",
+    "read_reps",
+    "read_table",
+]
+
 
 _CHUNK = 2000
 

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from planner.domain.account import Account
+from planner.domain.calendar import ClosedDay, WeekCalendar
 from planner.domain.deadline import Deadline
 from planner.domain.errors import DomainError
 from planner.domain.plan import DayPlan, Lock, WeekPlan
@@ -22,10 +23,12 @@ from planner.optimise.priorities import ValueParams
 from planner.optimise.week.locks import LockSpec
 from planner.optimise.week.orchestrate import WeekOutcome, WeekRequest, optimise_week
 from planner.optimise.week.planner import WeekParams
+from planner.services.calendar_week import week_calendar
 from planner.services.rep_scope import rep_scope
 from planner.services.road_legs import with_road_legs
 from planner.services.valuation import values_for_replan
 from planner.services.value_settings import load_value_params
+from planner.services.visit_history import earlier_plans, with_planned_visits
 from planner.travel.model import TravelModel
 
 __all__ = ["WeekOutcome", "WeekParams", "plan_in_workspace", "plan_json", "plan_week"]
@@ -45,16 +48,22 @@ def plan_week(
     previous: WeekPlan | None = None,
     values: ValueParams | None = None,
     deadline: Deadline | None = None,
+    calendar: WeekCalendar | None = None,
 ) -> WeekPlan:
-    request = WeekRequest(accounts, rep, week_start, days, travel_model, locks, previous, values)
+    request = WeekRequest(
+        accounts, rep, week_start, days, travel_model, locks, previous, values, calendar
+    )
     return optimise_week(request, params, progress, cancel, deadline).plan
 
 
-def locks_from_plan(plan: WeekPlan) -> list[LockSpec]:
-    """The locks the user set on a stored plan's visits."""
+def locks_from_plan(plan: WeekPlan, *, appointments: bool = True) -> list[LockSpec]:
+    """The locks the user set on a stored plan's visits; with `appointments=False` not
+    those of visits that keep an appointment (re-read from the calendar instead)."""
     out = []
     for day in plan.days:
         for v in day.visits:
+            if v.appointment_id and not appointments:
+                continue
             if v.lock is Lock.IN_PLAN:
                 out.append(LockSpec.keep(v.account_key))
             elif v.lock is Lock.DAY:
@@ -81,8 +90,9 @@ def plan_in_workspace(
     """Plan the rep's week from the workspace and store it (unless not `save`).
 
     The rep's own accounts are planned (`planner.services.rep_scope`: saved territory,
-    else CRM owner), every account with `everyone`. A plan already stored for
-    that week is re-planned: its locks are kept and it warm-starts the solver.
+    else CRM owner), every account with `everyone`. Visits in the rep's plans stored for
+    earlier weeks count as the accounts' last visits (cadences across weeks). A plan
+    already stored for that week is re-planned: its locks are kept and it warm-starts the solver.
     `deadline` bounds the planning; by default `params.time_limit_s` does.
     """
     reps = workspace.reps()
@@ -94,11 +104,17 @@ def plan_in_workspace(
         raise DomainError(f"no rep named {rep_name!r} in the workspace (known: {names})")
     every = workspace.accounts()
     scope = rep_scope(every, rep, reps, workspace.territories(), everyone=everyone)
+    calendar = week_calendar(workspace, rep, week_start)
     accounts = list(scope.accounts)
+    booked = {a.account_key for a in calendar.appointments} - {a.key for a in accounts}
+    accounts += [a for a in every if a.key in booked]  # booked: in, the rep's own or not
+    accounts = with_planned_visits(accounts, earlier_plans(workspace, rep.name, week_start))
     previous = workspace.load_plan(rep.name, week_start)
-    locks = locks_from_plan(previous) if previous is not None else []
+    locks = locks_from_plan(previous, appointments=False) if previous is not None else []
     values = values_for_replan(previous, load_value_params(workspace))
-    request = WeekRequest(accounts, rep, week_start, days, travel_model, locks, previous, values)
+    request = WeekRequest(
+        accounts, rep, week_start, days, travel_model, locks, previous, values, calendar
+    )
     outcome = optimise_week(request, params, progress, cancel, deadline)
     note = scope.left_out_note(len(every))
     if note:
@@ -119,12 +135,22 @@ def _day_totals(day: DayPlan, currency: str) -> dict[str, Any]:
     }
 
 
+def _closed_day(closed: ClosedDay) -> dict[str, Any]:
+    return {"date": closed.day.isoformat(), "visits": [], "legs": [], "closed": closed.reason}
+
+
+def _by_date(day: dict[str, Any]) -> str:
+    return str(day["date"])
+
+
 def plan_json(outcome: WeekOutcome) -> dict[str, Any]:
     """Everything about the plan, for scripts (the `--json` output of `plan`)."""
     plan = outcome.plan
     data = week_plan_to_dict(plan)
     for day_data, day in zip(data["days"], plan.days, strict=True):
         day_data["totals"] = _day_totals(day, plan.currency)
+        day_data["closed"] = None
+    data["days"] = sorted(data["days"] + [_closed_day(c) for c in plan.closed], key=_by_date)
     km = plan.distance_m / 1000
     data["totals"] = {
         "value": money_to_dict(plan.value),

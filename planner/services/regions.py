@@ -35,6 +35,7 @@ from planner.io.regions import (
     RegionInfo,
     RegionStore,
     check_pbf,
+    default_regions_dir,
     download,
     published_md5,
     region_name,
@@ -46,6 +47,28 @@ from planner.travel.geodesic import GeodesicModel, GeodesicParams, haversine_m
 from planner.travel.model import TravelError
 from planner.travel.osrm_build import build_osrm_dataset
 from planner.travel.roads import RoadRegion, RoadsModel
+
+# The service's API; it also hands on the lower layers' types its callers need
+# (the app and the command line import only services and domain).
+__all__ = [
+    "BANDS_KM",
+    "CALIBRATION_PLACES",
+    "AddResult",
+    "RegionError",
+    "RegionInfo",
+    "RegionStore",
+    "TravelError",
+    "add_region",
+    "calibrate_region",
+    "calibrated_params",
+    "default_regions_dir",
+    "info_dict",
+    "remove_region",
+    "road_regions",
+    "roads_model",
+    "update_region",
+]
+
 
 CALIBRATION_PLACES = 150  # ~22,000 pairs: the fit takes about a second
 BANDS_KM = (0.0, 2.0, 5.0, 10.0, 30.0, 100.0, float("inf"))

@@ -18,10 +18,18 @@ from planner.services.regions import calibrated_params, road_regions
 from planner.travel.cache import StoreMatrixCache
 from planner.travel.geodesic import GeodesicModel, GeodesicParams
 from planner.travel.incremental import MemoizedModel
-from planner.travel.model import TravelModel
+from planner.travel.model import TravelError, TravelModel
 from planner.travel.roads import RoadsModel
 from planner.travel.settings import KEY, NAMESPACE, TravelSettings, load_settings
 from planner.travel.town_pins import TownPin, TownPinModel, pin_key, town_radius_m
+
+# The service's API; it also hands on the lower layers' types its callers need
+# (the app and the command line import only services and domain).
+__all__ = [
+    "TravelError",
+    "town_pins",
+    "workspace_travel_model",
+]
 
 
 def workspace_travel_model(workspace: Workspace, store: RegionStore | None = None) -> TravelModel:
@@ -58,10 +66,16 @@ def _roads(
 ) -> TravelModel | None:
     if settings.backend != "geodesic" or not settings.roads:
         return None
+    return workspace_roads_model(workspace, store)
+
+
+def workspace_roads_model(workspace: Workspace, store: RegionStore) -> RoadsModel | None:
+    """OSRM on the user's regions, estimating elsewhere with the workspace's own geodesic
+    parameters when the user tuned them, else with those fitted on the region."""
     regions = road_regions(store)
     if not regions:
         return None
-    params = settings.geodesic
+    params = load_settings(workspace).geodesic
     user_tuned = workspace.get_value(NAMESPACE, KEY) is not None and params != GeodesicParams()
     if not user_tuned:  # the region's own fit beats the textbook defaults
         params = calibrated_params(store) or params

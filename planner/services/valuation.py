@@ -14,10 +14,19 @@ from datetime import date
 
 from planner.domain.account import Account
 from planner.domain.plan import WeekPlan
+from planner.optimise.channel import PHONE, VIDEO
 from planner.optimise.priorities import USER_EXCLUDED, ValueBreakdown, ValueParams
 from planner.optimise.valuation import Valuation, value_week
 
-__all__ = ["Valuation", "ValueBreakdown", "ValueParams", "values_for_replan", "week_valuation"]
+__all__ = [
+    "PHONE",
+    "VIDEO",
+    "Valuation",
+    "ValueBreakdown",
+    "ValueParams",
+    "values_for_replan",
+    "week_valuation",
+]
 
 
 def week_valuation(

@@ -19,6 +19,19 @@ from planner.io.workspace import Workspace
 from planner.optimise.priorities import ValueParams
 from planner.optimise.tiers import TIERS, TierSettings
 
+# The service's API; it also hands on the lower layers' types its callers need
+# (the app and the command line import only services and domain).
+__all__ = [
+    "TIERS",
+    "describe",
+    "load_tier_settings",
+    "load_value_params",
+    "parse_cadences",
+    "parse_values",
+    "save_tier_settings",
+]
+
+
 _NAMESPACE, _KEY = "values", "tiers"
 _PAIR = re.compile(r"^([A-Ca-c])=(.+)$")
 

@@ -4,22 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planner.io.codec import account_to_dict, rep_to_dict
 from planner.io.workspace import SCHEMA_VERSION, Workspace, WorkspaceError, default_workspace_path
 from planner.io.workspace.access import add_member
 from planner.io.workspace.postgres import is_postgres_url, with_password
 from planner.io.workspace.transfer import copy_workspace
 
-# The store itself, for the app and the command line (which use services, not io).
+# The service's API; it also hands on the lower layers' types its callers need
+# (the app and the command line import only services and domain).
 __all__ = [
     "Workspace",
     "WorkspaceError",
+    "account_to_dict",
     "add_team_member",
     "copy_between",
     "default_workspace_path",
     "init_workspace",
     "is_postgres_url",
+    "rep_to_dict",
     "with_password",
 ]
+
+
+# The store itself, for the app and the command line (which use services, not io).
 
 
 def init_workspace(target: str | Path) -> str:

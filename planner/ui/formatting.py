@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtCore import QLocale
 
 from planner.domain.formats import Formats
-from planner.maps.palette import DAY_COLORS
+from planner.services.map_page import DAY_COLORS
 
 
 def day_colour(day: date) -> str:

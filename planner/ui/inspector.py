@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 from planner.domain import Account, Decision
 from planner.domain.i18n import gettext
 from planner.domain.reasons import translate_reason
-from planner.optimise.priorities import ValueBreakdown
+from planner.services.valuation import ValueBreakdown
 from planner.ui.formatting import ui_formats, ui_locale
 
 _UNSET = 0.000001  # a coordinate field below its range shows "—": no pin yet
@@ -39,9 +40,11 @@ class Inspector(QWidget):
         self._details.setWordWrap(True)
         self._details.setTextFormat(self._details.textFormat().RichText)
         self._value = QLabel()
-        self._value.setWordWrap(True)
         self._why = QLabel()
-        self._why.setWordWrap(True)
+        for label in (self._value, self._why):
+            label.setWordWrap(True)
+            # Wrapped text asks for the height it needs (QFormLayout would squeeze it).
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         # One step below the valid range means "no pin yet" and reads as a dash.
         self._lat = QDoubleSpinBox(decimals=6, minimum=-90 - _UNSET, maximum=90)
         self._lon = QDoubleSpinBox(decimals=6, minimum=-180 - _UNSET, maximum=180)

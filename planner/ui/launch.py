@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from planner.domain import DomainError
 from planner.domain.progress import CancelFlag, Cancelled
-from planner.io.workspace import Workspace, WorkspaceError, default_workspace_path
 from planner.resources import resource_path
 from planner.services.demo import ensure_demo_workspace
+from planner.services.workspaces import Workspace, WorkspaceError, default_workspace_path
 from planner.ui.main_window import APP, ORG, MainWindow
 from planner.ui.screenshot import ScreenshotTaker
 

@@ -12,10 +12,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from planner.domain.pins import shared_pins
+from planner.domain.reasons import translate_reason
 from planner.services.workspaces import Workspace
 from planner.ui.accounts_model import AccountsModel
 from planner.ui.accounts_panel import AccountsPanel
-from planner.ui.formatting import ui_formats
+from planner.ui.formatting import ui_formats, ui_locale
 from planner.ui.inspector import Inspector
 from planner.ui.map_sync import MapSync
 from planner.ui.map_view import MapView
@@ -242,7 +243,10 @@ class MainWindow(QMainWindow):
 
     def _refused(self, reason: str) -> None:
         if reason:
-            self.statusBar().showMessage(self.tr("Not changed: %s") % reason, 10000)
+            # The whole reason, wrapped above the days: the status bar would clip it.
+            self.plan_view.show_notice(
+                self.tr("Not changed: %s") % translate_reason(reason, ui_locale())
+            )
 
     def _give_selected(self, rep_name: str) -> None:
         keys = self.accounts_panel.selected_keys()
@@ -356,8 +360,8 @@ class MainWindow(QMainWindow):
     def _default_dock_sizes(self) -> None:
         """The map gets the room: narrow side docks, a plan strip below."""
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        self.resizeDocks([self.accounts_dock, self.inspector_dock], [480, 280], horizontal)
-        self.resizeDocks([self.plan_dock], [280], vertical)
+        self.resizeDocks([self.accounts_dock, self.inspector_dock], [430, 340], horizontal)
+        self.resizeDocks([self.plan_dock], [300], vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

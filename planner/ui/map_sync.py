@@ -7,18 +7,16 @@ After each push it asks the page what it drew (`planner.stats()`), and reports
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import platformdirs
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from planner.services.map_page import write_app_page
 from planner.ui.formatting import ui_locale
 from planner.ui.map_view import MapView
 from planner.ui.session import Session
 from planner.ui.workers import Task, TaskRunner
-
-if TYPE_CHECKING:
-    from planner.maps.page import MapOptions
 
 EMPTY = '{"type":"FeatureCollection","features":[]}'
 LAYERS = (
@@ -35,12 +33,6 @@ def page_path() -> Path:
     return folder / "page.html"
 
 
-def _write_page(options: MapOptions | None, locale: str) -> Path:
-    from planner.maps.page import MapOptions, write_page
-
-    return write_page(page_path(), None, options or MapOptions(locale=locale))
-
-
 class MapSync(QObject):
     rendered = Signal()
 
@@ -49,7 +41,6 @@ class MapSync(QObject):
         session: Session,
         view: MapView,
         runner: TaskRunner,
-        options: MapOptions | None = None,
     ) -> None:
         super().__init__(view)
         self.session = session
@@ -67,7 +58,7 @@ class MapSync(QObject):
         # Building the page imports folium (about a second): do it off the main thread so
         # the window is usable at once, then load the page from disk.
         self.locale = ui_locale()
-        task = Task(lambda _progress, _cancel: _write_page(options, self.locale), "map page")
+        task = Task(lambda _progress, _cancel: write_app_page(page_path(), self.locale), "map page")
         task.signals.finished.connect(view.load_page)
         runner.start(task)
 

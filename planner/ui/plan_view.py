@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,21 +28,20 @@ from planner.domain.reasons import translate_reason
 from planner.ui.formatting import day_colour
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+NOTICE_STYLE = "background: #fff4ce; color: #3b2f00; border: 1px solid #d9b300; padding: 4px"
+MIN_LIST_HEIGHT = 60
+MIN_DAY_WIDTH = 150  # px: five working days fit beside each other from ~800 px
 
 
 def _leg_text(leg: Leg, units: Formats) -> str:
     duration = units.duration(leg.duration_s)
-    return f"  ↓ {units.distance(leg.distance_m)} · {duration} · {units.money(leg.cost)}"
+    return f"{units.distance(leg.distance_m)} · {duration} · {units.money(leg.cost)}"
 
 
-def _visit_text(visit: Visit, leg_after: Leg | None, units: Formats) -> str:
+def _visit_text(visit: Visit) -> str:
+    """One line per visit, so a full day (8+ visits and lunch) fits the column."""
     lock = " 🔒" if visit.lock is not Lock.NONE else ""
-    text = (
-        f"{visit.arrival:%H:%M}–{visit.departure:%H:%M}  {visit.name.replace(chr(10), ' ')}{lock}"
-    )
-    if leg_after is not None:
-        text += "\n" + _leg_text(leg_after, units)
-    return text
+    return f"{visit.arrival:%H:%M}  {visit.name.replace(chr(10), ' ')}{lock}"
 
 
 class DayList(QListWidget):
@@ -55,7 +55,14 @@ class DayList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setWordWrap(True)
+        # Long names are cut with "…" (the tooltip has them whole): rows stay one line.
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The list takes the height the dock gives (its own scroll bar if a day is long),
+        # so the week's totals below never scroll out of view.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.setMinimumHeight(MIN_LIST_HEIGHT)
         self.setAlternatingRowColors(True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
@@ -85,6 +92,7 @@ class PlanView(QScrollArea):
         self._units = units
         self._lists: list[DayList] = []
         self._totals = QLabel()
+        self._notice = QLabel()
         self._plan: WeekPlan | None = None
         self.show_plan(None)
 
@@ -100,10 +108,26 @@ class PlanView(QScrollArea):
     def totals_text(self) -> str:
         return self._totals.text()
 
+    @property
+    def notice_text(self) -> str:
+        return self._notice.text()
+
+    def show_notice(self, text: str) -> None:
+        """Why an edit was refused, in full (wrapped) above the days, until the next plan."""
+        self._notice.setText(text)
+        self._notice.setVisible(bool(text))
+
     def show_plan(self, plan: WeekPlan | None) -> None:
         self._plan = plan
         container = QWidget()
         outer = QVBoxLayout(container)
+        outer.setContentsMargins(4, 4, 4, 2)
+        outer.setSpacing(3)
+        self._notice = QLabel()
+        self._notice.setWordWrap(True)
+        self._notice.setStyleSheet(NOTICE_STYLE)
+        self._notice.setVisible(False)
+        outer.addWidget(self._notice)
         row = QHBoxLayout()
         self._lists = []
         if plan is None or not plan.days:
@@ -122,8 +146,12 @@ class PlanView(QScrollArea):
     def _day_column(self, index: int, day: DayPlan, currency: str) -> QWidget:
         frame = QFrame()
         frame.setFrameShape(QFrame.Shape.StyledPanel)
+        # Every day column shares the width: the whole week shows without scrolling.
+        frame.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        frame.setMinimumWidth(MIN_DAY_WIDTH)
         layout = QVBoxLayout(frame)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(3, 3, 3, 3)
+        layout.setSpacing(2)
         header = QLabel(f"<b>{self._units.day(day.day)}</b>")
         # The day's colour is its route's colour on the map.
         header.setStyleSheet(
@@ -134,13 +162,12 @@ class PlanView(QScrollArea):
             layout.addWidget(QLabel(self.tr("from hotel: %s") % day.start.name))
         day_list = DayList(index)
         for position, visit in enumerate(day.visits):
-            leg_after = day.legs[position + 1] if position + 1 < len(day.legs) else None
-            text = _visit_text(visit, leg_after, self._units)
+            text = _visit_text(visit)
             if day.lunch is not None:
                 text = self._with_lunch(text, day, position)
             item = QListWidgetItem(text)
             item.setData(KEY_ROLE, visit.account_key)
-            item.setToolTip(translate_reason(visit.explanation, self._units.locale))
+            item.setToolTip(self._visit_tip(visit, day.legs[position] if day.legs else None))
             if visit.cancelled:
                 item.setForeground(QColor("#888"))
             day_list.addItem(item)
@@ -149,11 +176,20 @@ class PlanView(QScrollArea):
         day_list.customContextMenuRequested.connect(lambda pos, dl=day_list: self._menu(dl, pos))
         self._lists.append(day_list)
         layout.addWidget(day_list, 1)
-        first = self._leg_label(day.legs[0]) if day.legs else ""
         end = self.tr("ends at hotel") if day.end.kind == "hotel" else ""
-        summary = self._day_totals(day, currency)
-        layout.addWidget(QLabel("\n".join(filter(None, (first, summary, end)))))
+        totals = QLabel("\n".join(filter(None, (self._day_totals(day, currency), end))))
+        totals.setWordWrap(True)  # wraps inside the column: no horizontal scrolling
+        layout.addWidget(totals)
         return frame
+
+    def _visit_tip(self, visit: Visit, leg_in: Leg | None) -> str:
+        """Times, the drive there and why: what the one-line row leaves out."""
+        lines = [f"{visit.arrival:%H:%M}–{visit.departure:%H:%M}  {visit.name}"]
+        if leg_in is not None:
+            lines.append(self.tr("drive there: %s") % _leg_text(leg_in, self._units))
+        if visit.explanation:
+            lines.append(translate_reason(visit.explanation, self._units.locale))
+        return "\n".join(lines)
 
     def _with_lunch(self, text: str, day: DayPlan, position: int) -> str:
         """The break shows with the visit it follows (or precedes, when it comes first)."""
@@ -165,9 +201,6 @@ class PlanView(QScrollArea):
         if day.lunch_after == 0 and position == 0:
             return line + "\n" + text
         return text + "\n" + line if day.lunch_after == position + 1 else text
-
-    def _leg_label(self, leg: Leg) -> str:
-        return self.tr("first leg: %s") % _leg_text(leg, self._units).strip(" ↓")
 
     def _day_totals(self, day: DayPlan, currency: str) -> str:
         return self.tr("%d visits · %s · %s driving · cost %s · value %s") % (

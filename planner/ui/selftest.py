@@ -20,11 +20,11 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, QTranslator, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from planner.io.geocoding.gazetteer import default_gazetteer_path
-from planner.io.workspace import Workspace
-from planner.maps.assets import page_assets
 from planner.resources import app_root, resource_path
 from planner.services.demo import STEPS, run_demo
+from planner.services.geocode_accounts import default_gazetteer_path
+from planner.services.map_page import check_map_assets
+from planner.services.workspaces import Workspace
 from planner.ui.main_window import APP, ORG, MainWindow
 
 PLAN_DAYS = 2
@@ -51,8 +51,7 @@ def check_files() -> None:
     """Shipped files: map assets, translations, icon, demo data, the offline gazetteer."""
     where = "frozen bundle" if frozen() else "source"
     _ok("python", f"{sys.version.split()[0]}, PySide6 {pyside_version}, Qt {qVersion()} ({where})")
-    assets = page_assets()  # raises MissingAssets naming what is missing
-    _ok("map assets", f"{len(assets)} files under {assets[0].path.parents[2]}")
+    _ok("map assets", check_map_assets())  # raises MissingAssets naming what is missing
     translator = QTranslator()
     if not translator.load(str(resource_path("translations", "planner_it.qm"))):
         raise SelfTestError(f"cannot load the Italian translation under {app_root()}")
@@ -154,11 +153,13 @@ class SelfTest(QObject):
         if plan is None or self.stage != f"a {PLAN_DAYS}-day plan":
             return  # plan_changed also fires on loads and undo; wait for the new plan
         visits = plan.visits()
-        if len(plan.days) != PLAN_DAYS or not visits:
-            raise SelfTestError(f"{len(plan.days)} days, {len(visits)} visits planned")
+        days = len(plan.days) + len(plan.closed)  # a public holiday is a closed day
+        if days != PLAN_DAYS or not visits:
+            raise SelfTestError(f"{days} days, {len(visits)} visits planned")
         _ok(
             "plan",
-            f"{plan.rep_name}: {len(visits)} visits on {len(plan.days)} days, "
+            f"{plan.rep_name}: {len(visits)} visits on {days} days"
+            f"{f' ({len(plan.closed)} closed)' if plan.closed else ''}, "
             f"{plan.distance_m / 1000:.0f} km, value {plan.value}, cost {plan.cost}, "
             f"{len(plan.remote)} remote ({self._elapsed()})",
         )

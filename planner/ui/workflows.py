@@ -102,8 +102,7 @@ class Workflows(QObject):
         return wizard
 
     def geocode(self) -> None:
-        from planner.io.geocoding.chain import GeocodeConfig
-        from planner.services.geocode_accounts import geocode_accounts
+        from planner.services.geocode_accounts import GeocodeConfig, geocode_accounts
 
         workspace = self.session.workspace
         offline = bool(self.settings.value("geocoding/offline", True, type=bool))
@@ -169,8 +168,11 @@ class Workflows(QObject):
 
     # territories -----------------------------------------------------------------------
     def balance_territories(self, mode: str, tolerance: float) -> None:
-        from planner.optimise.territories import Balance, BalanceSettings
-        from planner.services.assign_territories import assign_in_workspace
+        from planner.services.assign_territories import (
+            Balance,
+            BalanceSettings,
+            assign_in_workspace,
+        )
 
         session = self.session
         workspace = session.workspace

@@ -167,14 +167,15 @@ def write_accounts(path: Path, rng: random.Random) -> None:
 def write_reps(path: Path) -> None:
     header = ["name", "address", "latitude", "longitude", "work_days", "work_start", "work_end",
               "capacity_hours", "cost_per_km", "cost_per_hour", "hotel_per_night", "currency",
-              "timezone"]  # fmt: skip
+              "timezone", "holiday_country", "holiday_region"]  # fmt: skip
     reps = [  # home bases: the town centres of Bologna, Parma and Rimini (GeoNames)
         ["Giulia Bianchi", "Via dell'Indipendenza 8, 40121 Bologna BO", "44.494887",
-         "11.342616", "Mon-Fri", "08:30", "18:00", "40", "0.42", "32", "95", "EUR", "Europe/Rome"],
+         "11.342616", "Mon-Fri", "08:30", "18:00", "40", "0.42", "32", "95", "EUR", "Europe/Rome",
+         "IT", "BO"],
         ["Marco Ferri", "Strada della Repubblica 20, 43121 Parma PR", "44.801485", "10.327904",
-         "Mon-Fri", "08:00", "17:30", "40", "0.42", "30", "90", "EUR", "Europe/Rome"],
+         "Mon-Fri", "08:00", "17:30", "40", "0.42", "30", "90", "EUR", "Europe/Rome", "IT", "PR"],
         ["Luca Conti", "Corso d'Augusto 50, 47921 Rimini RN", "44.059444", "12.568333",
-         "Mon-Fri", "08:30", "18:00", "36", "0.40", "30", "85", "EUR", "Europe/Rome"],
+         "Mon-Fri", "08:30", "18:00", "36", "0.40", "30", "85", "EUR", "Europe/Rome", "IT", "RN"],
     ]  # fmt: skip
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)

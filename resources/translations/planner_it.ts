@@ -95,22 +95,22 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="45"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="53"/>
         <source>Choose a CRM export</source>
         <translation>Scegli un&apos;esportazione CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="46"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="54"/>
         <source>Salesforce or HubSpot exports, CSV (any delimiter) or Excel.</source>
         <translation>Esportazioni Salesforce o HubSpot, CSV (qualsiasi separatore) o Excel.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="49"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="57"/>
         <source>Browse…</source>
         <translation>Sfoglia…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="63"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="71"/>
         <source>Import accounts</source>
         <translation>Importa clienti</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="229"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="237"/>
         <source>Import accounts</source>
         <translation>Importa clienti</translation>
     </message>
@@ -126,151 +126,143 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="38"/>
-        <location filename="../../planner/ui/inspector.py" line="83"/>
+        <location filename="../../planner/ui/inspector.py" line="39"/>
+        <location filename="../../planner/ui/inspector.py" line="86"/>
         <source>Select an account to see its details.</source>
         <translation>Seleziona un cliente per vederne i dettagli.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="48"/>
+        <location filename="../../planner/ui/inspector.py" line="51"/>
         <source>Set manual pin</source>
         <translation>Imposta posizione manuale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="60"/>
+        <location filename="../../planner/ui/inspector.py" line="63"/>
         <source>Value this week</source>
         <translation>Valore questa settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="61"/>
+        <location filename="../../planner/ui/inspector.py" line="64"/>
         <source>Planner says</source>
         <translation>Il pianificatore dice</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="62"/>
+        <location filename="../../planner/ui/inspector.py" line="65"/>
         <source>Pin (lat, lon)</source>
         <translation>Posizione (lat, lon)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="90"/>
+        <location filename="../../planner/ui/inspector.py" line="93"/>
         <source>not planned yet</source>
         <translation>non ancora pianificato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="105"/>
+        <location filename="../../planner/ui/inspector.py" line="108"/>
         <source>CRM id</source>
         <translation>ID CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="106"/>
+        <location filename="../../planner/ui/inspector.py" line="109"/>
         <source>Address</source>
         <translation>Indirizzo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="107"/>
+        <location filename="../../planner/ui/inspector.py" line="110"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="109"/>
+        <location filename="../../planner/ui/inspector.py" line="112"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="111"/>
+        <location filename="../../planner/ui/inspector.py" line="114"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="113"/>
+        <location filename="../../planner/ui/inspector.py" line="116"/>
         <source>Probability</source>
         <translation>Probabilità</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="116"/>
+        <location filename="../../planner/ui/inspector.py" line="119"/>
         <source>Close date</source>
         <translation>Data di chiusura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="117"/>
+        <location filename="../../planner/ui/inspector.py" line="120"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="119"/>
+        <location filename="../../planner/ui/inspector.py" line="122"/>
         <source>Cadence</source>
         <translation>Cadenza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="120"/>
+        <location filename="../../planner/ui/inspector.py" line="123"/>
         <source>every %d days</source>
         <translation>ogni %d giorni</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="122"/>
+        <location filename="../../planner/ui/inspector.py" line="125"/>
         <source>Meeting</source>
         <translation>Incontro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="124"/>
+        <location filename="../../planner/ui/inspector.py" line="127"/>
         <source>Opening hours</source>
         <translation>Orari di apertura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="127"/>
+        <location filename="../../planner/ui/inspector.py" line="130"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="128"/>
+        <location filename="../../planner/ui/inspector.py" line="131"/>
         <source>Contact</source>
         <translation>Contatto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="129"/>
+        <location filename="../../planner/ui/inspector.py" line="132"/>
         <source>Notes</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="138"/>
+        <location filename="../../planner/ui/inspector.py" line="141"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="138"/>
+        <location filename="../../planner/ui/inspector.py" line="141"/>
         <source>account</source>
         <translation>cliente potenziale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="141"/>
+        <location filename="../../planner/ui/inspector.py" line="144"/>
         <source>tier %s %s (%s)</source>
         <translation>fascia %s, %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="142"/>
+        <location filename="../../planner/ui/inspector.py" line="145"/>
         <source>visit every %s days; last visit %s× that ago</source>
         <translation>visita ogni %s giorni; ultima visita %s× quel periodo fa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="147"/>
+        <location filename="../../planner/ui/inspector.py" line="150"/>
         <source>× weight %s</source>
         <translation>× peso %s</translation>
     </message>
     <message>
-        <source>deal %s + urgency %s + cadence %s</source>
-        <translation type="vanished">trattativa %s + urgenza %s + cadenza %s</translation>
-    </message>
-    <message>
-        <source>(%s) × weight %s</source>
-        <translation type="vanished">(%s) × peso %s</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/inspector.py" line="151"/>
+        <location filename="../../planner/ui/inspector.py" line="154"/>
         <source>must visit</source>
         <translation>da visitare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="154"/>
+        <location filename="../../planner/ui/inspector.py" line="157"/>
         <source>excluded: %s</source>
         <translation>escluso: %s</translation>
     </message>
@@ -278,219 +270,207 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="82"/>
+        <location filename="../../planner/ui/main_window.py" line="83"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="84"/>
+        <location filename="../../planner/ui/main_window.py" line="85"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="86"/>
+        <location filename="../../planner/ui/main_window.py" line="87"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="87"/>
+        <location filename="../../planner/ui/main_window.py" line="88"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="90"/>
+        <location filename="../../planner/ui/main_window.py" line="91"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="97"/>
+        <location filename="../../planner/ui/main_window.py" line="98"/>
         <source>Team</source>
         <translation>Squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="119"/>
+        <location filename="../../planner/ui/main_window.py" line="120"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="122"/>
+        <location filename="../../planner/ui/main_window.py" line="123"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="123"/>
+        <location filename="../../planner/ui/main_window.py" line="124"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="124"/>
+        <location filename="../../planner/ui/main_window.py" line="125"/>
         <source>Open &amp;team workspace…</source>
         <translation>Apri area di lavoro di &amp;squadra…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="125"/>
+        <location filename="../../planner/ui/main_window.py" line="126"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="129"/>
+        <location filename="../../planner/ui/main_window.py" line="130"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="131"/>
+        <location filename="../../planner/ui/main_window.py" line="132"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="136"/>
+        <location filename="../../planner/ui/main_window.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="138"/>
+        <location filename="../../planner/ui/main_window.py" line="139"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="139"/>
+        <location filename="../../planner/ui/main_window.py" line="140"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="141"/>
+        <location filename="../../planner/ui/main_window.py" line="142"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="147"/>
+        <location filename="../../planner/ui/main_window.py" line="148"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="150"/>
+        <location filename="../../planner/ui/main_window.py" line="151"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="152"/>
+        <location filename="../../planner/ui/main_window.py" line="153"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="153"/>
+        <location filename="../../planner/ui/main_window.py" line="154"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="157"/>
+        <location filename="../../planner/ui/main_window.py" line="158"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="158"/>
+        <location filename="../../planner/ui/main_window.py" line="159"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="159"/>
+        <location filename="../../planner/ui/main_window.py" line="160"/>
         <source>Plan the whole &amp;team</source>
         <translation>Pianifica tutta la &amp;squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="162"/>
+        <location filename="../../planner/ui/main_window.py" line="163"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="167"/>
+        <location filename="../../planner/ui/main_window.py" line="168"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="171"/>
+        <location filename="../../planner/ui/main_window.py" line="172"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="186"/>
+        <location filename="../../planner/ui/main_window.py" line="187"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="188"/>
+        <location filename="../../planner/ui/main_window.py" line="189"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="207"/>
+        <location filename="../../planner/ui/main_window.py" line="208"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="233"/>
+        <location filename="../../planner/ui/main_window.py" line="240"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <source>Lock/unlock visit</source>
-        <translation type="vanished">Blocca/sblocca visita</translation>
-    </message>
-    <message>
-        <source>Remove visit</source>
-        <translation type="vanished">Togli visita</translation>
-    </message>
-    <message>
-        <source>Move visit</source>
-        <translation type="vanished">Sposta visita</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/main_window.py" line="238"/>
+        <location filename="../../planner/ui/main_window.py" line="248"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="243"/>
+        <location filename="../../planner/ui/main_window.py" line="254"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="285"/>
+        <location filename="../../planner/ui/main_window.py" line="296"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="289"/>
+        <location filename="../../planner/ui/main_window.py" line="300"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="295"/>
+        <location filename="../../planner/ui/main_window.py" line="306"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="128"/>
+        <location filename="../../planner/ui/workflows.py" line="127"/>
         <source>Calendar (.ics)…</source>
         <translation>Calendario (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="129"/>
+        <location filename="../../planner/ui/workflows.py" line="128"/>
         <source>Navigation route (GPX)…</source>
         <translation>Percorso di navigazione (GPX)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="130"/>
+        <location filename="../../planner/ui/workflows.py" line="129"/>
         <source>Spreadsheet itinerary (CSV)…</source>
         <translation>Itinerario per foglio di calcolo (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="131"/>
+        <location filename="../../planner/ui/workflows.py" line="130"/>
         <source>Printable itinerary (PDF)…</source>
         <translation>Itinerario stampabile (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="132"/>
+        <location filename="../../planner/ui/workflows.py" line="131"/>
         <source>Map page (HTML)…</source>
         <translation>Pagina mappa (HTML)…</translation>
     </message>
@@ -498,22 +478,22 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="87"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="95"/>
         <source>Check the columns</source>
         <translation>Controlla le colonne</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="89"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="97"/>
         <source>Each column&apos;s field was guessed from its header; change any that is wrong.</source>
         <translation>Il campo di ogni colonna è stato dedotto dall&apos;intestazione; correggi quelli sbagliati.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="106"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="114"/>
         <source>Recognised as: %s · %s, delimiter %r · %d rows</source>
         <translation>Riconosciuto come: %s · %s, separatore %r · %d righe</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="117"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="125"/>
         <source>(ignore)</source>
         <translation>(ignora)</translation>
     </message>
@@ -554,57 +534,57 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="110"/>
+        <location filename="../../planner/ui/plan_view.py" line="134"/>
         <source>No plan yet: choose Plan ▸ Plan week (Ctrl+P).</source>
         <translation>Nessun piano: scegli Pianifica ▸ Pianifica settimana (Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="134"/>
+        <location filename="../../planner/ui/plan_view.py" line="162"/>
         <source>from hotel: %s</source>
         <translation>dall&apos;hotel: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="153"/>
+        <location filename="../../planner/ui/plan_view.py" line="179"/>
         <source>ends at hotel</source>
         <translation>finisce in hotel</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="161"/>
+        <location filename="../../planner/ui/plan_view.py" line="189"/>
+        <source>drive there: %s</source>
+        <translation>tragitto: %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="197"/>
         <source>  lunch break %s–%s</source>
         <translation>  pausa pranzo %s–%s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="170"/>
-        <source>first leg: %s</source>
-        <translation>primo tratto: %s</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/plan_view.py" line="173"/>
+        <location filename="../../planner/ui/plan_view.py" line="206"/>
         <source>%d visits · %s · %s driving · cost %s · value %s</source>
         <translation>%d visite · %s · %s di guida · costo %s · valore %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="186"/>
+        <location filename="../../planner/ui/plan_view.py" line="219"/>
         <source>Week: %d visits · value %s · %s · %s driving · cost %s</source>
         <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="193"/>
+        <location filename="../../planner/ui/plan_view.py" line="226"/>
         <source>%s per mile</source>
         <translation>%s per miglio</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="193"/>
+        <location filename="../../planner/ui/plan_view.py" line="226"/>
         <source>%s per km</source>
         <translation>%s al km</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="202"/>
+        <location filename="../../planner/ui/plan_view.py" line="235"/>
         <source>Lock / unlock</source>
         <translation>Blocca / sblocca</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="203"/>
+        <location filename="../../planner/ui/plan_view.py" line="236"/>
         <source>Remove from plan</source>
         <translation>Togli dal piano</translation>
     </message>
@@ -612,19 +592,34 @@
 <context>
     <name>RemoteView</name>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="27"/>
+        <location filename="../../planner/ui/remote_view.py" line="30"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="27"/>
+        <location filename="../../planner/ui/remote_view.py" line="30"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="27"/>
+        <location filename="../../planner/ui/remote_view.py" line="30"/>
         <source>Why remote</source>
         <translation>Perché a distanza</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="49"/>
+        <source>Video calls (%s)</source>
+        <translation>Videochiamate (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="50"/>
+        <source>Phone calls (%s)</source>
+        <translation>Telefonate (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/remote_view.py" line="51"/>
+        <source>Remote (%s)</source>
+        <translation>A distanza (%s)</translation>
     </message>
 </context>
 <context>
@@ -743,58 +738,39 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="143"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="151"/>
         <source>Import report</source>
         <translation>Esito dell&apos;importazione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="146"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="154"/>
         <source>Importing…</source>
         <translation>Importazione in corso…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="149"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="157"/>
         <source>Import corrected rows</source>
         <translation>Importa le righe corrette</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="174"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="182"/>
         <source>Importing</source>
         <translation>Importazione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="186"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="194"/>
         <source>Row</source>
         <translation>Riga</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="186"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="194"/>
         <source>Column</source>
         <translation>Colonna</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="186"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="194"/>
         <source>Reason</source>
         <translation>Motivo</translation>
-    </message>
-</context>
-<context>
-    <name>Session</name>
-    <message>
-        <source>there is no plan to edit</source>
-        <translation type="vanished">non c&apos;è un piano da modificare</translation>
-    </message>
-    <message>
-        <source>territories need at least two reps and geocoded accounts</source>
-        <translation type="vanished">i territori richiedono almeno due agenti e clienti geocodificati</translation>
-    </message>
-    <message>
-        <source>Give %d accounts to %s</source>
-        <translation type="vanished">Assegna %d clienti a %s</translation>
-    </message>
-    <message>
-        <source>Move pin of %s</source>
-        <translation type="vanished">Sposta la posizione di %s</translation>
     </message>
 </context>
 <context>
@@ -1029,74 +1005,74 @@
         <translation>Salva spazio di lavoro come</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="116"/>
-        <location filename="../../planner/ui/workflows.py" line="122"/>
+        <location filename="../../planner/ui/workflows.py" line="115"/>
+        <location filename="../../planner/ui/workflows.py" line="121"/>
         <source>Geocoding</source>
         <translation>Geocodifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="138"/>
-        <location filename="../../planner/ui/workflows.py" line="142"/>
+        <location filename="../../planner/ui/workflows.py" line="137"/>
+        <location filename="../../planner/ui/workflows.py" line="141"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="138"/>
+        <location filename="../../planner/ui/workflows.py" line="137"/>
         <source>Plan a week first.</source>
         <translation>Pianifica prima una settimana.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="162"/>
+        <location filename="../../planner/ui/workflows.py" line="161"/>
         <source>Exported %s</source>
         <translation>Esportato %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="166"/>
+        <location filename="../../planner/ui/workflows.py" line="165"/>
         <source>Exporting</source>
         <translation>Esportazione in corso</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="181"/>
+        <location filename="../../planner/ui/workflows.py" line="183"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="182"/>
+        <location filename="../../planner/ui/workflows.py" line="184"/>
         <source>Import at least two reps first.</source>
         <translation>Importa prima almeno due agenti.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="193"/>
+        <location filename="../../planner/ui/workflows.py" line="195"/>
         <source>Balance territories</source>
         <translation>Bilancia i territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="196"/>
+        <location filename="../../planner/ui/workflows.py" line="198"/>
         <source>Balancing territories</source>
         <translation>Bilanciamento dei territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="202"/>
+        <location filename="../../planner/ui/workflows.py" line="204"/>
         <source>Me</source>
         <translation>Io</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="217"/>
+        <location filename="../../planner/ui/workflows.py" line="219"/>
         <source>Plan the week</source>
         <translation>Pianifica la settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="218"/>
+        <location filename="../../planner/ui/workflows.py" line="220"/>
         <source>Set the rep&apos;s home location first.</source>
         <translation>Imposta prima la posizione di casa dell&apos;agente.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="238"/>
+        <location filename="../../planner/ui/workflows.py" line="240"/>
         <source>Plan week</source>
         <translation>Pianifica settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="241"/>
+        <location filename="../../planner/ui/workflows.py" line="243"/>
         <source>Planning the week</source>
         <translation>Pianificazione della settimana</translation>
     </message>

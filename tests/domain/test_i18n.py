@@ -93,7 +93,10 @@ def test_explanations_are_translated_with_their_amounts() -> None:
         "vale il viaggio: valore €\u00a01.330,00 contro deviazione €\u00a07,26, "
         "netto €\u00a01.322,74"
     )
-    nested = "no value this week: deal €0.00 + urgency €0.00 + cadence -€12.00 = €0.00"
+    nested = (
+        "no value this week: deal €0.00 + urgency €0.00 + relationship €0.00 "
+        "+ revenue at risk €0.00 + recency -€12.00 = €0.00"
+    )
     assert translate_reason(nested, "it").startswith("nessun valore questa settimana: trattativa")
     assert translate_reason(text, "en") == text
     assert translate_reason("a note no template wrote", "it") == "a note no template wrote"

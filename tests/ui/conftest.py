@@ -99,6 +99,7 @@ def planned_window(qtbot, isolated: Path) -> Iterator[object]:  # type: ignore[n
 def _open_planned_window(qtbot, isolated: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """A window on a small planned week (three days, 14 accounts)."""
     from planner.domain.plan import week_to_plan
+    from planner.io.calendars.holidays import public_holidays
     from planner.optimise.week.planner import WeekParams
     from planner.services.plan_week import plan_in_workspace
     from planner.travel import make_model
@@ -109,6 +110,9 @@ def _open_planned_window(qtbot, isolated: Path) -> Iterator[object]:  # type: ig
         ws.save_accounts(make_accounts(14))  # days with room to move visits around
         ws.save_reps([REP])
         params = WeekParams(time_limit_s=1.0, seed=3, overnight=False)
+        # This week if it has no public holiday, else a fixed one: 3 days to move visits.
         week = week_to_plan(date.today())
+        if public_holidays(REP, week, week + timedelta(days=2)):
+            week = date(2026, 3, 2)
         plan_in_workspace(ws, None, week, 3, make_model("geodesic"), params=params)
     yield from _open_window(qtbot, workspace_path, isolated)

@@ -37,7 +37,7 @@ def test_drop_on_another_day_retimes_and_undo_restores(qtbot, planned_window) ->
         win.plan_view.day_lists[target].dropped.emit(visit.account_key, target, 0)
         if win.session.plan is not before:
             break
-        assert win.statusBar().currentMessage().startswith("Not changed: ")
+        assert win.plan_view.notice_text.startswith("Not changed: ")
         assert win.session.undo_stack.count() == 0
     after = win.session.plan
     moved = after.days[target].visits[0]
@@ -84,3 +84,16 @@ def test_export_calendar_from_the_window(qtbot, planned_window, tmp_path) -> Non
     calendar = Calendar.from_ical(out.read_bytes())
     events = [c for c in calendar.walk("VEVENT") if "Cliente" in str(c.get("SUMMARY"))]
     assert len(events) == len(win.session.plan.visits())
+
+
+def test_a_refused_edit_shows_its_whole_reason(qtbot, planned_window) -> None:  # type: ignore[no-untyped-def]
+    win = planned_window
+    plan = win.session.plan
+    win.plan_view.visit_moved.emit(plan.visits()[0].account_key, len(plan.days) + 3, 0)  # no day
+    notice = win.plan_view._notice
+    assert (
+        win.plan_view.notice_text
+        == f"Not changed: there is no day {len(plan.days) + 4} in this plan"
+    )
+    assert notice.isVisible() and notice.wordWrap()  # wrapped in full, never clipped
+    assert win.session.plan is plan

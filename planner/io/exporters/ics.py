@@ -74,9 +74,10 @@ def export_ics(
     options = options or IcsOptions()
     previous = previous or {}
     now = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    wanted = {d.day for d in plan.days} if days is None else set(days)
+    wanted = _week_days(plan, previous) if days is None else set(days)
     every = _all_specs(plan, accounts, rep, options)
-    specs = [s for s in every if s.day in wanted] + _removed_specs(every, previous, wanted)
+    removed = _removed_specs(every, previous, wanted, rep)
+    specs = [s for s in every if s.day in wanted] + removed
     state = dict(previous)
     events: dict[str, list[icalendar.Event]] = {}
     for spec in specs:
@@ -92,6 +93,20 @@ def export_ics(
     name = clean_text(f"{rep.name} – week of {plan.week_start.isoformat()}")
     calendars = {label: _calendar(name, rep, evs).to_ical() for label, evs in events.items()}
     return IcsExport(calendars=calendars, state=state)
+
+
+def _week_days(plan: WeekPlan, previous: IcsState) -> set[date]:
+    """Every day of the plan's week that has something to say: its planned days, and days
+    exported before that are no longer planned (re-planned with fewer days, now a holiday
+    or a day off), whose events must go out again as cancelled."""
+    week = {plan.week_start + timedelta(days=i) for i in range(7)}
+    return {d.day for d in plan.days} | {old.day for old in previous.values() if old.day in week}
+
+
+def _minute(moment: datetime) -> datetime:
+    """To the nearest minute: calendars show minutes, and a drive that ends when a visit
+    starts must still touch it after rounding (both round the same instant the same way)."""
+    return (moment + timedelta(seconds=30)).replace(second=0, microsecond=0)
 
 
 def _all_specs(
@@ -119,8 +134,8 @@ def _visit_specs(plan: WeekPlan, accounts: Mapping[str, Account], rep: Rep) -> l
             uid=visit_uid(rep.name, plan.week_start, f"visit|{key}"),
             day=row.day.day,
             summary=clean_text(f"Visit: {visit.name}"),
-            start=visit.arrival.astimezone(rep.tz),
-            end=visit.departure.astimezone(rep.tz),
+            start=_minute(visit.arrival.astimezone(rep.tz)),
+            end=_minute(visit.departure.astimezone(rep.tz)),
             geo=row.location.as_tuple() if row.location else None,
             alarm=not visit.cancelled,
             cancelled=visit.cancelled,
@@ -150,12 +165,15 @@ def _travel_specs(plan: WeekPlan, day: DayPlan, rep: Rep) -> list[_Spec]:
         else:
             start = day.visits[i - 1].departure
         start = start.astimezone(rep.tz)
+        # One UID per leg (this day, from here to there), never per position in the day:
+        # after an edit the third drive of the day is another drive.
+        leg_key = f"travel|{day.day}|{leg.from_key}|{leg.to_key}"
         spec = _Spec(
-            uid=visit_uid(rep.name, plan.week_start, f"travel|{day.day}|{i}"),
+            uid=visit_uid(rep.name, plan.week_start, leg_key),
             day=day.day,
             summary=clean_text(f"Drive: {names[i]} → {names[i + 1]}"),
-            start=start,
-            end=start + timedelta(seconds=leg.duration_s),
+            start=_minute(start),
+            end=_minute(start + timedelta(seconds=leg.duration_s)),
         )
         spec.fields = {
             "description": clean_text(
@@ -181,15 +199,20 @@ def _hotel_spec(plan: WeekPlan, day: DayPlan) -> _Spec:
     return spec
 
 
-def _removed_specs(specs: list[_Spec], previous: IcsState, days: set[date]) -> list[_Spec]:
-    """Events exported before for these days but gone from the plan: sent again as cancelled."""
+def _removed_specs(
+    specs: list[_Spec], previous: IcsState, days: set[date], rep: Rep
+) -> list[_Spec]:
+    """Events exported before for these days but gone from the plan: sent again as cancelled.
+
+    Their stored times carry only a UTC offset: they go out in the rep's zone, whose
+    VTIMEZONE the calendar carries (a TZID like "UTC+01:00" has none)."""
     current = {s.uid for s in specs}
     removed = []
     for uid, old in sorted(previous.items()):
         if uid in current or old.day not in days:
             continue
-        start: datetime | date = old.start.date() if old.all_day else old.start
-        end: datetime | date = old.end.date() if old.all_day else old.end
+        start: datetime | date = old.start.date() if old.all_day else old.start.astimezone(rep.tz)
+        end: datetime | date = old.end.date() if old.all_day else old.end.astimezone(rep.tz)
         spec = _Spec(uid, old.day, old.summary, start, end, cancelled=True)
         spec.fields = {"removed": True}
         removed.append(spec)

@@ -183,7 +183,7 @@ def _notes(doc: _Document, notes: Sequence[str]) -> None:
     _heading(doc, t("Planner notes: {n}", n=len(notes)), 12)
     doc.set_font("body", size=8)
     for note in notes[:_MAX_NOTES]:
-        _para(doc, "• " + clean_text(note), 4)
+        _para(doc, "• " + clean_text(translate_reason(note, doc.words.f.locale)), 4)
     if len(notes) > _MAX_NOTES:
         _para(doc, t("… and {n} more.", n=len(notes) - _MAX_NOTES), 4)
 

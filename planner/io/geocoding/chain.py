@@ -130,6 +130,9 @@ def geocode_one(address: Address, geocoders: Sequence[Geocoder]) -> Attempt:
         except GeocodeError as exc:
             reasons.append(f"{geocoder.name}: {exc}")
             continue
+        except Exception as exc:  # an answer nobody foresaw: this account fails, the run goes on
+            reasons.append(f"{geocoder.name}: failed ({type(exc).__name__})")
+            continue
         if result is not None:
             return Attempt(result, tuple(reasons), geocoder.name)
         if geocoder.name != "cache":  # a cache miss is not worth telling the user

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,11 +30,28 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import get_geocoder_for_service
 from geopy.location import Location
 
-from planner.domain import Address, GeoPoint
+from planner.domain import Address, DomainError, GeoPoint
 from planner.domain.progress import CancelToken, NeverCancel
 from planner.io.geocoding.base import GeocodeError, GeocodeResult
 from planner.io.geocoding.precision import precision_from_raw
 
+# What geopy raises when it reads fields from an answer of the wrong shape (an object
+# instead of a list, a list of strings, a missing "lat").
+_SHAPE_ERRORS = (TypeError, ValueError, KeyError, AttributeError, IndexError)
+_CAUSES = (
+    ("refused", "connection refused"),
+    ("name or service not known", "server name not found"),
+    ("name resolution", "server name not found"),
+    ("nodename nor servname", "server name not found"),
+    ("getaddrinfo", "server name not found"),
+    ("timed out", "connection timed out"),
+    ("reset by peer", "connection reset"),
+    ("remote end closed", "connection closed by the server"),
+    ("ssl", "secure connection (TLS) failed"),
+    ("network is unreachable", "network unreachable"),
+)
+# geopy warns before refusing a latitude beyond ±90; the refusal is reported per account.
+warnings.filterwarnings("ignore", message="Latitude normalization", category=UserWarning)
 DEFAULT_USER_AGENT = "territory-planner/0.1 (offline desktop sales planner)"
 # Seconds between requests by provider policy; unknown providers get the cautious 1 s.
 MIN_DELAY_S = {
@@ -150,8 +168,22 @@ class OnlineGeocoder:
             location = self._ask(address.one_line())
         if location is None:
             return None
-        precision, note = precision_from_raw(self.name, location.raw)
-        point = GeoPoint(location.latitude, location.longitude)
+        return self._result(location)
+
+    def _result(self, location: Location) -> GeocodeResult:
+        """The answer checked: a provider can send anything (lat 95, NaN, a wrong shape)."""
+        raw = location.raw if isinstance(location.raw, dict) else {}
+        # geopy wraps a longitude of 200 round to -160: check what the provider sent.
+        lat, lon = raw.get("lat", location.latitude), raw.get("lon", location.longitude)
+        try:
+            point = GeoPoint(float(lat), float(lon))
+        except (TypeError, ValueError, DomainError):
+            shown = f"{lat!r:.20}, {lon!r:.20}".replace("'", "")
+            raise GeocodeError(f"{self.name} sent an impossible coordinate ({shown})") from None
+        try:
+            precision, note = precision_from_raw(self.name, dict(location.raw))
+        except (TypeError, ValueError, AttributeError):
+            raise GeocodeError(f"{self.name} sent an answer of an unexpected shape") from None
         return GeocodeResult(point, precision, self.name, note)
 
     def _ask(self, query: str | dict[str, str]) -> Location | None:
@@ -170,23 +202,36 @@ class OnlineGeocoder:
                     reason = f"{self.name} asks to wait {pause:.0f} s (rate limit); try later"
                     raise self._failed(reason, source_down=True) from exc
                 reason = f"{self.name} rate limit (HTTP 429)"
-            except GeocoderTimedOut as exc:
-                pause, reason = wait, f"{self.name} timed out ({exc})"
+            except GeocoderTimedOut as exc:  # geopy files HTTP 503 and 504 under time-outs
+                status = _status(exc)
+                pause = wait
+                reason = (
+                    f"{self.name} unavailable (HTTP {status})"
+                    if status is not None
+                    else f"{self.name} timed out (no answer in {self.config.timeout_s:g} s)"
+                )
             except GeocoderParseError as exc:
                 raise GeocodeError(f"{self.name} sent an unreadable answer") from exc
             except GeocoderUnavailable as exc:
-                pause, reason = wait, f"{self.name} unreachable ({exc})"
+                pause, reason = wait, f"{self.name} unreachable ({_network_cause(exc)})"
             except GeocoderServiceError as exc:
                 status = _status(exc)
                 if status is not None and status < 500:
                     # A bad key or a blocked user agent fails every request alike.
                     down = status in (401, 402, 403, 407)
-                    raise self._failed(f"{self.name} refused the request: {exc}", down) from exc
-                pause, reason = wait, f"{self.name} server error ({exc})"
+                    why = f"{self.name} refused the request (HTTP {status})"
+                    raise self._failed(why, down) from exc
+                if status is None:  # an error inside a 200 answer, e.g. {"error": "..."}
+                    why = f"{self.name} answered with an error: {_short(exc)}"
+                    raise GeocodeError(why) from exc
+                pause, reason = wait, f"{self.name} server error (HTTP {status})"
+            except _SHAPE_ERRORS as exc:  # geopy read fields from an answer that has none
+                raise GeocodeError(f"{self.name} sent {_what_was_wrong(exc)}") from None
             if attempt + 1 < attempts:
                 self._pause(pause)
                 wait *= 2
-        raise self._failed(f"{reason}; gave up after {attempts} attempts")
+        tries = f"{attempts} attempts" if attempts != 1 else "1 attempt"
+        raise self._failed(f"{reason}; gave up after {tries}")
 
     def _failed(self, reason: str, source_down: bool = False) -> GeocodeError:
         """The error to raise; after a few failures in a row the provider is left alone
@@ -205,6 +250,29 @@ class OnlineGeocoder:
             step = min(remaining, 0.25)
             self._sleep(step)
             remaining -= step
+
+
+def _what_was_wrong(exc: Exception) -> str:
+    """geopy's own check of a coordinate (ValueError "Latitude must be in the [-90; 90]
+    range", "must be finite") or a field it could not read."""
+    text = str(exc)
+    if "must be in the" in text or "finite" in text:
+        return "an impossible coordinate"
+    return "an answer of an unexpected shape"
+
+
+def _short(exc: BaseException, size: int = 60) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _network_cause(exc: BaseException) -> str:
+    """A few words for a connection failure instead of urllib3's 400-character dump."""
+    text = str(exc).lower()
+    for needle, words in _CAUSES:
+        if needle in text:
+            return words
+    return "network error"
 
 
 def _status(exc: GeocoderServiceError) -> int | None:

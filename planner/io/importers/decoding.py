@@ -53,8 +53,13 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
             return Decoded(data.decode(encoding), encoding)
         except (LookupError, UnicodeDecodeError) as exc:
             raise ImportFileError(f"cannot read {name} as {encoding}: {exc}") from None
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):  # fmt: skip  (UTF-32 LE starts like UTF-16 LE)
         if data.startswith(bom):
             return Decoded(_decode_or_fail(data, codec, name), codec)
     utf16 = _utf16_without_bom(data)

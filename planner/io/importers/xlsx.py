@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -24,6 +25,9 @@ from planner.io.importers.errors import ImportFileError
 from planner.io.importers.limits import Limits
 from planner.io.importers.table import Table, TableBuilder
 
+# What a damaged workbook makes openpyxl raise; SyntaxError is the XML parser's ParseError.
+_BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, IndexError, AttributeError,
+           OSError, ValueError, TypeError, SyntaxError)  # fmt: skip
 # Unzipped, a worksheet is ~10-30x its compressed size; far beyond is a zip bomb.
 _MAX_INFLATION = 200
 
@@ -52,9 +56,9 @@ def read_xlsx(
         with warnings.catch_warnings():  # e.g. "no default style": not the user's concern
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+    except _BROKEN as exc:
         raise ImportFileError(
-            f"cannot read {path.name}: not a valid .xlsx workbook ({exc})"
+            f"cannot read {path.name}: not a valid .xlsx workbook ({_short(exc)})"
         ) from None
     builder = TableBuilder(path.name, limits, cancel)
     try:
@@ -64,10 +68,9 @@ def read_xlsx(
             warnings.simplefilter("ignore")
             for number, values in _sheet_rows(book, book.worksheets[0]):
                 builder.add(number, tuple(cell_text(v) for v in values))
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, SyntaxError) as exc:
-        # SyntaxError: the XML parser's ParseError on a truncated or corrupt sheet.
+    except _BROKEN as exc:
         raise ImportFileError(
-            f"cannot read {path.name}: its first worksheet is damaged ({exc})"
+            f"cannot read {path.name}: its first worksheet is damaged ({_short(exc)})"
         ) from None
     finally:
         book.close()
@@ -101,6 +104,11 @@ def _sheet_rows(book: Any, sheet: Any) -> Iterator[tuple[int, list[object]]]:
             }
             width = max(values, default=0)
             yield number, [values.get(column) for column in range(1, width + 1)]
+
+
+def _short(exc: BaseException, size: int = 80) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def _check_inflation(data: bytes, name: str, limits: Limits) -> None:

@@ -7,13 +7,16 @@ from dataclasses import replace
 from datetime import date
 
 from planner.domain.account import Account
+from planner.domain.calendar import WeekCalendar
 from planner.domain.errors import DomainError
 from planner.domain.plan import Stop, WeekPlan
 from planner.domain.progress import NeverCancel
 from planner.domain.rep import Rep
 from planner.optimise.priorities import ValueBreakdown, ValueParams, value_accounts
+from planner.optimise.week.calendar import week_effect
 from planner.optimise.week.decode import day_plans
-from planner.optimise.week.explain import explain
+from planner.optimise.week.explain import Decisions, explain
+from planner.optimise.week.insertion import Routes
 from planner.optimise.week.locks import LockSpec
 from planner.optimise.week.overnight import StayComparison
 from planner.optimise.week.planner import Solved
@@ -39,17 +42,26 @@ def build_week_problem(
     *,
     locks: Sequence[LockSpec],
     values: ValueParams | None,
+    calendar: WeekCalendar | None = None,
 ) -> tuple[WeekProblem, list[Excluded]]:
+    """The week's problem; the rep's `calendar` closes days, shortens shifts, blocks busy
+    time and turns appointments at accounts into locks (`planner.optimise.week.calendar`)."""
     if rep.home is None:
         raise DomainError(f"{rep.name} has no home location: set it before planning")
+    effect = week_effect(calendar or WeekCalendar(), rep, working_days(rep, week_start, days))
+    if not effect.open_dates:
+        reasons = "; ".join(f"{c.day:%a %d %b}: {c.reason}" for c in effect.closed)
+        raise DomainError(f"no day of the week of {week_start} is open for visits ({reasons})")
+    locks = [*(lk for lk in locks if lk.account_key not in effect.booked), *effect.locks]
     unique = list({a.key: a for a in reversed(accounts)}.values())[::-1]  # first copy wins
     breakdowns = value_accounts(unique, week_start, values)
-    located = [a for a in unique if not breakdowns[a.key].excluded and a.location is not None]
-    excluded = [
-        (a.account_id, a.name, breakdowns[a.key])
+    located = [
+        a
         for a in unique
-        if breakdowns[a.key].excluded or a.location is None
+        if a.location is not None and (a.key in effect.booked or not breakdowns[a.key].excluded)
     ]
+    keys = {a.key for a in located}
+    excluded = [(a.account_id, a.name, breakdowns[a.key]) for a in unique if a.key not in keys]
     required = {lock.account_key for lock in locks}
     required |= {k for k, b in breakdowns.items() if b.must_visit}
     plannable, far = preselect(located, breakdowns, rep, keep=required)
@@ -59,14 +71,41 @@ def build_week_problem(
     points = [rep.home, *(a.location for a in plannable if a.location is not None)]
     matrix = travel_model.matrix(points, cancel=NeverCancel())
     home = Stop(rep.home_address or "home", rep.home, kind="home")
-    specs = day_specs(rep, week_start, working_days(rep, week_start, days), home)
+    specs = effect.shape_days(day_specs(rep, week_start, effect.open_dates, home))
+    conflicts = effect.conflicts + _unbookable(effect.locks, unique)
     skeleton = WeekProblem(
         rep, week_start, tuple(specs), (), matrix.distance_m, matrix.duration_s,
-        cost_matrix_cents(rep, matrix), home, matrix.notes,
+        cost_matrix_cents(rep, matrix), home, matrix.notes, tuple(effect.closed),
+        tuple(conflicts),
     )  # fmt: skip
     lock_map = {lock.account_key: lock for lock in locks}
     cands = build_candidates(plannable, breakdowns, specs, lock_map, skeleton.to_seconds)
-    return skeleton.with_candidates(cands), excluded
+    return skeleton.with_candidates(effect.carve(cands, skeleton.to_seconds)), excluded
+
+
+def _unbookable(locks: Sequence[LockSpec], accounts: Sequence[Account]) -> list[str]:
+    """Appointments at accounts the week cannot visit: unknown, or without a location."""
+    by_key = {a.key: a for a in accounts}
+    out = []
+    for lock in locks:
+        account = by_key.get(lock.account_key)
+        label = lock.appointment.label if lock.appointment else lock.account_key
+        if account is None:
+            out.append(f"appointment {label!r}: no account {lock.account_key} in the workspace")
+        elif account.location is None:
+            out.append(f"appointment at {account.name}: the account has no location yet")
+    return out
+
+
+def _missed_appointments(problem: WeekProblem, routes: Routes, decisions: Decisions) -> list[str]:
+    """Appointments the routes could not keep, with the reason the explanations give."""
+    planned = {c for route in routes for c in route}
+    why = {d.account_key: d.reason for d in (*decisions.remote, *decisions.excluded)}
+    return [
+        f"appointment at {cand.account.name} could not be planned: {why.get(cand.key, '')}"
+        for i, cand in enumerate(problem.candidates)
+        if cand.lock is not None and cand.lock.appointment is not None and i not in planned
+    ]
 
 
 def assemble_plan(
@@ -74,6 +113,7 @@ def assemble_plan(
 ) -> WeekPlan:
     decisions = explain(problem, solved.routes, excluded)
     days = day_plans(problem, solved.routes, decisions.reason_by_candidate(problem))
+    conflicts = [*problem.conflicts, *_missed_appointments(problem, solved.routes, decisions)]
     notes = list(problem.notes) + list(solved.notes)
     if solved.cancelled:
         notes.append("planning was cancelled: this is the best plan found so far")
@@ -89,4 +129,6 @@ def assemble_plan(
         excluded=decisions.excluded,
         planned=decisions.planned,
         notes=tuple(notes),
+        closed=problem.closed,
+        conflicts=tuple(conflicts),
     )

@@ -133,7 +133,10 @@ def _check_times(day: DayPlan, by_key: Mapping[str, Account], rep: Rep) -> list[
         if visit.arrival.timestamp() < arrive:
             out.append(f"{visit.name}: meeting starts before the rep arrives")
         account = by_key[visit.account_key]
-        if (visit.departure - visit.arrival).total_seconds() < account.meeting_minutes * 60:
+        booked = bool(visit.appointment_id)  # an appointment sets its own length
+        if not booked and (visit.departure - visit.arrival).total_seconds() < (
+            account.meeting_minutes * 60
+        ):
             out.append(f"{visit.name}: meeting shorter than {account.meeting_minutes} min")
         if visit.lock is not Lock.TIME and not _open(account, visit.arrival, visit.departure, rep):
             out.append(f"{visit.name}: {visit.arrival:%H:%M}–{visit.departure:%H:%M} outside hours")

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pyvrp
 
+from planner.domain.calendar import AppointmentKind
 from planner.domain.errors import DomainError
 from planner.domain.plan import Break, DayPlan, Leg, Lock, Stop, Visit
 from planner.domain.units import Money
 from planner.optimise.week.insertion import Routes, places, time_day
 from planner.optimise.week.model import NodeMap
-from planner.optimise.week.problem import WeekProblem
+from planner.optimise.week.problem import Candidate, WeekProblem
 from planner.travel.costs import leg_cost, overnight_cost
 
 
@@ -25,6 +27,13 @@ def solution_routes(problem: WeekProblem, nodes: NodeMap, solution: pyvrp.Soluti
 
 def stop_key(stop: Stop) -> str:
     return stop.kind
+
+
+def _appointment_fields(cand: Candidate) -> dict[str, Any]:
+    appointment = cand.lock.appointment if cand.lock else None
+    if appointment is None:
+        return {}
+    return {"appointment_id": appointment.id, "fixed": appointment.kind is AppointmentKind.FIXED}
 
 
 def day_plans(
@@ -58,6 +67,7 @@ def _day_plan(
                 value=Money(cand.prize, cur),
                 lock=cand.lock.kind if cand.lock else Lock.NONE,
                 explanation=explanations.get(c, ""),
+                **_appointment_fields(cand),
             )
         )
     keys = [stop_key(start), *(problem.candidates[c].key for c in route), stop_key(end)]

@@ -1,7 +1,10 @@
 """Why each candidate is visited, served remotely, or excluded — in the solver's figures.
 
 Planned: its value against its marginal detour (the travel cost saved by skipping it).
-Left out: its value against the cheapest feasible insertion cost, or why no slot fits.
+Left out: served by video or phone (`planner.optimise.channel`), with the true reason it
+is not visited: distance (not even an empty day reaches it), cost (its value is below the
+cheapest detour; "cadence not due" when it was visited recently), or day capacity (a day
+with nothing else holds it, the planned days do not).
 """
 
 from __future__ import annotations
@@ -12,13 +15,16 @@ from dataclasses import dataclass
 from planner.domain.i18n import N_
 from planner.domain.plan import Decision
 from planner.domain.units import Money
+from planner.optimise.channel import IN_PERSON, remote_channel
 from planner.optimise.priorities import ValueBreakdown
 from planner.optimise.week.insertion import (
     DayState,
+    Insertion,
     Routes,
     best_insertion,
     day_states,
     removal_saving,
+    time_day,
 )
 from planner.optimise.week.problem import Candidate, WeekProblem
 
@@ -68,7 +74,9 @@ def explain(
     return Decisions(tuple(planned), tuple(remote), tuple(excluded))
 
 
-def _decision(cand: Candidate, outcome: str, reason: str, cost: Money | None) -> Decision:
+def _decision(
+    cand: Candidate, outcome: str, reason: str, cost: Money | None, channel: str = ""
+) -> Decision:
     return Decision(
         cand.key,
         cand.account.account_id,
@@ -77,13 +85,18 @@ def _decision(cand: Candidate, outcome: str, reason: str, cost: Money | None) ->
         reason,
         cand.value.total,
         cost,
+        channel,
     )
 
 
 def _planned(problem: WeekProblem, cand: Candidate, detour_cents: int) -> Decision:
     cur = problem.rep.currency
     value, detour = cand.value.total, Money(detour_cents, cur)
-    if cand.lock is not None:
+    if cand.lock is not None and cand.lock.appointment is not None:
+        kind = {"fixed": N_("fixed"), "day": N_("flexible on the day"),
+                "week": N_("flexible in the week")}  # fmt: skip
+        lead = N_("appointment ({kind})").format(kind=kind[cand.lock.appointment.kind.value])
+    elif cand.lock is not None:
         lead = N_("locked ({kind})").format(kind=cand.lock.kind.value)
     elif cand.required:
         lead = N_("must visit")
@@ -92,34 +105,71 @@ def _planned(problem: WeekProblem, cand: Candidate, detour_cents: int) -> Decisi
     reason = N_("{lead}: value {value} vs detour {detour}, nets {net}").format(
         lead=lead, value=value, detour=detour, net=value - detour
     )
-    return _decision(cand, "planned", reason, detour)
+    return _decision(cand, "planned", reason, detour, IN_PERSON)
 
 
 def _left_out(
     problem: WeekProblem, routes: Routes, idx: int, states: dict[int, DayState]
 ) -> Decision:
+    """Served remotely: the channel and what it is worth, then the true reason it is not
+    visited — distance, cost, day capacity or cadence not due — checked, not guessed."""
     cand = problem.candidates[idx]
-    cur = problem.rep.currency
-    value = cand.value.total
+    channel, worth = remote_channel(cand.account, cand.value)
     if not cand.windows:
-        reason = N_("worth {value} but no feasible time window: {why}").format(
-            value=value, why=cand.no_window_reason
-        )
-        return _decision(cand, "remote", reason, None)
+        why = N_("opening hours: {why}").format(why=cand.no_window_reason)
+        return _decision(cand, "remote", _remote(worth, why), None, channel)
     ins = best_insertion(problem, routes, idx, states=states)
-    cost = Money(ins.delta_cents, cur)
+    cost = Money(ins.delta_cents, problem.rep.currency)
+    why = _why_not_in_person(problem, idx, ins, cost)
+    return _decision(cand, "remote", _remote(worth, why), cost, channel)
+
+
+def _remote(worth: str, why: str) -> str:
+    return N_("{worth}; not in person: {why}").format(worth=worth, why=why)
+
+
+def _why_not_in_person(problem: WeekProblem, idx: int, ins: Insertion, cost: Money) -> str:
+    cand = problem.candidates[idx]
+    value = cand.value.total
+    open_days = sorted({w.day for w in cand.windows})
+    alone = [d for d in open_days if time_day(problem, d, [idx]) is not None]
+    if not alone:
+        return _distance(problem, cand)
     if ins.delta_cents >= cand.prize:
-        gap = cost - value
-        reason = N_("value {value} is below the cheapest insertion cost {cost} by {gap}").format(
-            value=value, cost=cost, gap=gap
+        if not cand.value.due:
+            return N_(
+                "cadence not due: visited {ago} d ago, due every {cadence} d; value {value} "
+                "is below the trip's cost {cost}"
+            ).format(
+                ago=round(cand.value.overdue * cand.value.cadence_days),
+                cadence=cand.value.cadence_days,
+                value=value,
+                cost=cost,
+            )
+        return N_("cost: value {value} is below the cheapest trip cost {cost} by {gap}").format(
+            value=value, cost=cost, gap=cost - value
         )
-    elif not ins.feasible:
-        reason = N_(
-            "{why}: no feasible slot on any day (cheapest detour {cost} would have netted {net})"
-        ).format(why=ins.reason, cost=cost, net=value - cost)
-    else:
-        day = problem.days[ins.day or 0].day
-        reason = N_("would net {net} on {day} but was left out by the search").format(
-            net=value - cost, day=f"{day:%a} {day.day} {day:%b}"
-        )
-    return _decision(cand, "remote", reason, cost)
+    if not ins.feasible:
+        days = ", ".join(f"{problem.days[d].day:%a}" for d in alone)
+        return N_(
+            "day capacity: {why} on every day it fits ({days}); it would have netted {net}"
+        ).format(why=ins.reason, days=days, net=value - cost)
+    day = problem.days[ins.day or 0].day
+    return N_("would net {net} on {day} but was left out by the search").format(
+        net=value - cost, day=f"{day:%a} {day.day} {day:%b}"
+    )
+
+
+def _distance(problem: WeekProblem, cand: Candidate) -> str:
+    """Why not even a day with nothing else in it can hold the visit."""
+    spec = problem.days[0]
+    there = int(problem.duration_s[spec.start_place, cand.place])
+    back = int(problem.duration_s[cand.place, spec.end_place])
+    if there + back > spec.max_drive_s:
+        return N_(
+            "distance: {hours} h of driving there and back, over the {limit} h daily limit"
+        ).format(hours=f"{(there + back) / 3600:.1f}", limit=f"{spec.max_drive_s / 3600:g}")
+    return N_(
+        "distance: {hours} h away, too far to arrive within its opening hours and be back "
+        "by the end of the working day"
+    ).format(hours=f"{there / 3600:.1f}")

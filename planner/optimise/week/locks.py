@@ -1,10 +1,16 @@
-"""What the user pinned in a plan: a visit kept in the week, on a day, or at a time."""
+"""What the user pinned in a plan: a visit kept in the week, on a day, or at a time.
+
+An appointment at an account is a lock too (`LockSpec.for_appointment`): fixed → at its
+time, flexible on the day → on its day (within its time range), flexible in the week →
+kept in the week; its length replaces the account's usual meeting length.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from planner.domain.calendar import Appointment, AppointmentKind
 from planner.domain.errors import DomainError
 from planner.domain.plan import Lock
 
@@ -21,6 +27,7 @@ class LockSpec:
     kind: Lock
     day: date | None = None
     arrival: datetime | None = None
+    appointment: Appointment | None = None
 
     def __post_init__(self) -> None:
         if self.kind is Lock.NONE:
@@ -43,3 +50,22 @@ class LockSpec:
     @classmethod
     def at(cls, account_key: str, arrival: datetime) -> LockSpec:
         return cls(account_key, Lock.TIME, arrival=arrival)
+
+    @classmethod
+    def for_appointment(cls, appointment: Appointment) -> LockSpec:
+        key = appointment.account_key
+        if appointment.kind is AppointmentKind.FIXED:
+            return cls(key, Lock.TIME, arrival=appointment.start, appointment=appointment)
+        if appointment.kind is AppointmentKind.DAY:
+            return cls(key, Lock.DAY, day=appointment.start.date(), appointment=appointment)
+        return cls(key, Lock.IN_PLAN, appointment=appointment)
+
+    @property
+    def priority(self) -> int:
+        """Which lock gives way first when a day cannot hold them all (lowest first)."""
+        return self.appointment.kind.priority if self.appointment else 0
+
+    @property
+    def service_s(self) -> int | None:
+        """The meeting length the appointment sets (None: the account's usual one)."""
+        return self.appointment.minutes * 60 if self.appointment else None

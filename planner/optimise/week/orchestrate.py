@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.domain.account import Account
+from planner.domain.calendar import WeekCalendar
 from planner.domain.deadline import Deadline
 from planner.domain.plan import WeekPlan
 from planner.domain.progress import CancelToken, NeverCancel, NullProgress, ProgressReporter
@@ -65,6 +66,7 @@ class WeekRequest:
     locks: Sequence[LockSpec] = ()
     previous: WeekPlan | None = None  # the stored plan being re-planned: warm start
     values: ValueParams | None = None
+    calendar: WeekCalendar | None = None  # appointments, holidays, time off, busy times
 
 
 class _Span:
@@ -91,8 +93,9 @@ def optimise_week(
     cancel = cancel or NeverCancel()
     r = request
     problem, excluded = build_week_problem(
-        r.accounts, r.rep, r.week_start, r.days, r.travel_model, locks=r.locks, values=r.values
-    )
+        r.accounts, r.rep, r.week_start, r.days, r.travel_model, locks=r.locks, values=r.values,
+        calendar=r.calendar,
+    )  # fmt: skip
     warm = previous_routes(problem, r.previous) if r.previous is not None else None
     if r.previous is not None and params.keep_days:
         problem = pin_days(problem, r.previous)

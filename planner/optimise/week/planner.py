@@ -57,9 +57,16 @@ class Solved:
     seconds: float
     cancelled: bool
 
+    missing_required: int = 0  # locked / must-visit / appointments left out
+
     @property
     def net_cents(self) -> int:
         return self.value_cents - self.travel_cents - self.hotel_cents
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Plans keeping more of what is required win, then the higher net."""
+        return (-self.missing_required, self.net_cents)
 
 
 def solve_week(
@@ -93,7 +100,7 @@ def solve_week(
     if not result.cancelled:
         routes = exchange(problem, fill(problem, routes), deadline.earlier(finishing / 4))
     found = evaluate(problem, routes, tuple(notes))
-    if found.net_cents > best.net_cents:
+    if found.rank > best.rank:
         best = found
     return replace(best, seconds=time.monotonic() - started, cancelled=result.cancelled)
 
@@ -134,4 +141,6 @@ def evaluate(
     value, travel = week_value_cents(problem, routes), week_travel_cents(problem, routes)
     nights = sum(1 for d in problem.days if d.end_stop is not None and d.end_stop.kind == "hotel")
     hotel = overnight_cost(problem.rep).cents * nights
-    return Solved(routes, notes, value, travel, hotel, seconds, cancelled)
+    planned = {c for route in routes for c in route}
+    missing = sum(1 for i, c in enumerate(problem.candidates) if c.required and i not in planned)
+    return Solved(routes, notes, value, travel, hotel, seconds, cancelled, missing)

@@ -8,13 +8,14 @@ place i + 1 is candidate i. Money is integer cents.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
 import numpy.typing as npt
 
 from planner.domain.account import Account
+from planner.domain.calendar import ClosedDay
 from planner.domain.errors import DomainError
 from planner.domain.i18n import N_
 from planner.domain.plan import Lock, Stop
@@ -91,6 +92,8 @@ class WeekProblem:
     cost_cents: npt.NDArray[np.int64]
     home: Stop
     notes: tuple[str, ...] = ()
+    closed: tuple[ClosedDay, ...] = ()  # working days the calendar closes (not in `days`)
+    conflicts: tuple[str, ...] = ()  # calendar collisions found while building the week
 
     def to_datetime(self, seconds: int) -> datetime:
         """Week seconds → aware local datetime (wall-clock arithmetic in the rep's zone)."""
@@ -102,30 +105,10 @@ class WeekProblem:
         return (local.date() - self.week_start).days * DAY_S + seconds_of(local.time())
 
     def with_days(self, days: Sequence[DaySpec]) -> WeekProblem:
-        return WeekProblem(
-            self.rep,
-            self.week_start,
-            tuple(days),
-            self.candidates,
-            self.distance_m,
-            self.duration_s,
-            self.cost_cents,
-            self.home,
-            self.notes,
-        )
+        return replace(self, days=tuple(days))
 
     def with_candidates(self, candidates: Sequence[Candidate]) -> WeekProblem:
-        return WeekProblem(
-            self.rep,
-            self.week_start,
-            self.days,
-            tuple(candidates),
-            self.distance_m,
-            self.duration_s,
-            self.cost_cents,
-            self.home,
-            self.notes,
-        )
+        return replace(self, candidates=tuple(candidates))
 
 
 def working_days(rep: Rep, week_start: date, count: int | None) -> list[date]:
@@ -174,7 +157,7 @@ def build_candidates(
     for i, account in enumerate(accounts):
         value = values[account.key]
         lock = locks.get(account.key)
-        service = account.meeting_minutes * 60
+        service = (lock.service_s if lock else None) or account.meeting_minutes * 60
         windows = [w for d, spec in enumerate(days) for w in _windows(account, d, spec, service)]
         reason = "" if windows else _why_no_window(account, days, service)
         if lock is not None:
@@ -225,8 +208,23 @@ def _apply_lock(
     day_index = {spec.day: d for d, spec in enumerate(days)}
     if lock.kind is Lock.DAY:
         d = day_index.get(lock.day) if lock.day else None
-        return [w for w in windows if w.day == d]
+        return _within_range(lock, [w for w in windows if w.day == d], days)
     assert lock.arrival is not None
     at = to_seconds(lock.arrival)
     d = next((i for i, s in enumerate(days) if s.offset_s <= at < s.offset_s + DAY_S), None)
     return [] if d is None else [Window(d, at, at)]
+
+
+def _within_range(lock: LockSpec, windows: list[Window], days: Sequence[DaySpec]) -> list[Window]:
+    """A flexible-on-the-day appointment's time range cuts its windows that day."""
+    appointment = lock.appointment
+    if appointment is None or (appointment.earliest is None and appointment.latest is None):
+        return windows
+    out = []
+    for w in windows:
+        offset = days[w.day].offset_s
+        early = offset + seconds_of(appointment.earliest) if appointment.earliest else w.early_s
+        late = offset + seconds_of(appointment.latest) if appointment.latest else w.late_s
+        if max(early, w.early_s) <= min(late, w.late_s):
+            out.append(Window(w.day, max(early, w.early_s), min(late, w.late_s)))
+    return out

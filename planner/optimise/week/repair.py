@@ -47,9 +47,10 @@ def repair(problem: WeekProblem, routes: Routes) -> tuple[Routes, list[str]]:
 
 
 def _cheapest_drop(problem: WeekProblem, day: int, route: list[int]) -> int:
-    def loss(i: int) -> tuple[bool, int]:
+    def loss(i: int) -> tuple[bool, int, int]:
         cand = problem.candidates[route[i]]
-        return (cand.required, cand.prize - removal_saving(problem, day, route, i))
+        priority = cand.lock.priority if cand.lock else 0  # appointments: fixed go last
+        return (cand.required, priority, cand.prize - removal_saving(problem, day, route, i))
 
     return min(range(len(route)), key=loss)
 
@@ -139,12 +140,15 @@ def fill(problem: WeekProblem, routes: Routes) -> Routes:
     """
     filled = [list(r) for r in routes]
     planned = {c for r in filled for c in r}
-    for i, candidate in enumerate(problem.candidates):
-        if candidate.required and i not in planned:
-            ins = best_insertion(problem, filled, i)
-            if ins.feasible and ins.day is not None:
-                filled[ins.day].insert(ins.position, i)
-                planned.add(i)
+    required = [i for i, c in enumerate(problem.candidates) if c.required and i not in planned]
+    required.sort(key=lambda i: -_priority(problem, i))  # fixed appointments first
+    for i in required:
+        ins = best_insertion(problem, filled, i)
+        if ins.feasible and ins.day is not None:
+            filled[ins.day].insert(ins.position, i)
+        else:
+            filled = make_room(problem, filled, i) or filled
+        planned.update(c for r in filled for c in r)
     pool = {
         i for i, c in enumerate(problem.candidates) if i not in planned and c.windows and c.prize
     }
@@ -178,3 +182,30 @@ def _update(
     ins = best_insertion(problem, routes, cand, max_delta=prize, states=states, days=(day,))
     if ins.feasible and ins.day is not None and prize - ins.delta_cents > 0:
         best[cand, day] = (prize - ins.delta_cents, ins.position)
+
+
+def _priority(problem: WeekProblem, cand: int) -> int:
+    lock = problem.candidates[cand].lock
+    return lock.priority if lock else 0
+
+
+def make_room(problem: WeekProblem, routes: Routes, cand: int) -> Routes | None:
+    """Routes with `cand` in, after taking out of one day the optional visits worth least
+    until it fits (the day losing the least value wins); None when no day can hold it."""
+    best: tuple[int, Routes] | None = None
+    for day in sorted({w.day for w in problem.candidates[cand].windows}):
+        route, lost = list(routes[day]), 0
+        while True:
+            trial = [*routes[:day], route, *routes[day + 1 :]]
+            ins = best_insertion(problem, trial, cand, days=(day,))
+            if ins.feasible:
+                trial[day] = [*route[: ins.position], cand, *route[ins.position :]]
+                if best is None or lost < best[0]:
+                    best = (lost, trial)
+                break
+            optional = [k for k, c in enumerate(route) if not problem.candidates[c].required]
+            if not optional:
+                break
+            k = min(optional, key=lambda k: problem.candidates[route[k]].prize)
+            lost += problem.candidates[route.pop(k)].prize
+    return best[1] if best else None

@@ -29,8 +29,16 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from planner.io.importers import FIELDS, ImportFileError, Mapping, Table, guess_columns, read_table
-from planner.services.import_accounts import ImportReport, import_accounts
+from planner.services.import_accounts import (
+    FIELDS,
+    ImportFileError,
+    ImportReport,
+    Mapping,
+    Table,
+    guess_columns,
+    import_accounts,
+    read_table,
+)
 from planner.ui.progress_ui import run_with_progress
 from planner.ui.session import Session
 from planner.ui.workers import TaskRunner

@@ -1,0 +1,110 @@
+"""Screenshots of the window for review, at 1440×900, in one language.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py OUT_DIR [--language it]
+
+Opens the demo workspace (built on first use) and saves: the week, the inspector on a
+planned account, the remote list, the territories tab, a refused drag (a visit moved
+to a day where it cannot fit), and the map zoomed to one day. Settings go to a
+temporary folder, so the layout is the default one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="planner-shots-")
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from planner.ui.app import _prepare_environment
+
+SIZE = (1440, 900)
+SETTLE_MS = 1800
+
+
+def _steps(window, out: Path, language: str) -> list[tuple[str, Callable[[], None]]]:  # type: ignore[no-untyped-def]
+    plan = window.session.plan
+    first = plan.visits()[0]
+    busiest = max(range(len(plan.days)), key=lambda d: len(plan.days[d].visits))
+
+    def inspector() -> None:
+        window._select([first.account_key], from_map=False)
+
+    def remote() -> None:
+        window.remote_dock.raise_()
+
+    def territories() -> None:
+        window.territories_dock.raise_()
+
+    def refused() -> None:
+        window.plan_dock.raise_()
+        for visit in (v for d, day in enumerate(plan.days) if d != busiest for v in day.visits):
+            window.plan_view.visit_moved.emit(visit.account_key, busiest, 0)
+            if window.plan_view.notice_text:
+                return
+
+    def day_map() -> None:
+        window.plan_view.show_notice("")
+        label = window.units.day(plan.days[busiest].day)
+        window.map_view.call("fitDay", label)
+
+    return [
+        (f"week_{language}.png", lambda: None),
+        (f"inspector_{language}.png", inspector),
+        (f"remote_{language}.png", remote),
+        (f"territories_{language}.png", territories),
+        (f"refused_drag_{language}.png", refused),
+        (f"day_map_{language}.png", day_map),
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--language", choices=("en", "it"), default="en")
+    args = parser.parse_args()
+    _prepare_environment(headless=True)
+    from PySide6.QtCore import QSettings
+
+    from planner.io.workspace import default_workspace_path
+    from planner.services.demo import ensure_demo_workspace
+    from planner.ui.launch import _App
+    from planner.ui.main_window import APP, ORG
+
+    app = QApplication(sys.argv[:1])
+    path = default_workspace_path().with_name("demo.tpw")
+    ensure_demo_workspace(path)
+    window = _App(app, QSettings(ORG, APP), path, args.language).window
+    window.resize(*SIZE)
+    args.out.mkdir(parents=True, exist_ok=True)
+    steps = iter(_steps(window, args.out, args.language))
+
+    def next_step() -> None:
+        step = next(steps, None)
+        if step is None:
+            window.close()
+            app.quit()
+            return
+        name, action = step
+        action()
+        QTimer.singleShot(SETTLE_MS, lambda: _grab(window, args.out / name, next_step))
+
+    window.map_sync.rendered.connect(lambda: QTimer.singleShot(SETTLE_MS, next_step))
+    return app.exec()
+
+
+def _grab(window, path: Path, then: Callable[[], None]) -> None:  # type: ignore[no-untyped-def]
+    window.grab().toImage().save(str(path))
+    print(f"saved {path}")
+    then()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

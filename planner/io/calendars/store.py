@@ -1,0 +1,83 @@
+"""Appointments and time off in the workspace (its small key-value store, one JSON list
+per rep), and their plain-dict forms."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from planner.domain.calendar import Appointment, AppointmentKind, HalfDay, TimeOff
+from planner.io.workspace import Workspace
+
+APPOINTMENTS = "appointments"
+TIME_OFF = "time_off"
+
+
+def appointment_to_dict(appointment: Appointment) -> dict[str, Any]:
+    return {
+        "id": appointment.id,
+        "rep_name": appointment.rep_name,
+        "kind": appointment.kind.value,
+        "start": appointment.start.isoformat(),
+        "minutes": appointment.minutes,
+        "account_key": appointment.account_key,
+        "address": appointment.address,
+        "title": appointment.title,
+        "all_day": appointment.all_day,
+        "days": appointment.days,
+        "earliest": appointment.earliest.strftime("%H:%M") if appointment.earliest else None,
+        "latest": appointment.latest.strftime("%H:%M") if appointment.latest else None,
+        "source": appointment.source,
+        "uid": appointment.uid,
+    }
+
+
+def appointment_from_dict(data: dict[str, Any]) -> Appointment:
+    earliest, latest = data.get("earliest"), data.get("latest")
+    return Appointment(
+        id=data["id"],
+        rep_name=data["rep_name"],
+        kind=AppointmentKind(data["kind"]),
+        start=datetime.fromisoformat(data["start"]),
+        minutes=int(data.get("minutes", 60)),
+        account_key=data.get("account_key", ""),
+        address=data.get("address", ""),
+        title=data.get("title", ""),
+        all_day=bool(data.get("all_day", False)),
+        days=int(data.get("days", 1)),
+        earliest=time.fromisoformat(earliest) if earliest else None,
+        latest=time.fromisoformat(latest) if latest else None,
+        source=data.get("source", ""),
+        uid=data.get("uid", ""),
+    )
+
+
+def load_appointments(workspace: Workspace, rep_name: str) -> list[Appointment]:
+    rows = workspace.get_value(APPOINTMENTS, rep_name) or []
+    return [appointment_from_dict(row) for row in rows]
+
+
+def save_appointments(workspace: Workspace, rep_name: str, items: list[Appointment]) -> None:
+    ordered = sorted(items, key=lambda a: (a.start, a.id))
+    workspace.set_value(APPOINTMENTS, rep_name, [appointment_to_dict(a) for a in ordered])
+
+
+def load_time_off(workspace: Workspace, rep_name: str) -> list[TimeOff]:
+    rows = workspace.get_value(TIME_OFF, rep_name) or []
+    return [
+        TimeOff(
+            rep_name,
+            date.fromisoformat(row["day"]),
+            HalfDay(row["half"]) if row.get("half") else None,
+            row.get("reason", "time off"),
+        )
+        for row in rows
+    ]
+
+
+def save_time_off(workspace: Workspace, rep_name: str, items: list[TimeOff]) -> None:
+    rows = [
+        {"day": t.day.isoformat(), "half": t.half.value if t.half else None, "reason": t.reason}
+        for t in sorted(items, key=lambda t: (t.day, t.half or ""))
+    ]
+    workspace.set_value(TIME_OFF, rep_name, rows)
