@@ -23,6 +23,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# The app first checks the Qt system libraries (planner/ui/system_libs.py) and, when one is
+# missing, prints the exact apt-get line instead of Qt's misleading xcb error.
 run: $(STAMP)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ "$$QT_QPA_PLATFORM" = offscreen ]; then \
 		$(VENV)/bin/territory-planner gui --demo; \

@@ -2,6 +2,13 @@
 
     python -m benchmarks.routing --instances ../shared/bench --time-limit 30
     python -m benchmarks.routing --instances DIR --only a280 --time-limit 2 --json
+    python -m benchmarks.routing --instances ../shared/bench --compare pyvrp --seeds 0 1 \
+        --time-limit 10
+
+With `--compare pyvrp` every instance is solved by the default (`auto`) strategy and by
+plain PyVRP (its own default configuration, one process: what a user of PyVRP would
+run) with the same time limit and seed, one after the other; the table gives both
+costs, their gaps and the ratio ours / PyVRP (below 1: ours is better).
 
 Prints name, kind, cost, best known, gap %, seconds (and vehicles for VRPTW). Costs are in
 the units of bks.csv. `vrptw_hier` rows are solved with fewest-vehicles-first (a large
@@ -69,6 +76,63 @@ def run(
     return rows
 
 
+@dataclass(frozen=True, slots=True)
+class Pair:
+    name: str
+    kind: str
+    seed: int
+    ours: Row
+    plain: Row
+
+    @property
+    def ratio(self) -> float | None:
+        if self.ours.cost is None or self.plain.cost is None:
+            return None
+        return self.ours.cost / self.plain.cost
+
+
+def compare(
+    directory: Path, time_limit: float, only: Sequence[str], seeds: Sequence[int]
+) -> list[Pair]:
+    """Ours (auto) and plain PyVRP, same time limit and seed, per instance and seed."""
+    pairs = []
+    for seed in seeds:
+        ours = run(directory, time_limit, only, "auto", seed)
+        plain = run(directory, time_limit, only, "pyvrp", seed)
+        for a, b in zip(ours, plain, strict=True):
+            pairs.append(Pair(a.name, a.kind, seed, a, b))
+    return sorted(pairs, key=lambda p: (p.name, p.kind, p.seed))
+
+
+def format_pairs(pairs: Sequence[Pair]) -> str:
+    head = f"{'name':<8} {'kind':<11} {'seed':>4} {'ours':>10} {'pyvrp':>10} {'ours gap%':>9} "
+    head += f"{'pyvrp gap%':>10} {'ratio':>7}"
+    lines = [head, "-" * len(head)]
+    worse = 0
+    for p in pairs:
+        ratio = "-" if p.ratio is None else f"{p.ratio:.4f}"
+        worse += p.ratio is not None and p.ratio > 1.0 + 1e-9
+        lines.append(
+            f"{p.name:<8} {p.kind:<11} {p.seed:>4} {_cost(p.ours):>10} {_cost(p.plain):>10} "
+            f"{_gap(p.ours):>9} {_gap(p.plain):>10} {ratio:>7}"
+        )
+    ratios = [p.ratio for p in pairs if p.ratio is not None]
+    if ratios:
+        lines.append(
+            f"ours worse on {worse} of {len(ratios)} runs; worst ratio {max(ratios):.4f}, "
+            f"mean {sum(ratios) / len(ratios):.4f}"
+        )
+    return "\n".join(lines)
+
+
+def _cost(row: Row) -> str:
+    return "INFEAS." if row.cost is None else f"{row.cost:.2f}"
+
+
+def _gap(row: Row) -> str:
+    return "-" if row.gap_pct is None else f"{row.gap_pct:.2f}"
+
+
 def format_table(rows: Sequence[Row]) -> str:
     head = f"{'name':<10} {'kind':<10} {'cost':>10} {'bks':>10} {'gap %':>7} {'s':>6} "
     head += f"{'veh':>4} {'bks veh':>7}  strategy"
@@ -98,7 +162,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--strategy", choices=STRATEGIES, default="auto")
     parser.add_argument("--only", nargs="+", default=(), metavar="NAME")
     parser.add_argument("--json", action="store_true", help="print JSON rows instead")
+    parser.add_argument("--compare", choices=("pyvrp",), help="also run plain PyVRP; ratios")
+    parser.add_argument("--seeds", type=int, nargs="+", metavar="N", help="with --compare")
     args = parser.parse_args(argv)
+    if args.compare:
+        return _run_compare(args)
     try:
         rows = run(args.instances, args.time_limit, args.only, args.strategy, args.seed)
     except (OSError, ValueError, KeyError) as exc:
@@ -108,6 +176,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps([asdict(r) for r in rows], indent=2))
     else:
         print(format_table(rows))
+    return 0
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    try:
+        pairs = compare(args.instances, args.time_limit, args.only, args.seeds or [args.seed])
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        rows = [asdict(p.ours) | {"seed": p.seed, "pyvrp_cost": p.plain.cost, "ratio": p.ratio}
+                for p in pairs]  # fmt: skip
+        print(json.dumps(rows, indent=2))
+    else:
+        print(format_pairs(pairs))
     return 0
 
 

@@ -7,14 +7,17 @@
  *   planner.setRoutes(geojson)       legs (LineString) and stops (Point), one layer per day
  *   planner.setRemote(geojson)       accounts served by phone/video this week
  *   planner.setTerritories(geojson)  rep areas (Polygon) and home bases (Point)
+ *   planner.patchAccounts({features, remove})  replace/add those points, drop the ids
  *   planner.select(ids) / planner.fitTo(ids) / planner.fitDay(label) / planner.openPopup(id)
  *   planner.setColorBy(field)
+ *   planner.pick(ids)                select as if the user did it on the map (reported)
  *   planner.stats()                  counts of what is drawn (tests, benchmarks)
  * Updates keep the user's zoom and pan; only the first data load fits the view.
  *
  * Qt bridge: when qt.webChannelTransport exists, qwebchannel.js is loaded from
  * qrc:, and a click on an account or stop calls bridge.markerClicked(id); a shift- or
- * ctrl-click toggles the account in the selection and calls
+ * ctrl-click toggles the account in the selection, and a shift-drag box selects the
+ * accounts inside (planner-select.js); both call
  * bridge.selectionChanged(JSON list of ids); when the channel is up,
  * bridge.pageReady() is called if the object has it.
  * Outside Qt, the same clicks dispatch "planner:click" / "planner:selection" DOM events.
@@ -303,11 +306,41 @@
   function toggleSelected(id) {
     var ids = Object.keys(selected).filter(function (k) { return k !== id; });
     if (!selected[id]) { ids.push(id); }
-    planner.select(ids);
-    var json = JSON.stringify(ids);
-    document.dispatchEvent(new CustomEvent('planner:selection', {detail: {ids: ids}}));
-    if (bridge && bridge.selectionChanged) { bridge.selectionChanged(json); }
+    planner.pick(ids);
   }
+
+  planner.pick = function (ids) {
+    planner.select(ids);
+    document.dispatchEvent(new CustomEvent('planner:selection', {detail: {ids: ids}}));
+    if (bridge && bridge.selectionChanged) { bridge.selectionChanged(JSON.stringify(ids)); }
+  };
+
+  planner.accountsIn = function (bounds) {
+    return Object.keys(accounts.markers).filter(function (id) {
+      return bounds.contains(accounts.markers[id].getLatLng());
+    });
+  };
+
+  // Only the accounts that changed: one moved pin or re-planned visit redraws a few points.
+  planner.patchAccounts = function (data) {
+    var patch = parse(data);
+    var group = accounts.layer;
+    var features = patch.features || [];
+    var gone = {};
+    (patch.remove || []).concat(features.map(function (f) { return String(f.id); }))
+      .forEach(function (id) {
+        gone[id] = true;
+        if (accounts.markers[id]) { group.removeLayer(accounts.markers[id]); }
+        delete accounts.markers[id];
+      });
+    accounts.features = accounts.features.filter(function (f) { return !gone[String(f.id)]; });
+    group.addLayers(features.map(function (f) {
+      var m = makeAccountMarker(f);
+      accounts.markers[m.feature.properties.id] = m;
+      accounts.features.push(f);
+      return m;
+    }));
+  };
 
   planner.select = function (ids) {
     ids = parse(ids) || [];
@@ -458,6 +491,7 @@
     if (data.routes) { planner.setRoutes(data.routes); }
     loadingPage = false;
     firstView();
+    if (window.plannerSelect) { window.plannerSelect.install(map, planner); }
     connectBridge();
     planner.ready = true;
     document.dispatchEvent(new CustomEvent('planner:ready'));

@@ -36,6 +36,7 @@ from planner.optimise.territories import (
     reassign,
     solve,
 )
+from planner.services.rep_scope import current_split
 
 # The service's API; it also hands on the lower layers' types its callers need
 # (the app and the command line import only services and domain).
@@ -81,23 +82,6 @@ class TerritoryResult:
             locked = frozenset(k for k, r in self.locked.items() if r == rep and k in keys)
             out.append(Territory(name=rep, rep_name=rep, account_keys=keys, locked_keys=locked))
         return tuple(out)
-
-
-def current_split(
-    accounts: Sequence[Account], reps: Sequence[Rep], territories: Iterable[Territory]
-) -> tuple[dict[str, str], dict[str, str]]:
-    """(current account → rep, locked account → rep) from saved territories or CRM owners."""
-    names = {r.name for r in reps}
-    current: dict[str, str] = {}
-    locked: dict[str, str] = {}
-    for territory in territories:
-        if territory.rep_name not in names:
-            continue
-        current.update(dict.fromkeys(territory.account_keys, territory.rep_name))
-        locked.update(dict.fromkeys(territory.locked_keys, territory.rep_name))
-    if not current:
-        current = {a.key: a.owner for a in accounts if a.owner in names}
-    return current, locked
 
 
 def assign_territories(

@@ -32,6 +32,7 @@ from planner.io.exporters.ics_state import IcsState, state_from_dict, state_to_d
 from planner.io.exporters.pdf import export_pdf
 from planner.io.exporters.static_map import Ring
 from planner.io.workspace import Workspace
+from planner.services.rep_scope import rep_scope
 from planner.services.valuation import ValueParams, week_valuation
 from planner.services.value_settings import load_value_params
 
@@ -179,13 +180,23 @@ def export_from_workspace(
     stored = workspace.get_value(ICS_STATE_NAMESPACE, state_key)
     previous = state_from_dict(stored) if stored else None
     result = export_itinerary(
-        plan, workspace.accounts(), rep, fmt, out, days=days, locale=locale,
+        plan, _rep_accounts(workspace, rep, plan), rep, fmt, out, days=days, locale=locale,
         ics_options=ics_options, previous_ics_state=previous,
         value_params=load_value_params(workspace), progress=progress, cancel=cancel,
     )  # fmt: skip
     if result.ics_state is not None:
         workspace.set_value(ICS_STATE_NAMESPACE, state_key, state_to_dict(result.ics_state))
     return result
+
+
+def _rep_accounts(workspace: Workspace, rep: Rep, plan: WeekPlan) -> list[Account]:
+    """The rep's own accounts (`planner.services.rep_scope`) and every account the plan
+    names: the exported map shows the rep's territory, not the whole workspace."""
+    every = workspace.accounts()
+    own = rep_scope(every, rep, workspace.reps(), workspace.territories()).keys
+    named = {d.account_key for d in (*plan.planned, *plan.remote, *plan.excluded)}
+    named |= {v.account_key for v in plan.visits()}
+    return [a for a in every if a.key in own or a.key in named]
 
 
 def _rep_with_plan(workspace: Workspace, rep_name: str | None, week_start: date) -> Rep:

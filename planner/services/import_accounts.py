@@ -40,6 +40,7 @@ from planner.io.importers import (
 from planner.io.importers.build import row_key
 from planner.io.reps_csv import RepRejection, read_reps
 from planner.io.workspace import ImportRecord, RejectedRow, Workspace
+from planner.services.import_country import settle_country
 
 # The service's API; it also hands on the lower layers' types its callers need
 # (the app and the command line import only services and domain).
@@ -123,6 +124,7 @@ def import_accounts(
     parsed = read_import(path, mapping, limits=limits, cancel=cancel)
     if cancel.cancelled:
         raise Cancelled()
+    settle_country(parsed, (mapping.option("country") if mapping else None) or "")
     progress.report(0.3, f"merging {len(parsed.rows)} accounts")
     with workspace.transaction(lock="import"):  # a second import waits, then merges
         merger = _Merger(workspace, parsed)

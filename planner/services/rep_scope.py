@@ -1,7 +1,7 @@
 """The selected rep's own accounts: what planning, the table and the map cover by default.
 
 An account belongs to the rep its saved territory assigns it to, else to the rep its CRM
-owner names (`planner.services.assign_territories.current_split`). When no account is
+owner names (`current_split`, which territory balancing starts from too). When no account is
 assigned to any rep of the workspace (a plain list, a single rep), every account is the
 rep's. "All accounts" is a switch: then nothing is left out.
 """
@@ -15,9 +15,25 @@ from planner.domain.account import Account
 from planner.domain.i18n import N_
 from planner.domain.rep import Rep
 from planner.domain.territory import Territory
-from planner.services.assign_territories import current_split
 
 UNASSIGNED = ""
+
+
+def current_split(
+    accounts: Sequence[Account], reps: Sequence[Rep], territories: Iterable[Territory]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(current account → rep, locked account → rep) from saved territories or CRM owners."""
+    names = {r.name for r in reps}
+    current: dict[str, str] = {}
+    locked: dict[str, str] = {}
+    for territory in territories:
+        if territory.rep_name not in names:
+            continue
+        current.update(dict.fromkeys(territory.account_keys, territory.rep_name))
+        locked.update(dict.fromkeys(territory.locked_keys, territory.rep_name))
+    if not current:
+        current = {a.key: a.owner for a in accounts if a.owner in names}
+    return current, locked
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING
 
 from planner.domain import Account, Decision, DomainError, GeoPoint, Precision, Rep, WeekPlan
 from planner.domain.deadline import Deadline
+from planner.domain.i18n import N_
 from planner.domain.plan import week_to_plan
 from planner.domain.progress import CancelToken, ProgressReporter
 from planner.io.workspace import Workspace
 from planner.services.events import Event, History, Replace, UndoList
-from planner.services.valuation import Valuation, week_valuation
+from planner.services.rep_scope import RepScope, rep_scope
+from planner.services.valuation import Valuation, values_for_replan, week_valuation
 from planner.services.value_settings import load_value_params
 
 if TYPE_CHECKING:  # imported on first use: they load the solver, scipy and folium
@@ -44,6 +46,11 @@ class PlannerFigures:
     day: str = ""  # planned day, e.g. "Tue 09:40"
 
 
+def _removed(plan: WeekPlan | None) -> frozenset[str]:
+    """The accounts the user took out of `plan`: the only part of a plan values depend on."""
+    return values_for_replan(plan).excluded
+
+
 class SessionModel:
     def __init__(
         self, workspace: Workspace, today: date | None = None, history: History | None = None
@@ -58,6 +65,7 @@ class SessionModel:
         self.week_start = week_to_plan(today or date.today())
         self.accounts: list[Account] = []
         self.rep: Rep | None = None
+        self.all_accounts = False  # the switch: every rep's accounts, not only the rep's own
         self.plan: WeekPlan | None = None
         self.valuation: Valuation = week_valuation((), self.week_start)
         self._travel_model: TravelModel | None = None
@@ -154,6 +162,24 @@ class SessionModel:
         self._revalue()
         self.accounts_changed.emit()
 
+    def choose_week(self, week: date) -> None:
+        """Show another week: its stored plan (none yet: plan it), values as of that week."""
+        if week == self.week_start:
+            return
+        self.week_start = week
+        self.plan = self.workspace.load_plan(self.rep.name, week) if self.rep else None
+        self._revalue()
+        self.accounts_changed.emit()
+        self.plan_changed.emit()
+
+    def scope(self) -> RepScope | None:
+        """The selected rep's own accounts (territory, else CRM owner); None without a
+        rep. With `all_accounts` set, every account is in scope."""
+        if self.rep is None:
+            return None
+        reps, territories = self.workspace.reps(), self.workspace.territories()
+        return rep_scope(self.accounts, self.rep, reps, territories, everyone=self.all_accounts)
+
     def choose_rep(self, name: str) -> None:
         """Work as another rep: their latest plan, their territory on the map."""
         if self.rep is None or name != self.rep.name:
@@ -175,17 +201,18 @@ class SessionModel:
         if before is None:
             return
         after = before.with_location(GeoPoint(lat, lon), Precision.MANUAL, "manual")
-        self.history.push(
-            Replace("Move pin of %s", before, after, self._apply_account, (before.name,))
-        )
+        text = N_("Move pin of {name}")
+        self.history.push(Replace(text, before, after, self._apply_account, {"name": before.name}))
 
     # the plan --------------------------------------------------------------------------
     def _apply_plan(self, plan: WeekPlan | None) -> None:
+        before = (self.week_start, _removed(self.plan))
         if plan is not None:
             self.workspace.save_plan(plan)  # first: a refused save changes nothing here
             self.week_start = plan.week_start
         self.plan = plan
-        self._revalue()
+        if (self.week_start, _removed(plan)) != before:  # else the values stand (~0.1 s)
+            self._revalue()
         self.plan_changed.emit()
 
     def edit_plan(self, text: str, plan: WeekPlan) -> None:
@@ -197,7 +224,7 @@ class SessionModel:
         from planner.services.edit_plan import PlanContext
 
         if self.plan is None or self.rep is None:
-            return "there is no plan to edit"
+            return N_("there is no plan to edit")
         context = PlanContext(self.accounts, self.rep, self.travel_model)
         try:
             plan = edit(context, self.plan)
@@ -210,18 +237,18 @@ class SessionModel:
         from planner.services.edit_plan import move_visit
 
         return self.edit_visit(
-            "Move visit", lambda c, p: move_visit(c, p, key, day_index, position)
+            N_("Move visit"), lambda c, p: move_visit(c, p, key, day_index, position)
         )
 
     def toggle_lock(self, key: str) -> str:
         from planner.services.edit_plan import toggle_lock
 
-        return self.edit_visit("Lock/unlock visit", lambda c, p: toggle_lock(c, p, key))
+        return self.edit_visit(N_("Lock/unlock visit"), lambda c, p: toggle_lock(c, p, key))
 
     def remove_visit(self, key: str) -> str:
         from planner.services.edit_plan import remove_visit
 
-        return self.edit_visit("Remove visit", lambda c, p: remove_visit(c, p, key))
+        return self.edit_visit(N_("Remove visit"), lambda c, p: remove_visit(c, p, key))
 
     def plan_job(self, week: date, days: int | None, params: WeekParams) -> PlanJob:
         """Planning `week` for the current rep, as a job to run off the UI thread; its
@@ -229,14 +256,16 @@ class SessionModel:
         from planner.services.plan_week import plan_in_workspace
 
         if self.rep is None or self.rep.home is None:
-            raise DomainError("set the rep's home location first")
+            raise DomainError(N_("set the rep's home location first"))
         workspace, rep_name, model = self.workspace, self.rep.name, self.travel_model
+
+        everyone = self.all_accounts
 
         def job(progress: ProgressReporter, cancel: CancelToken) -> WeekPlan:
             deadline = Deadline.after(params.time_limit_s)
             return plan_in_workspace(
                 workspace, rep_name, week, days, model, params=params, progress=progress,
-                cancel=cancel, deadline=deadline,
+                cancel=cancel, deadline=deadline, everyone=everyone,
             ).plan  # fmt: skip
 
         return job
@@ -276,12 +305,12 @@ class SessionModel:
 
         current = self.territories()
         if current is None:
-            return "territories need at least two reps and geocoded accounts"
+            return N_("territories need at least two reps and geocoded accounts")
         try:
             result = reassign_accounts(current, keys, rep_name)
         except DomainError as exc:
             return str(exc)
-        text, args = "Give %d accounts to %s", (len(keys), rep_name)
-        command = Replace(text, self.territory_result, result, self._apply_territories, args)
+        text, values = N_("Give {count} accounts to {rep}"), {"count": len(keys), "rep": rep_name}
+        command = Replace(text, self.territory_result, result, self._apply_territories, values)
         self.history.push(command)
         return ""

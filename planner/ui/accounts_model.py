@@ -221,6 +221,7 @@ class AccountFilter:
     owner: str = ""
     overdue_only: bool = False
     outcome: str = ""
+    keys: frozenset[str] | None = None  # the rep's own accounts; None: every account
 
 
 class AccountsProxy(QSortFilterProxyModel):
@@ -277,6 +278,8 @@ class AccountsProxy(QSortFilterProxyModel):
         text = f.text.lower()
         accepted = set()
         for account in model.accounts():
+            if f.keys is not None and account.key not in f.keys:
+                continue
             if text and text not in self._haystack.get(account.key, ""):
                 continue
             if f.stage and account.stage != f.stage:

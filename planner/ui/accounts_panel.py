@@ -40,6 +40,11 @@ class AccountsPanel(QWidget):
         self.owner = QComboBox()
         self.outcome = QComboBox()
         self.overdue = QCheckBox(self.tr("Overdue"))
+        self.everyone = QCheckBox(self.tr("All reps"))
+        self.everyone.setToolTip(
+            self.tr("Show every rep's accounts, not only the selected rep's territory")
+        )
+        self._scope: frozenset[str] | None = None
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -59,6 +64,7 @@ class AccountsPanel(QWidget):
             self.owner,
             self.outcome,
             self.overdue,
+            self.everyone,
         ):
             filters.addWidget(widget)
         filters.setStretch(0, 3)
@@ -70,6 +76,7 @@ class AccountsPanel(QWidget):
         for combo in (self.stage, self.precision, self.owner, self.outcome):
             combo.currentIndexChanged.connect(self._apply_filter)
         self.overdue.toggled.connect(self._apply_filter)
+        self.everyone.toggled.connect(self._apply_filter)
         model.modelReset.connect(self._refill_choices)
 
     def _refill_choices(self) -> None:
@@ -94,9 +101,15 @@ class AccountsPanel(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
 
+    def set_scope(self, keys: frozenset[str] | None) -> None:
+        """The selected rep's own accounts, shown unless "All reps" is ticked."""
+        self._scope = keys
+        self._apply_filter()
+
     def _apply_filter(self) -> None:
         self.proxy.set_filter(
             AccountFilter(
+                keys=None if self.everyone.isChecked() else self._scope,
                 text=self.search.text().strip(),
                 stage=self.stage.currentData() or "",
                 precision=self.precision.currentData() or "",

@@ -25,6 +25,20 @@ def _prepare_environment(headless: bool) -> None:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --disable-gpu".strip()
 
 
+def _missing_system_libraries() -> str:
+    """Qt's system libraries, checked before Qt loads (it would abort naming the wrong one).
+
+    The window's X11 libraries count only where Qt will use its xcb platform.
+    """
+    from planner.ui.system_libs import check
+
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    x11 = platform == "xcb" or (
+        not platform and bool(os.environ.get("DISPLAY")) and not os.environ.get("WAYLAND_DISPLAY")
+    )
+    return check(window=x11)
+
+
 def has_display() -> bool:
     if sys.platform in ("win32", "darwin"):
         return True
@@ -72,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     _prepare_environment(headless)
+    advice = _missing_system_libraries()
+    if advice:
+        print(advice, file=sys.stderr)
+        return 3
     from planner.ui.launch import launch  # Qt is imported only once the environment is set
 
     return launch(args)

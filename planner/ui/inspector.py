@@ -21,6 +21,7 @@ from planner.domain.i18n import gettext
 from planner.domain.reasons import translate_reason
 from planner.services.valuation import ValueBreakdown
 from planner.ui.formatting import ui_formats, ui_locale
+from planner.ui.navigate import fill_stop_menu, navigate_button
 
 _UNSET = 0.000001  # a coordinate field below its range shows "—": no pin yet
 
@@ -64,6 +65,8 @@ class Inspector(QWidget):
         form.addRow(self.tr("Planner says"), self._why)
         form.addRow(self.tr("Pin (lat, lon)"), pin_row)
         form.addRow("", self._pin)
+        self._navigate = navigate_button()
+        form.addRow("", self._navigate)
         self._form.setVisible(False)  # nothing to edit until an account is chosen
         layout = QVBoxLayout(self)
         layout.addWidget(self._details)
@@ -95,6 +98,10 @@ class Inspector(QWidget):
         self._lat.setValue(where.lat if where is not None else self._lat.minimum())
         self._lon.setValue(where.lon if where is not None else self._lon.minimum())
         self._pin_editable()
+        self._navigate.setVisible(where is not None)
+        if where is not None:
+            self._navigate.menu().clear()
+            fill_stop_menu(self._navigate.menu(), where, account.name)
 
     def _pin_editable(self) -> None:
         """The pin can be set once both fields hold a coordinate."""

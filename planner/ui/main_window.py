@@ -7,9 +7,19 @@ last workspace are remembered (QSettings).
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
 from planner.domain.pins import shared_pins
 from planner.domain.reasons import translate_reason
@@ -190,11 +200,24 @@ class MainWindow(QMainWindow):
         self.rep_combo = QComboBox()
         self.rep_combo.setMinimumWidth(180)
         bar.addWidget(self.rep_combo)
+        self.week_back, self.week_next = QToolButton(), QToolButton()
+        self.week_back.setText("◀")
+        self.week_back.setToolTip(self.tr("Previous week"))
+        self.week_next.setText("▶")
+        self.week_next.setToolTip(self.tr("Next week"))
         self.week_label = QLabel()
-        bar.addWidget(self.week_label)
+        for widget in (self.week_back, self.week_label, self.week_next):
+            bar.addWidget(widget)
+        self.week_back.clicked.connect(lambda: self._step_week(-1))
+        self.week_next.clicked.connect(lambda: self._step_week(1))
         self.rep_combo.activated.connect(
             lambda: self.session.choose_rep(self.rep_combo.currentText())
         )
+        self._fill_reps()
+
+    def _step_week(self, weeks: int) -> None:
+        """The week selector: the previous or next week's stored plan (or none yet)."""
+        self.session.choose_week(self.session.week_start + timedelta(weeks=weeks))
         self._fill_reps()
 
     def _fill_reps(self) -> None:
@@ -215,6 +238,10 @@ class MainWindow(QMainWindow):
         s.plan_changed.connect(self._refresh_plan)
         self.accounts_panel.selection_changed.connect(self._table_selected)
         self.map_view.account_clicked.connect(self._map_clicked)
+        self.map_view.selection_changed.connect(self._map_selected)
+        self.map_view.failed.connect(
+            lambda why: self.statusBar().showMessage(self.tr("The map is not available: %s") % why)
+        )
         self.plan_view.visit_selected.connect(lambda key: self._select([key], from_map=False))
         self.remote_view.account_selected.connect(lambda key: self._select([key], from_map=False))
         self.inspector.pin_requested.connect(s.set_manual_pin)
@@ -222,6 +249,8 @@ class MainWindow(QMainWindow):
         # Measuring territories loads scipy: only when the manager looks at them.
         self.territories_dock.visibilityChanged.connect(self._refresh_territories)
         s.rep_changed.connect(self._fill_reps)
+        s.rep_changed.connect(self._refresh_scope)
+        self.accounts_panel.everyone.toggled.connect(self._all_reps_toggled)
         s.plan_changed.connect(self._fill_reps)
         self.territories_panel.balance_requested.connect(self.workflows.balance_territories)
         self.territories_panel.assign_requested.connect(self._give_selected)
@@ -266,8 +295,20 @@ class MainWindow(QMainWindow):
     def _refresh_accounts(self) -> None:
         self.accounts_model.set_accounts(self.session.accounts)
         self.accounts_model.set_figures(self.session.figures())
+        self._refresh_scope()
         self._reshow_inspector()
         self._update_status()
+
+    def _refresh_scope(self) -> None:
+        """The table shows the selected rep's accounts ("All reps" shows every one)."""
+        scope = self.session.scope()
+        everyone = scope is None or scope.everyone
+        self.accounts_panel.set_scope(None if everyone else scope.keys)
+
+    def _all_reps_toggled(self, checked: bool) -> None:
+        """Planning follows the table's switch: all reps' accounts, or the rep's own."""
+        self.session.model.all_accounts = checked
+        self._refresh_scope()
 
     def _reshow_inspector(self) -> None:
         """After a reload or a workspace switch: the same account's fresh state, or empty."""
@@ -283,7 +324,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_plan(self) -> None:
         plan = self.session.plan
-        self.plan_view.show_plan(plan)
+        located = {a.key: a.location for a in self.session.accounts if a.location is not None}
+        self.plan_view.show_plan(plan, located)
         self.remote_view.show_decisions(plan.remote if plan else ())
         self.accounts_model.set_figures(self.session.figures())
         self._reshow_inspector()
@@ -320,9 +362,13 @@ class MainWindow(QMainWindow):
             self.map_view.call("fitTo", keys)
 
     def _map_clicked(self, key: str) -> None:
-        """Markers and stops carry the account key as their id."""
+        """Markers and stops carry the account key as their id; the map marks it too."""
         if self.session.account(key) is not None:
-            self._select([key], from_map=True)
+            self._select([key], from_map=False)
+
+    def _map_selected(self, keys: list[str]) -> None:
+        """Shift/ctrl-click or a shift-drag box on the map: the same rows in the table."""
+        self._select([k for k in keys if self.session.account(k) is not None], from_map=True)
 
     def _select(self, keys: list[str], from_map: bool) -> None:
         self.accounts_panel.select_keys(keys)

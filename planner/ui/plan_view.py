@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain import DayPlan, Leg, Lock, Visit, WeekPlan
+from planner.domain import DayPlan, GeoPoint, Leg, Lock, Visit, WeekPlan
 from planner.domain.formats import Formats
+from planner.domain.navigation import day_route
 from planner.domain.reasons import translate_reason
 from planner.ui.formatting import day_colour
+from planner.ui.navigate import fill_day_menu, fill_stop_menu, navigate_button
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTICE_STYLE = "background: #fff4ce; color: #3b2f00; border: 1px solid #d9b300; padding: 4px"
@@ -94,6 +96,7 @@ class PlanView(QScrollArea):
         self._totals = QLabel()
         self._notice = QLabel()
         self._plan: WeekPlan | None = None
+        self._locations: dict[str, GeoPoint] = {}
         self.show_plan(None)
 
     def set_units(self, units: Formats) -> None:
@@ -117,8 +120,13 @@ class PlanView(QScrollArea):
         self._notice.setText(text)
         self._notice.setVisible(bool(text))
 
-    def show_plan(self, plan: WeekPlan | None) -> None:
+    def show_plan(
+        self, plan: WeekPlan | None, locations: dict[str, GeoPoint] | None = None
+    ) -> None:
+        """`locations` (account key → pin) give the Navigate menus their points."""
         self._plan = plan
+        if locations is not None:
+            self._locations = locations
         container = QWidget()
         outer = QVBoxLayout(container)
         outer.setContentsMargins(4, 4, 4, 2)
@@ -152,12 +160,7 @@ class PlanView(QScrollArea):
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(3, 3, 3, 3)
         layout.setSpacing(2)
-        header = QLabel(f"<b>{self._units.day(day.day)}</b>")
-        # The day's colour is its route's colour on the map.
-        header.setStyleSheet(
-            f"background: {day_colour(day.day)}; color: white; padding: 3px 6px; border-radius: 3px"
-        )
-        layout.addWidget(header)
+        layout.addLayout(self._day_header(day))
         if day.start.kind == "hotel":
             layout.addWidget(QLabel(self.tr("from hotel: %s") % day.start.name))
         day_list = DayList(index)
@@ -181,6 +184,21 @@ class PlanView(QScrollArea):
         totals.setWordWrap(True)  # wraps inside the column: no horizontal scrolling
         layout.addWidget(totals)
         return frame
+
+    def _day_header(self, day: DayPlan) -> QHBoxLayout:
+        """The day in its route's colour (as on the map), and its Navigate menu."""
+        row = QHBoxLayout()
+        header = QLabel(f"<b>{self._units.day(day.day)}</b>")
+        header.setStyleSheet(
+            f"background: {day_colour(day.day)}; color: white; padding: 3px 6px; border-radius: 3px"
+        )
+        row.addWidget(header, 1)
+        route = day_route(day, self._locations)
+        if len(route) > 2:
+            button = navigate_button()
+            fill_day_menu(button.menu(), route)
+            row.addWidget(button)
+        return row
 
     def _visit_tip(self, visit: Visit, leg_in: Leg | None) -> str:
         """Times, the drive there and why: what the one-line row leaves out."""
@@ -234,4 +252,9 @@ class PlanView(QScrollArea):
         menu = QMenu(self)
         menu.addAction(self.tr("Lock / unlock"), lambda: self.lock_toggled.emit(key))
         menu.addAction(self.tr("Remove from plan"), lambda: self.visit_removed.emit(key))
+        point = self._locations.get(key)
+        if point is not None:
+            visits = self._plan.visits() if self._plan is not None else []
+            name = next((v.name for v in visits if v.account_key == key), "")
+            fill_stop_menu(menu.addMenu(self.tr("Navigate")), point, name)
         menu.exec(day_list.viewport().mapToGlobal(pos))

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.services.events import Command
 from planner.services.session import SessionModel
 from planner.services.workspaces import Workspace, WorkspaceError
+from planner.ui.formatting import ui_locale
 
 
 class _QtCommand(QUndoCommand):
@@ -25,7 +26,7 @@ class _QtCommand(QUndoCommand):
     the row, the server is gone) drops the command and is reported, never half-applied."""
 
     def __init__(self, command: Command, on_error: Callable[[str], None]) -> None:
-        super().__init__(command.label(lambda text: QCoreApplication.translate("Session", text)))
+        super().__init__(command.label(ui_locale()))
         self._command, self._on_error = command, on_error
 
     def redo(self) -> None:

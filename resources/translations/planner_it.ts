@@ -72,22 +72,32 @@
         <translation>In ritardo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="78"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="43"/>
+        <source>All reps</source>
+        <translation>Tutti gli agenti</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="45"/>
+        <source>Show every rep&apos;s accounts, not only the selected rep&apos;s territory</source>
+        <translation>Mostra i clienti di tutti gli agenti, non solo il territorio dell&apos;agente scelto</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="85"/>
         <source>All stages</source>
         <translation>Tutte le fasi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="80"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="87"/>
         <source>Any pin</source>
         <translation>Ogni posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="82"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="89"/>
         <source>All owners</source>
         <translation>Tutti i responsabili</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="84"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="91"/>
         <source>Any plan</source>
         <translation>Ogni esito</translation>
     </message>
@@ -126,143 +136,143 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="39"/>
-        <location filename="../../planner/ui/inspector.py" line="86"/>
+        <location filename="../../planner/ui/inspector.py" line="40"/>
+        <location filename="../../planner/ui/inspector.py" line="89"/>
         <source>Select an account to see its details.</source>
         <translation>Seleziona un cliente per vederne i dettagli.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="51"/>
+        <location filename="../../planner/ui/inspector.py" line="52"/>
         <source>Set manual pin</source>
         <translation>Imposta posizione manuale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="63"/>
+        <location filename="../../planner/ui/inspector.py" line="64"/>
         <source>Value this week</source>
         <translation>Valore questa settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="64"/>
+        <location filename="../../planner/ui/inspector.py" line="65"/>
         <source>Planner says</source>
         <translation>Il pianificatore dice</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="65"/>
+        <location filename="../../planner/ui/inspector.py" line="66"/>
         <source>Pin (lat, lon)</source>
         <translation>Posizione (lat, lon)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="93"/>
+        <location filename="../../planner/ui/inspector.py" line="96"/>
         <source>not planned yet</source>
         <translation>non ancora pianificato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="108"/>
+        <location filename="../../planner/ui/inspector.py" line="115"/>
         <source>CRM id</source>
         <translation>ID CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="109"/>
+        <location filename="../../planner/ui/inspector.py" line="116"/>
         <source>Address</source>
         <translation>Indirizzo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="110"/>
+        <location filename="../../planner/ui/inspector.py" line="117"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="112"/>
+        <location filename="../../planner/ui/inspector.py" line="119"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="114"/>
+        <location filename="../../planner/ui/inspector.py" line="121"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="116"/>
+        <location filename="../../planner/ui/inspector.py" line="123"/>
         <source>Probability</source>
         <translation>Probabilità</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="119"/>
+        <location filename="../../planner/ui/inspector.py" line="126"/>
         <source>Close date</source>
         <translation>Data di chiusura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="120"/>
+        <location filename="../../planner/ui/inspector.py" line="127"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="122"/>
+        <location filename="../../planner/ui/inspector.py" line="129"/>
         <source>Cadence</source>
         <translation>Cadenza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="123"/>
+        <location filename="../../planner/ui/inspector.py" line="130"/>
         <source>every %d days</source>
         <translation>ogni %d giorni</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="125"/>
+        <location filename="../../planner/ui/inspector.py" line="132"/>
         <source>Meeting</source>
         <translation>Incontro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="127"/>
+        <location filename="../../planner/ui/inspector.py" line="134"/>
         <source>Opening hours</source>
         <translation>Orari di apertura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="130"/>
+        <location filename="../../planner/ui/inspector.py" line="137"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="131"/>
+        <location filename="../../planner/ui/inspector.py" line="138"/>
         <source>Contact</source>
         <translation>Contatto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="132"/>
+        <location filename="../../planner/ui/inspector.py" line="139"/>
         <source>Notes</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="141"/>
+        <location filename="../../planner/ui/inspector.py" line="148"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="141"/>
+        <location filename="../../planner/ui/inspector.py" line="148"/>
         <source>account</source>
         <translation>cliente potenziale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="144"/>
+        <location filename="../../planner/ui/inspector.py" line="151"/>
         <source>tier %s %s (%s)</source>
         <translation>fascia %s, %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="145"/>
+        <location filename="../../planner/ui/inspector.py" line="152"/>
         <source>visit every %s days; last visit %s× that ago</source>
         <translation>visita ogni %s giorni; ultima visita %s× quel periodo fa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="150"/>
+        <location filename="../../planner/ui/inspector.py" line="157"/>
         <source>× weight %s</source>
         <translation>× peso %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="154"/>
+        <location filename="../../planner/ui/inspector.py" line="161"/>
         <source>must visit</source>
         <translation>da visitare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="157"/>
+        <location filename="../../planner/ui/inspector.py" line="164"/>
         <source>excluded: %s</source>
         <translation>escluso: %s</translation>
     </message>
@@ -270,182 +280,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="83"/>
+        <location filename="../../planner/ui/main_window.py" line="93"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="85"/>
+        <location filename="../../planner/ui/main_window.py" line="95"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="87"/>
+        <location filename="../../planner/ui/main_window.py" line="97"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="88"/>
+        <location filename="../../planner/ui/main_window.py" line="98"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="91"/>
+        <location filename="../../planner/ui/main_window.py" line="101"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="98"/>
+        <location filename="../../planner/ui/main_window.py" line="108"/>
         <source>Team</source>
         <translation>Squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="120"/>
+        <location filename="../../planner/ui/main_window.py" line="130"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="123"/>
+        <location filename="../../planner/ui/main_window.py" line="133"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="124"/>
+        <location filename="../../planner/ui/main_window.py" line="134"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="125"/>
+        <location filename="../../planner/ui/main_window.py" line="135"/>
         <source>Open &amp;team workspace…</source>
         <translation>Apri area di lavoro di &amp;squadra…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="126"/>
+        <location filename="../../planner/ui/main_window.py" line="136"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="130"/>
+        <location filename="../../planner/ui/main_window.py" line="140"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="132"/>
+        <location filename="../../planner/ui/main_window.py" line="142"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="137"/>
+        <location filename="../../planner/ui/main_window.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="139"/>
+        <location filename="../../planner/ui/main_window.py" line="149"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="140"/>
+        <location filename="../../planner/ui/main_window.py" line="150"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="142"/>
+        <location filename="../../planner/ui/main_window.py" line="152"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="148"/>
+        <location filename="../../planner/ui/main_window.py" line="158"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="151"/>
+        <location filename="../../planner/ui/main_window.py" line="161"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="153"/>
+        <location filename="../../planner/ui/main_window.py" line="163"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="154"/>
+        <location filename="../../planner/ui/main_window.py" line="164"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="158"/>
+        <location filename="../../planner/ui/main_window.py" line="168"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="159"/>
+        <location filename="../../planner/ui/main_window.py" line="169"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="160"/>
+        <location filename="../../planner/ui/main_window.py" line="170"/>
         <source>Plan the whole &amp;team</source>
         <translation>Pianifica tutta la &amp;squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="163"/>
+        <location filename="../../planner/ui/main_window.py" line="173"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="168"/>
+        <location filename="../../planner/ui/main_window.py" line="178"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="172"/>
+        <location filename="../../planner/ui/main_window.py" line="182"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="187"/>
+        <location filename="../../planner/ui/main_window.py" line="197"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="189"/>
+        <location filename="../../planner/ui/main_window.py" line="199"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="208"/>
+        <location filename="../../planner/ui/main_window.py" line="205"/>
+        <source>Previous week</source>
+        <translation>Settimana precedente</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="207"/>
+        <source>Next week</source>
+        <translation>Settimana successiva</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="231"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="240"/>
+        <location filename="../../planner/ui/main_window.py" line="269"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="248"/>
+        <location filename="../../planner/ui/main_window.py" line="277"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="254"/>
+        <location filename="../../planner/ui/main_window.py" line="243"/>
+        <source>The map is not available: %s</source>
+        <translation>La mappa non è disponibile: %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="283"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="296"/>
+        <location filename="../../planner/ui/main_window.py" line="338"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="300"/>
+        <location filename="../../planner/ui/main_window.py" line="342"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="306"/>
+        <location filename="../../planner/ui/main_window.py" line="348"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
@@ -499,6 +524,54 @@
     </message>
 </context>
 <context>
+    <name>Navigate</name>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="33"/>
+        <source>Google Maps</source>
+        <translation>Google Maps</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="35"/>
+        <source>Apple Maps</source>
+        <translation>Mappe di Apple</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="36"/>
+        <source>Waze</source>
+        <translation>Waze</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="38"/>
+        <source>Other app (geo:)</source>
+        <translation>Altra app (geo:)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="42"/>
+        <source>Copy Google Maps link</source>
+        <translation>Copia il link di Google Maps</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="50"/>
+        <source>Google Maps: the day&apos;s route</source>
+        <translation>Google Maps: il percorso del giorno</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="52"/>
+        <source>Google Maps: part %d of %d</source>
+        <translation>Google Maps: parte %d di %d</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="59"/>
+        <source>Copy the route&apos;s link</source>
+        <translation>Copia il link del percorso</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/navigate.py" line="67"/>
+        <source>Navigate</source>
+        <translation>Naviga</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <location filename="../../planner/ui/dialogs/plan_dialog.py" line="24"/>
@@ -534,59 +607,64 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="134"/>
+        <location filename="../../planner/ui/plan_view.py" line="142"/>
         <source>No plan yet: choose Plan ▸ Plan week (Ctrl+P).</source>
         <translation>Nessun piano: scegli Pianifica ▸ Pianifica settimana (Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="162"/>
+        <location filename="../../planner/ui/plan_view.py" line="165"/>
         <source>from hotel: %s</source>
         <translation>dall&apos;hotel: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="179"/>
+        <location filename="../../planner/ui/plan_view.py" line="182"/>
         <source>ends at hotel</source>
         <translation>finisce in hotel</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="189"/>
+        <location filename="../../planner/ui/plan_view.py" line="207"/>
         <source>drive there: %s</source>
         <translation>tragitto: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="197"/>
+        <location filename="../../planner/ui/plan_view.py" line="215"/>
         <source>  lunch break %s–%s</source>
         <translation>  pausa pranzo %s–%s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="206"/>
+        <location filename="../../planner/ui/plan_view.py" line="224"/>
         <source>%d visits · %s · %s driving · cost %s · value %s</source>
         <translation>%d visite · %s · %s di guida · costo %s · valore %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="219"/>
+        <location filename="../../planner/ui/plan_view.py" line="237"/>
         <source>Week: %d visits · value %s · %s · %s driving · cost %s</source>
         <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="226"/>
+        <location filename="../../planner/ui/plan_view.py" line="244"/>
         <source>%s per mile</source>
         <translation>%s per miglio</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="226"/>
+        <location filename="../../planner/ui/plan_view.py" line="244"/>
         <source>%s per km</source>
         <translation>%s al km</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="235"/>
+        <location filename="../../planner/ui/plan_view.py" line="253"/>
         <source>Lock / unlock</source>
         <translation>Blocca / sblocca</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="236"/>
+        <location filename="../../planner/ui/plan_view.py" line="254"/>
         <source>Remove from plan</source>
         <translation>Togli dal piano</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="259"/>
+        <source>Navigate</source>
+        <translation>Naviga</translation>
     </message>
 </context>
 <context>

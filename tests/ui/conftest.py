@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from planner.io.geocoding.gazetteer import GAZETTEER_ENV, default_gazetteer_path
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
@@ -55,6 +57,8 @@ REP = Rep("Giulia Neri", home_address="Bologna", home=GeoPoint(44.494, 11.343))
 
 @pytest.fixture
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    # The offline gazetteer is read-only data, built once: keep using the shared copy.
+    monkeypatch.setenv(GAZETTEER_ENV, str(default_gazetteer_path()))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))

@@ -97,3 +97,20 @@ def test_a_refused_edit_shows_its_whole_reason(qtbot, planned_window) -> None:  
     )
     assert notice.isVisible() and notice.wordWrap()  # wrapped in full, never clipped
     assert win.session.plan is plan
+
+
+def test_navigate_menus_on_days_and_in_the_inspector(qtbot, planned_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QToolButton
+
+    win = planned_window
+    buttons = [b for b in win.plan_view.findChildren(QToolButton) if b.menu() is not None]
+    assert len(buttons) == sum(1 for d in win.session.plan.days if d.visits)
+    actions = [a.text() for a in buttons[0].menu().actions() if a.text()]
+    assert actions[0].startswith("Google Maps")
+    win.inspector.show_account(None)
+    assert not win.inspector._navigate.isVisible()
+    first = win.session.plan.visits()[0].account_key
+    win._select([first], from_map=False)
+    entries = [a.text() for a in win.inspector._navigate.menu().actions() if a.text()]
+    assert entries[:4] == ["Google Maps", "Apple Maps", "Waze", "Other app (geo:)"]
+    assert not win.inspector._navigate.isHidden()

@@ -40,6 +40,9 @@ from .conftest import _open_planned_window
 ROOT = Path(__file__).resolve().parents[2]
 # Words spelt the same in both languages, and symbols.
 SAME_IN_BOTH = {
+    "google",
+    "maps",
+    "waze",
     "hotel",
     "email",
     "file",

@@ -13,6 +13,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from planner.domain import Account, DayPlan, GeoPoint, Leg, Rep, Visit, WeekPlan
+from planner.domain.navigation import StopLinks
 from planner.domain.units import km
 
 # C0 controls other than TAB and LF, DEL and C1 controls: invalid in XML 1.0 and in
@@ -32,11 +33,6 @@ def clean_text(text: str) -> str:
 def one_line(text: str) -> str:
     """For single-line places (CSV headers, map labels): breaks become ' / '."""
     return " / ".join(part.strip() for part in clean_text(text).split("\n") if part.strip())
-
-
-def geo_uri(point: GeoPoint) -> str:
-    """RFC 5870 geo: URI, opened by phone navigation apps."""
-    return f"geo:{point.lat:.6f},{point.lon:.6f}"
 
 
 def web_map_url(point: GeoPoint) -> str:
@@ -123,7 +119,11 @@ def describe_visit(row: StopRow, rep: Rep) -> str:
     if account is not None and account.notes:
         lines.append(f"Notes: {account.notes}")
     if row.location is not None:
-        lines.append(f"Navigate: {geo_uri(row.location)}")
+        links = StopLinks.of(row.location, visit.name)
+        lines.append(f"Navigate (Google Maps): {links.google}")
+        lines.append(f"Apple Maps: {links.apple}")
+        lines.append(f"Waze: {links.waze}")
+        lines.append(f"Navigate (other apps): {links.geo}")
         lines.append(f"Map: {web_map_url(row.location)}")
     lines.append(f"Rep: {rep.name}")
     return clean_text("\n".join(lines))

@@ -20,7 +20,8 @@ from babel.dates import format_date
 from planner.domain import Account, DayPlan, Decision, Leg, Money, Rep, WeekPlan
 from planner.domain.formats import Formats, parse_locale
 from planner.domain.i18n import N_, Translator
-from planner.io.exporters.common import StopRow, clean_text, geo_uri, stop_rows, web_map_url
+from planner.domain.navigation import geo_uri
+from planner.io.exporters.common import StopRow, clean_text, stop_rows, web_map_url
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 

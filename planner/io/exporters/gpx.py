@@ -12,11 +12,11 @@ from datetime import UTC
 import gpxpy.gpx
 
 from planner.domain import Account, DayPlan, GeoPoint, Rep, WeekPlan
+from planner.domain.navigation import geo_uri
 from planner.io.exporters.common import (
     StopRow,
     clean_text,
     describe_visit,
-    geo_uri,
     stop_rows,
 )
 

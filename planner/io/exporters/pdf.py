@@ -15,12 +15,14 @@ from io import BytesIO
 from pathlib import Path
 
 import matplotlib
+import segno
 from fpdf import FPDF, FontFace
 from fpdf.table import Table
 
 from planner.domain import Account, DayPlan, Decision, Leg, Money, Rep, WeekPlan
 from planner.domain.formats import Formats
 from planner.domain.i18n import N_, Translator
+from planner.domain.navigation import day_route, google_day_links
 from planner.domain.reasons import translate_reason
 from planner.io.exporters.common import StopRow, clean_text, stop_rows
 from planner.io.exporters.static_map import Ring, render_day_map
@@ -32,6 +34,7 @@ _DAY_COLUMNS = ("#", N_("Time"), N_("Account · purpose"), N_("Address"), "km", 
 _DAY_WIDTHS = (7, 22, 58, 55, 13, 11, 24)
 _MAX_DECISIONS = 30  # rows of the remote / left-out lists on paper
 _MAX_NOTES = 15
+_QR_MM = 24  # scans from a phone held above a printed A4 page
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,7 @@ def _day_page(
     _para(doc, _day_totals(lang, day, currency))
     doc.set_font("body", size=8)
     doc.ln(1)
+    _navigation(doc, day, accounts)
     if day.visits:
         image = render_day_map(day, accounts, size_px=(1140, 513), outlines=outlines)
         doc.image(BytesIO(image), w=190, h=85.5)
@@ -227,6 +231,26 @@ def _day_page(
             _lunch_row(lang, table, day, rep)
         last = day.legs[-1] if day.legs else None
         _place_row(lang, table, "E", _end_time(lang, day, rep), day.end.name, leg=last)
+
+
+def _navigation(doc: _Document, day: DayPlan, accounts: Mapping[str, Account]) -> None:
+    """A QR code per link of the day's Google Maps route: scan it to drive the day."""
+    located = {k: a.location for k, a in accounts.items() if a.location is not None}
+    route = day_route(day, located)
+    if len(route) < 3:  # no located visit: nothing to navigate to
+        return
+    links = google_day_links(route)
+    top, size = doc.get_y(), _QR_MM
+    for i, link in enumerate(links):
+        code = BytesIO()
+        segno.make(link, error="m").save(code, kind="png", scale=4, border=2)
+        doc.image(code, x=doc.l_margin + i * (size + 2), y=top, w=size, h=size)
+    doc.set_xy(doc.l_margin + len(links) * (size + 2) + 2, top + 1)
+    text = doc.words.t("Scan to drive the day in Google Maps ({n} stops).", n=len(route) - 2)
+    if len(links) > 1:
+        text += " " + doc.words.t("Google takes 9 stops per link: scan the codes in turn.")
+    doc.multi_cell(0, 4, text + "\n" + "\n".join(links), new_x="LMARGIN", new_y="NEXT")
+    doc.set_y(max(doc.get_y(), top + size) + 2)
 
 
 def _day_totals(lang: _Lang, day: DayPlan, currency: str) -> str:

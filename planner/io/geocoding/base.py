@@ -16,6 +16,7 @@ class GeocodeResult:
     precision: Precision
     source: str  # e.g. "gazetteer:zip-us", "nominatim", "cache:nominatim"
     note: str = ""  # e.g. "3 places called Milan in US; chose the largest"
+    country: str = ""  # ISO code of the place found, when the source knows it
 
 
 class GeocodeError(Exception):

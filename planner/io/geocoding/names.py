@@ -29,11 +29,26 @@ _CUT = re.compile(r"\s*(?:/|,|\s-\s)\s*")
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII with punctuation as single spaces; ß becomes ss."""
+    """Lower-case ASCII with punctuation as single spaces; ß becomes ss. Names in other
+    scripts (北京, Москва, 서울) keep their letters, width- and case-folded."""
     if not text.isascii():  # most names are ASCII already: skip the costly part
+        if not is_latin(text):
+            return _fold_script(text)
         text = text.replace("ß", "ss").replace("ẞ", "SS")
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return " ".join(_PUNCT.sub(" ", text.lower()).replace("_", " ").split())
+
+
+# Administrative suffixes Chinese, Japanese and Korean addresses add to a town's name
+# (北京市 = 北京 + "city"); GeoNames lists the bare name among the alternates.
+_CJK_SUFFIXES = ("市", "区", "県", "县", "府", "都", "道", "省", "시", "군", "구")
+
+
+def _fold_script(text: str) -> str:
+    folded = " ".join(_PUNCT.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
+    if len(folded) > 2 and folded.endswith(_CJK_SUFFIXES):
+        folded = folded[:-1]
+    return folded.replace("_", " ")
 
 
 def name_key(text: str) -> str:
@@ -68,12 +83,24 @@ def lookup_keys(town: str) -> list[str]:
     first = _CUT.split(_PARENS.sub(" ", town).strip())[0]
     candidates.append(name_key(first))
     tokens = name_key(first).split()
-    # Dropping trailing qualifiers ("a m", "i br", "an der ...") as a last resort.
+    # Dropping trailing qualifiers ("a m", "i br", "an der ...", "city") as a last resort;
+    # never a word of the name itself: "Saint-Aubin-d'Aubigné" is no "Saint-Aubin".
     for stop in range(len(tokens) - 1, 0, -1):
         shorter = " ".join(tokens[:stop])
-        if len(shorter) >= 4:
+        if len(shorter) >= 4 and all(_is_qualifier(t) for t in tokens[stop:]):
             candidates.append(shorter)
     return [k for k in dict.fromkeys(candidates) if k]
+
+
+_QUALIFIERS = frozenset(
+    {"an", "am", "der", "dem", "den", "bei", "im", "in", "ob", "vor", "city", "town", "stadt",
+     "citta", "di", "del", "della", "sur", "sul", "upon", "on", "opf", "obb", "cedex"}
+)  # fmt: skip
+
+
+def _is_qualifier(token: str) -> bool:
+    """Abbreviations (a, m, i, br, opf) and the little words of "Frankfurt am Main"."""
+    return (len(token) <= 2 and token != "s") or token in _QUALIFIERS
 
 
 def is_latin(text: str) -> bool:
@@ -82,11 +109,13 @@ def is_latin(text: str) -> bool:
 
 
 def postcode_key(country: str, postcode: str) -> str:
-    """Canonical postcode: "D-80331" or "I-20121" unprefixed, US ZIP+4 cut to 5 digits,
-    leading zeros that spreadsheets drop (00118, 01067) restored."""
+    """Canonical postcode: "D-80331" or "I-20121" unprefixed, US ZIP+4 cut to 5 digits
+    (also written 320824621), leading zeros that spreadsheets drop (00118, 01067) restored."""
     code = postcode.strip().upper().replace(" ", "")
     if country in ("US", "IT", "DE"):
         code = _COUNTRY_PREFIX.sub("", code).split("-")[0]
+        if country == "US" and code.isdigit() and len(code) in (8, 9):
+            code = code.zfill(9)[:5]  # ZIP+4 written without its hyphen (and a lost zero)
         if code.isdigit() and len(code) < 5:
             code = code.zfill(5)
     return code

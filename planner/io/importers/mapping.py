@@ -9,6 +9,8 @@ delimiter = ";"
 decimal = ","        # decimal mark of numbers
 date_order = "dmy"   # or "mdy" for 03/31/2026
 probability = "percent"  # or "fraction"
+country = "IT"       # rows without a country column are in Italy
+currency = "USD"     # amounts without a currency symbol or column are in US dollars
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ _OPTIONS = {
     "decimal": (",", "."),
     "date_order": ("dmy", "mdy"),
     "probability": ("percent", "fraction"),
+    "country": None,  # ISO code or name of the rows' country, when the file has no column
+    "currency": None,  # ISO code of amounts written without one
 }
 
 

@@ -91,6 +91,11 @@ def test_visit_event_carries_times_place_links_and_reminder(
         assert needle in description
     assert "https://www.openstreetmap.org/?mlat=45.698300&mlon=9.677300" in description
     assert "Why planned: Deal closes this month" in description
+    # Hand-off to the phone's navigation app, URL-encoded (a CRM name cannot break it).
+    google = "https://www.google.com/maps/dir/?api=1&destination=45.698300%2C9.677300"
+    assert f"Navigate (Google Maps): {google}&travelmode=driving" in description
+    assert "https://waze.com/ul?ll=45.698300%2C9.677300&navigate=yes" in description
+    assert "https://maps.apple.com/?daddr=45.698300%2C9.677300&dirflg=d&q=" in description
     (alarm,) = event.walk("VALARM")
     assert alarm.decoded("trigger") == timedelta(minutes=-30)
 

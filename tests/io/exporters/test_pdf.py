@@ -76,3 +76,17 @@ def test_day_map_draws_without_coordinates_for_some_visits(
     png = render_day_map(plan.days[0], accounts, size_px=(400, 240), outlines=[ring])
     assert png.startswith(b"\x89PNG")
     assert export_pdf(plan, accounts, rep).startswith(b"%PDF-")
+
+
+def test_each_day_page_has_its_route_as_a_qr_code_and_link(pdf_file: Path, plan: WeekPlan) -> None:
+    text = _text(pdf_file).replace("\n", "")
+    assert "Scan to drive the day in Google Maps" in text
+    assert text.count("https://www.google.com/maps/dir/?api=1&origin=") >= len(
+        [d for d in plan.days if d.visits]
+    )
+    done = subprocess.run(
+        ["pdfimages", "-list", str(pdf_file)], capture_output=True, check=True, timeout=60
+    )
+    images = [line.split() for line in done.stdout.decode().splitlines()[2:]]
+    square = [i for i in images if i[3] == i[4]]  # QR codes are square, the maps are not
+    assert len(square) >= len([d for d in plan.days if d.visits])

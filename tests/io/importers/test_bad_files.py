@@ -41,6 +41,8 @@ REPORTS: dict[str, list[str]] = {
     "cp1252_semicolon.csv": [
         "cp1252_semicolon.csv: 2 rows: 2 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
         "  note: read as csv, cp1252, delimiter ';', decimal mark ','; columns matched preset generic-it",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
     ],
     "dates_three_formats.csv": [
         "dates_three_formats.csv: 4 rows: 4 new, 0 updated, 0 merged, 0 rejected, 0 skipped, 1 warning",
@@ -54,11 +56,15 @@ REPORTS: dict[str, list[str]] = {
     "duplicate_ids.csv": [
         "duplicate_ids.csv: 3 rows: 2 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
         "  row 4, column 'Account ID': duplicate account id '001': already on row 2",
     ],
     "embedded_newlines.csv": [
         "embedded_newlines.csv: 2 rows: 2 new, 0 updated, 0 merged, 0 rejected, 0 skipped, 1 warning",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
         "  row 3, column 'Amount': warning: not an amount: 'abc'; value left empty",
     ],
     "header_only.csv": [
@@ -69,6 +75,8 @@ REPORTS: dict[str, list[str]] = {
     "missing_name.csv": [
         "missing_name.csv: 2 rows: 1 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
         "  row 3, column 'Account Name': account name is required",
     ],
     "negative_amount.csv": [
@@ -80,34 +88,48 @@ REPORTS: dict[str, list[str]] = {
     "non_numeric_amount.csv": [
         "non_numeric_amount.csv: 1 rows: 1 new, 0 updated, 0 merged, 0 rejected, 0 skipped, 1 warning",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
         "  row 2, column 'Amount': warning: not an amount: 'tbd'; value left empty",
     ],
     "pipe_delimited.csv": [
         "pipe_delimited.csv: 2 rows: 2 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter '|', decimal mark '.'; columns matched preset generic-en",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
     ],
     "probability_150.csv": [
         "probability_150.csv: 2 rows: 2 new, 0 updated, 0 merged, 0 rejected, 0 skipped, 2 warnings",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
         "  row 2, column 'Probability (%)': warning: probability must be between 0 and 100 %, got 150 %; value left empty",
         "  row 3, column 'Probability (%)': warning: probability must be between 0 and 100 %, got -5 %; value left empty",
     ],
     "ragged_rows.csv": [
         "ragged_rows.csv: 3 rows: 2 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
         "  row 3: row has 5 values but the header has 3 columns",
     ],
     "salesforce_footer.csv": [
         "salesforce_footer.csv: 7 rows: 1 new, 0 updated, 0 merged, 0 rejected, 6 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
     ],
     "tab_delimited.tsv": [
         "tab_delimited.tsv: 1 rows: 1 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter tab, decimal mark '.'; columns matched preset generic-en",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
     ],
     "unclosed_quote.csv": [
         "unclosed_quote.csv: 3 rows: 2 new, 0 updated, 0 merged, 1 rejected, 0 skipped",
         "  note: read as csv, utf-8, delimiter ',', decimal mark '.'; columns matched preset generic-en",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
         "  row 3, column 'name': a quote opened in this cell is never closed: it would have swallowed the next line, which was read as rows of their own",
     ],
     "us_dates.csv": [
@@ -117,10 +139,14 @@ REPORTS: dict[str, list[str]] = {
     "utf16_tab.txt": [
         "utf16_tab.txt: 1 rows: 1 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
         "  note: read as csv, utf-16, delimiter tab, decimal mark '.'; columns matched preset generic-en",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
     ],
     "utf8_bom.csv": [
         "utf8_bom.csv: 1 rows: 1 new, 0 updated, 0 merged, 0 rejected, 0 skipped",
         "  note: read as csv, utf-8-sig, delimiter ',', decimal mark '.'; columns matched preset salesforce-report",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
+        "  note: no country column, and the rows point to no single country: a town found in several countries will not be pinned (add a country column or [options] country)",
     ],
 }
 ERRORS: dict[str, str] = {
