@@ -7,6 +7,7 @@
  *   planner.setRoutes(geojson)       legs (LineString) and stops (Point), one layer per day
  *   planner.setRemote(geojson)       accounts served by phone/video this week
  *   planner.setTerritories(geojson)  rep areas (Polygon) and home bases (Point)
+ *   planner.setPlaces(geojson)       town labels (name, population, minZoom), by zoom
  *   planner.patchAccounts({features, remove})  replace/add those points, drop the ids
  *   planner.select(ids) / planner.fitTo(ids) / planner.fitDay(label) / planner.openPopup(id)
  *   planner.setColorBy(field)
@@ -262,6 +263,40 @@
     drawLegend();
   };
 
+  /* ---- town and city labels (offline base map), by zoom level ---- */
+
+  var places = {layer: null, features: []};
+
+  function drawPlaces() {
+    if (!places.layer) { return; }
+    var zoom = map.getZoom(), view = map.getBounds().pad(0.2);
+    places.layer.clearLayers();
+    places.features.forEach(function (f) {
+      var c = f.geometry.coordinates;
+      if (f.properties.minZoom > zoom || !view.contains([c[1], c[0]])) { return; }
+      var big = f.properties.population >= 100000;
+      var icon = L.divIcon({className: 'planner-place' + (big ? ' planner-place-city' : ''),
+                            html: el('span', null, f.properties.name), iconSize: null});
+      places.layer.addLayer(L.marker([c[1], c[0]], {icon: icon, pane: 'places',
+                                                    interactive: false, keyboard: false}));
+    });
+  }
+
+  /* Labels from the gazetteer: {features: [{name, population, minZoom}]}; shown from
+     their minZoom on, under every data layer, never clickable. */
+  planner.setPlaces = function (data) {
+    var geojson = parse(data);
+    places.features = geojson.features || [];
+    if (!places.layer) {
+      map.createPane('places');
+      map.getPane('places').style.zIndex = 350;  // over the outlines, under the data
+      map.getPane('places').style.pointerEvents = 'none';
+      places.layer = L.layerGroup().addTo(map);
+      map.on('zoomend moveend', drawPlaces);
+    }
+    drawPlaces();
+  };
+
   planner.setTerritories = function (data) {
     var geojson = parse(data);
     var name = label('territories');
@@ -425,6 +460,7 @@
       legs: routes.legs,
       stops: Object.keys(routes.stops).length,
       remote: remote ? remote.getLayers().length : 0,
+      places: places.layer ? places.layer.getLayers().length : 0,
       remoteDrawn: document.querySelectorAll('.planner-remote').length,
       selected: Object.keys(selected),
       zoom: map.getZoom(),

@@ -67,7 +67,13 @@ class Account:
     contact: str = ""
     industry: str = ""
     tags: tuple[str, ...] = ()
-    notes: str = ""
+    notes: str = ""  # the user's own notes: an import never changes them
+    crm_notes: str = ""  # the CRM's description: each import replaces it
+
+    @property
+    def all_notes(self) -> str:
+        """The CRM's notes, then the user's, for display and exports."""
+        return "\n".join(part for part in (self.crm_notes, self.notes) if part)
 
     def __post_init__(self) -> None:
         if not self.name or not self.name.strip():

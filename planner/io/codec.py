@@ -97,6 +97,7 @@ def account_to_dict(account: Account) -> JSON:
         "industry": account.industry,
         "tags": list(account.tags),
         "notes": account.notes,
+        "crm_notes": account.crm_notes,
     }
 
 
@@ -126,6 +127,7 @@ def account_from_dict(data: JSON) -> Account:
         industry=data.get("industry", ""),
         tags=tuple(data.get("tags", ())),
         notes=data.get("notes", ""),
+        crm_notes=data.get("crm_notes", ""),
     )
 
 

@@ -20,6 +20,7 @@ from planner.domain.progress import (
     NullProgress,
     ProgressReporter,
 )
+from planner.domain.text import visible_text
 from planner.io.importers import (
     FIELDS,
     ImportFileError,
@@ -97,7 +98,7 @@ class ImportReport:
         for w in self.warnings:
             column = f", column {w.column!r}" if w.column else ""
             out.append(f"  row {w.number}{column}: warning: {w.reason}")
-        return out
+        return [visible_text(line) for line in out]  # cell text quoted in a reason
 
 
 def import_accounts(

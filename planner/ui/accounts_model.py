@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner.domain import Account, Precision
 from planner.domain.i18n import gettext
+from planner.domain.text import visible_text
 from planner.services.session import PlannerFigures
 from planner.ui.formatting import QT_TRANSLATE_NOOP, ui_formats, ui_locale
 
@@ -83,7 +84,7 @@ def _display(column: Column, value: Any) -> str:
         return str(value) if value > 0 else ""  # not due yet: nothing to chase
     if column.numeric:
         return _money(value)
-    return str(value)
+    return visible_text(str(value))  # a bidi override in a CRM name is shown, not obeyed
 
 
 class AccountsModel(QAbstractTableModel):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from planner.domain import Account, Decision
 from planner.domain.i18n import gettext
 from planner.domain.reasons import translate_reason
+from planner.domain.text import visible_text
 from planner.services.valuation import ValueBreakdown
 from planner.ui.formatting import ui_formats, ui_locale
 from planner.ui.navigate import fill_stop_menu, navigate_button
@@ -27,7 +28,7 @@ _UNSET = 0.000001  # a coordinate field below its range shows "—": no pin yet
 
 
 def _row(label: str, value: object) -> str:
-    text = "" if value is None else escape(str(value)).replace("\n", "<br>")
+    text = "" if value is None else escape(visible_text(str(value))).replace("\n", "<br>")
     return f"<tr><td style='color:#555;padding-right:8px'>{escape(label)}</td><td>{text}</td></tr>"
 
 
@@ -136,9 +137,9 @@ class Inspector(QWidget):
             ),
             _row(self.tr("Owner"), a.owner),
             _row(self.tr("Contact"), " ".join(filter(None, (a.contact, a.phone)))),
-            _row(self.tr("Notes"), a.notes),
+            _row(self.tr("Notes"), a.all_notes),
         ]
-        return f"<h3>{escape(a.name)}</h3><table>{''.join(rows)}</table>"
+        return f"<h3>{escape(visible_text(a.name))}</h3><table>{''.join(rows)}</table>"
 
     def _value_text(self, breakdown: ValueBreakdown | None) -> str:
         if breakdown is None:

@@ -16,6 +16,7 @@ import platformdirs
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from planner.services.map_page import PageUpdates, write_app_page
+from planner.services.map_places import places_json
 from planner.ui.formatting import ui_locale
 from planner.ui.map_view import MapView
 from planner.ui.session import Session
@@ -45,8 +46,11 @@ class MapSync(QObject):
         self._polls = 0
         self._poll_timer = QTimer(self, singleShot=True, interval=200)
         self._poll_timer.timeout.connect(self._poll)
+        self._runner = runner
         self._updates = PageUpdates()
         view.ready.connect(self._page_loaded)
+        view.ready.connect(self.push_places)
+        session.accounts_changed.connect(self.push_places)
         session.accounts_changed.connect(self.push)
         session.account_changed.connect(lambda _key: self.push())
         session.plan_changed.connect(self.push)
@@ -69,6 +73,15 @@ class MapSync(QObject):
     def _page_loaded(self) -> None:
         self._updates.forget()
         self.push()
+
+    def push_places(self) -> None:
+        """Town labels around the accounts (the gazetteer, read off the main thread)."""
+        if not self.view.is_ready:
+            return
+        points = [a.location for a in self.session.accounts if a.location is not None]
+        task = Task(lambda _progress, _cancel: places_json(points), "town labels")
+        task.signals.finished.connect(lambda text: self.view.call("setPlaces", text))
+        self._runner.start(task)
 
     def _poll(self) -> None:
         self.view.evaluate("planner.stats()", self._on_stats)
