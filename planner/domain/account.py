@@ -52,6 +52,7 @@ class Account:
     precision: Precision = Precision.NONE
     geocode_source: str = ""
     geocode_note: str = ""  # e.g. why geocoding failed
+    doubtful: str = ""  # why the pin looks wrong (far from the rest of its territory), or ""
     amount: Decimal | None = None  # the open deal's value
     currency: str = "EUR"
     annual_revenue: Decimal | None = None  # the customer's own revenue, never a deal amount
@@ -114,5 +115,6 @@ class Account:
         self, location: GeoPoint | None, precision: Precision, source: str, note: str = ""
     ) -> Account:
         return replace(
-            self, location=location, precision=precision, geocode_source=source, geocode_note=note
-        )
+            self, location=location, precision=precision, geocode_source=source,
+            geocode_note=note, doubtful="",
+        )  # fmt: skip

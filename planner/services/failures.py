@@ -18,6 +18,7 @@ from planner.domain.progress import Cancelled
 from planner.io.geocoding import GeocodeError
 from planner.io.importers import ImportFileError
 from planner.io.workspace import WorkspaceError, WorkspaceVersionError
+from planner.io.workspace.postgres import display_url, is_postgres_url
 from planner.io.workspace.safety import sqlite_problem
 
 _LONGEST = 160  # characters of an unexpected exception's own text shown in the sentence
@@ -41,6 +42,8 @@ def explain(exc: BaseException, workspace: str | Path | None = None) -> Failure:
 
 def _sentence(exc: BaseException, workspace: str | Path | None) -> str:
     where = str(workspace) if workspace is not None else "the workspace"
+    if is_postgres_url(where):
+        where = display_url(where)  # never print a password
     if isinstance(exc, WorkspaceVersionError | WorkspaceError):
         return str(exc) if where in str(exc) else f"{where}: {exc}"
     if isinstance(exc, ImportFileError | GeocodeError | DomainError):
