@@ -36,6 +36,7 @@ from planner.ui.session import Session
 from planner.ui.team_view import TeamView
 from planner.ui.team_workflows import TeamWorkflows
 from planner.ui.territories_panel import TerritoriesPanel
+from planner.ui.travel_menu import TravelActions
 from planner.ui.workers import TaskRunner
 from planner.ui.workflows import Workflows
 
@@ -170,6 +171,8 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Plan the whole &team"),
                          lambda: self.team_flows.plan_team(self.team_view.week_start())),
         ])  # fmt: skip
+        self.travel = TravelActions(self.session, self.runner, self)
+        self.travel.install(bar)
         self.view_menu = bar.addMenu(self.tr("&View"))
         docks = (self.accounts_dock, self.plan_dock, self.inspector_dock, self.remote_dock)
         for dock in (*docks, self.territories_dock, self.team_dock):
