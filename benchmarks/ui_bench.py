@@ -6,6 +6,10 @@
   Target: interactive ≤ 3 s.
 * table: filtering (free text, stage) and sorting 20,000 accounts through the real
   model and proxy. Target: ≤ 200 ms each.
+* map ↔ table, on the demo window (map drawn): from a click on a map marker (a DOM click
+  on its SVG path) to the row selected in the table; from a plan edit (a visit removed,
+  then put back with undo) to the map showing the new route (its stop count), with the
+  part spent re-timing the week in the session. Target: ≤ 100 ms each.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.ui_bench [--runs 3]
 """
@@ -13,13 +17,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -106,6 +113,80 @@ def table_timings(count: int) -> dict[str, float]:
     return out
 
 
+# Account markers drawn on their own (not inside a cluster or a shared pin), and a real
+# DOM click on one's SVG path: Leaflet's handler, then the QWebChannel bridge.
+DRAWN = """(function () {
+  var ids = [];
+  planner.map.eachLayer(function (l) {
+    if (l.feature && l._path && l.feature.properties.kind === undefined) { ids.push(l.feature.id); }
+  });
+  return ids;
+})()"""
+CLICK = """(function (key) {
+  var hit = null;
+  planner.map.eachLayer(function (l) {
+    if (l.feature && l.feature.id === key && l._path) { hit = l; }
+  });
+  hit._path.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}));
+})(%s)"""
+
+
+def _spin(app: Any, done: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    from PySide6.QtCore import QEventLoop
+
+    limit = time.perf_counter() + timeout_s
+    while not done():
+        if time.perf_counter() > limit:
+            raise TimeoutError("the window did not answer in time")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+
+def _js(app: Any, window: Any, expression: str) -> Any:
+    box: list[Any] = []
+    window.map_view.evaluate(expression, box.append)
+    _spin(app, lambda: bool(box))
+    return box[0]
+
+
+def interaction_timings(workspace: Path, runs: int) -> dict[str, list[float]]:
+    """Map click → table selection; plan edit → map updated (and its re-timing part)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from planner.services.workspaces import Workspace
+    from planner.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(f"{tmp}/settings.ini", QSettings.Format.IniFormat)
+        window = MainWindow(Workspace.open(workspace), settings)
+        window.show()
+        _spin(app, lambda: window.map_sync.is_rendered, 60.0)
+        out: dict[str, list[float]] = {"click": [], "edit": [], "retime": [], "map": []}
+        visible = [k for k in _js(app, window, DRAWN) if window.session.account(k)]
+        window.map_view.page().runJavaScript(CLICK % json.dumps(visible[-1]))  # warm-up
+        _spin(app, lambda: window.accounts_panel.selected_keys() == [visible[-1]])
+        for key in visible[:runs]:
+            start = time.perf_counter()
+            window.map_view.page().runJavaScript(CLICK % json.dumps(key))
+            _spin(app, lambda key=key: window.accounts_panel.selected_keys() == [key])
+            out["click"].append(time.perf_counter() - start)
+        for visit in window.session.plan.visits()[:runs]:
+            stops = _js(app, window, "planner.stats().stops")
+            start = time.perf_counter()
+            window.session.remove_visit(visit.account_key)
+            retimed = time.perf_counter() - start
+            _spin(app, lambda s=stops: _js(app, window, "planner.stats().stops") == s - 1)
+            out["edit"].append(time.perf_counter() - start)
+            out["retime"].append(retimed)
+            out["map"].append(out["edit"][-1] - retimed)
+            window.session.undo_stack.undo()
+            _spin(app, lambda s=stops: _js(app, window, "planner.stats().stops") == s)
+        window.close()
+        window.runner.wait(10000)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
@@ -114,12 +195,25 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         workspace = demo_workspace(Path(tmp))
         interactive, rendered = cold_start(workspace, args.runs)
+        interactions = interaction_timings(workspace, max(5, args.runs))
     runs = ", ".join(f"{x:.2f}" for x in interactive)
     print(
         f"cold start, demo workspace ({args.runs} runs): median interactive "
         f"{statistics.median(interactive):.2f} s (runs {runs}); map rendered "
         f"{statistics.median(rendered):.2f} s   [target: interactive <= 3 s]"
     )
+    print("\nmap and table, demo window               median      max   target")
+    for label, key in (
+        ("map click -> table selection", "click"),
+        ("plan edit -> map updated", "edit"),
+        ("  re-timing the week (edit service)", "retime"),
+        ("  plan applied -> map updated", "map"),
+    ):
+        values = interactions[key]
+        print(
+            f"  {label:<34} {statistics.median(values) * 1000:6.0f} ms "
+            f"{max(values) * 1000:6.0f} ms   {'' if key in ('retime', 'map') else '<= 100 ms'}"
+        )
     print(f"\n{args.accounts:,} accounts in the table            seconds   target")
     for label, seconds in table_timings(args.accounts).items():
         print(f"  {label:<34} {seconds * 1000:8.1f} ms   <= 200 ms")

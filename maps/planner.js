@@ -7,14 +7,18 @@
  *   planner.setRoutes(geojson)       legs (LineString) and stops (Point), one layer per day
  *   planner.setRemote(geojson)       accounts served by phone/video this week
  *   planner.setTerritories(geojson)  rep areas (Polygon) and home bases (Point)
+ *   planner.setPlaces(geojson)       town labels (name, population, minZoom), by zoom
+ *   planner.patchAccounts({features, remove})  replace/add those points, drop the ids
  *   planner.select(ids) / planner.fitTo(ids) / planner.fitDay(label) / planner.openPopup(id)
  *   planner.setColorBy(field)
+ *   planner.pick(ids)                select as if the user did it on the map (reported)
  *   planner.stats()                  counts of what is drawn (tests, benchmarks)
  * Updates keep the user's zoom and pan; only the first data load fits the view.
  *
  * Qt bridge: when qt.webChannelTransport exists, qwebchannel.js is loaded from
  * qrc:, and a click on an account or stop calls bridge.markerClicked(id); a shift- or
- * ctrl-click toggles the account in the selection and calls
+ * ctrl-click toggles the account in the selection, and a shift-drag box selects the
+ * accounts inside (planner-select.js); both call
  * bridge.selectionChanged(JSON list of ids); when the channel is up,
  * bridge.pageReady() is called if the object has it.
  * Outside Qt, the same clicks dispatch "planner:click" / "planner:selection" DOM events.
@@ -66,7 +70,8 @@
       ['visit_value', p.visit_value], ['priority', label('priority_' + p.priority)],
       ['deal_amount', p.deal_amount], ['stage', p.stage],
       ['last_visit', p.last_visit], ['planned', p.planned], ['rep', p.rep],
-      ['territory', p.territory], ['precision', p.precision], ['shared', shared]
+      ['territory', p.territory], ['precision', p.precision], ['shared', shared],
+      ['doubtful', p.doubtful]
     ]);
   }
 
@@ -111,13 +116,14 @@
   function accountStyle(p) {
     var isSel = !!selected[p.id];
     var shared = p.shared > 1 || p.coarse;
+    var doubtful = !!p.doubtful;  // far from the rest of its territory: a red ring
     return {
       radius: p.radius || 6,
       fillColor: accountColor(p),
       fillOpacity: 0.85,
-      color: isSel ? '#000000' : (shared ? '#222222' : '#ffffff'),
-      weight: isSel ? 4 : (shared ? 2.5 : 1.5),
-      dashArray: shared && !isSel ? '3 3' : null,
+      color: isSel ? '#000000' : (doubtful ? '#d00000' : (shared ? '#222222' : '#ffffff')),
+      weight: isSel ? 4 : (doubtful ? 3.5 : (shared ? 2.5 : 1.5)),
+      dashArray: (shared || doubtful) && !isSel ? '3 3' : null,
       className: 'planner-account'
     };
   }
@@ -259,6 +265,40 @@
     drawLegend();
   };
 
+  /* ---- town and city labels (offline base map), by zoom level ---- */
+
+  var places = {layer: null, features: []};
+
+  function drawPlaces() {
+    if (!places.layer) { return; }
+    var zoom = map.getZoom(), view = map.getBounds().pad(0.2);
+    places.layer.clearLayers();
+    places.features.forEach(function (f) {
+      var c = f.geometry.coordinates;
+      if (f.properties.minZoom > zoom || !view.contains([c[1], c[0]])) { return; }
+      var big = f.properties.population >= 100000;
+      var icon = L.divIcon({className: 'planner-place' + (big ? ' planner-place-city' : ''),
+                            html: el('span', null, f.properties.name), iconSize: null});
+      places.layer.addLayer(L.marker([c[1], c[0]], {icon: icon, pane: 'places',
+                                                    interactive: false, keyboard: false}));
+    });
+  }
+
+  /* Labels from the gazetteer: {features: [{name, population, minZoom}]}; shown from
+     their minZoom on, under every data layer, never clickable. */
+  planner.setPlaces = function (data) {
+    var geojson = parse(data);
+    places.features = geojson.features || [];
+    if (!places.layer) {
+      map.createPane('places');
+      map.getPane('places').style.zIndex = 350;  // over the outlines, under the data
+      map.getPane('places').style.pointerEvents = 'none';
+      places.layer = L.layerGroup().addTo(map);
+      map.on('zoomend moveend', drawPlaces);
+    }
+    drawPlaces();
+  };
+
   planner.setTerritories = function (data) {
     var geojson = parse(data);
     var name = label('territories');
@@ -303,11 +343,41 @@
   function toggleSelected(id) {
     var ids = Object.keys(selected).filter(function (k) { return k !== id; });
     if (!selected[id]) { ids.push(id); }
-    planner.select(ids);
-    var json = JSON.stringify(ids);
-    document.dispatchEvent(new CustomEvent('planner:selection', {detail: {ids: ids}}));
-    if (bridge && bridge.selectionChanged) { bridge.selectionChanged(json); }
+    planner.pick(ids);
   }
+
+  planner.pick = function (ids) {
+    planner.select(ids);
+    document.dispatchEvent(new CustomEvent('planner:selection', {detail: {ids: ids}}));
+    if (bridge && bridge.selectionChanged) { bridge.selectionChanged(JSON.stringify(ids)); }
+  };
+
+  planner.accountsIn = function (bounds) {
+    return Object.keys(accounts.markers).filter(function (id) {
+      return bounds.contains(accounts.markers[id].getLatLng());
+    });
+  };
+
+  // Only the accounts that changed: one moved pin or re-planned visit redraws a few points.
+  planner.patchAccounts = function (data) {
+    var patch = parse(data);
+    var group = accounts.layer;
+    var features = patch.features || [];
+    var gone = {};
+    (patch.remove || []).concat(features.map(function (f) { return String(f.id); }))
+      .forEach(function (id) {
+        gone[id] = true;
+        if (accounts.markers[id]) { group.removeLayer(accounts.markers[id]); }
+        delete accounts.markers[id];
+      });
+    accounts.features = accounts.features.filter(function (f) { return !gone[String(f.id)]; });
+    group.addLayers(features.map(function (f) {
+      var m = makeAccountMarker(f);
+      accounts.markers[m.feature.properties.id] = m;
+      accounts.features.push(f);
+      return m;
+    }));
+  };
 
   planner.select = function (ids) {
     ids = parse(ids) || [];
@@ -392,6 +462,7 @@
       legs: routes.legs,
       stops: Object.keys(routes.stops).length,
       remote: remote ? remote.getLayers().length : 0,
+      places: places.layer ? places.layer.getLayers().length : 0,
       remoteDrawn: document.querySelectorAll('.planner-remote').length,
       selected: Object.keys(selected),
       zoom: map.getZoom(),
@@ -458,6 +529,7 @@
     if (data.routes) { planner.setRoutes(data.routes); }
     loadingPage = false;
     firstView();
+    if (window.plannerSelect) { window.plannerSelect.install(map, planner); }
     connectBridge();
     planner.ready = true;
     document.dispatchEvent(new CustomEvent('planner:ready'));

@@ -140,6 +140,7 @@ class WeekCalendar:
     busy: tuple[BusyTime, ...] = ()
     all_day_busy_closes: bool = True  # an all-day calendar event is a day off
     closed_days: tuple[ClosedDay, ...] = ()  # days closed for a reason given as is
+    notes: tuple[str, ...] = ()  # e.g. a calendar source that could not be read
 
     @classmethod
     def of_plan_days(cls, closed: tuple[ClosedDay, ...]) -> WeekCalendar:

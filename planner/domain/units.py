@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel.numbers import format_currency
 
@@ -64,7 +65,14 @@ class Money:
 
     def __str__(self) -> str:
         """English text (explanations, logs): €8,603.51; `Formats.money` for a locale."""
-        return str(format_currency(self.amount, self.currency, locale="en"))
+        return _english_money(self.cents, self.currency)
+
+
+@lru_cache(maxsize=8192)
+def _english_money(cents: int, currency: str) -> str:
+    # Babel takes ~0.2 ms a call: a plan's explanations and the map's points format the
+    # same few thousand sums again on every edit (a re-plan's explanations: 1,200 calls).
+    return str(format_currency(Money(cents, currency).amount, currency, locale="en"))
 
 
 def km(metres: int | float) -> float:

@@ -20,5 +20,4 @@ PRIORITY_BANDS: tuple[str, ...] = ("high", "medium", "low")
 class WeekValue:
     visit_value: Money  # one in-person visit this week (the planner's prize)
     band: str  # one of PRIORITY_BANDS
-    parts: str  # the breakdown in words: "deal … + urgency … + cadence … = …"
     excluded_reason: str = ""  # why the account cannot be planned, if it cannot

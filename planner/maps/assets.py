@@ -28,6 +28,7 @@ JS_FILES = (
     "basemap/italy-regions.js",
     "planner-dom.js",
     "planner.js",
+    "planner-select.js",
 )
 _CSS_URL = re.compile(r"url\((['\"]?)(images/[\w.-]+\.png)\1\)")
 _SCRIPT_END = re.compile(r"</(script)", re.IGNORECASE)

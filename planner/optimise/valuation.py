@@ -31,7 +31,6 @@ class Valuation:
         return WeekValue(
             visit_value=breakdown.total,
             band=self.bands[key],
-            parts=breakdown.describe(),
             excluded_reason=breakdown.excluded_reason,
         )
 

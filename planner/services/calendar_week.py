@@ -12,19 +12,32 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.account import Account
-from planner.domain.calendar import Appointment, AppointmentKind, HalfDay, TimeOff, WeekCalendar
+from planner.domain.calendar import (
+    Appointment,
+    AppointmentKind,
+    BusyTime,
+    HalfDay,
+    TimeOff,
+    WeekCalendar,
+)
 from planner.domain.errors import DomainError
 from planner.domain.rep import Rep
 from planner.io.calendars.holidays import public_holidays
 from planner.io.calendars.store import (
+    APPOINTMENTS,
+    appointment_from_dict,
     appointment_to_dict,
     load_appointments,
+    load_sources,
     load_time_off,
+    pop_by_id,
+    rep_names,
     save_appointments,
     save_time_off,
 )
 from planner.io.reps_csv import parse_time
 from planner.io.workspace import Workspace
+from planner.services.calendar_sources import source_week
 
 __all__ = [  # the CLI's view of the calendar (it reaches io only through services)
     "AppointmentRequest",
@@ -63,10 +76,17 @@ def week_calendar(workspace: Workspace, rep: Rep, week_start: date) -> WeekCalen
         a for a in load_appointments(workspace, rep.name) if _touches(a, rep, week_start, last)
     )
     time_off = tuple(t for t in load_time_off(workspace, rep.name) if week_start <= t.day <= last)
+    busy: list[BusyTime] = []
+    notes: list[str] = []
+    if load_sources(workspace, rep.name):
+        busy, booked, notes = source_week(workspace, rep, week_start, workspace.accounts())
+        appointments += tuple(booked)
     return WeekCalendar(
         holidays=tuple(public_holidays(rep, week_start, last)),
         time_off=time_off,
         appointments=appointments,
+        busy=tuple(busy),
+        notes=tuple(notes),
     )
 
 
@@ -132,19 +152,16 @@ def add_appointment(workspace: Workspace, request: AppointmentRequest) -> Appoin
 
 
 def all_appointments(workspace: Workspace, rep_name: str | None = None) -> list[Appointment]:
-    names = [rep_name] if rep_name else [r.name for r in workspace.reps()]
-    return [a for name in names for a in load_appointments(workspace, name)]
+    return [
+        a for name in rep_names(workspace, rep_name) for a in load_appointments(workspace, name)
+    ]
 
 
 def remove_appointment(workspace: Workspace, appointment_id: str) -> Appointment:
-    with workspace.transaction():
-        for rep in workspace.reps():
-            items = load_appointments(workspace, rep.name)
-            found = [a for a in items if a.id == appointment_id]
-            if found:
-                save_appointments(workspace, rep.name, [a for a in items if a not in found])
-                return found[0]
-    raise DomainError(f"no appointment with id {appointment_id!r}")
+    row = pop_by_id(workspace, APPOINTMENTS, appointment_id)
+    if row is None:
+        raise DomainError(f"no appointment with id {appointment_id!r}")
+    return appointment_from_dict(row)
 
 
 def add_time_off(
@@ -177,5 +194,4 @@ def remove_time_off(workspace: Workspace, rep_name: str, day: date) -> list[Time
 
 
 def all_time_off(workspace: Workspace, rep_name: str | None = None) -> list[TimeOff]:
-    names = [rep_name] if rep_name else [r.name for r in workspace.reps()]
-    return [t for name in names for t in load_time_off(workspace, name)]
+    return [t for name in rep_names(workspace, rep_name) for t in load_time_off(workspace, name)]

@@ -7,9 +7,11 @@ hands each edit to a `History` — its own undo list here, a QUndoStack in the a
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Protocol
+
+from planner.domain.i18n import gettext
 
 
 class Event[*Args]:
@@ -34,19 +36,18 @@ class Replace[T]:
     """An edit that replaces a state by another; `apply` puts one in place (and saves it).
 
     Domain objects are immutable, so an edit is just "before" and "after". `text` is the
-    edit's name as a template (e.g. "Move pin of %s") with its `args`, so that a UI can
-    translate the template before filling it in.
+    edit's name, a catalogue message (`planner.domain.i18n`) whose `{placeholders}` are
+    filled from `values`, so the Edit menu can name it in the user's language.
     """
 
     text: str
     before: T
     after: T
     apply: Callable[[T], None]
-    args: tuple[object, ...] = ()
+    values: Mapping[str, object] = field(default_factory=dict)
 
-    def label(self, translate: Callable[[str], str] = str) -> str:
-        template = translate(self.text)
-        return template % self.args if self.args else template
+    def label(self, locale: str | None = None) -> str:
+        return gettext(self.text, locale, **self.values)
 
     def redo(self) -> None:
         self.apply(self.after)
@@ -56,7 +57,7 @@ class Replace[T]:
 
 
 class Command(Protocol):
-    def label(self, translate: Callable[[str], str] = ...) -> str: ...
+    def label(self, locale: str | None = ...) -> str: ...
     def redo(self) -> None: ...
     def undo(self) -> None: ...
 

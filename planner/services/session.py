@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING
 
 from planner.domain import Account, Decision, DomainError, GeoPoint, Precision, Rep, WeekPlan
 from planner.domain.deadline import Deadline
+from planner.domain.i18n import N_
 from planner.domain.plan import week_to_plan
 from planner.domain.progress import CancelToken, ProgressReporter
 from planner.io.workspace import Workspace
 from planner.services.events import Event, History, Replace, UndoList
 from planner.services.rep_scope import RepScope, rep_scope
-from planner.services.valuation import Valuation, week_valuation
+from planner.services.valuation import Valuation, values_for_replan, week_valuation
 from planner.services.value_settings import (
     TierSettings,
     load_value_params,
@@ -47,6 +48,11 @@ class PlannerFigures:
     priority: float | None = None  # value of a visit this week, in the rep's currency
     outcome: str = ""  # planned | remote | excluded
     day: str = ""  # planned day, e.g. "Tue 09:40"
+
+
+def _removed(plan: WeekPlan | None) -> frozenset[str]:
+    """The accounts the user took out of `plan`: the only part of a plan values depend on."""
+    return values_for_replan(plan).excluded
 
 
 class SessionModel:
@@ -205,17 +211,18 @@ class SessionModel:
         if before is None:
             return
         after = before.with_location(GeoPoint(lat, lon), Precision.MANUAL, "manual")
-        self.history.push(
-            Replace("Move pin of %s", before, after, self._apply_account, (before.name,))
-        )
+        text = N_("Move pin of {name}")
+        self.history.push(Replace(text, before, after, self._apply_account, {"name": before.name}))
 
     # the plan --------------------------------------------------------------------------
     def _apply_plan(self, plan: WeekPlan | None) -> None:
+        before = (self.week_start, _removed(self.plan))
         self.plan = plan
         if plan is not None:
             self.workspace.save_plan(plan)
             self.week_start = plan.week_start
-        self._revalue()
+        if (self.week_start, _removed(plan)) != before:  # else the values stand (~0.1 s)
+            self._revalue()
         self.plan_changed.emit()
 
     def edit_plan(self, text: str, plan: WeekPlan) -> None:
@@ -227,7 +234,7 @@ class SessionModel:
         from planner.services.edit_plan import PlanContext
 
         if self.plan is None or self.rep is None:
-            return "there is no plan to edit"
+            return N_("there is no plan to edit")
         context = PlanContext(self.accounts, self.rep, self.travel_model)
         try:
             plan = edit(context, self.plan)
@@ -240,18 +247,18 @@ class SessionModel:
         from planner.services.edit_plan import move_visit
 
         return self.edit_visit(
-            "Move visit", lambda c, p: move_visit(c, p, key, day_index, position)
+            N_("Move visit"), lambda c, p: move_visit(c, p, key, day_index, position)
         )
 
     def toggle_lock(self, key: str) -> str:
         from planner.services.edit_plan import toggle_lock
 
-        return self.edit_visit("Lock/unlock visit", lambda c, p: toggle_lock(c, p, key))
+        return self.edit_visit(N_("Lock/unlock visit"), lambda c, p: toggle_lock(c, p, key))
 
     def remove_visit(self, key: str) -> str:
         from planner.services.edit_plan import remove_visit
 
-        return self.edit_visit("Remove visit", lambda c, p: remove_visit(c, p, key))
+        return self.edit_visit(N_("Remove visit"), lambda c, p: remove_visit(c, p, key))
 
     def plan_job(self, week: date, days: int | None, params: WeekParams) -> PlanJob:
         """Planning `week` for the current rep, as a job to run off the UI thread; its
@@ -259,7 +266,7 @@ class SessionModel:
         from planner.services.plan_week import plan_in_workspace
 
         if self.rep is None or self.rep.home is None:
-            raise DomainError("set the rep's home location first")
+            raise DomainError(N_("set the rep's home location first"))
         workspace, rep_name, model = self.workspace, self.rep.name, self.travel_model
 
         everyone = self.all_accounts
@@ -308,12 +315,12 @@ class SessionModel:
 
         current = self.territories()
         if current is None:
-            return "territories need at least two reps and geocoded accounts"
+            return N_("territories need at least two reps and geocoded accounts")
         try:
             result = reassign_accounts(current, keys, rep_name)
         except DomainError as exc:
             return str(exc)
-        text, args = "Give %d accounts to %s", (len(keys), rep_name)
-        command = Replace(text, self.territory_result, result, self._apply_territories, args)
+        text, values = N_("Give {count} accounts to {rep}"), {"count": len(keys), "rep": rep_name}
+        command = Replace(text, self.territory_result, result, self._apply_territories, values)
         self.history.push(command)
         return ""

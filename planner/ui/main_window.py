@@ -219,6 +219,10 @@ class MainWindow(QMainWindow):
         s.plan_changed.connect(self._refresh_plan)
         self.accounts_panel.selection_changed.connect(self._table_selected)
         self.map_view.account_clicked.connect(self._map_clicked)
+        self.map_view.selection_changed.connect(self._map_selected)
+        self.map_view.failed.connect(
+            lambda why: self.statusBar().showMessage(self.tr("The map is not available: %s") % why)
+        )
         self.plan_view.visit_selected.connect(lambda key: self._select([key], from_map=False))
         self.remote_view.account_selected.connect(lambda key: self._select([key], from_map=False))
         self.inspector.pin_requested.connect(s.set_manual_pin)
@@ -328,9 +332,13 @@ class MainWindow(QMainWindow):
             self.map_view.call("fitTo", keys)
 
     def _map_clicked(self, key: str) -> None:
-        """Markers and stops carry the account key as their id."""
+        """Markers and stops carry the account key as their id; the map marks it too."""
         if self.session.account(key) is not None:
-            self._select([key], from_map=True)
+            self._select([key], from_map=False)
+
+    def _map_selected(self, keys: list[str]) -> None:
+        """Shift/ctrl-click or a shift-drag box on the map: the same rows in the table."""
+        self._select([k for k in keys if self.session.account(k) is not None], from_map=True)
 
     def _select(self, keys: list[str], from_map: bool) -> None:
         self.accounts_panel.select_keys(keys)
@@ -369,7 +377,7 @@ class MainWindow(QMainWindow):
     def _default_dock_sizes(self) -> None:
         """The map gets the room: narrow side docks, a plan strip below."""
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        self.resizeDocks([self.accounts_dock, self.inspector_dock], [430, 340], horizontal)
+        self.resizeDocks([self.accounts_dock, self.inspector_dock], [480, 340], horizontal)
         self.resizeDocks([self.plan_dock], [300], vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:

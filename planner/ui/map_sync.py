@@ -1,5 +1,8 @@
 """Keeps the map page in step with the session: layers pushed through the JS API.
 
+Only what changed is sent (`planner.services.map_page.PageUpdates`): a moved pin or an
+edited plan re-sends the points and layers that differ, not all four layers.
+
 After each push it asks the page what it drew (`planner.stats()`), and reports
 `rendered` once the accounts (and the plan's legs, when there is a plan) are on screen.
 """
@@ -12,19 +15,12 @@ from typing import Any
 import platformdirs
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from planner.services.map_page import write_app_page
+from planner.services.map_page import PageUpdates, write_app_page
+from planner.services.map_places import places_json
 from planner.ui.formatting import ui_locale
 from planner.ui.map_view import MapView
 from planner.ui.session import Session
 from planner.ui.workers import Task, TaskRunner
-
-EMPTY = '{"type":"FeatureCollection","features":[]}'
-LAYERS = (
-    ("accounts", "setAccounts"),
-    ("routes", "setRoutes"),
-    ("remote", "setRemote"),
-    ("territories", "setTerritories"),
-)
 
 
 def page_path() -> Path:
@@ -50,7 +46,11 @@ class MapSync(QObject):
         self._polls = 0
         self._poll_timer = QTimer(self, singleShot=True, interval=200)
         self._poll_timer.timeout.connect(self._poll)
-        view.ready.connect(self.push)
+        self._runner = runner
+        self._updates = PageUpdates()
+        view.ready.connect(self._page_loaded)
+        view.ready.connect(self.push_places)
+        session.accounts_changed.connect(self.push_places)
         session.accounts_changed.connect(self.push)
         session.account_changed.connect(lambda _key: self.push())
         session.plan_changed.connect(self.push)
@@ -65,13 +65,23 @@ class MapSync(QObject):
     def push(self) -> None:
         if not self.view.is_ready:
             return  # `ready` pushes everything once the page is up
-        data = self.session.map_data(self.locale)
-        for layer, function in LAYERS:
-            self.view.call(
-                function, data.layer_json(layer) if getattr(data, layer) is not None else EMPTY
-            )
+        for function, argument in self._updates.calls(self.session.map_data(self.locale)):
+            self.view.call(function, argument)
         self._polls = 50
         self._poll()
+
+    def _page_loaded(self) -> None:
+        self._updates.forget()
+        self.push()
+
+    def push_places(self) -> None:
+        """Town labels around the accounts (the gazetteer, read off the main thread)."""
+        if not self.view.is_ready:
+            return
+        points = [a.location for a in self.session.accounts if a.location is not None]
+        task = Task(lambda _progress, _cancel: places_json(points), "town labels")
+        task.signals.finished.connect(lambda text: self.view.call("setPlaces", text))
+        self._runner.start(task)
 
     def _poll(self) -> None:
         self.view.evaluate("planner.stats()", self._on_stats)

@@ -2,7 +2,10 @@
 
 The page is loaded once (never setHtml: it has a 2 MB limit); later updates go through
 `planner.setAccounts(...)` etc., so zoom and pan survive. Calls made before the page is
-ready are queued. Marker clicks come back through a QWebChannel object named `bridge`.
+ready are queued and sent when the page says so (`bridge.pageReady()`, once Leaflet,
+planner.js and the QWebChannel are up) — no polling. A page that has not reported ready
+some seconds after loading is diagnosed once and reported through `failed`. Clicks and
+selections (shift/ctrl-click, shift-drag box) come back through the `bridge` object.
 """
 
 from __future__ import annotations
@@ -17,7 +20,13 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
-READY_PROBE = "typeof L !== 'undefined' && !!window.planner && window.planner.ready === true"
+# What a page that never reported ready got to (asked once, to say why in the status bar).
+DIAGNOSE = (
+    "typeof L === 'undefined' ? 'Leaflet did not load' : !window.planner ? 'planner.js did "
+    "not load' : !window.planner.ready ? 'the map page failed to start' : "
+    "'the page cannot reach the app (QWebChannel)'"
+)
+READY_TIMEOUT_MS = 15000
 
 
 class MapBridge(QObject):
@@ -42,7 +51,9 @@ class MapBridge(QObject):
 
 class MapView(QWebEngineView):
     ready = Signal()
+    failed = Signal(str)  # why the page never became ready
     account_clicked = Signal(str)
+    selection_changed = Signal(list)  # account ids picked on the map (shift-click, box)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +61,8 @@ class MapView(QWebEngineView):
         self._pending: list[str] = []
         self.bridge = MapBridge(self)
         self.bridge.marker_clicked.connect(self.account_clicked)
+        self.bridge.page_ready.connect(self._on_page_ready)
+        self.bridge.selection_changed.connect(self._on_selection)
         self._channel = QWebChannel(self)
         self._channel.registerObject("bridge", self.bridge)
         self._page = QWebEnginePage(self)
@@ -61,9 +74,8 @@ class MapView(QWebEngineView):
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
         self.loadFinished.connect(self._on_loaded)
-        self._probe_timer = QTimer(self, interval=100, singleShot=True)
-        self._probe_timer.timeout.connect(self._probe)
-        self._probes_left = 0
+        self._watchdog = QTimer(self, interval=READY_TIMEOUT_MS, singleShot=True)
+        self._watchdog.timeout.connect(self._diagnose)
 
     @property
     def is_ready(self) -> bool:
@@ -74,23 +86,25 @@ class MapView(QWebEngineView):
         self.load(QUrl.fromLocalFile(str(path.resolve())))
 
     def _on_loaded(self, ok: bool) -> None:
-        self._probes_left = 100
-        self._probe()
+        # loadFinished(True) fires even when every script failed: wait for the page's word.
+        if not self._ready:
+            self._watchdog.start()
 
-    def _probe(self) -> None:
-        # loadFinished(True) fires even when scripts failed: ask the page itself.
-        self.page().runJavaScript(READY_PROBE, 0, self._on_probe)
+    def _on_page_ready(self) -> None:
+        self._watchdog.stop()
+        self._ready = True
+        for script in self._pending:
+            self.page().runJavaScript(script)
+        self._pending.clear()
+        self.ready.emit()
 
-    def _on_probe(self, result: Any) -> None:
-        if result is True:
-            self._ready = True
-            for script in self._pending:
-                self.page().runJavaScript(script)
-            self._pending.clear()
-            self.ready.emit()
-        elif self._probes_left > 0:
-            self._probes_left -= 1
-            self._probe_timer.start()
+    def _diagnose(self) -> None:
+        if not self._ready:
+            self.page().runJavaScript(DIAGNOSE, 0, lambda why: self.failed.emit(str(why)))
+
+    def _on_selection(self, ids_json: str) -> None:
+        ids = json.loads(ids_json or "[]")
+        self.selection_changed.emit([str(i) for i in ids])
 
     def call(self, function: str, *args: Any) -> None:
         """Call `planner.<function>(args...)` in the page, once it is ready."""

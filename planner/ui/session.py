@@ -11,17 +11,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.services.events import Command
 from planner.services.session import SessionModel
 from planner.services.workspaces import Workspace
+from planner.ui.formatting import ui_locale
 
 
 class _QtCommand(QUndoCommand):
     def __init__(self, command: Command) -> None:
-        super().__init__(command.label(lambda text: QCoreApplication.translate("Session", text)))
+        super().__init__(command.label(ui_locale()))
         self._command = command
 
     def redo(self) -> None:

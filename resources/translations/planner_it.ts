@@ -4,57 +4,57 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="51"/>
+        <location filename="../../planner/ui/accounts_model.py" line="52"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="52"/>
+        <location filename="../../planner/ui/accounts_model.py" line="53"/>
         <source>City</source>
         <translation>Comune</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="53"/>
+        <location filename="../../planner/ui/accounts_model.py" line="54"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="54"/>
+        <location filename="../../planner/ui/accounts_model.py" line="55"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="56"/>
+        <location filename="../../planner/ui/accounts_model.py" line="57"/>
         <source>Prob.</source>
         <translation>Prob.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="59"/>
+        <location filename="../../planner/ui/accounts_model.py" line="60"/>
         <source>Visit value</source>
         <translation>Valore visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="61"/>
+        <location filename="../../planner/ui/accounts_model.py" line="62"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="63"/>
+        <location filename="../../planner/ui/accounts_model.py" line="64"/>
         <source>Overdue (d)</source>
         <translation>Ritardo (g)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="67"/>
+        <location filename="../../planner/ui/accounts_model.py" line="68"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="69"/>
+        <location filename="../../planner/ui/accounts_model.py" line="70"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="72"/>
+        <location filename="../../planner/ui/accounts_model.py" line="73"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
@@ -62,42 +62,47 @@
 <context>
     <name>AccountsPanel</name>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="36"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="37"/>
         <source>Filter: name, town, owner…</source>
         <translation>Filtro: nome, comune, responsabile…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="42"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="43"/>
         <source>Overdue</source>
         <translation>In ritardo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="43"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="44"/>
         <source>All reps</source>
         <translation>Tutti gli agenti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="45"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="46"/>
         <source>Show every rep&apos;s accounts, not only the selected rep&apos;s territory</source>
         <translation>Mostra i clienti di tutti gli agenti, non solo il territorio dell&apos;agente scelto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="85"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="86"/>
         <source>All stages</source>
         <translation>Tutte le fasi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="87"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="88"/>
         <source>Any pin</source>
         <translation>Ogni posizione</translation>
     </message>
     <message>
         <location filename="../../planner/ui/accounts_panel.py" line="89"/>
+        <source>doubtful pins</source>
+        <translation>posizioni dubbie</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="91"/>
         <source>All owners</source>
         <translation>Tutti i responsabili</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="91"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="93"/>
         <source>Any plan</source>
         <translation>Ogni esito</translation>
     </message>
@@ -136,143 +141,143 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="40"/>
-        <location filename="../../planner/ui/inspector.py" line="91"/>
+        <location filename="../../planner/ui/inspector.py" line="43"/>
+        <location filename="../../planner/ui/inspector.py" line="104"/>
         <source>Select an account to see its details.</source>
         <translation>Seleziona un cliente per vederne i dettagli.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="52"/>
+        <location filename="../../planner/ui/inspector.py" line="55"/>
         <source>Set manual pin</source>
         <translation>Imposta posizione manuale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="64"/>
+        <location filename="../../planner/ui/inspector.py" line="67"/>
         <source>Value this week</source>
         <translation>Valore questa settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="65"/>
+        <location filename="../../planner/ui/inspector.py" line="68"/>
         <source>Planner says</source>
         <translation>Il pianificatore dice</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="66"/>
+        <location filename="../../planner/ui/inspector.py" line="69"/>
         <source>Pin (lat, lon)</source>
         <translation>Posizione (lat, lon)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="99"/>
+        <location filename="../../planner/ui/inspector.py" line="112"/>
         <source>not planned yet</source>
         <translation>non ancora pianificato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="118"/>
+        <location filename="../../planner/ui/inspector.py" line="131"/>
         <source>CRM id</source>
         <translation>ID CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="119"/>
+        <location filename="../../planner/ui/inspector.py" line="132"/>
         <source>Address</source>
         <translation>Indirizzo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="120"/>
+        <location filename="../../planner/ui/inspector.py" line="133"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="122"/>
+        <location filename="../../planner/ui/inspector.py" line="135"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="124"/>
+        <location filename="../../planner/ui/inspector.py" line="137"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="126"/>
+        <location filename="../../planner/ui/inspector.py" line="139"/>
         <source>Probability</source>
         <translation>Probabilità</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="129"/>
+        <location filename="../../planner/ui/inspector.py" line="142"/>
         <source>Close date</source>
         <translation>Data di chiusura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="130"/>
+        <location filename="../../planner/ui/inspector.py" line="143"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="132"/>
+        <location filename="../../planner/ui/inspector.py" line="145"/>
         <source>Cadence</source>
         <translation>Cadenza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="133"/>
+        <location filename="../../planner/ui/inspector.py" line="146"/>
         <source>every %d days</source>
         <translation>ogni %d giorni</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="135"/>
+        <location filename="../../planner/ui/inspector.py" line="148"/>
         <source>Meeting</source>
         <translation>Incontro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="137"/>
+        <location filename="../../planner/ui/inspector.py" line="150"/>
         <source>Opening hours</source>
         <translation>Orari di apertura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="140"/>
+        <location filename="../../planner/ui/inspector.py" line="153"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="141"/>
+        <location filename="../../planner/ui/inspector.py" line="154"/>
         <source>Contact</source>
         <translation>Contatto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="142"/>
+        <location filename="../../planner/ui/inspector.py" line="155"/>
         <source>Notes</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="151"/>
+        <location filename="../../planner/ui/inspector.py" line="164"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="151"/>
+        <location filename="../../planner/ui/inspector.py" line="164"/>
         <source>account</source>
         <translation>cliente potenziale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="154"/>
+        <location filename="../../planner/ui/inspector.py" line="167"/>
         <source>tier %s %s (%s)</source>
         <translation>fascia %s, %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="155"/>
+        <location filename="../../planner/ui/inspector.py" line="168"/>
         <source>visit every %s days; last visit %s× that ago</source>
         <translation>visita ogni %s giorni; ultima visita %s× quel periodo fa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="160"/>
+        <location filename="../../planner/ui/inspector.py" line="173"/>
         <source>× weight %s</source>
         <translation>× peso %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="164"/>
+        <location filename="../../planner/ui/inspector.py" line="177"/>
         <source>must visit</source>
         <translation>da visitare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="167"/>
+        <location filename="../../planner/ui/inspector.py" line="180"/>
         <source>excluded: %s</source>
         <translation>escluso: %s</translation>
     </message>
@@ -430,27 +435,32 @@
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="243"/>
+        <location filename="../../planner/ui/main_window.py" line="247"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="249"/>
+        <location filename="../../planner/ui/main_window.py" line="224"/>
+        <source>The map is not available: %s</source>
+        <translation>La mappa non è disponibile: %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="253"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="304"/>
+        <location filename="../../planner/ui/main_window.py" line="308"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="308"/>
+        <location filename="../../planner/ui/main_window.py" line="312"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="314"/>
+        <location filename="../../planner/ui/main_window.py" line="318"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>

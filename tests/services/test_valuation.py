@@ -32,7 +32,6 @@ def test_bands_are_thirds_of_this_weeks_visit_value() -> None:
     assert bands[0] == "high" and bands[-1] == "low"
     value = valuation.week_value(ranked[0].account_key)
     assert value is not None and value.visit_value == ranked[0].total
-    assert value.parts == ranked[0].describe()
 
 
 def test_accounts_the_user_took_out_of_the_plan_stay_out() -> None:

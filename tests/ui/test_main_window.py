@@ -121,3 +121,64 @@ def test_territories_tab_explains_a_rep_without_home(qtbot, window) -> None:  # 
     window._refresh_territories()
     assert "home" in window.territories_panel.summary.text()
     assert window.territories_panel.table.rowCount() == 0
+
+
+SHIFT_CLICK = CLICK_MARKER.replace(
+    "{bubbles: true, cancelable: true}", "{bubbles: true, cancelable: true, shiftKey: true}"
+)
+
+# A shift-drag over the whole visible map: the accounts inside become the selection.
+BOX_SELECT = """(function () {
+  var name = Object.keys(window).find(function (k) {
+    return k.indexOf('map_') === 0 && window[k] instanceof L.Map;
+  });
+  var map = window[name], box = map.getContainer().getBoundingClientRect();
+  function fire(target, type, x, y) {
+    target.dispatchEvent(new MouseEvent(type, {bubbles: true, cancelable: true, shiftKey: true,
+                                               clientX: x, clientY: y, button: 0}));
+  }
+  var x0 = box.left + 5, y0 = box.top + 5, x1 = box.right - 5, y1 = box.bottom - 5;
+  fire(map.getContainer(), 'mousedown', x0, y0);
+  fire(map.getContainer(), 'mousemove', x1, y1);
+  var inside = planner.accountsIn(L.latLngBounds(map.containerPointToLatLng([5, 5]),
+                                   map.containerPointToLatLng([box.width - 5, box.height - 5])));
+  fire(document, 'mouseup', x1, y1);
+  return inside;
+})()"""
+
+
+def test_shift_clicks_on_the_map_select_rows(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    first, second = (a.key for a in window.session.accounts[3:5])
+    with qtbot.waitSignal(window.map_view.selection_changed, timeout=10000):
+        assert _evaluate(qtbot, window, SHIFT_CLICK % json.dumps(first)) is True
+    with qtbot.waitSignal(window.map_view.selection_changed, timeout=10000) as blocker:
+        assert _evaluate(qtbot, window, SHIFT_CLICK % json.dumps(second)) is True
+    assert sorted(blocker.args[0]) == sorted([first, second])
+    qtbot.waitUntil(
+        lambda: sorted(window.accounts_panel.selected_keys()) == sorted([first, second]),
+        timeout=5000,
+    )
+
+
+def test_a_box_on_the_map_selects_the_accounts_inside(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.map_view.selection_changed, timeout=10000):
+        inside = _evaluate(qtbot, window, BOX_SELECT)
+    assert isinstance(inside, list) and len(inside) > 1
+    qtbot.waitUntil(
+        lambda: sorted(window.accounts_panel.selected_keys()) == sorted(inside), timeout=5000
+    )
+    assert sorted(_evaluate(qtbot, window, "planner.stats().selected")) == sorted(inside)
+
+
+def test_a_moved_pin_moves_only_its_marker(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    account = window.session.accounts[7]
+    where = "(function () { var m = planner.map, hit = null; m.eachLayer(function (l) {"
+    where += " if (l.feature && l.feature.id === %s) { hit = l.getLatLng(); } }); return hit; })()"
+    window.session.set_manual_pin(account.key, 44.6, 11.2)
+    qtbot.waitUntil(
+        lambda: (
+            _evaluate(qtbot, window, where % json.dumps(account.key)) == {"lat": 44.6, "lng": 11.2}
+        ),
+        timeout=5000,
+    )
+    assert _evaluate(qtbot, window, "planner.stats().accounts") == 40

@@ -1,12 +1,14 @@
-"""Appointments and time off in the workspace (its small key-value store, one JSON list
-per rep), and their plain-dict forms."""
+"""Appointments, time off and calendar sources in the workspace (its small key-value
+store, one JSON list per rep), the last copy read from each source, and plain-dict forms."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from dataclasses import asdict
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from planner.domain.calendar import Appointment, AppointmentKind, HalfDay, TimeOff
+from planner.io.calendars.sources import CalendarSource, Fetched
 from planner.io.workspace import Workspace
 
 APPOINTMENTS = "appointments"
@@ -81,3 +83,56 @@ def save_time_off(workspace: Workspace, rep_name: str, items: list[TimeOff]) -> 
         for t in sorted(items, key=lambda t: (t.day, t.half or ""))
     ]
     workspace.set_value(TIME_OFF, rep_name, rows)
+
+
+SOURCES = "calendar_sources"
+CACHE = "calendar_cache"
+
+
+def load_sources(workspace: Workspace, rep_name: str) -> list[CalendarSource]:
+    rows = workspace.get_value(SOURCES, rep_name) or []
+    return [CalendarSource(**row) for row in rows]
+
+
+def save_sources(workspace: Workspace, rep_name: str, items: list[CalendarSource]) -> None:
+    workspace.set_value(SOURCES, rep_name, [asdict(s) for s in items])
+
+
+def load_cached(workspace: Workspace, source_id: str) -> Fetched | None:
+    """The copy of a URL or CalDAV source kept at its last successful read."""
+    row = workspace.get_value(CACHE, source_id)
+    if not row:
+        return None
+    return Fetched(tuple(row["texts"]), row.get("etag", ""), row.get("last_modified", ""))
+
+
+def save_cached(workspace: Workspace, source_id: str, fetched: Fetched, when: datetime) -> None:
+    row = {"texts": list(fetched.texts), "etag": fetched.etag,
+           "last_modified": fetched.last_modified, "fetched_at": when.isoformat()}  # fmt: skip
+    workspace.set_value(CACHE, source_id, row)
+
+
+def cache_time(workspace: Workspace, source_id: str) -> str:
+    """When the kept copy was read, e.g. "2026-12-07 09:17 UTC" ("" when never)."""
+    row = workspace.get_value(CACHE, source_id)
+    if not row or not row.get("fetched_at"):
+        return ""
+    return f"{datetime.fromisoformat(row['fetched_at']).astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+def pop_by_id(workspace: Workspace, namespace: str, ident: str) -> dict[str, Any] | None:
+    """Remove the row with this id from whichever rep's list holds it; the row, or None."""
+    with workspace.transaction():
+        for rep in workspace.reps():
+            rows = workspace.get_value(namespace, rep.name) or []
+            kept = [row for row in rows if row.get("id") != ident]
+            if len(kept) != len(rows):
+                workspace.set_value(namespace, rep.name, kept)
+                found: dict[str, Any] = next(row for row in rows if row.get("id") == ident)
+                return found
+    return None
+
+
+def rep_names(workspace: Workspace, rep_name: str | None) -> list[str]:
+    """The one rep asked for, else every rep of the workspace."""
+    return [rep_name] if rep_name else [r.name for r in workspace.reps()]

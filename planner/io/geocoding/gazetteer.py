@@ -102,6 +102,19 @@ class Gazetteer:
         regions, countries)."""
         return list(self._conn().execute(sql, params).fetchall())
 
+    def places_within(
+        self, box: tuple[float, float, float, float], min_population: int = 1000, limit: int = 4000
+    ) -> list[tuple[str, float, float, int]]:
+        """Towns and cities in a (south, west, north, east) box, the most populous first:
+        (name, lat, lon, population)."""
+        south, west, north, east = box
+        rows = self._conn().execute(
+            "SELECT name, lat, lon, population FROM places WHERE lat BETWEEN ? AND ? "
+            "AND lon BETWEEN ? AND ? AND population >= ? ORDER BY population DESC LIMIT ?",
+            (south, north, west, east, min_population, limit),
+        )
+        return [(str(n), float(la), float(lo), int(p)) for n, la, lo, p in rows.fetchall()]
+
     def country_code(self, country: str) -> str:
         """ISO alpha-2 code for "IT", "ITA", "Italy", "Italia"; the default when blank."""
         if not country.strip():

@@ -104,15 +104,29 @@ def week_effect(calendar: WeekCalendar, rep: Rep, dates: Sequence[date]) -> Cale
     closed = _closed_days(calendar, dates)
     effect = CalendarEffect([d for d in dates if d not in closed])
     effect.closed = [ClosedDay(d, closed[d]) for d in dates if d in closed]
+    effect.conflicts += calendar.notes
     for off in calendar.time_off:
         if off.half is not None and off.day in effect.open_dates:
             _half_day(effect, rep, off)
     for event in calendar.busy:
         if not event.all_day:
-            _add_busy(effect, rep, (event.start, event.end, f"busy: {event.title or 'event'}"))
+            for piece in _per_day(event.start, event.end, rep):
+                _add_busy(effect, rep, (*piece, f"busy: {event.title or 'event'}"))
     _place_appointments(effect, calendar.appointments, rep, closed)
     _trim_shift_ends(effect, rep)
     return effect
+
+
+def _per_day(start: datetime, end: datetime, rep: Rep) -> list[tuple[datetime, datetime]]:
+    """A span cut at local midnights: an event from Monday 14:00 to Wednesday 12:00 is
+    Monday afternoon, all Tuesday and Wednesday morning."""
+    out = []
+    local, stop = start.astimezone(rep.tz), end.astimezone(rep.tz)
+    while local < stop:
+        midnight = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=rep.tz)
+        out.append((local, min(stop, midnight)))
+        local = midnight
+    return out
 
 
 def _closed_days(calendar: WeekCalendar, dates: Sequence[date]) -> dict[date, str]:

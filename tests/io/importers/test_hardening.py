@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from planner.domain import Account, Address
 from planner.domain.progress import CancelFlag, Cancelled
 from planner.io.importers import ImportFileError, Limits, read_import
 from planner.io.importers.limits import MAX_CELL_CHARS
@@ -212,3 +214,29 @@ def _error_of(path: Path) -> str:
     except ImportFileError as exc:
         return str(exc)
     return ""
+
+
+def test_minor_reimport_replaces_crm_notes_and_keeps_local_notes(tmp_path: Path) -> None:
+    source = tmp_path / "crm.csv"
+    with Workspace.open(tmp_path / "ws.tpw") as ws:
+        for run, crm_text in enumerate(("first call", "second call", "third call")):
+            source.write_text(f"Account ID,Account Name,Billing City,Description\n"
+                              f"A1,Alfa,Parma,{crm_text}\n", encoding="utf-8")  # fmt: skip
+            import_accounts(ws, source)
+            (alfa,) = ws.accounts()
+            if run == 0:
+                ws.save_accounts([replace(alfa, notes="mine: ring twice")])
+        (alfa,) = ws.accounts()
+        assert (alfa.crm_notes, alfa.notes) == ("third call", "mine: ring twice")
+        assert alfa.all_notes == "third call\nmine: ring twice"
+
+
+def test_minor_reimport_takes_old_crm_text_out_of_local_notes_once(tmp_path: Path) -> None:
+    source = tmp_path / "crm.csv"
+    source.write_text("Account ID,Account Name,Billing City,Description\nA1,Alfa,Parma,crm text\n",
+                      encoding="utf-8")  # fmt: skip
+    with Workspace.open(tmp_path / "ws.tpw") as ws:  # notes as stored before the split
+        ws.save_accounts([Account("Alfa", "A1", Address(city="Parma"), notes="mine\ncrm text")])
+        import_accounts(ws, source)
+        (alfa,) = ws.accounts()
+        assert (alfa.crm_notes, alfa.notes) == ("crm text", "mine")
