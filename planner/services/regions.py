@@ -11,11 +11,14 @@ leaves the previous region as it was.
 
 from __future__ import annotations
 
+import errno
 import itertools
 import random
 import shutil
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -149,31 +152,39 @@ def _build(
     started = time.monotonic()
     folder = store.new_build_folder(name)
     try:
-        try:
+        with _region_errors(pbf):
             counts = build_address_index(pbf, folder / ADDRESS_FILE,
                                          ProgressSpan(progress, 0.0, 0.3), cancel)  # fmt: skip
-        except ValueError as exc:
-            raise RegionError(f"{pbf.name}: {exc}") from exc
-        except OSError as exc:
-            raise RegionError(f"cannot write the address index: {exc}") from exc
-        dataset = build_osrm_dataset(pbf, folder / ROADS_DIR,
-                                     ProgressSpan(progress, 0.3, 0.9), cancel)  # fmt: skip
-        bbox = counts["bbox"]
-        road = RoadRegion(name, dataset, *bbox)
-        progress.report(0.92, "calibrating the estimate for places outside the region")
-        calibration = calibrate_region(road, folder / ADDRESS_FILE)
-        info = RegionInfo(
-            name=name, source=source, folder=folder.name, bbox=bbox,
-            built_at=datetime.now(UTC).isoformat(timespec="seconds"), md5=md5,
-            build_s=round(time.monotonic() - started, 1), addresses=counts["addresses"],
-            streets=counts["streets"], calibration=calibration,
-        )  # fmt: skip
-        installed = store.install(folder, info)
+            dataset = build_osrm_dataset(pbf, folder / ROADS_DIR,
+                                         ProgressSpan(progress, 0.3, 0.9), cancel)  # fmt: skip
+            bbox = counts["bbox"]
+            progress.report(0.92, "calibrating the estimate for places outside the region")
+            calibration = calibrate_region(RoadRegion(name, dataset, *bbox), folder / ADDRESS_FILE)
+            info = RegionInfo(
+                name=name, source=source, folder=folder.name, bbox=bbox,
+                built_at=datetime.now(UTC).isoformat(timespec="seconds"), md5=md5,
+                build_s=round(time.monotonic() - started, 1), addresses=counts["addresses"],
+                streets=counts["streets"], calibration=calibration,
+            )  # fmt: skip
+            installed = store.install(folder, info)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     progress.report(1.0, f"region {name} ready")
     return installed
+
+
+@contextmanager
+def _region_errors(pbf: Path) -> Iterator[None]:
+    """One clear sentence for what can go wrong while building."""
+    try:
+        yield
+    except ValueError as exc:  # the extract could not be read
+        raise RegionError(f"{pbf.name}: {exc}") from exc
+    except (OSError, sqlite3.Error) as exc:
+        full = getattr(exc, "errno", None) == errno.ENOSPC or "full" in str(exc).lower()
+        reason = "the disk is full" if full else str(exc)
+        raise RegionError(f"building the region failed ({reason}); nothing was changed") from exc
 
 
 def calibrate_region(road: RoadRegion, addresses: Path, seed: int = 0) -> dict[str, Any]:

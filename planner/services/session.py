@@ -201,7 +201,7 @@ class SessionModel:
         self.rep_changed.emit()
 
     def _apply_account(self, account: Account) -> None:
-        self.workspace.save_accounts([account])
+        self.workspace.save_accounts([account])  # first: a refused save changes nothing here
         self.accounts = [account if a.key == account.key else a for a in self.accounts]
         self._revalue()
         self.account_changed.emit(account.key)
@@ -217,10 +217,10 @@ class SessionModel:
     # the plan --------------------------------------------------------------------------
     def _apply_plan(self, plan: WeekPlan | None) -> None:
         before = (self.week_start, _removed(self.plan))
-        self.plan = plan
         if plan is not None:
-            self.workspace.save_plan(plan)
+            self.workspace.save_plan(plan)  # first: a refused save changes nothing here
             self.week_start = plan.week_start
+        self.plan = plan
         if (self.week_start, _removed(plan)) != before:  # else the values stand (~0.1 s)
             self._revalue()
         self.plan_changed.emit()

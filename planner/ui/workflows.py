@@ -39,7 +39,7 @@ WORKSPACE_FILTER = "Territory workspaces (*.tpw);;All files (*)"
 class Workflows(QObject):
     exported = Signal(list)  # the files an export wrote
     message = Signal(str, int)  # a status line and how long to show it (ms)
-    workspace_opened = Signal(str)  # the file name of the workspace switched to
+    workspace_opened = Signal(str)  # the title (file name or URL) of the workspace switched to
 
     def __init__(
         self, session: Session, runner: TaskRunner, parent: QWidget, settings: QSettings
@@ -78,17 +78,22 @@ class Workflows(QObject):
         self._switch(target)
 
     def _switch(self, path: Path) -> None:
+        self.switch_to(path)
+
+    def switch_to(self, target: str | Path) -> bool:
+        """Work on the workspace at `target` (a file or a team URL); False when it failed."""
         try:
-            workspace = Workspace.open(path)
+            workspace = Workspace.open(target)
         except WorkspaceError as exc:
             QMessageBox.warning(self.host, self.tr("Open workspace"), str(exc))
-            return
+            return False
         self.runner.cancel_all()
         self.runner.wait()
         old = self.session.workspace
         self.session.switch(workspace)
         old.close()
-        self.workspace_opened.emit(path.name)
+        self.workspace_opened.emit(workspace.title)
+        return True
 
     # import, geocode -------------------------------------------------------------------
     def import_accounts(self, initial: Path | None = None) -> ImportWizard:
