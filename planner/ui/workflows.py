@@ -206,6 +206,15 @@ class Workflows(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.session.set_rep(dialog.rep())
 
+    def edit_tiers(self) -> None:
+        from planner.services.value_settings import load_tier_settings
+        from planner.ui.dialogs.tiers_dialog import TiersDialog
+
+        currency = self.session.rep.currency if self.session.rep else "EUR"
+        dialog = TiersDialog(load_tier_settings(self.session.workspace), currency, self.host)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.session.set_tier_settings(dialog.settings())
+
     def plan_week(
         self, *, ask: bool = True, time_limit_s: float = 10.0, days: int = 5
     ) -> Task | None:
