@@ -507,6 +507,41 @@
         <source>(ignore)</source>
         <translation>(ignora)</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>from country</source>
+        <translation>dal paese</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>Country of rows without one:</source>
+        <translation>Paese delle righe senza paese:</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>Currency of amounts without one:</source>
+        <translation>Valuta degli importi senza valuta:</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>%s found from its values (column %s)</source>
+        <translation>%s riconosciuto dai valori (colonna %s)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>inferred: %s</source>
+        <translation>dedotto: %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>the file has a country column</source>
+        <translation>il file ha una colonna del paese</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>not inferred: the rows point to no single country</source>
+        <translation>non dedotto: le righe non indicano un solo paese</translation>
+    </message>
 </context>
 <context>
     <name>Navigate</name>
@@ -834,6 +869,16 @@
         <location filename="../../planner/ui/dialogs/import_wizard.py" line="194"/>
         <source>Reason</source>
         <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>Value left empty because</source>
+        <translation>Valore lasciato vuoto perché</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>%d values could not be read and were left empty (the rows were imported):</source>
+        <translation>%d valori non leggibili sono stati lasciati vuoti (le righe sono state importate):</translation>
     </message>
 </context>
 <context>
