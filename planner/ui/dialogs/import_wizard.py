@@ -107,7 +107,7 @@ class MappingPage(QWizardPage):
         self.country_why = QLabel()
         self.country_why.setWordWrap(True)
         self.currency = QLineEdit()
-        self.currency.setMaximumWidth(80)
+        self.currency.setMaximumWidth(120)
         self.currency.setPlaceholderText(self.tr("from country"))
         self.preview = QTableWidget()
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
