@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -69,10 +71,20 @@ class Inspector(QWidget):
         self._navigate = navigate_button()
         form.addRow("", self._navigate)
         self._form.setVisible(False)  # nothing to edit until an account is chosen
+        # Everything scrolls inside the dock: a long value breakdown is never cut off.
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addWidget(self._details)
+        inner.addWidget(self._form)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._details)
-        layout.addWidget(self._form)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
     @property
     def account(self) -> Account | None:

@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
     def _default_dock_sizes(self) -> None:
         """The map gets the room: narrow side docks, a plan strip below."""
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        self.resizeDocks([self.accounts_dock, self.inspector_dock], [430, 340], horizontal)
+        self.resizeDocks([self.accounts_dock, self.inspector_dock], [480, 340], horizontal)
         self.resizeDocks([self.plan_dock], [300], vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
