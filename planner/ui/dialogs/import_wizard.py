@@ -244,10 +244,7 @@ class ReportPage(QWizardPage):
         )
         self.rejected.setRowCount(len(report.rejected))
         for r, rejection in enumerate(report.rejected):
-            for c, value in enumerate((str(rejection.number), rejection.column, rejection.reason)):
-                item = QTableWidgetItem(value)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.rejected.setItem(r, c, item)
+            _fixed_cells(self.rejected, r, (rejection.number, rejection.column, rejection.reason))
             for c, header in enumerate(headers, start=3):
                 self.rejected.setItem(r, c, QTableWidgetItem(rejection.raw.get(header, "")))
         self._headers = headers
@@ -264,10 +261,7 @@ class ReportPage(QWizardPage):
         )
         self.warnings.setRowCount(len(report.warnings))
         for r, warning in enumerate(report.warnings):
-            for c, value in enumerate((str(warning.number), warning.column, warning.reason)):
-                item = QTableWidgetItem(value)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.warnings.setItem(r, c, item)
+            _fixed_cells(self.warnings, r, (warning.number, warning.column, warning.reason))
         for widget in (self.warnings_title, self.warnings):
             widget.setVisible(bool(report.warnings))
 
@@ -287,6 +281,14 @@ class ReportPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self._done
+
+
+def _fixed_cells(table: QTableWidget, row: int, values: tuple[int, str, str]) -> None:
+    """Row number, column and reason of a report line: shown, not editable."""
+    for column, value in enumerate(values):
+        item = QTableWidgetItem(str(value))
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        table.setItem(row, column, item)
 
 
 class ImportWizard(QWizard):
