@@ -86,8 +86,9 @@ def plan_in_workspace(
     cancel: CancelToken | None = None,
     deadline: Deadline | None = None,
     everyone: bool = False,
+    save: bool = True,
 ) -> WeekOutcome:
-    """Plan the rep's week from the workspace and store it.
+    """Plan the rep's week from the workspace and store it (unless not `save`).
 
     The rep's own accounts are planned (`planner.services.rep_scope`: saved territory,
     else CRM owner), every account with `everyone`. Visits in the rep's plans stored for
@@ -121,7 +122,8 @@ def plan_in_workspace(
     if notes:
         outcome = replace(outcome, plan=replace(outcome.plan, notes=(*notes, *outcome.plan.notes)))
     outcome = replace(outcome, plan=with_road_legs(outcome.plan, accounts, travel_model))
-    workspace.save_plan(outcome.plan)
+    if save:
+        workspace.save_plan(outcome.plan)
     return outcome
 
 
