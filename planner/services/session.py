@@ -24,7 +24,11 @@ from planner.io.workspace import Workspace
 from planner.services.events import Event, History, Replace, UndoList
 from planner.services.rep_scope import RepScope, rep_scope
 from planner.services.valuation import Valuation, values_for_replan, week_valuation
-from planner.services.value_settings import load_value_params
+from planner.services.value_settings import (
+    TierSettings,
+    load_value_params,
+    save_tier_settings,
+)
 
 if TYPE_CHECKING:  # imported on first use: they load the solver, scipy and folium
     from planner.maps.data import MapData
@@ -159,6 +163,12 @@ class SessionModel:
     def set_accounts(self, accounts: list[Account]) -> None:
         """After an import or geocoding saved them: not undoable (the workspace has them)."""
         self.accounts = accounts
+        self._revalue()
+        self.accounts_changed.emit()
+
+    def set_tier_settings(self, settings: TierSettings) -> None:
+        """Store the tier settings and value the accounts with them."""
+        save_tier_settings(self.workspace, settings)
         self._revalue()
         self.accounts_changed.emit()
 

@@ -95,7 +95,9 @@ class Inspector(QWidget):
         account: Account | None,
         breakdown: ValueBreakdown | None = None,
         decision: Decision | None = None,
+        outside: str = "",
     ) -> None:
+        """`outside`: why the account is not the selected rep's (another rep's territory)."""
         self._account = account
         self._form.setVisible(account is not None)
         if account is None:
@@ -105,7 +107,8 @@ class Inspector(QWidget):
             return
         self._details.setText(self._details_html(account))
         self._value.setText(self._value_text(breakdown))
-        why = translate_reason(decision.reason, ui_locale()) if decision else None
+        reason = decision.reason if decision else outside
+        why = translate_reason(reason, ui_locale()) if reason else None
         self._why.setText(why or self.tr("not planned yet"))
         where = account.location
         self._lat.setValue(where.lat if where is not None else self._lat.minimum())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.pins import shared_pins
 from planner.domain.reasons import translate_reason
+from planner.services.rep_scope import RepScope
 from planner.services.workspaces import Workspace
 from planner.ui.accounts_model import AccountsModel
 from planner.ui.accounts_panel import AccountsPanel
@@ -36,6 +37,7 @@ from planner.ui.session import Session
 from planner.ui.team_view import TeamView
 from planner.ui.team_workflows import TeamWorkflows
 from planner.ui.territories_panel import TerritoriesPanel
+from planner.ui.travel_menu import TravelActions
 from planner.ui.workers import TaskRunner
 from planner.ui.workflows import Workflows
 
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
         self.map_view = MapView()
         self.plan_view = PlanView(self.units)
         self.inspector = Inspector()
+        self._scope: RepScope | None = None  # the selected rep's accounts, for the inspector
         self.remote_view = RemoteView()
         self.territories_panel = TerritoriesPanel()
         self.team_view = TeamView(self.units)
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
         self.plan_menu.addActions([
             self._action(self.tr("&Geocode accounts"), flows.geocode, "Ctrl+G"),
             self._action(self.tr("Rep profile and &costs…"), flows.edit_rep, "Ctrl+,"),
+            self._action(self.tr("Customer &tiers…"), flows.edit_tiers),
         ])  # fmt: skip
         self.plan_menu.addSeparator()
         self.plan_menu.addActions([
@@ -170,6 +174,8 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Plan the whole &team"),
                          lambda: self.team_flows.plan_team(self.team_view.week_start())),
         ])  # fmt: skip
+        self.travel = TravelActions(self.session, self.runner, self)
+        self.travel.install(bar)
         self.view_menu = bar.addMenu(self.tr("&View"))
         docks = (self.accounts_dock, self.plan_dock, self.inspector_dock, self.remote_dock)
         for dock in (*docks, self.territories_dock, self.team_dock):
@@ -301,7 +307,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_scope(self) -> None:
         """The table shows the selected rep's accounts ("All reps" shows every one)."""
-        scope = self.session.scope()
+        scope = self._scope = self.session.scope()
         everyone = scope is None or scope.everyone
         self.accounts_panel.set_scope(None if everyone else scope.keys)
 
@@ -383,6 +389,7 @@ class MainWindow(QMainWindow):
             account,
             self.session.valuation.breakdowns.get(key) if key else None,
             self.session.decisions().get(key) if key else None,
+            self._scope.reason_out(account) if account and self._scope else "",
         )
 
     def _focus_filter(self) -> None:

@@ -119,7 +119,7 @@ class Workflows(QObject):
 
         run_with_progress(
             self.host, runner=self.runner, title=self.tr("Geocoding"), work=work,
-            on_result=done, on_cancelled=cancelled,
+            on_result=done, on_cancelled=cancelled, workspace=workspace.location,
         )  # fmt: skip
 
     # exports ---------------------------------------------------------------------------
@@ -205,6 +205,15 @@ class Workflows(QObject):
         dialog = RepDialog(rep, self.host)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.session.set_rep(dialog.rep())
+
+    def edit_tiers(self) -> None:
+        from planner.services.value_settings import load_tier_settings
+        from planner.ui.dialogs.tiers_dialog import TiersDialog
+
+        currency = self.session.rep.currency if self.session.rep else "EUR"
+        dialog = TiersDialog(load_tier_settings(self.session.workspace), currency, self.host)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.session.set_tier_settings(dialog.settings())
 
     def plan_week(
         self, *, ask: bool = True, time_limit_s: float = 10.0, days: int = 5

@@ -240,3 +240,22 @@ def test_minor_reimport_takes_old_crm_text_out_of_local_notes_once(tmp_path: Pat
         import_accounts(ws, source)
         (alfa,) = ws.accounts()
         assert (alfa.crm_notes, alfa.notes) == ("crm text", "mine")
+
+
+def test_minor_small_workbook_cannot_grow_a_huge_workspace(tmp_path: Path) -> None:
+    # 108 KB of workbook made a 1 GB workspace: one long shared string in every cell.
+    rows = [["Account Name", "Notes"]] + [[f"A{i}", SharedRef(0)] for i in range(400)]
+    path = tmp_path / "repeat.xlsx"
+    write_xlsx(path, sheet_xml(table_rows(rows), ""), shared=["z" * 30_000])
+    with pytest.raises(ImportFileError, match=r"more than 10 MB of text.*--allow-large"):
+        read_table(path, limits=Limits(max_file_bytes=10 * 2**20))
+    assert len(read_table(path).rows) == 400  # within the default 200 MB
+
+
+def test_minor_rejected_row_with_100000_values_is_not_kept_whole(tmp_path: Path) -> None:
+    report, ws = _import(
+        tmp_path, "wide.csv", b"name,city\nAlfa,Parma\n" + b"Beta" + b",x" * 100_000 + b"\n"
+    )
+    with ws:
+        (kept,) = ws.rejected_rows(report.import_id)
+        assert len(kept.raw) == 2 + 50 + 1 and kept.raw["…"] == "99,949 more values not kept"
