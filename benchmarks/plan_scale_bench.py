@@ -36,11 +36,11 @@ CELL_DEG = (0.9, 1.3)  # ~100 km × 100 km at 45° N
 GRID_COLUMNS = 10
 
 
-def build_workspace(path: Path, size: int, seed: int = 0) -> str:
+def build_workspace(path: Path, size: int, seed: int = 0, per_rep: int = PER_REP) -> str:
     """A workspace of `size` accounts split between reps; returns the first rep's name."""
     reps, accounts = [], []
-    for r in range(math.ceil(size / PER_REP)):
-        count = min(PER_REP, size - r * PER_REP)
+    for r in range(math.ceil(size / per_rep)):
+        count = min(per_rep, size - r * per_rep)
         shift = (CELL_DEG[0] * (r // GRID_COLUMNS), CELL_DEG[1] * (r % GRID_COLUMNS))
         home = GeoPoint(CENTRE.lat - 2 + shift[0], CENTRE.lon - 4 + shift[1])
         rep = Rep(name=f"Rep {r:03d}", home_address=f"home of rep {r}", home=home)

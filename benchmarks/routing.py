@@ -94,13 +94,18 @@ class Pair:
 def compare(
     directory: Path, time_limit: float, only: Sequence[str], seeds: Sequence[int]
 ) -> list[Pair]:
-    """Ours (auto) and plain PyVRP, same time limit and seed, per instance and seed."""
+    """Ours (auto) and plain PyVRP, same time limit and seed, per instance and seed.
+
+    The two run back to back per instance, so a shared machine's changing load touches
+    both alike."""
+    wanted = {n.lower() for n in only}
+    names = dict.fromkeys(r.name for r in read_bks(directory))
     pairs = []
-    for seed in seeds:
-        ours = run(directory, time_limit, only, "auto", seed)
-        plain = run(directory, time_limit, only, "pyvrp", seed)
-        for a, b in zip(ours, plain, strict=True):
-            pairs.append(Pair(a.name, a.kind, seed, a, b))
+    for name in (n for n in names if not wanted or n.lower() in wanted):
+        for seed in seeds:
+            ours = run(directory, time_limit, [name], "auto", seed)
+            plain = run(directory, time_limit, [name], "pyvrp", seed)
+            pairs += [Pair(a.name, a.kind, seed, a, b) for a, b in zip(ours, plain, strict=True)]
     return sorted(pairs, key=lambda p: (p.name, p.kind, p.seed))
 
 

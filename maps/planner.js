@@ -70,7 +70,8 @@
       ['visit_value', p.visit_value], ['priority', label('priority_' + p.priority)],
       ['deal_amount', p.deal_amount], ['stage', p.stage],
       ['last_visit', p.last_visit], ['planned', p.planned], ['rep', p.rep],
-      ['territory', p.territory], ['precision', p.precision], ['shared', shared]
+      ['territory', p.territory], ['precision', p.precision], ['shared', shared],
+      ['doubtful', p.doubtful]
     ]);
   }
 
@@ -115,13 +116,14 @@
   function accountStyle(p) {
     var isSel = !!selected[p.id];
     var shared = p.shared > 1 || p.coarse;
+    var doubtful = !!p.doubtful;  // far from the rest of its territory: a red ring
     return {
       radius: p.radius || 6,
       fillColor: accountColor(p),
       fillOpacity: 0.85,
-      color: isSel ? '#000000' : (shared ? '#222222' : '#ffffff'),
-      weight: isSel ? 4 : (shared ? 2.5 : 1.5),
-      dashArray: shared && !isSel ? '3 3' : null,
+      color: isSel ? '#000000' : (doubtful ? '#d00000' : (shared ? '#222222' : '#ffffff')),
+      weight: isSel ? 4 : (doubtful ? 3.5 : (shared ? 2.5 : 1.5)),
+      dashArray: (shared || doubtful) && !isSel ? '3 3' : null,
       className: 'planner-account'
     };
   }

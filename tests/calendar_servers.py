@@ -130,3 +130,60 @@ def ics_host() -> Iterator[IcsHost]:
     threading.Thread(target=host.server.serve_forever, daemon=True).start()
     yield host
     host.stop()
+
+
+@dataclass
+class FaultyProxy:
+    """Forwards every request to a server, but answers 500 to the Nth request matching
+    `method` and every one after it (a CalDAV server failing in the middle of a sync;
+    the client's own retry fails too) until `fail_at` is cleared."""
+
+    url: str
+    method: str = "PUT"
+    fail_at: int | None = None  # 1-based count of `method` requests; None: never
+    seen: int = 0
+    server: ThreadingHTTPServer | None = None
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+
+
+def start_proxy(target: str) -> FaultyProxy:
+    import requests
+
+    proxy = FaultyProxy("")
+
+    class Handler(BaseHTTPRequestHandler):
+        def _forward(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if self.command == proxy.method:
+                proxy.seen += 1
+                if proxy.fail_at is not None and proxy.seen >= proxy.fail_at:
+                    self.send_response(500)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+            headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
+            answer = requests.request(self.command, target.rstrip("/") + self.path,
+                                      data=body, headers=headers, timeout=30)  # fmt: skip
+            self.send_response(answer.status_code)
+            for name, value in answer.headers.items():
+                if name.lower() not in ("transfer-encoding", "content-encoding", "connection",
+                                        "content-length"):  # fmt: skip
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(answer.content)))
+            self.end_headers()
+            self.wfile.write(answer.content)
+
+        do_GET = do_PUT = do_DELETE = do_PROPFIND = do_REPORT = do_OPTIONS = _forward
+        do_HEAD = do_POST = do_MKCALENDAR = do_PROPPATCH = _forward
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    proxy.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    proxy.url = f"http://127.0.0.1:{proxy.server.server_address[1]}/"
+    threading.Thread(target=proxy.server.serve_forever, daemon=True).start()
+    return proxy

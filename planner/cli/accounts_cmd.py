@@ -11,6 +11,7 @@ from typing import Any
 from planner.cli.common import add_workspace_argument, iso_date, open_workspace
 from planner.domain import Account
 from planner.domain.plan import week_to_plan
+from planner.domain.text import visible_text
 from planner.domain.value import WeekValue
 from planner.services.valuation import week_valuation
 from planner.services.value_settings import load_value_params
@@ -73,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
         value = values.get(a.key)
         visit, band = (f"{value.visit_value.amount:,.2f}", value.band) if value else ("", "")
         print(
-            f"{a.account_id[:20]:<20} {a.name[:36]:<36} {a.address.city[:22]:<22} "
+            f"{a.account_id[:20]:<20} {visible_text(a.name)[:36]:<36} "
+            f"{visible_text(a.address.city)[:22]:<22} "
             f"{a.precision.value:<9} {amount:>12} {prob:>5} {visit:>11} {band:<8}"
         )
     print(f"{len(accounts)} accounts")

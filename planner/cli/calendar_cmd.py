@@ -5,13 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from planner.cli.common import add_workspace_argument, run_in_workspace
-from planner.services.calendar_sources import (
-    add_source,
-    all_sources,
-    refresh_sources,
-    remove_source,
-)
+from planner.cli.common import add_workspace_argument, iso_date, run_in_workspace
+from planner.domain import DomainError
+from planner.services.calendar_sources import add_source, all_sources, remove_source
+from planner.services.calendar_sync import publish_week, sync_calendar
 from planner.services.workspaces import Workspace
 
 
@@ -43,10 +40,20 @@ def register(subparsers: Any) -> None:
     remove = sub.add_parser("remove", help="remove a calendar source by its id")
     remove.add_argument("id")
     remove.set_defaults(handler=_run_remove)
-    sync = sub.add_parser("sync", help="read every calendar source of the rep again")
+    sync = sub.add_parser(
+        "sync", help="read the rep's calendars again; take back their edits of published weeks"
+    )
     sync.add_argument("--rep", required=True, metavar="NAME")
     sync.set_defaults(handler=_run_sync)
-    for command in (add, listing, remove, sync):
+    publish = sub.add_parser("publish", help="publish a planned week to a CalDAV calendar "
+                             "(and keep it in sync)")  # fmt: skip
+    publish.add_argument("--rep", required=True, metavar="NAME")
+    publish.add_argument("--week", required=True, type=iso_date, metavar="YYYY-MM-DD")
+    publish.add_argument("--url", required=True, help="the CalDAV calendar's URL")
+    publish.add_argument("--user", default="", metavar="U")
+    publish.add_argument("--password-file", default="", metavar="F")
+    publish.set_defaults(handler=_run_publish)
+    for command in (add, listing, remove, sync, publish):
         add_workspace_argument(command)
 
 
@@ -83,7 +90,20 @@ def _run_remove(args: argparse.Namespace) -> int:
 
 def _run_sync(args: argparse.Namespace) -> int:
     def sync(workspace: Workspace) -> None:
-        for line in refresh_sources(workspace, args.rep):
+        lines = sync_calendar(workspace, args.rep)
+        for line in lines:
             print(line)
+        if any("sync stopped" in line for line in lines):
+            raise DomainError("the sync did not complete (see above); run it again later")
 
     return run_in_workspace(args, sync)
+
+
+def _run_publish(args: argparse.Namespace) -> int:
+    def publish(workspace: Workspace) -> None:
+        lines = publish_week(workspace, args.rep, args.week, url=args.url, user=args.user,
+                             password_file=args.password_file)  # fmt: skip
+        for line in lines:
+            print(line)
+
+    return run_in_workspace(args, publish)

@@ -20,6 +20,7 @@ from planner.cli import (
     settings_cmd,
     timeoff_cmd,
     travel_cmd,
+    visits_cmd,
     workspace_cmd,
 )
 
@@ -35,6 +36,7 @@ MODULES: list[ModuleType] = [
     appointments_cmd,
     timeoff_cmd,
     calendar_cmd,
+    visits_cmd,
     export_cmd,
     travel_cmd,
     workspace_cmd,

@@ -7,9 +7,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import add_workspace_argument, iso_date, open_workspace, progress_bar
+from planner.cli.common import (
+    add_workspace_argument,
+    iso_date,
+    open_workspace,
+    progress_bar,
+    run_in_workspace,
+)
 from planner.domain import DomainError
 from planner.services.export_itinerary import ExportFormat, IcsOptions, export_from_workspace
+from planner.services.visit_log import FORMATS as ACTIVITY_FORMATS
+from planner.services.visit_log import export_activities
+from planner.services.workspaces import Workspace
 
 
 def register(subparsers: Any) -> None:
@@ -20,9 +29,12 @@ def register(subparsers: Any) -> None:
         "visit's UID and bump SEQUENCE, so calendar apps update events instead of "
         "duplicating them; a visit dropped from the plan is sent as cancelled.",
     )
-    parser.add_argument("format", choices=[f.value for f in ExportFormat], help="file format")
-    parser.add_argument("--week", required=True, type=iso_date, metavar="YYYY-MM-DD",
-                        help="first day of the planned week")  # fmt: skip
+    parser.add_argument("format", choices=[*(f.value for f in ExportFormat), "activities"],
+                        help="file format; activities: the visit log for a CRM")  # fmt: skip
+    parser.add_argument("--week", type=iso_date, metavar="YYYY-MM-DD",
+                        help="first day of the planned week (all but activities)")  # fmt: skip
+    parser.add_argument("--format", dest="crm", choices=ACTIVITY_FORMATS,
+                        help="for activities: salesforce (Task) or hubspot (meetings)")  # fmt: skip
     parser.add_argument("--rep", metavar="NAME",
                         help="rep (default: the one rep with a plan for that week)")  # fmt: skip
     parser.add_argument("--out", required=True, type=Path, metavar="PATH", help="file to write")
@@ -41,6 +53,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format == "activities":
+        return _activities(args)
+    if args.week is None:
+        print("error: --week is required for this export", file=sys.stderr)
+        return 2
     if args.reminder < 0:
         print("error: --reminder cannot be negative", file=sys.stderr)
         return 2
@@ -65,3 +82,15 @@ def run(args: argparse.Namespace) -> int:
     for path in result.files:
         print(path)
     return 0
+
+
+def _activities(args: argparse.Namespace) -> int:
+    if args.crm is None:
+        print("error: say which CRM with --format salesforce|hubspot", file=sys.stderr)
+        return 2
+
+    def write(workspace: Workspace) -> None:
+        rows = export_activities(workspace, args.crm, args.out, args.rep)
+        print(f"{args.out} ({rows} visits, {args.crm})")
+
+    return run_in_workspace(args, write)

@@ -1,4 +1,5 @@
-"""`territory-planner import FILE [--mapping FILE] [-w WORKSPACE]`: import a CRM export."""
+"""`territory-planner import FILE [--mapping FILE] [--currency CODE] [-w WORKSPACE]`:
+import a CRM export."""
 
 from __future__ import annotations
 
@@ -24,6 +25,13 @@ def register(subparsers: Any) -> None:
         "--mapping", type=Path, help="mapping file (JSON or TOML) naming the columns"
     )
     parser.add_argument(
+        "--currency",
+        default="",
+        metavar="CODE",
+        help="currency of amounts written without one, e.g. USD (default: the mapping's "
+        "[options] currency, else each row's country's currency)",
+    )
+    parser.add_argument(
         "--allow-large",
         action="store_true",
         help=f"import files over {Limits().max_file_bytes // 2**20} MB or "
@@ -41,8 +49,9 @@ def run(args: argparse.Namespace) -> int:
         with workspace, progress_bar(f"importing {args.file.name}") as bar:
             limits = Limits.unlimited() if args.allow_large else None
             report = import_accounts(
-                workspace, args.file, args.mapping, progress=bar, limits=limits
-            )
+                workspace, args.file, args.mapping, progress=bar, limits=limits,
+                currency=args.currency,
+            )  # fmt: skip
     except ImportFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from planner.cli.common import add_workspace_argument, iso_date, open_workspace, progress_bar
+from planner.cli.team_plan_cmd import add_team_arguments, run_team
 from planner.domain import DayPlan, DomainError, WeekPlan
 from planner.domain.deadline import Deadline
 from planner.domain.formats import Formats, environment_locale
@@ -53,6 +54,7 @@ def register(subparsers: Any) -> None:
                         "them; --time-limit applies to each week; with --json and N > 1 "
                         'prints {"weeks": [...]}')  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
+    add_team_arguments(parser)
     parser.add_argument("--check-roads", action="store_true",
                         help="do not plan: re-time the plan stored for that week on the roads "
                         "of your regions and list late arrivals, missed opening hours and "
@@ -75,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.team:
+        return run_team(args, params)
     if not 1 <= args.weeks <= MAX_WEEKS:
         print(f"error: --weeks must be 1–{MAX_WEEKS}, got {args.weeks}", file=sys.stderr)
         return 2

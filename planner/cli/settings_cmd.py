@@ -1,4 +1,5 @@
-"""`territory-planner settings [tiers A=14d ... | tier-values A=800 ... | default-tier C]`."""
+"""`territory-planner settings [tiers A=14d ... | tier-values A=800 ... | default-tier C |
+rates USD=0.92 GBP=1.17 [--base EUR]]`."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from planner.cli.common import add_workspace_argument, open_workspace
 from planner.domain import DomainError
+from planner.services.currencies import Rates, load_rates, parse_rates, save_rates
 from planner.services.value_settings import (
     TIERS,
     describe,
@@ -17,6 +19,7 @@ from planner.services.value_settings import (
     parse_values,
     save_tier_settings,
 )
+from planner.services.workspaces import Workspace
 
 
 def register(subparsers: Any) -> None:
@@ -35,7 +38,16 @@ def register(subparsers: Any) -> None:
     values.add_argument("pairs", nargs="+", metavar="TIER=AMOUNT")
     default = actions.add_parser("default-tier", help="tier of accounts nothing else places")
     default.add_argument("tier", choices=TIERS)
-    for sub in (tiers, values, default):
+    rates = actions.add_parser(
+        "rates",
+        help="exchange rates: the value of one unit in the base currency, e.g. USD=0.92",
+        description="Plans value every account in the rep's currency; accounts in another "
+        "currency are converted at these rates (each: the value of 1 unit in the base "
+        "currency). Without pairs, prints them.",
+    )
+    rates.add_argument("pairs", nargs="*", metavar="CODE=RATE")
+    rates.add_argument("--base", help="the base currency (default: the one saved, else EUR)")
+    for sub in (tiers, values, default, rates):
         add_workspace_argument(sub)
     parser.set_defaults(handler=run)
 
@@ -45,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
     if workspace is None:
         return 1
     action = getattr(args, "settings_action", None)
+    if action == "rates":
+        return _rates(workspace, args)
     try:
         with workspace:
             settings = load_tier_settings(workspace)
@@ -63,4 +77,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print("\n".join(describe(settings, currency)))
+    return 0
+
+
+def _rates(workspace: Workspace, args: argparse.Namespace) -> int:
+    try:
+        with workspace:
+            rates = load_rates(workspace)
+            base = (args.base or rates.base).upper()
+            if args.pairs or base != rates.base:
+                kept = {} if base != rates.base else dict(rates.per_unit)
+                rates = Rates(base, {**kept, **parse_rates(args.pairs, base)})
+                save_rates(workspace, rates)
+    except DomainError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(rates.describe()))
     return 0

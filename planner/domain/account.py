@@ -52,6 +52,7 @@ class Account:
     precision: Precision = Precision.NONE
     geocode_source: str = ""
     geocode_note: str = ""  # e.g. why geocoding failed
+    doubtful: str = ""  # why the pin looks wrong (far from the rest of its territory), or ""
     amount: Decimal | None = None  # the open deal's value
     currency: str = "EUR"
     annual_revenue: Decimal | None = None  # the customer's own revenue, never a deal amount
@@ -67,7 +68,13 @@ class Account:
     contact: str = ""
     industry: str = ""
     tags: tuple[str, ...] = ()
-    notes: str = ""
+    notes: str = ""  # the user's own notes: an import never changes them
+    crm_notes: str = ""  # the CRM's description: each import replaces it
+
+    @property
+    def all_notes(self) -> str:
+        """The CRM's notes, then the user's, for display and exports."""
+        return "\n".join(part for part in (self.crm_notes, self.notes) if part)
 
     def __post_init__(self) -> None:
         if not self.name or not self.name.strip():
@@ -108,5 +115,6 @@ class Account:
         self, location: GeoPoint | None, precision: Precision, source: str, note: str = ""
     ) -> Account:
         return replace(
-            self, location=location, precision=precision, geocode_source=source, geocode_note=note
-        )
+            self, location=location, precision=precision, geocode_source=source,
+            geocode_note=note, doubtful="",
+        )  # fmt: skip

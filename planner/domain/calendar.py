@@ -146,3 +146,35 @@ class WeekCalendar:
     def of_plan_days(cls, closed: tuple[ClosedDay, ...]) -> WeekCalendar:
         """The days a stored plan kept closed, when its calendar is not at hand."""
         return cls(closed_days=closed)
+
+
+class Outcome(StrEnum):
+    """How a planned visit went (HubSpot's meeting outcomes, the common vocabulary)."""
+
+    COMPLETED = "completed"
+    NO_SHOW = "no_show"
+    RESCHEDULED = "rescheduled"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class VisitReport:
+    """A call report: a visit done or not, how it went, and the rep's notes."""
+
+    rep_name: str
+    account_key: str
+    account_id: str
+    name: str
+    day: date
+    done: bool
+    outcome: Outcome
+    notes: str = ""
+    start: datetime | None = None  # the visit's time when it was planned
+    end: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.done != (self.outcome is Outcome.COMPLETED):
+            raise DomainError(
+                f"a visit {'done' if self.done else 'not done'} cannot have the outcome "
+                f"{self.outcome.value!r}"
+            )

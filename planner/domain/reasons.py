@@ -89,6 +89,10 @@ def _rewrite_value(text: str, formats: Formats) -> str | None:
         except InvalidOperation:
             return None
         return formats.amount(-amount if money["sign"] else amount, currency)
+    days = [part.strip() for part in text.split(",")]
+    if all(part in _WEEKDAYS for part in days):  # "Mon, Wed, Thu"
+        names = formats.babel_locale.days["format"]["abbreviated"]
+        return ", ".join(names[_WEEKDAYS.index(part)] for part in days)
     day = _DAY.fullmatch(text)
     if day is not None and day["m"] in _MONTHS:
         names = formats.babel_locale

@@ -81,6 +81,7 @@ def account_to_dict(account: Account) -> JSON:
         "precision": account.precision.value,
         "geocode_source": account.geocode_source,
         "geocode_note": account.geocode_note,
+        "doubtful": account.doubtful,
         "amount": _dec(account.amount),
         "currency": account.currency,
         "annual_revenue": _dec(account.annual_revenue),
@@ -97,6 +98,7 @@ def account_to_dict(account: Account) -> JSON:
         "industry": account.industry,
         "tags": list(account.tags),
         "notes": account.notes,
+        "crm_notes": account.crm_notes,
     }
 
 
@@ -110,6 +112,7 @@ def account_from_dict(data: JSON) -> Account:
         precision=Precision(data.get("precision", "none")),
         geocode_source=data.get("geocode_source", ""),
         geocode_note=data.get("geocode_note", ""),
+        doubtful=data.get("doubtful", ""),
         amount=_parse_dec(data.get("amount")),
         currency=data.get("currency", "EUR"),
         annual_revenue=_parse_dec(data.get("annual_revenue")),
@@ -126,6 +129,7 @@ def account_from_dict(data: JSON) -> Account:
         industry=data.get("industry", ""),
         tags=tuple(data.get("tags", ())),
         notes=data.get("notes", ""),
+        crm_notes=data.get("crm_notes", ""),
     )
 
 

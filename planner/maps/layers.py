@@ -110,6 +110,7 @@ def accounts_layer(
             "radius": _radius(cents.get(account.key, 0), largest),
             "shared": sharing[_pin(account.location)],
             "coarse": account.precision.is_coarse,
+            "doubtful": one_line(account.doubtful),
         }
         features.append(_point(account.location, props, account.key))
     return collection(features)

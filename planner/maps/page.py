@@ -39,6 +39,7 @@ LABELS = {
     "territory": N_("Territory"),
     "precision": N_("Pin precision"),
     "shared": N_("Shared pin"),
+    "doubtful": N_("Doubtful pin"),
     "shared_pin": N_("Shared pin (town/postcode or same spot)"),
     "day": N_("Day"),
     "time": N_("Time"),

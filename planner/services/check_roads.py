@@ -57,7 +57,7 @@ def report_lines(plan: WeekPlan, result: Retimed) -> list[str]:
     planned, road = result.planned_driving_s / 3600, result.road_driving_s / 3600
     lines.append(
         f"{result.count('late')} late arrivals, {result.count('window')} missed windows, "
-        f"{result.count('overtime')} days with overtime, {result.count('driving')} over the "
-        f"driving limit; driving {planned:.1f} h planned, {road:.1f} h on roads"
+        f"overtime on {result.count('overtime')} day(s), over the driving limit on "
+        f"{result.count('driving')} day(s); driving {planned:.1f} h planned, {road:.1f} h on roads"
     )
     return lines

@@ -259,8 +259,12 @@ def _write_html(
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.part")
     values = week_valuation(accounts.values(), plan.week_start, plan, params).week_values()
-    write_standalone_page(tmp, accounts, plan, values=values, reps=[rep])
-    os.replace(tmp, out)
+    try:
+        write_standalone_page(tmp, accounts, plan, values=values, reps=[rep])
+        os.replace(tmp, out)
+    except BaseException:  # a full disk or a cancel: no half-written .part left behind
+        tmp.unlink(missing_ok=True)
+        raise
     return out
 
 

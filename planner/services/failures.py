@@ -17,8 +17,11 @@ from planner.domain import DomainError
 from planner.domain.progress import Cancelled
 from planner.io.geocoding import GeocodeError
 from planner.io.importers import ImportFileError
+from planner.io.regions import RegionError
 from planner.io.workspace import WorkspaceError, WorkspaceVersionError
+from planner.io.workspace.postgres import display_url, is_postgres_url
 from planner.io.workspace.safety import sqlite_problem
+from planner.travel.model import TravelError
 
 _LONGEST = 160  # characters of an unexpected exception's own text shown in the sentence
 _FULL = (errno.ENOSPC, errno.EDQUOT)
@@ -41,9 +44,11 @@ def explain(exc: BaseException, workspace: str | Path | None = None) -> Failure:
 
 def _sentence(exc: BaseException, workspace: str | Path | None) -> str:
     where = str(workspace) if workspace is not None else "the workspace"
+    if is_postgres_url(where):
+        where = display_url(where)  # never print a password
     if isinstance(exc, WorkspaceVersionError | WorkspaceError):
         return str(exc) if where in str(exc) else f"{where}: {exc}"
-    if isinstance(exc, ImportFileError | GeocodeError | DomainError):
+    if isinstance(exc, ImportFileError | GeocodeError | DomainError | RegionError | TravelError):
         return str(exc)
     if isinstance(exc, Cancelled):
         return str(exc) or "cancelled"

@@ -43,6 +43,7 @@ from planner.io.geocoding import (
 )
 from planner.io.workspace import Workspace
 from planner.io.workspace.records import CachedGeocode
+from planner.services.doubtful_pins import flag_doubtful
 
 # The service's API; it also hands on the lower layers' types its callers need
 # (the app and the command line import only services and domain).
@@ -73,6 +74,7 @@ class GeocodeSummary:
     shared_pins: tuple[SharedPin, ...]
     failures: tuple[tuple[str, str], ...]  # (account name, reason)
     accounts: tuple[Account, ...] = field(repr=False, default=())
+    doubtful: tuple[tuple[str, str], ...] = ()  # (account name, why its pin looks wrong)
 
     @property
     def failed(self) -> int:
@@ -87,6 +89,9 @@ class GeocodeSummary:
                 f"warning: {sharing} accounts share {len(self.shared_pins)} pins; travel "
                 "between accounts on one pin counts as zero"
             )
+        if self.doubtful:
+            out.append(f"warning: {len(self.doubtful)} pins look doubtful; check them:")
+            out += [f"  {name}: {why}" for name, why in self.doubtful]
         return out
 
 
@@ -133,6 +138,12 @@ def geocode_accounts(
                 batch.add(after, cached)
             progress.report((done + 1) / max(1, len(todo)), after.name)
     finally:
+        batch.flush()
+    flagged = flag_doubtful(accounts, workspace.territories() if workspace else ())
+    if flagged:
+        for index, account in flagged.items():
+            accounts[index] = account
+        batch.accounts.extend(flagged.values())
         batch.flush()
     located = len(todo) - len(failures)
     return _summary(accounts, len(todo), located, failures)
@@ -211,6 +222,7 @@ def _summary(
         shared_pins=shared_pins(accounts),
         failures=tuple(failures),
         accounts=tuple(accounts),
+        doubtful=tuple((a.name, a.doubtful) for a in accounts if a.doubtful),
     )
 
 

@@ -20,6 +20,7 @@ from planner.domain.progress import (
     NullProgress,
     ProgressReporter,
 )
+from planner.domain.text import visible_text
 from planner.io.importers import (
     FIELDS,
     ImportFileError,
@@ -40,6 +41,7 @@ from planner.io.importers import (
 from planner.io.importers.build import row_key
 from planner.io.reps_csv import RepRejection, read_reps
 from planner.io.workspace import ImportRecord, RejectedRow, Workspace
+from planner.services.currencies import settle_currency
 from planner.services.import_country import settle_country
 
 # The service's API; it also hands on the lower layers' types its callers need
@@ -97,7 +99,7 @@ class ImportReport:
         for w in self.warnings:
             column = f", column {w.column!r}" if w.column else ""
             out.append(f"  row {w.number}{column}: warning: {w.reason}")
-        return out
+        return [visible_text(line) for line in out]  # cell text quoted in a reason
 
 
 def import_accounts(
@@ -109,11 +111,13 @@ def import_accounts(
     *,
     mapping: Mapping | None = None,
     limits: Limits | None = None,
+    currency: str = "",
 ) -> ImportReport:
     """Import ``path``; raises ImportFileError (nothing changed) when it cannot be read.
 
     A mapping (e.g. edited in the import wizard) overrides ``mapping_path``; ``limits``
-    (file size, row count) default to importers.Limits().
+    (file size, row count) default to importers.Limits(); ``currency`` is that of amounts
+    written without one (else the mapping's, else their country's).
     """
     progress = progress or NullProgress()
     cancel = cancel or NeverCancel()
@@ -124,7 +128,9 @@ def import_accounts(
     parsed = read_import(path, mapping, limits=limits, cancel=cancel)
     if cancel.cancelled:
         raise Cancelled()
-    settle_country(parsed, (mapping.option("country") if mapping else None) or "")
+    option = mapping.option if mapping else (lambda _name: None)
+    settle_country(parsed, option("country") or "")
+    settle_currency(parsed, currency or option("currency") or "")
     progress.report(0.3, f"merging {len(parsed.rows)} accounts")
     with workspace.transaction(lock="import"):  # a second import waits, then merges
         merger = _Merger(workspace, parsed)
@@ -175,7 +181,7 @@ def _messages(parsed: ParsedImport, merger: _Merger) -> tuple[str, ...]:
         delimiter = {"\t": "tab"}.get(table.delimiter, repr(table.delimiter))
         how += f", {table.encoding}, delimiter {delimiter}"
     how += f", decimal mark {parsed.styles.decimal!r}"
-    out = [f"read as {how}; columns matched preset {parsed.columns.preset}", *table.notes]
+    out = [f"read as {how}; columns matched preset {parsed.columns.preset}"]
     if parsed.columns.unused:
         out.append("columns not imported: " + ", ".join(parsed.columns.unused))
     if not (table.rows or table.data_rows > 0):

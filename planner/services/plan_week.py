@@ -24,6 +24,7 @@ from planner.optimise.week.locks import LockSpec
 from planner.optimise.week.orchestrate import WeekOutcome, WeekRequest, optimise_week
 from planner.optimise.week.planner import WeekParams
 from planner.services.calendar_week import week_calendar
+from planner.services.currencies import in_currency, load_rates
 from planner.services.rep_scope import rep_scope
 from planner.services.road_legs import with_road_legs
 from planner.services.valuation import values_for_replan
@@ -85,8 +86,9 @@ def plan_in_workspace(
     cancel: CancelToken | None = None,
     deadline: Deadline | None = None,
     everyone: bool = False,
+    save: bool = True,
 ) -> WeekOutcome:
-    """Plan the rep's week from the workspace and store it.
+    """Plan the rep's week from the workspace and store it (unless not `save`).
 
     The rep's own accounts are planned (`planner.services.rep_scope`: saved territory,
     else CRM owner), every account with `everyone`. Visits in the rep's plans stored for
@@ -108,6 +110,7 @@ def plan_in_workspace(
     booked = {a.account_key for a in calendar.appointments} - {a.key for a in accounts}
     accounts += [a for a in every if a.key in booked]  # booked: in, the rep's own or not
     accounts = with_planned_visits(accounts, earlier_plans(workspace, rep.name, week_start))
+    accounts, converted = in_currency(accounts, rep.currency, load_rates(workspace))
     previous = workspace.load_plan(rep.name, week_start)
     locks = locks_from_plan(previous, appointments=False) if previous is not None else []
     values = values_for_replan(previous, load_value_params(workspace))
@@ -115,11 +118,12 @@ def plan_in_workspace(
         accounts, rep, week_start, days, travel_model, locks, previous, values, calendar
     )
     outcome = optimise_week(request, params, progress, cancel, deadline)
-    note = scope.left_out_note(len(every))
-    if note:
-        outcome = replace(outcome, plan=replace(outcome.plan, notes=(note, *outcome.plan.notes)))
+    notes = tuple(n for n in (scope.left_out_note(len(every)), converted) if n)
+    if notes:
+        outcome = replace(outcome, plan=replace(outcome.plan, notes=(*notes, *outcome.plan.notes)))
     outcome = replace(outcome, plan=with_road_legs(outcome.plan, accounts, travel_model))
-    workspace.save_plan(outcome.plan)
+    if save:
+        workspace.save_plan(outcome.plan)
     return outcome
 
 

@@ -11,15 +11,20 @@ leaves the previous region as it was.
 
 from __future__ import annotations
 
+import errno
 import itertools
 import random
 import shutil
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from planner.domain.geo import GeoPoint
 from planner.domain.progress import (
@@ -44,6 +49,7 @@ from planner.io.regions import (
 from planner.io.regions.store import ADDRESS_FILE, ROADS_DIR
 from planner.travel.calibrate import calibrate
 from planner.travel.geodesic import GeodesicModel, GeodesicParams, haversine_m
+from planner.travel.geodesic_bands import Band, BandedGeodesicModel
 from planner.travel.model import TravelError
 from planner.travel.osrm_build import build_osrm_dataset
 from planner.travel.roads import RoadRegion, RoadsModel
@@ -60,7 +66,7 @@ __all__ = [
     "TravelError",
     "add_region",
     "calibrate_region",
-    "calibrated_params",
+    "calibrated_model",
     "default_regions_dir",
     "info_dict",
     "remove_region",
@@ -149,26 +155,21 @@ def _build(
     started = time.monotonic()
     folder = store.new_build_folder(name)
     try:
-        try:
+        with _region_errors(pbf):
             counts = build_address_index(pbf, folder / ADDRESS_FILE,
                                          ProgressSpan(progress, 0.0, 0.3), cancel)  # fmt: skip
-        except ValueError as exc:
-            raise RegionError(f"{pbf.name}: {exc}") from exc
-        except OSError as exc:
-            raise RegionError(f"cannot write the address index: {exc}") from exc
-        dataset = build_osrm_dataset(pbf, folder / ROADS_DIR,
-                                     ProgressSpan(progress, 0.3, 0.9), cancel)  # fmt: skip
-        bbox = counts["bbox"]
-        road = RoadRegion(name, dataset, *bbox)
-        progress.report(0.92, "calibrating the estimate for places outside the region")
-        calibration = calibrate_region(road, folder / ADDRESS_FILE)
-        info = RegionInfo(
-            name=name, source=source, folder=folder.name, bbox=bbox,
-            built_at=datetime.now(UTC).isoformat(timespec="seconds"), md5=md5,
-            build_s=round(time.monotonic() - started, 1), addresses=counts["addresses"],
-            streets=counts["streets"], calibration=calibration,
-        )  # fmt: skip
-        installed = store.install(folder, info)
+            dataset = build_osrm_dataset(pbf, folder / ROADS_DIR,
+                                         ProgressSpan(progress, 0.3, 0.9), cancel)  # fmt: skip
+            bbox = counts["bbox"]
+            progress.report(0.92, "calibrating the estimate for places outside the region")
+            calibration = calibrate_region(RoadRegion(name, dataset, *bbox), folder / ADDRESS_FILE)
+            info = RegionInfo(
+                name=name, source=source, folder=folder.name, bbox=bbox,
+                built_at=datetime.now(UTC).isoformat(timespec="seconds"), md5=md5,
+                build_s=round(time.monotonic() - started, 1), addresses=counts["addresses"],
+                streets=counts["streets"], calibration=calibration,
+            )  # fmt: skip
+            installed = store.install(folder, info)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -176,18 +177,35 @@ def _build(
     return installed
 
 
+@contextmanager
+def _region_errors(pbf: Path) -> Iterator[None]:
+    """One clear sentence for what can go wrong while building."""
+    try:
+        yield
+    except ValueError as exc:  # the extract could not be read
+        raise RegionError(f"{pbf.name}: {exc}") from exc
+    except (OSError, sqlite3.Error) as exc:
+        full = getattr(exc, "errno", None) == errno.ENOSPC or "full" in str(exc).lower()
+        reason = "the disk is full" if full else str(exc)
+        raise RegionError(f"building the region failed ({reason}); nothing was changed") from exc
+
+
 def calibrate_region(road: RoadRegion, addresses: Path, seed: int = 0) -> dict[str, Any]:
-    """Geodesic parameters fitted to the region's road times, with errors per distance
-    band; empty when the region is too small to fit anything."""
-    places = _sample_places(addresses, road, seed)
+    """Geodesic parameters fitted to the region's road times, then a correction per
+    distance band (ratios of road to estimate, with the errors before and after); empty
+    when the region is too small to fit anything."""
     model = RoadsModel([road], GeodesicModel())
+    places = _sample_places(addresses, road, seed)
+    _, _, estimated = model.arrays(places)
+    routable = estimated.sum(axis=1) < len(places) // 2  # not on a road island
+    places = [p for p, ok in zip(places, routable, strict=True) if ok]
     try:
         report = calibrate(model, places)
     except TravelError:
         return {}
-    matrix = model.matrix(places)
+    road_d, road_t, estimated = model.arrays(places)
     data = report.as_dict()
-    data["bands"] = _band_errors(places, matrix.duration_s, GeodesicModel(report.suggested))
+    data["bands"] = _fit_bands(places, road_d, road_t, ~estimated, report.suggested)
     return data
 
 
@@ -204,22 +222,46 @@ def _sample_places(addresses: Path, road: RoadRegion, seed: int) -> list[GeoPoin
     return points[:CALIBRATION_PLACES]
 
 
-def _band_errors(places: list[GeoPoint], road_s: Any, model: GeodesicModel) -> list[dict[str, Any]]:
-    import numpy as np
-
+def _fit_bands(
+    places: list[GeoPoint], road_d: Any, road_t: Any, routed: Any, params: GeodesicParams
+) -> list[dict[str, Any]]:
+    """Per band of straight-line distance: median road ÷ estimate of metres and seconds,
+    and the signed median / p90 absolute time error of the curve and of the banded model."""
     coords = np.array([(p.lat, p.lon) for p in places])
     straight = haversine_m(coords[:, :1], coords[:, 1:], coords[None, :, 0], coords[None, :, 1])
-    _, est_s = model.arrays_between(places, places)
+    est_d, est_t = GeodesicModel(params).arrays_between(places, places)
     out = []
     for lo, hi in itertools.pairwise(BANDS_KM):
-        use = (straight >= max(lo * 1000, 200)) & (straight < hi * 1000) & (road_s > 0)
+        use = routed & (straight >= max(lo * 1000, 200)) & (straight < hi * 1000) & (road_t > 0)
         if use.sum() < 10:
             continue
-        signed = (est_s[use] - road_s[use]) / road_s[use] * 100
-        out.append({"from_km": lo, "to_km": None if hi == float("inf") else hi,
-                    "pairs": int(use.sum()), "median_pct": round(float(np.median(signed)), 1),
-                    "p90_abs_pct": round(float(np.percentile(np.abs(signed), 90)), 1)})  # fmt: skip
+        fd = float(np.median(road_d[use] / est_d[use]))
+        ft = float(np.median(road_t[use] / est_t[use]))
+        before = (est_t[use] - road_t[use]) / road_t[use] * 100
+        after = (est_t[use] * ft - road_t[use]) / road_t[use] * 100
+        out.append({
+            "from_km": lo, "to_km": None if hi == float("inf") else hi, "pairs": int(use.sum()),
+            "distance_factor": round(fd, 3), "duration_factor": round(ft, 3),
+            "median_pct": round(float(np.median(before)), 1),
+            "p90_abs_pct": round(float(np.percentile(np.abs(before), 90)), 1),
+            "banded_median_pct": round(float(np.median(after)), 1),
+            "banded_p90_abs_pct": round(float(np.percentile(np.abs(after), 90)), 1),
+        })  # fmt: skip
     return out
+
+
+def calibrated_model(store: RegionStore | None = None) -> GeodesicModel | None:
+    """The estimate fitted on the largest region (curve + distance bands), None without."""
+    regions = [r for r in (store or RegionStore()).regions() if r.calibration.get("suggested")]
+    if not regions:
+        return None
+    cal = max(regions, key=lambda r: r.calibration.get("pairs", 0)).calibration
+    bands = [
+        Band(b["to_km"] if b["to_km"] is not None else float("inf"), b["distance_factor"],
+             b["duration_factor"])
+        for b in cal.get("bands", ()) if "duration_factor" in b
+    ]  # fmt: skip
+    return BandedGeodesicModel(GeodesicParams(**cal["suggested"]), bands)
 
 
 def road_regions(store: RegionStore | None = None) -> list[RoadRegion]:
@@ -230,22 +272,13 @@ def road_regions(store: RegionStore | None = None) -> list[RoadRegion]:
     ]
 
 
-def calibrated_params(store: RegionStore | None = None) -> GeodesicParams | None:
-    """The geodesic parameters fitted on the largest region, None without any."""
-    regions = [r for r in (store or RegionStore()).regions() if r.calibration.get("suggested")]
-    if not regions:
-        return None
-    largest = max(regions, key=lambda r: r.calibration.get("pairs", 0))
-    return GeodesicParams(**largest.calibration["suggested"])
-
-
 def roads_model(store: RegionStore | None = None) -> RoadsModel | None:
     """The `roads` travel model over every region; None when there is no region."""
     store = store or RegionStore()
     regions = road_regions(store)
     if not regions:
         return None
-    return RoadsModel(regions, GeodesicModel(calibrated_params(store) or GeodesicParams()))
+    return RoadsModel(regions, calibrated_model(store) or GeodesicModel())
 
 
 def info_dict(info: RegionInfo) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from planner.domain.account import Account
 from planner.domain.i18n import N_
@@ -45,7 +46,7 @@ class RepScope:
     owner_of: dict[str, str]  # account key → rep, for accounts assigned to a rep
     everyone: bool  # the "all accounts" switch, or nothing assigned to anyone
 
-    @property
+    @cached_property
     def keys(self) -> frozenset[str]:
         return frozenset(a.key for a in self.accounts)
 

@@ -24,7 +24,11 @@ from planner.io.workspace import Workspace
 from planner.services.events import Event, History, Replace, UndoList
 from planner.services.rep_scope import RepScope, rep_scope
 from planner.services.valuation import Valuation, values_for_replan, week_valuation
-from planner.services.value_settings import load_value_params
+from planner.services.value_settings import (
+    TierSettings,
+    load_value_params,
+    save_tier_settings,
+)
 
 if TYPE_CHECKING:  # imported on first use: they load the solver, scipy and folium
     from planner.maps.data import MapData
@@ -162,6 +166,12 @@ class SessionModel:
         self._revalue()
         self.accounts_changed.emit()
 
+    def set_tier_settings(self, settings: TierSettings) -> None:
+        """Store the tier settings and value the accounts with them."""
+        save_tier_settings(self.workspace, settings)
+        self._revalue()
+        self.accounts_changed.emit()
+
     def choose_week(self, week: date) -> None:
         """Show another week: its stored plan (none yet: plan it), values as of that week."""
         if week == self.week_start:
@@ -191,7 +201,7 @@ class SessionModel:
         self.rep_changed.emit()
 
     def _apply_account(self, account: Account) -> None:
-        self.workspace.save_accounts([account])
+        self.workspace.save_accounts([account])  # first: a refused save changes nothing here
         self.accounts = [account if a.key == account.key else a for a in self.accounts]
         self._revalue()
         self.account_changed.emit(account.key)
@@ -207,10 +217,10 @@ class SessionModel:
     # the plan --------------------------------------------------------------------------
     def _apply_plan(self, plan: WeekPlan | None) -> None:
         before = (self.week_start, _removed(self.plan))
-        self.plan = plan
         if plan is not None:
-            self.workspace.save_plan(plan)
+            self.workspace.save_plan(plan)  # first: a refused save changes nothing here
             self.week_start = plan.week_start
+        self.plan = plan
         if (self.week_start, _removed(plan)) != before:  # else the values stand (~0.1 s)
             self._revalue()
         self.plan_changed.emit()

@@ -14,7 +14,7 @@ from planner.domain import Account, GeoPoint, Precision
 from planner.io.geocoding.town_size import town_sizes
 from planner.io.regions import RegionStore
 from planner.io.workspace import Workspace
-from planner.services.regions import calibrated_params, road_regions
+from planner.services.regions import calibrated_model, road_regions
 from planner.travel.cache import StoreMatrixCache
 from planner.travel.geodesic import GeodesicModel, GeodesicParams
 from planner.travel.incremental import MemoizedModel
@@ -77,6 +77,6 @@ def workspace_roads_model(workspace: Workspace, store: RegionStore) -> RoadsMode
         return None
     params = load_settings(workspace).geodesic
     user_tuned = workspace.get_value(NAMESPACE, KEY) is not None and params != GeodesicParams()
-    if not user_tuned:  # the region's own fit beats the textbook defaults
-        params = calibrated_params(store) or params
-    return RoadsModel(regions, GeodesicModel(params))
+    # the region's own fit (curve and distance bands) beats the textbook defaults
+    fitted = None if user_tuned else calibrated_model(store)
+    return RoadsModel(regions, fitted or GeodesicModel(params))

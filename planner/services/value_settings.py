@@ -23,6 +23,7 @@ from planner.optimise.tiers import TIERS, TierSettings
 # (the app and the command line import only services and domain).
 __all__ = [
     "TIERS",
+    "TierSettings",
     "describe",
     "load_tier_settings",
     "load_value_params",

@@ -7,7 +7,7 @@ from pathlib import Path
 from planner.io.codec import account_to_dict, rep_to_dict
 from planner.io.workspace import SCHEMA_VERSION, Workspace, WorkspaceError, default_workspace_path
 from planner.io.workspace.access import add_member
-from planner.io.workspace.postgres import is_postgres_url
+from planner.io.workspace.postgres import is_postgres_url, with_password
 from planner.io.workspace.transfer import copy_workspace
 
 # The service's API; it also hands on the lower layers' types its callers need
@@ -22,6 +22,7 @@ __all__ = [
     "init_workspace",
     "is_postgres_url",
     "rep_to_dict",
+    "with_password",
 ]
 
 

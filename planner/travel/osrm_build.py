@@ -43,7 +43,8 @@ def car_profile() -> Path:
     return profile
 
 
-def _tool(name: str) -> Path:
+def osrm_tool(name: str) -> Path:
+    """The path of an OSRM program (extract, partition, customize, routed, ...)."""
     exe = osrm_package_dir() / "bin" / f"osrm-{name}"
     if not exe.is_file():
         found = shutil.which(f"osrm-{name}")
@@ -70,9 +71,9 @@ def build_osrm_dataset(
     done = 0.0
     for step, share in _STEPS:
         if step == "extract":
-            args = [str(_tool(step)), "-p", str(car_profile()), str(source)]
+            args = [str(osrm_tool(step)), "-p", str(car_profile()), str(source)]
         else:
-            args = [str(_tool(step)), str(base)]
+            args = [str(osrm_tool(step)), str(base)]
         progress.report(done, f"roads: {step}")
         _run(args, out_dir, step, cancel)
         done += share

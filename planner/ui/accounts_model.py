@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner.domain import Account, Precision
 from planner.domain.i18n import gettext
+from planner.domain.text import visible_text
 from planner.services.session import PlannerFigures
 from planner.ui.formatting import QT_TRANSLATE_NOOP, ui_formats, ui_locale
 
@@ -83,7 +84,7 @@ def _display(column: Column, value: Any) -> str:
         return str(value) if value > 0 else ""  # not due yet: nothing to chase
     if column.numeric:
         return _money(value)
-    return str(value)
+    return visible_text(str(value))  # a bidi override in a CRM name is shown, not obeyed
 
 
 class AccountsModel(QAbstractTableModel):
@@ -194,11 +195,15 @@ class AccountsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(account, column, value)
         if role == Qt.ItemDataRole.ToolTipRole and column.title == "Pin":
-            return account.geocode_note or account.geocode_source or None
+            doubtful = f"doubtful pin: {account.doubtful}" if account.doubtful else ""
+            parts = (doubtful, account.geocode_note or account.geocode_source)
+            return "\n".join(p for p in parts if p) or None
         return None
 
     def _foreground(self, account: Account, column: Column, value: Any) -> QBrush | None:
         if column.title == "Overdue (d)" and value is not None and value > 0:
+            return QBrush(QColor("#b3261e"))
+        if column.title == "Pin" and account.doubtful:
             return QBrush(QColor("#b3261e"))
         if column.title == "Pin" and (
             account.precision.is_coarse or account.precision is Precision.NONE
@@ -211,6 +216,9 @@ def _sort_key(column: Column, value: Any) -> Any:
     if column.numeric:
         return float("-inf") if value is None else float(value)
     return "" if value is None else str(value).lower()
+
+
+DOUBTFUL = "doubtful"  # the pin filter's choice for pins flagged as doubtful
 
 
 @dataclass
@@ -284,7 +292,10 @@ class AccountsProxy(QSortFilterProxyModel):
                 continue
             if f.stage and account.stage != f.stage:
                 continue
-            if f.precision and account.precision.value != f.precision:
+            if f.precision == DOUBTFUL:
+                if not account.doubtful:
+                    continue
+            elif f.precision and account.precision.value != f.precision:
                 continue
             if f.owner and account.owner != f.owner:
                 continue

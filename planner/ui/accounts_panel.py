@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain import Account, Precision
 from planner.ui.accounts_model import (
+    DOUBTFUL,
     KEY_ROLE,
     PRIORITY_COLUMN,
     AccountFilter,
@@ -85,6 +86,7 @@ class AccountsPanel(QWidget):
             self.stage, self.tr("All stages"), sorted({a.stage for a in accounts if a.stage})
         )
         self._fill(self.precision, self.tr("Any pin"), [p.value for p in Precision])
+        self.precision.addItem(self.tr("doubtful pins"), DOUBTFUL)
         self._fill(
             self.owner, self.tr("All owners"), sorted({a.owner for a in accounts if a.owner})
         )

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 from planner.domain import Account, Decision
 from planner.domain.i18n import gettext
 from planner.domain.reasons import translate_reason
+from planner.domain.text import visible_text
 from planner.services.valuation import ValueBreakdown
 from planner.ui.formatting import ui_formats, ui_locale
 from planner.ui.navigate import fill_stop_menu, navigate_button
@@ -27,7 +30,7 @@ _UNSET = 0.000001  # a coordinate field below its range shows "—": no pin yet
 
 
 def _row(label: str, value: object) -> str:
-    text = "" if value is None else escape(str(value)).replace("\n", "<br>")
+    text = "" if value is None else escape(visible_text(str(value))).replace("\n", "<br>")
     return f"<tr><td style='color:#555;padding-right:8px'>{escape(label)}</td><td>{text}</td></tr>"
 
 
@@ -68,10 +71,20 @@ class Inspector(QWidget):
         self._navigate = navigate_button()
         form.addRow("", self._navigate)
         self._form.setVisible(False)  # nothing to edit until an account is chosen
+        # Everything scrolls inside the dock: a long value breakdown is never cut off.
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addWidget(self._details)
+        inner.addWidget(self._form)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._details)
-        layout.addWidget(self._form)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
     @property
     def account(self) -> Account | None:
@@ -82,7 +95,9 @@ class Inspector(QWidget):
         account: Account | None,
         breakdown: ValueBreakdown | None = None,
         decision: Decision | None = None,
+        outside: str = "",
     ) -> None:
+        """`outside`: why the account is not the selected rep's (another rep's territory)."""
         self._account = account
         self._form.setVisible(account is not None)
         if account is None:
@@ -92,7 +107,8 @@ class Inspector(QWidget):
             return
         self._details.setText(self._details_html(account))
         self._value.setText(self._value_text(breakdown))
-        why = translate_reason(decision.reason, ui_locale()) if decision else None
+        reason = decision.reason if decision else outside
+        why = translate_reason(reason, ui_locale()) if reason else None
         self._why.setText(why or self.tr("not planned yet"))
         where = account.location
         self._lat.setValue(where.lat if where is not None else self._lat.minimum())
@@ -136,9 +152,9 @@ class Inspector(QWidget):
             ),
             _row(self.tr("Owner"), a.owner),
             _row(self.tr("Contact"), " ".join(filter(None, (a.contact, a.phone)))),
-            _row(self.tr("Notes"), a.notes),
+            _row(self.tr("Notes"), a.all_notes),
         ]
-        return f"<h3>{escape(a.name)}</h3><table>{''.join(rows)}</table>"
+        return f"<h3>{escape(visible_text(a.name))}</h3><table>{''.join(rows)}</table>"
 
     def _value_text(self, breakdown: ValueBreakdown | None) -> str:
         if breakdown is None:

@@ -8,14 +8,22 @@ last workspace are remembered (QSettings).
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
 from planner.domain.pins import shared_pins
 from planner.domain.reasons import translate_reason
+from planner.services.rep_scope import RepScope
 from planner.services.workspaces import Workspace
 from planner.ui.accounts_model import AccountsModel
 from planner.ui.accounts_panel import AccountsPanel
@@ -26,7 +34,10 @@ from planner.ui.map_view import MapView
 from planner.ui.plan_view import PlanView
 from planner.ui.remote_view import RemoteView
 from planner.ui.session import Session
+from planner.ui.team_view import TeamView
+from planner.ui.team_workflows import TeamWorkflows
 from planner.ui.territories_panel import TerritoriesPanel
+from planner.ui.travel_menu import TravelActions
 from planner.ui.workers import TaskRunner
 from planner.ui.workflows import Workflows
 
@@ -42,14 +53,16 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.session = Session(workspace, parent=self)
         self.units = ui_formats(miles=bool(self.settings.value("units/miles", False, type=bool)))
-        self.setWindowTitle(f"{APP} — {workspace.path.name}")
+        self.setWindowTitle(f"{APP} — {workspace.title}")
         self.accounts_model = AccountsModel(parent=self)
         self.accounts_panel = AccountsPanel(self.accounts_model)
         self.map_view = MapView()
         self.plan_view = PlanView(self.units)
         self.inspector = Inspector()
+        self._scope: RepScope | None = None  # the selected rep's accounts, for the inspector
         self.remote_view = RemoteView()
         self.territories_panel = TerritoriesPanel()
+        self.team_view = TeamView(self.units)
         self.setCentralWidget(self.map_view)
         self._docks()
         self._status = QLabel()
@@ -57,6 +70,11 @@ class MainWindow(QMainWindow):
         self.workflows = Workflows(self.session, self.runner, self, self.settings)
         self.workflows.message.connect(self.statusBar().showMessage)
         self.workflows.workspace_opened.connect(lambda name: self.setWindowTitle(f"{APP} — {name}"))
+        self.team_flows = TeamWorkflows(
+            self.session, self.runner, self, self.settings,
+            workflows=self.workflows, view=self.team_view,
+        )  # fmt: skip
+        self.team_flows.opened.connect(self.team_dock.raise_)
         self._menus()
         self._toolbar()
         self._connect()
@@ -89,6 +107,10 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         self.tabifyDockWidget(self.plan_dock, self.territories_dock)
+        self.team_dock = self._dock(
+            self.tr("Team"), "team", self.team_view, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.tabifyDockWidget(self.territories_dock, self.team_dock)
         self.plan_dock.raise_()
         self.inspector_dock.raise_()
         # Sizes apply once the window has its geometry (see _restore_layout).
@@ -113,6 +135,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([
             self._action(self.tr("&New workspace…"), flows.new_workspace, keys.New),
             self._action(self.tr("&Open workspace…"), flows.open_workspace, keys.Open),
+            self._action(self.tr("Open &team workspace…"), self.team_flows.open_team_workspace),
             self._action(self.tr("Save workspace &as…"), flows.save_workspace_as, keys.SaveAs),
         ])  # fmt: skip
         self.file_menu.addSeparator()
@@ -142,15 +165,20 @@ class MainWindow(QMainWindow):
         self.plan_menu.addActions([
             self._action(self.tr("&Geocode accounts"), flows.geocode, "Ctrl+G"),
             self._action(self.tr("Rep profile and &costs…"), flows.edit_rep, "Ctrl+,"),
+            self._action(self.tr("Customer &tiers…"), flows.edit_tiers),
         ])  # fmt: skip
         self.plan_menu.addSeparator()
         self.plan_menu.addActions([
             self._action(self.tr("&Plan week…"), flows.plan_week, "Ctrl+P"),
             self._action(self.tr("&Re-optimise"), lambda: flows.plan_week(ask=False), "Ctrl+R"),
+            self._action(self.tr("Plan the whole &team"),
+                         lambda: self.team_flows.plan_team(self.team_view.week_start())),
         ])  # fmt: skip
+        self.travel = TravelActions(self.session, self.runner, self)
+        self.travel.install(bar)
         self.view_menu = bar.addMenu(self.tr("&View"))
         docks = (self.accounts_dock, self.plan_dock, self.inspector_dock, self.remote_dock)
-        for dock in (*docks, self.territories_dock):
+        for dock in (*docks, self.territories_dock, self.team_dock):
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
         miles = self._action(self.tr("Distances in &miles"), self._toggle_miles)
@@ -235,8 +263,19 @@ class MainWindow(QMainWindow):
         self.plan_view.visit_moved.connect(lambda *move: self._refused(s.move_visit(*move)))
         self.plan_view.lock_toggled.connect(lambda key: self._refused(s.toggle_lock(key)))
         self.plan_view.visit_removed.connect(lambda key: self._refused(s.remove_visit(key)))
+        self.team_dock.visibilityChanged.connect(self.team_flows.refresh_if_shown)
+        self.team_view.week_changed.connect(self.team_flows.refresh)
+        self.team_view.plan_team_requested.connect(self.team_flows.plan_team)
+        s.save_failed.connect(self._save_failed)
 
     # plan edits ------------------------------------------------------------------------
+    def _save_failed(self, why: str) -> None:
+        """An edit the workspace refused (e.g. someone else changed the row): say why, then
+        show what is stored now (after the undo stack has finished with the command)."""
+        QMessageBox.warning(self, self.tr("Not saved"), why)
+        rep = self.session.rep
+        QTimer.singleShot(0, lambda: self.session.reload(rep.name if rep else None))
+
     def _refused(self, reason: str) -> None:
         if reason:
             # The whole reason, wrapped above the days: the status bar would clip it.
@@ -268,7 +307,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_scope(self) -> None:
         """The table shows the selected rep's accounts ("All reps" shows every one)."""
-        scope = self.session.scope()
+        scope = self._scope = self.session.scope()
         everyone = scope is None or scope.everyone
         self.accounts_panel.set_scope(None if everyone else scope.keys)
 
@@ -350,6 +389,7 @@ class MainWindow(QMainWindow):
             account,
             self.session.valuation.breakdowns.get(key) if key else None,
             self.session.decisions().get(key) if key else None,
+            self._scope.reason_out(account) if account and self._scope else "",
         )
 
     def _focus_filter(self) -> None:
@@ -373,13 +413,14 @@ class MainWindow(QMainWindow):
     def _default_dock_sizes(self) -> None:
         """The map gets the room: narrow side docks, a plan strip below."""
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        self.resizeDocks([self.accounts_dock, self.inspector_dock], [430, 340], horizontal)
+        self.resizeDocks([self.accounts_dock, self.inspector_dock], [480, 340], horizontal)
         self.resizeDocks([self.plan_dock], [300], vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("workspace/last", str(Path(self.session.workspace.path).resolve()))
+        if not self.session.workspace.is_team:
+            self.settings.setValue("workspace/last", str(self.session.workspace.path.resolve()))
         self.runner.cancel_all()
         self.runner.wait(10000)
         self.map_view.dispose()

@@ -8,6 +8,7 @@ attribute and method of the model is reachable here (`session.plan`, `session.ed
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -16,30 +17,40 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.services.events import Command
 from planner.services.session import SessionModel
-from planner.services.workspaces import Workspace
+from planner.services.workspaces import Workspace, WorkspaceError
 from planner.ui.formatting import ui_locale
 
 
 class _QtCommand(QUndoCommand):
-    def __init__(self, command: Command) -> None:
+    """A model command on the undo stack. A save the workspace refuses (someone else changed
+    the row, the server is gone) drops the command and is reported, never half-applied."""
+
+    def __init__(self, command: Command, on_error: Callable[[str], None]) -> None:
         super().__init__(command.label(ui_locale()))
-        self._command = command
+        self._command, self._on_error = command, on_error
 
     def redo(self) -> None:
-        self._command.redo()
+        self._guarded(self._command.redo)
 
     def undo(self) -> None:
-        self._command.undo()
+        self._guarded(self._command.undo)
+
+    def _guarded(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except WorkspaceError as exc:
+            self.setObsolete(True)  # the stack drops it
+            self._on_error(str(exc))
 
 
 class _UndoStackHistory:
     """The model's History on a QUndoStack: pushing runs the command's redo."""
 
-    def __init__(self, stack: QUndoStack) -> None:
-        self._stack = stack
+    def __init__(self, stack: QUndoStack, on_error: Callable[[str], None]) -> None:
+        self._stack, self._on_error = stack, on_error
 
     def push(self, command: Command) -> None:
-        self._stack.push(_QtCommand(command))
+        self._stack.push(_QtCommand(command, self._on_error))
 
     def clear(self) -> None:
         self._stack.clear()
@@ -51,13 +62,15 @@ class Session(QObject):
     plan_changed = Signal()
     rep_changed = Signal()
     territories_changed = Signal()
+    save_failed = Signal(str)  # why an edit was not saved (a conflict, a lost connection)
 
     def __init__(
         self, workspace: Workspace, today: date | None = None, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self.model = SessionModel(workspace, today, _UndoStackHistory(self.undo_stack))
+        history = _UndoStackHistory(self.undo_stack, self.save_failed.emit)
+        self.model = SessionModel(workspace, today, history)
         m = self.model
         m.accounts_changed.connect(self.accounts_changed.emit)
         m.account_changed.connect(self.account_changed.emit)

@@ -39,7 +39,7 @@ WORKSPACE_FILTER = "Territory workspaces (*.tpw);;All files (*)"
 class Workflows(QObject):
     exported = Signal(list)  # the files an export wrote
     message = Signal(str, int)  # a status line and how long to show it (ms)
-    workspace_opened = Signal(str)  # the file name of the workspace switched to
+    workspace_opened = Signal(str)  # the title (file name or URL) of the workspace switched to
 
     def __init__(
         self, session: Session, runner: TaskRunner, parent: QWidget, settings: QSettings
@@ -78,17 +78,22 @@ class Workflows(QObject):
         self._switch(target)
 
     def _switch(self, path: Path) -> None:
+        self.switch_to(path)
+
+    def switch_to(self, target: str | Path) -> bool:
+        """Work on the workspace at `target` (a file or a team URL); False when it failed."""
         try:
-            workspace = Workspace.open(path)
+            workspace = Workspace.open(target)
         except WorkspaceError as exc:
             QMessageBox.warning(self.host, self.tr("Open workspace"), str(exc))
-            return
+            return False
         self.runner.cancel_all()
         self.runner.wait()
         old = self.session.workspace
         self.session.switch(workspace)
         old.close()
-        self.workspace_opened.emit(path.name)
+        self.workspace_opened.emit(workspace.title)
+        return True
 
     # import, geocode -------------------------------------------------------------------
     def import_accounts(self, initial: Path | None = None) -> ImportWizard:
@@ -200,6 +205,15 @@ class Workflows(QObject):
         dialog = RepDialog(rep, self.host)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.session.set_rep(dialog.rep())
+
+    def edit_tiers(self) -> None:
+        from planner.services.value_settings import load_tier_settings
+        from planner.ui.dialogs.tiers_dialog import TiersDialog
+
+        currency = self.session.rep.currency if self.session.rep else "EUR"
+        dialog = TiersDialog(load_tier_settings(self.session.workspace), currency, self.host)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.session.set_tier_settings(dialog.settings())
 
     def plan_week(
         self, *, ask: bool = True, time_limit_s: float = 10.0, days: int = 5

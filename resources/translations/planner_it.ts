@@ -4,57 +4,57 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="51"/>
+        <location filename="../../planner/ui/accounts_model.py" line="52"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="52"/>
+        <location filename="../../planner/ui/accounts_model.py" line="53"/>
         <source>City</source>
         <translation>Comune</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="53"/>
+        <location filename="../../planner/ui/accounts_model.py" line="54"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="54"/>
+        <location filename="../../planner/ui/accounts_model.py" line="55"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="56"/>
+        <location filename="../../planner/ui/accounts_model.py" line="57"/>
         <source>Prob.</source>
         <translation>Prob.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="59"/>
+        <location filename="../../planner/ui/accounts_model.py" line="60"/>
         <source>Visit value</source>
         <translation>Valore visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="61"/>
+        <location filename="../../planner/ui/accounts_model.py" line="62"/>
         <source>Plan</source>
         <translation>Piano</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="63"/>
+        <location filename="../../planner/ui/accounts_model.py" line="64"/>
         <source>Overdue (d)</source>
         <translation>Ritardo (g)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="67"/>
+        <location filename="../../planner/ui/accounts_model.py" line="68"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="69"/>
+        <location filename="../../planner/ui/accounts_model.py" line="70"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_model.py" line="72"/>
+        <location filename="../../planner/ui/accounts_model.py" line="73"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
@@ -62,42 +62,47 @@
 <context>
     <name>AccountsPanel</name>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="36"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="37"/>
         <source>Filter: name, town, owner…</source>
         <translation>Filtro: nome, comune, responsabile…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="42"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="43"/>
         <source>Overdue</source>
         <translation>In ritardo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="43"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="44"/>
         <source>All reps</source>
         <translation>Tutti gli agenti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="45"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="46"/>
         <source>Show every rep&apos;s accounts, not only the selected rep&apos;s territory</source>
         <translation>Mostra i clienti di tutti gli agenti, non solo il territorio dell&apos;agente scelto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="85"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="86"/>
         <source>All stages</source>
         <translation>Tutte le fasi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="87"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="88"/>
         <source>Any pin</source>
         <translation>Ogni posizione</translation>
     </message>
     <message>
         <location filename="../../planner/ui/accounts_panel.py" line="89"/>
+        <source>doubtful pins</source>
+        <translation>posizioni dubbie</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="91"/>
         <source>All owners</source>
         <translation>Tutti i responsabili</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="91"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="93"/>
         <source>Any plan</source>
         <translation>Ogni esito</translation>
     </message>
@@ -136,143 +141,143 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="40"/>
-        <location filename="../../planner/ui/inspector.py" line="89"/>
+        <location filename="../../planner/ui/inspector.py" line="43"/>
+        <location filename="../../planner/ui/inspector.py" line="104"/>
         <source>Select an account to see its details.</source>
         <translation>Seleziona un cliente per vederne i dettagli.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="52"/>
+        <location filename="../../planner/ui/inspector.py" line="55"/>
         <source>Set manual pin</source>
         <translation>Imposta posizione manuale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="64"/>
+        <location filename="../../planner/ui/inspector.py" line="67"/>
         <source>Value this week</source>
         <translation>Valore questa settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="65"/>
+        <location filename="../../planner/ui/inspector.py" line="68"/>
         <source>Planner says</source>
         <translation>Il pianificatore dice</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="66"/>
+        <location filename="../../planner/ui/inspector.py" line="69"/>
         <source>Pin (lat, lon)</source>
         <translation>Posizione (lat, lon)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="96"/>
+        <location filename="../../planner/ui/inspector.py" line="112"/>
         <source>not planned yet</source>
         <translation>non ancora pianificato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="115"/>
+        <location filename="../../planner/ui/inspector.py" line="131"/>
         <source>CRM id</source>
         <translation>ID CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="116"/>
+        <location filename="../../planner/ui/inspector.py" line="132"/>
         <source>Address</source>
         <translation>Indirizzo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="117"/>
+        <location filename="../../planner/ui/inspector.py" line="133"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="119"/>
+        <location filename="../../planner/ui/inspector.py" line="135"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="121"/>
+        <location filename="../../planner/ui/inspector.py" line="137"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="123"/>
+        <location filename="../../planner/ui/inspector.py" line="139"/>
         <source>Probability</source>
         <translation>Probabilità</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="126"/>
+        <location filename="../../planner/ui/inspector.py" line="142"/>
         <source>Close date</source>
         <translation>Data di chiusura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="127"/>
+        <location filename="../../planner/ui/inspector.py" line="143"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="129"/>
+        <location filename="../../planner/ui/inspector.py" line="145"/>
         <source>Cadence</source>
         <translation>Cadenza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="130"/>
+        <location filename="../../planner/ui/inspector.py" line="146"/>
         <source>every %d days</source>
         <translation>ogni %d giorni</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="132"/>
+        <location filename="../../planner/ui/inspector.py" line="148"/>
         <source>Meeting</source>
         <translation>Incontro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="134"/>
+        <location filename="../../planner/ui/inspector.py" line="150"/>
         <source>Opening hours</source>
         <translation>Orari di apertura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="137"/>
+        <location filename="../../planner/ui/inspector.py" line="153"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="138"/>
+        <location filename="../../planner/ui/inspector.py" line="154"/>
         <source>Contact</source>
         <translation>Contatto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="139"/>
+        <location filename="../../planner/ui/inspector.py" line="155"/>
         <source>Notes</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="148"/>
+        <location filename="../../planner/ui/inspector.py" line="164"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="148"/>
+        <location filename="../../planner/ui/inspector.py" line="164"/>
         <source>account</source>
         <translation>cliente potenziale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="151"/>
+        <location filename="../../planner/ui/inspector.py" line="167"/>
         <source>tier %s %s (%s)</source>
         <translation>fascia %s, %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="152"/>
+        <location filename="../../planner/ui/inspector.py" line="168"/>
         <source>visit every %s days; last visit %s× that ago</source>
         <translation>visita ogni %s giorni; ultima visita %s× quel periodo fa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="157"/>
+        <location filename="../../planner/ui/inspector.py" line="173"/>
         <source>× weight %s</source>
         <translation>× peso %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="161"/>
+        <location filename="../../planner/ui/inspector.py" line="177"/>
         <source>must visit</source>
         <translation>da visitare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="164"/>
+        <location filename="../../planner/ui/inspector.py" line="180"/>
         <source>excluded: %s</source>
         <translation>escluso: %s</translation>
     </message>
@@ -280,202 +285,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="78"/>
+        <location filename="../../planner/ui/main_window.py" line="96"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="80"/>
+        <location filename="../../planner/ui/main_window.py" line="98"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="82"/>
+        <location filename="../../planner/ui/main_window.py" line="100"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="83"/>
+        <location filename="../../planner/ui/main_window.py" line="101"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="86"/>
+        <location filename="../../planner/ui/main_window.py" line="104"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
         <location filename="../../planner/ui/main_window.py" line="111"/>
+        <source>Team</source>
+        <translation>Squadra</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="133"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="114"/>
+        <location filename="../../planner/ui/main_window.py" line="136"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="115"/>
+        <location filename="../../planner/ui/main_window.py" line="137"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="116"/>
+        <location filename="../../planner/ui/main_window.py" line="138"/>
+        <source>Open &amp;team workspace…</source>
+        <translation>Apri area di lavoro di &amp;squadra…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="139"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="120"/>
+        <location filename="../../planner/ui/main_window.py" line="143"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="122"/>
+        <location filename="../../planner/ui/main_window.py" line="145"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="127"/>
+        <location filename="../../planner/ui/main_window.py" line="150"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="129"/>
+        <location filename="../../planner/ui/main_window.py" line="152"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="130"/>
+        <location filename="../../planner/ui/main_window.py" line="153"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="132"/>
+        <location filename="../../planner/ui/main_window.py" line="155"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="138"/>
+        <location filename="../../planner/ui/main_window.py" line="161"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="141"/>
+        <location filename="../../planner/ui/main_window.py" line="164"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="143"/>
+        <location filename="../../planner/ui/main_window.py" line="166"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="144"/>
+        <location filename="../../planner/ui/main_window.py" line="167"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="148"/>
+        <location filename="../../planner/ui/main_window.py" line="168"/>
+        <source>Customer &amp;tiers…</source>
+        <translation>&amp;Fasce clienti…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="172"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="149"/>
+        <location filename="../../planner/ui/main_window.py" line="173"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="151"/>
+        <location filename="../../planner/ui/main_window.py" line="174"/>
+        <source>Plan the whole &amp;team</source>
+        <translation>Pianifica tutta la &amp;squadra</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="179"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="156"/>
+        <location filename="../../planner/ui/main_window.py" line="184"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="160"/>
+        <location filename="../../planner/ui/main_window.py" line="188"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="175"/>
+        <location filename="../../planner/ui/main_window.py" line="203"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="177"/>
+        <location filename="../../planner/ui/main_window.py" line="205"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="183"/>
+        <location filename="../../planner/ui/main_window.py" line="211"/>
         <source>Previous week</source>
         <translation>Settimana precedente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="185"/>
+        <location filename="../../planner/ui/main_window.py" line="213"/>
         <source>Next week</source>
         <translation>Settimana successiva</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="209"/>
+        <location filename="../../planner/ui/main_window.py" line="237"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="240"/>
+        <location filename="../../planner/ui/main_window.py" line="275"/>
+        <source>Not saved</source>
+        <translation>Non salvato</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="283"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="214"/>
+        <location filename="../../planner/ui/main_window.py" line="249"/>
         <source>The map is not available: %s</source>
         <translation>La mappa non è disponibile: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="246"/>
+        <location filename="../../planner/ui/main_window.py" line="289"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="301"/>
+        <location filename="../../planner/ui/main_window.py" line="344"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="305"/>
+        <location filename="../../planner/ui/main_window.py" line="348"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="311"/>
+        <location filename="../../planner/ui/main_window.py" line="354"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="122"/>
+        <location filename="../../planner/ui/workflows.py" line="127"/>
         <source>Calendar (.ics)…</source>
         <translation>Calendario (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="123"/>
+        <location filename="../../planner/ui/workflows.py" line="128"/>
         <source>Navigation route (GPX)…</source>
         <translation>Percorso di navigazione (GPX)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="124"/>
+        <location filename="../../planner/ui/workflows.py" line="129"/>
         <source>Spreadsheet itinerary (CSV)…</source>
         <translation>Itinerario per foglio di calcolo (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="125"/>
+        <location filename="../../planner/ui/workflows.py" line="130"/>
         <source>Printable itinerary (PDF)…</source>
         <translation>Itinerario stampabile (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="126"/>
+        <location filename="../../planner/ui/workflows.py" line="131"/>
         <source>Map page (HTML)…</source>
         <translation>Pagina mappa (HTML)…</translation>
     </message>
@@ -645,6 +675,111 @@
         <location filename="../../planner/ui/plan_view.py" line="259"/>
         <source>Navigate</source>
         <translation>Naviga</translation>
+    </message>
+</context>
+<context>
+    <name>RegionsDialog</name>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="45"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="153"/>
+        <source>Regions</source>
+        <translation>Regioni</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="49"/>
+        <source>Road times and street addresses come from OpenStreetMap extracts built once on this computer (in %1) and used by every workspace.</source>
+        <translation>Tempi su strada e indirizzi vengono da estratti OpenStreetMap preparati una volta su questo computer (in %1) e usati da ogni area di lavoro.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="56"/>
+        <source>Region</source>
+        <translation>Regione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="56"/>
+        <source>Addresses</source>
+        <translation>Indirizzi</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="56"/>
+        <source>Size</source>
+        <translation>Dimensione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="56"/>
+        <source>Built</source>
+        <translation>Preparata</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="57"/>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="63"/>
+        <source>Add from &amp;file…</source>
+        <translation>Aggiungi da &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="64"/>
+        <source>Add from &amp;URL or name…</source>
+        <translation>Aggiungi da &amp;URL o nome…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="65"/>
+        <source>&amp;Update</source>
+        <translation>A&amp;ggiorna</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="66"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Rimuovi</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="109"/>
+        <source>OpenStreetMap extract</source>
+        <translation>Estratto OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="109"/>
+        <source>OSM extracts (*.osm.pbf *.pbf)</source>
+        <translation>Estratti OSM (*.osm.pbf *.pbf)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="116"/>
+        <source>Add a region</source>
+        <translation>Aggiungi una regione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="117"/>
+        <source>An https URL of an .osm.pbf, or a Geofabrik region such as italy/nord-est:</source>
+        <translation>Un URL https di un .osm.pbf, o una regione Geofabrik come italy/nord-est:</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="129"/>
+        <source>Adding a region</source>
+        <translation>Aggiunta della regione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="145"/>
+        <source>Updating a region</source>
+        <translation>Aggiornamento della regione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="153"/>
+        <source>%1 is up to date.</source>
+        <translation>%1 è aggiornata.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="161"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="169"/>
+        <source>Remove region</source>
+        <translation>Rimuovi regione</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="162"/>
+        <source>Remove the region %1 and its road and address data?</source>
+        <translation>Rimuovere la regione %1 e i suoi dati di strade e indirizzi?</translation>
     </message>
 </context>
 <context>
@@ -832,6 +967,135 @@
     </message>
 </context>
 <context>
+    <name>TeamView</name>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="30"/>
+        <source>Rep</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="31"/>
+        <source>Visits</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="32"/>
+        <source>Remote</source>
+        <translation>A distanza</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="33"/>
+        <source>Distance</source>
+        <translation>Distanza</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="34"/>
+        <source>Driving</source>
+        <translation>Guida</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="35"/>
+        <source>Cost</source>
+        <translation>Costo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="36"/>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="37"/>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="38"/>
+        <source>Utilisation</source>
+        <translation>Utilizzo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="39"/>
+        <source>Nights away</source>
+        <translation>Notti fuori</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="55"/>
+        <source>Plan the whole team</source>
+        <translation>Pianifica tutta la squadra</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="71"/>
+        <source>Week of</source>
+        <translation>Settimana del</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="111"/>
+        <source>not planned</source>
+        <translation>non pianificata</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="123"/>
+        <source>No reps in this workspace.</source>
+        <translation>Nessun agente in quest&apos;area di lavoro.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="125"/>
+        <source>No plans for this week yet: plan the whole team.</source>
+        <translation>Ancora nessun piano per questa settimana: pianifica tutta la squadra.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_view.py" line="129"/>
+        <source>%d of %d reps planned · %d visits · %s · mean utilisation %d %%</source>
+        <translation>%d agenti su %d pianificati · %d visite · %s · utilizzo medio %d %%</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWorkflows</name>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="77"/>
+        <source>Open team workspace</source>
+        <translation>Apri area di lavoro di squadra</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="78"/>
+        <source>A team workspace is a postgresql://user@host:port/database address.</source>
+        <translation>Un&apos;area di lavoro di squadra è un indirizzo postgresql://utente@host:porta/database.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="107"/>
+        <source>Plan the whole team</source>
+        <translation>Pianifica tutta la squadra</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="121"/>
+        <source>Planning the whole team</source>
+        <translation>Pianificazione di tutta la squadra</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWorkspaceDialog</name>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="38"/>
+        <source>Open team workspace</source>
+        <translation>Apri area di lavoro di squadra</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="44"/>
+        <source>from ~/.pgpass or PGPASSWORD when empty</source>
+        <translation>da ~/.pgpass o PGPASSWORD se vuota</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="51"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/team_workflows.py" line="52"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
     <name>TerritoriesPanel</name>
     <message>
         <location filename="../../planner/ui/territories_panel.py" line="28"/>
@@ -915,6 +1179,73 @@
     </message>
 </context>
 <context>
+    <name>TiersDialog</name>
+    <message>
+        <location filename="../../planner/ui/dialogs/tiers_dialog.py" line="30"/>
+        <source>Customer tiers</source>
+        <translation>Fasce clienti</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/tiers_dialog.py" line="33"/>
+        <source>Tier</source>
+        <translation>Fascia</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/tiers_dialog.py" line="34"/>
+        <source>Visit every (days)</source>
+        <translation>Visita ogni (giorni)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/tiers_dialog.py" line="35"/>
+        <source>Visit value when due (%s)</source>
+        <translation>Valore della visita quando dovuta (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/tiers_dialog.py" line="49"/>
+        <source>Tier of accounts nothing else places</source>
+        <translation>Fascia dei clienti non altrimenti classificati</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/tiers_dialog.py" line="53"/>
+        <source>An account&apos;s tier comes from a tag such as &apos;Tier A&apos;, else its annual revenue, else the default tier. Overdue A-customers gain value fastest.</source>
+        <translation>La fascia di un cliente viene da un&apos;etichetta come &apos;Tier A&apos;, altrimenti dal fatturato annuo, altrimenti dalla fascia predefinita. I clienti A in ritardo guadagnano valore più in fretta.</translation>
+    </message>
+</context>
+<context>
+    <name>TravelActions</name>
+    <message>
+        <location filename="../../planner/ui/travel_menu.py" line="24"/>
+        <source>&amp;Travel</source>
+        <translation>Via&amp;ggi</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/travel_menu.py" line="25"/>
+        <source>&amp;Regions…</source>
+        <translation>&amp;Regioni…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/travel_menu.py" line="26"/>
+        <source>Check the plan on &amp;roads</source>
+        <translation>Verifica il piano su &amp;strada</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/travel_menu.py" line="38"/>
+        <location filename="../../planner/ui/travel_menu.py" line="53"/>
+        <source>Check on roads</source>
+        <translation>Verifica su strada</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/travel_menu.py" line="39"/>
+        <source>Plan a week first.</source>
+        <translation>Pianifica prima una settimana.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/travel_menu.py" line="47"/>
+        <source>Checking the plan on roads</source>
+        <translation>Verifica del piano su strada</translation>
+    </message>
+</context>
+<context>
     <name>Workflows</name>
     <message>
         <location filename="../../planner/ui/workflows.py" line="54"/>
@@ -923,7 +1254,7 @@
     </message>
     <message>
         <location filename="../../planner/ui/workflows.py" line="61"/>
-        <location filename="../../planner/ui/workflows.py" line="84"/>
+        <location filename="../../planner/ui/workflows.py" line="88"/>
         <source>Open workspace</source>
         <translation>Apri spazio di lavoro</translation>
     </message>
@@ -934,74 +1265,74 @@
         <translation>Salva spazio di lavoro come</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="110"/>
-        <location filename="../../planner/ui/workflows.py" line="116"/>
+        <location filename="../../planner/ui/workflows.py" line="115"/>
+        <location filename="../../planner/ui/workflows.py" line="121"/>
         <source>Geocoding</source>
         <translation>Geocodifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="132"/>
-        <location filename="../../planner/ui/workflows.py" line="136"/>
+        <location filename="../../planner/ui/workflows.py" line="137"/>
+        <location filename="../../planner/ui/workflows.py" line="141"/>
         <source>Export</source>
         <translation>Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="132"/>
+        <location filename="../../planner/ui/workflows.py" line="137"/>
         <source>Plan a week first.</source>
         <translation>Pianifica prima una settimana.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="156"/>
+        <location filename="../../planner/ui/workflows.py" line="161"/>
         <source>Exported %s</source>
         <translation>Esportato %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="160"/>
+        <location filename="../../planner/ui/workflows.py" line="165"/>
         <source>Exporting</source>
         <translation>Esportazione in corso</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="178"/>
+        <location filename="../../planner/ui/workflows.py" line="183"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="179"/>
+        <location filename="../../planner/ui/workflows.py" line="184"/>
         <source>Import at least two reps first.</source>
         <translation>Importa prima almeno due agenti.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="190"/>
+        <location filename="../../planner/ui/workflows.py" line="195"/>
         <source>Balance territories</source>
         <translation>Bilancia i territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="193"/>
+        <location filename="../../planner/ui/workflows.py" line="198"/>
         <source>Balancing territories</source>
         <translation>Bilanciamento dei territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="199"/>
+        <location filename="../../planner/ui/workflows.py" line="204"/>
         <source>Me</source>
         <translation>Io</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="214"/>
+        <location filename="../../planner/ui/workflows.py" line="228"/>
         <source>Plan the week</source>
         <translation>Pianifica la settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="215"/>
+        <location filename="../../planner/ui/workflows.py" line="229"/>
         <source>Set the rep&apos;s home location first.</source>
         <translation>Imposta prima la posizione di casa dell&apos;agente.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="235"/>
+        <location filename="../../planner/ui/workflows.py" line="249"/>
         <source>Plan week</source>
         <translation>Pianifica settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="238"/>
+        <location filename="../../planner/ui/workflows.py" line="252"/>
         <source>Planning the week</source>
         <translation>Pianificazione della settimana</translation>
     </message>

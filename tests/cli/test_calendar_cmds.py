@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from planner.cli.main import main
+from tests.calendar_servers import Radicale, make_calendar, radicale
+
+__all__ = ["radicale"]  # fixture
 
 WEEK = "2026-12-07"  # Tuesday 8 December is a public holiday in Italy
 
@@ -87,3 +90,24 @@ def test_half_days_off_and_address_appointments(
     assert all(v["departure"][11:16] <= "12:30" for v in days["2026-12-09"]["visits"])
     for v in days["2026-12-07"]["visits"]:  # nothing during the car service 11:00–12:30
         assert v["departure"][11:16] <= "11:00" or v["arrival"][11:16] >= "12:30"
+
+
+def test_calendar_publish_and_sync_commands(
+    workspace: Path, radicale: Radicale, capsys: pytest.CaptureFixture[str]
+) -> None:
+    w = ("-w", str(workspace))
+    url = make_calendar(radicale)
+    plan = ("plan", "--week", "2026-11-30", "--days", "2", "--time-limit", "0.5")
+    assert cli(capsys, *plan, *w)[0] == 0
+    code, out, err = cli(capsys, "calendar", "publish", "--rep", "Giulia", "--week", "2026-11-30",
+                         "--url", url, "--user", radicale.user, "--password-file",
+                         str(radicale.password_file), *w)  # fmt: skip
+    assert code == 0, err
+    assert out.startswith("week of 2026-11-30: ") and "visits published" in out
+    code, out, err = cli(capsys, "calendar", "sync", "--rep", "Giulia", *w)
+    assert code == 0, err
+    radicale.stop()
+    code, out, err = cli(capsys, "calendar", "sync", "--rep", "Giulia", *w)
+    assert (
+        code == 1 and "cannot reach" in out and err.startswith("error: the sync did not complete")
+    )

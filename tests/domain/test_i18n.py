@@ -99,4 +99,5 @@ def test_explanations_are_translated_with_their_amounts() -> None:
     )
     assert translate_reason(nested, "it").startswith("nessun valore questa settimana: trattativa")
     assert translate_reason(text, "en") == text
+    assert translate_reason("Mon, Wed, Fri", "it") == "lun, mer, ven"
     assert translate_reason("a note no template wrote", "it") == "a note no template wrote"

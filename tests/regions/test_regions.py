@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 from pathlib import Path
 
@@ -104,3 +105,19 @@ def test_download_resumes_and_checks_the_checksum(tmp_path: Path, helsinki_pbf: 
         assert result.info.name == "helsinki"
         assert update_region("helsinki", store=store) is None  # same checksum: nothing to do
     assert list((store.root / ".downloads").iterdir()) == []
+
+
+def test_a_disk_filling_up_half_way_leaves_the_previous_region(
+    tmp_path: Path, helsinki_pbf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = RegionStore(tmp_path / "regions")
+    first = add_region(str(helsinki_pbf), store=store).info
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("planner.services.regions.calibrate_region", full)
+    with pytest.raises(RegionError, match="the disk is full"):
+        add_region(str(helsinki_pbf), store=store)
+    assert store.regions() == [first]
+    assert _folders(store) == [first.folder]

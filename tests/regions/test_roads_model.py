@@ -69,3 +69,12 @@ def test_plan_json_legs_carry_road_figures_and_geometry(
     with Workspace.open(path) as ws:
         stored = ws.load_plan("Rep", date(2026, 12, 7))
     assert stored is not None and any(leg.geometry for d in stored.days for leg in d.legs)
+
+
+def test_estimate_outside_is_corrected_per_distance_band(built_store: RegionStore) -> None:
+    bands = built_store.regions()[0].calibration["bands"]
+    assert bands and all(b["pairs"] >= 10 for b in bands)
+    for band in bands:
+        assert abs(band["banded_median_pct"]) <= abs(band["median_pct"]) + 0.5
+    model = roads_model(built_store)
+    assert model is not None and "bands=" in model.fallback.cache_key()

@@ -108,12 +108,12 @@ def test_reimport_keeps_local_data(ws: Workspace, tmp_path: Path) -> None:
     assert after["1"].address.street == "Via Nuova 5"
     assert (after["2"].location, after["2"].precision) == (spot, Precision.ROOFTOP)
     assert after["2"].last_visit == date(2026, 10, 1)  # local visit is newer than the CRM's
-    assert after["2"].notes == "local: ring twice\ncrm says hi"
+    assert (after["2"].notes, after["2"].crm_notes) == ("local: ring twice", "crm says hi")
     assert after["2"].tags == ("vip",)
     assert after["2"].amount == Decimal("210.00")
     assert (after["3"].location, after["3"].precision) == (None, Precision.NONE)
     assert after["3"].last_visit == date(2026, 11, 1)  # the CRM's visit is newer
-    assert after["3"].notes == "new crm note"
+    assert (after["3"].notes, after["3"].crm_notes) == ("", "new crm note")
 
 
 OPPS = "Opportunity Name,Account ID,Account Name,Amount,Stage,Probability (%),Close Date"

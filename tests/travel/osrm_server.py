@@ -16,6 +16,8 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from planner.travel.osrm_build import osrm_tool
+
 
 class OsrmUnavailable(RuntimeError):
     """OSRM could not be built or started here; the message says why."""
@@ -81,22 +83,23 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(base: Path, max_table_size: int = 100, startup_s: float = 60.0) -> Iterator[str]:
+def serve(
+    base: Path, max_table_size: int = 100, startup_s: float = 60.0, algorithm: str = "ch"
+) -> Iterator[str]:
     """Run osrm-routed on a free loopback port; yields its base URL."""
     port = _free_port()
     log = (base.parent / "routed.log").open("w")
     proc = subprocess.Popen(
         [
-            sys.executable,
-            "-m",
-            "osrm",
-            "routed",
+            # the program itself, not `python -m osrm routed`: terminating that wrapper
+            # left its osrm-routed child running after every test
+            str(osrm_tool("routed")),
             "--ip",
             "127.0.0.1",
             "--port",
             str(port),
             "--algorithm",
-            "ch",
+            algorithm,
             "--max-table-size",
             str(max_table_size),
             base.name,

@@ -123,6 +123,31 @@ def test_territories_tab_explains_a_rep_without_home(qtbot, window) -> None:  # 
     assert window.territories_panel.table.rowCount() == 0
 
 
+def test_an_edit_someone_else_overtook_is_refused_and_reloaded(  # type: ignore[no-untyped-def]
+    qtbot, window, monkeypatch
+) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.services.workspaces import Workspace
+
+    session = window.session
+    before = session.accounts[3]
+    with Workspace.open(session.workspace.path) as other:  # a second window, another desk
+        mine = other.account_by_key(before.key)
+        other.save_accounts([replace(mine, notes="called by the manager")])
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    session.set_manual_pin(before.key, 44.5, 11.25)
+    assert len(shown) == 1 and "changed by someone else" in shown[0]
+    assert "called by the manager" in shown[0]
+    assert session.undo_stack.count() == 0  # the refused edit is not on the undo stack
+    stored = session.workspace.account_by_key(before.key)
+    assert stored.notes == "called by the manager" and stored.location == before.location
+    qtbot.waitUntil(lambda: session.account(before.key).notes == "called by the manager")
+
+
 SHIFT_CLICK = CLICK_MARKER.replace(
     "{bubbles: true, cancelable: true}", "{bubbles: true, cancelable: true, shiftKey: true}"
 )

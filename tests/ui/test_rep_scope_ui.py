@@ -39,6 +39,9 @@ def test_the_table_shows_the_selected_reps_accounts_unless_all(two_reps) -> None
     assert panel.proxy.rowCount() == 30
     assert win.session.model.all_accounts  # planning follows the switch
     panel.everyone.setChecked(False)
+    lucas = next(a for a in win.session.accounts if a.owner == LUCA.name)
+    win._map_clicked(lucas.key)  # the map shows every pin: the inspector says whose it is
+    assert "Luca Bianchi's account" in win.inspector._why.text()
     win.session.choose_rep(LUCA.name)
     assert panel.proxy.rowCount() == 10
 

@@ -7,7 +7,14 @@ from dataclasses import asdict
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from planner.domain.calendar import Appointment, AppointmentKind, HalfDay, TimeOff
+from planner.domain.calendar import (
+    Appointment,
+    AppointmentKind,
+    HalfDay,
+    Outcome,
+    TimeOff,
+    VisitReport,
+)
 from planner.io.calendars.sources import CalendarSource, Fetched
 from planner.io.workspace import Workspace
 
@@ -136,3 +143,35 @@ def pop_by_id(workspace: Workspace, namespace: str, ident: str) -> dict[str, Any
 def rep_names(workspace: Workspace, rep_name: str | None) -> list[str]:
     """The one rep asked for, else every rep of the workspace."""
     return [rep_name] if rep_name else [r.name for r in workspace.reps()]
+
+
+REPORTS = "visit_reports"
+
+
+def report_to_dict(report: VisitReport) -> dict[str, Any]:
+    return {
+        "rep_name": report.rep_name, "account_key": report.account_key,
+        "account_id": report.account_id, "name": report.name, "day": report.day.isoformat(),
+        "done": report.done, "outcome": report.outcome.value, "notes": report.notes,
+        "start": report.start.isoformat() if report.start else None,
+        "end": report.end.isoformat() if report.end else None,
+    }  # fmt: skip
+
+
+def report_from_dict(row: dict[str, Any]) -> VisitReport:
+    start, end = row.get("start"), row.get("end")
+    return VisitReport(
+        row["rep_name"], row["account_key"], row["account_id"], row["name"],
+        date.fromisoformat(row["day"]), bool(row["done"]), Outcome(row["outcome"]),
+        row.get("notes", ""), datetime.fromisoformat(start) if start else None,
+        datetime.fromisoformat(end) if end else None,
+    )  # fmt: skip
+
+
+def load_reports(workspace: Workspace, rep_name: str) -> list[VisitReport]:
+    return [report_from_dict(row) for row in workspace.get_value(REPORTS, rep_name) or []]
+
+
+def save_reports(workspace: Workspace, rep_name: str, items: list[VisitReport]) -> None:
+    ordered = sorted(items, key=lambda r: (r.day, r.name))
+    workspace.set_value(REPORTS, rep_name, [report_to_dict(r) for r in ordered])

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from planner.domain import Account, DayPlan, GeoPoint, Leg, Rep, Visit, WeekPlan
 from planner.domain.navigation import StopLinks
+from planner.domain.text import visible_text
 from planner.domain.units import km
 
 # C0 controls other than TAB and LF, DEL and C1 controls: invalid in XML 1.0 and in
@@ -22,12 +23,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def clean_text(text: str) -> str:
-    """Line breaks normalised to LF, other control characters dropped.
+    """Line breaks normalised to LF, other control characters dropped, bidi overrides
+    shown instead of obeyed (domain.text.visible_text).
 
     iCalendar and XML can only carry a line break as LF (``\\n`` in ICS); a CR on
     its own would be lost or rejected, so every export normalises the same way.
     """
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROL.sub("", visible_text(text).replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def one_line(text: str) -> str:
@@ -116,8 +118,8 @@ def describe_visit(row: StopRow, rep: Rep) -> str:
         f"Drive in: {km(row.leg_in.distance_m):.1f} km, "
         f"{round(row.leg_in.duration_s / 60)} min, {row.leg_in.cost}"
     )
-    if account is not None and account.notes:
-        lines.append(f"Notes: {account.notes}")
+    if account is not None and account.all_notes:
+        lines.append(f"Notes: {account.all_notes}")
     if row.location is not None:
         links = StopLinks.of(row.location, visit.name)
         lines.append(f"Navigate (Google Maps): {links.google}")

@@ -260,7 +260,7 @@ def _account_cells(account: Account) -> dict[str, Cell]:
         "phone": account.phone,
         "stage": account.stage,
         "deal_amount": account.amount,
-        "notes": account.notes,
+        "notes": account.all_notes,
     }
 
 

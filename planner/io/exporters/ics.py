@@ -103,7 +103,7 @@ def _week_days(plan: WeekPlan, previous: IcsState) -> set[date]:
     return {d.day for d in plan.days} | {old.day for old in previous.values() if old.day in week}
 
 
-def _minute(moment: datetime) -> datetime:
+def to_minute(moment: datetime) -> datetime:
     """To the nearest minute: calendars show minutes, and a drive that ends when a visit
     starts must still touch it after rounding (both round the same instant the same way)."""
     return (moment + timedelta(seconds=30)).replace(second=0, microsecond=0)
@@ -134,8 +134,8 @@ def _visit_specs(plan: WeekPlan, accounts: Mapping[str, Account], rep: Rep) -> l
             uid=visit_uid(rep.name, plan.week_start, f"visit|{key}"),
             day=row.day.day,
             summary=clean_text(f"Visit: {visit.name}"),
-            start=_minute(visit.arrival.astimezone(rep.tz)),
-            end=_minute(visit.departure.astimezone(rep.tz)),
+            start=to_minute(visit.arrival.astimezone(rep.tz)),
+            end=to_minute(visit.departure.astimezone(rep.tz)),
             geo=row.location.as_tuple() if row.location else None,
             alarm=not visit.cancelled,
             cancelled=visit.cancelled,
@@ -172,8 +172,8 @@ def _travel_specs(plan: WeekPlan, day: DayPlan, rep: Rep) -> list[_Spec]:
             uid=visit_uid(rep.name, plan.week_start, leg_key),
             day=day.day,
             summary=clean_text(f"Drive: {names[i]} → {names[i + 1]}"),
-            start=_minute(start),
-            end=_minute(start + timedelta(seconds=leg.duration_s)),
+            start=to_minute(start),
+            end=to_minute(start + timedelta(seconds=leg.duration_s)),
         )
         spec.fields = {
             "description": clean_text(

@@ -19,8 +19,12 @@ _DEAL_FIELDS = ("amount", "probability", "stage", "close_date")
 
 def build_account(row: ParsedRow) -> Account:
     """A new account from a parsed row (DomainError when the values do not fit together)."""
-    # row.fields holds Account attributes only (see rows._CONVERTERS), so no filtering.
-    return Account(address=Address(**row.address), **row.fields)  # type: ignore[arg-type]
+    # row.fields holds Account attributes only (see rows._CONVERTERS), so no filtering;
+    # the notes column is the CRM's own text, kept apart from the user's notes.
+    fields = dict(row.fields)
+    if "notes" in fields:
+        fields["crm_notes"] = fields.pop("notes")
+    return Account(address=Address(**row.address), **fields)  # type: ignore[arg-type]
 
 
 def row_key(row: ParsedRow, *, use_id: bool = True) -> str:
@@ -162,7 +166,7 @@ def merge_account(old: Account, row: ParsedRow) -> Account:
         values.get("last_visit") is None or values["last_visit"] < old.last_visit
     ):
         values["last_visit"] = old.last_visit
-    values["notes"] = _merge_notes(old.notes, str(values.get("notes", "")))
+    _take_crm_notes(old, values)
     values["tags"] = tuple(dict.fromkeys((*old.tags, *values.get("tags", ()))))
     return replace(old, **values)
 
@@ -176,10 +180,14 @@ def _location_of(account: Account) -> dict[str, Any]:
     }
 
 
-def _merge_notes(local: str, imported: str) -> str:
-    """Local notes are never dropped; CRM notes are added when they say something new."""
-    if not imported or imported in local:
-        return local
-    if not local or local in imported:
-        return imported
-    return f"{local}\n{imported}"
+def _take_crm_notes(old: Account, values: dict[str, Any]) -> None:
+    """The file's notes replace the CRM notes of the last import (never appended run after
+    run); the user's own notes are left as they are. A workspace from before the two
+    were kept apart held the CRM text in ``notes``: that copy is taken out once."""
+    if "notes" not in values:
+        return  # the file has no notes column: both stay as they were
+    imported = str(values.pop("notes") or "")
+    values["crm_notes"] = imported
+    if imported and not old.crm_notes and imported in old.notes:
+        lines = [line for line in old.notes.replace(imported, "").split("\n") if line.strip()]
+        values["notes"] = "\n".join(lines)

@@ -24,6 +24,7 @@ MAX_CELL_CHARS = 32_767
 MAX_AMOUNT = Decimal(10) ** 12
 MAX_CADENCE_DAYS = 3650
 _SHOWN_ROWS = 8
+_MB = 2**20
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,15 @@ class Limits:
 
     def too_big(self, name: str, size: int) -> str:
         return (
-            f"{name} is {size / 1e6:,.0f} MB, more than the {self.max_file_bytes / 1e6:,.0f} MB "
+            f"{name} is {size / _MB:,.0f} MB, more than the {self.max_file_bytes / _MB:,.0f} MB "
             "a CRM export usually is; if it is right, import it again with --allow-large"
+        )
+
+    def too_much_text(self, name: str) -> str:
+        return (
+            f"{name} holds more than {self.max_file_bytes / _MB:,.0f} MB of text once read "
+            "(the same long text repeated in many cells?); if that is right, import it again "
+            "with --allow-large"
         )
 
     def too_many_rows(self, name: str) -> str:

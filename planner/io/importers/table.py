@@ -28,6 +28,9 @@ _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
 
 
+_KEPT_EXTRA = 50  # values beyond the header kept with a rejected row
+
+
 class Row(NamedTuple):  # a tuple, not a dataclass: 100k of them are built per import
     number: int  # record number as a spreadsheet shows it (header = 1 when it comes first)
     cells: tuple[str, ...]
@@ -54,8 +57,11 @@ class Table:
     def raw_cells(headers: tuple[str, ...], cells: tuple[str, ...]) -> dict[str, str]:
         pairs = zip(headers, cells, strict=False)
         out = {h or f"column {i + 1}": v for i, (h, v) in enumerate(pairs)}
-        for i, extra in enumerate(cells[len(headers) :], start=len(headers)):
+        extras = cells[len(headers) : len(headers) + _KEPT_EXTRA]
+        for i, extra in enumerate(extras, start=len(headers)):
             out[f"column {i + 1}"] = extra
+        if len(cells) > len(headers) + _KEPT_EXTRA:  # a row of 100,000 values is not kept whole
+            out["…"] = f"{len(cells) - len(headers) - _KEPT_EXTRA:,} more values not kept"
         return out
 
 
@@ -202,7 +208,7 @@ class TableBuilder:
         self.headers: tuple[str, ...] | None = None
         self.rows: list[Row] = []
         self.broken: list[Rejection] = []
-        self.skipped = self.records = 0
+        self.skipped = self.records = self.chars = 0
         self.flags = RowFlags()
 
     def add(self, number: int, cells: tuple[str, ...]) -> None:
@@ -214,7 +220,13 @@ class TableBuilder:
         if _blank(cells) or _is_footer(cells):
             self.skipped += 1
             return
-        self.rows.append(Row(number, self._capped(number, cells)))
+        cells = self._capped(number, cells)
+        # A workbook's shared strings let a small file repeat one long text in every cell:
+        # the text read, not the file's size, is what would land in the workspace.
+        self.chars += sum(map(len, cells))
+        if self.chars > self.limits.max_file_bytes:
+            raise ImportFileError(self.limits.too_much_text(self.name))
+        self.rows.append(Row(number, cells))
 
     def broken_row(self, number: int, cells: tuple[str, ...], column: int, swallowed: int) -> None:
         """A row whose quote never closes: rejected whole, the lines after it read alone."""

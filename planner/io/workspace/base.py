@@ -51,9 +51,10 @@ def plan_key(rep_name: str, week_start: date) -> str:
 class WorkspaceBase:
     """A handle on one workspace. Thread-safe: one connection shared under a lock."""
 
-    def __init__(self, db: Database, path: Path | None = None) -> None:
+    def __init__(self, db: Database, path: Path | None = None, target: str = "") -> None:
         self._db = db
         self._file = path
+        self.target = target or str(path or db.location)  # to open it again, password and all
         self.location = db.location  # a file path, or the URL without its password
         self._lock = threading.RLock()
         self._depth = 0
@@ -70,7 +71,7 @@ class WorkspaceBase:
             except BaseException:
                 db.close()
                 raise
-            return cls(db)
+            return cls(db, target=str(target))
         path = Path(target)
         try:  # a file that is not a workspace is refused before SQLite touches it
             safety.check_workspace_file(path)
@@ -96,6 +97,11 @@ class WorkspaceBase:
     def is_team(self) -> bool:
         """A shared PostgreSQL workspace (as opposed to a file)."""
         return self._db.dialect == "postgresql"
+
+    @property
+    def title(self) -> str:
+        """A short name for window titles: the file's name, or the database's URL."""
+        return self._file.name if self._file is not None else self.location
 
     @property
     def path(self) -> Path:

@@ -34,16 +34,13 @@ def _psycopg() -> Any:
 
 
 def display_url(url: str) -> str:
-    """The URL without its password, for messages and window titles."""
-    from psycopg.conninfo import conninfo_to_dict
+    """The URL without its password (or query), for messages and window titles."""
+    from urllib.parse import urlsplit
 
-    try:
-        parts = conninfo_to_dict(url)
-    except Exception:
-        return url.rsplit("@", maxsplit=1)[-1]
-    user = f"{parts['user']}@" if parts.get("user") else ""
-    port = f":{parts['port']}" if parts.get("port") else ""
-    return f"postgresql://{user}{parts.get('host', 'localhost')}{port}/{parts.get('dbname', '')}"
+    parts = urlsplit(url)
+    user = f"{parts.username}@" if parts.username else ""
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return f"postgresql://{user}{host}{parts.path}"
 
 
 def explain(exc: Exception, where: str) -> str:
@@ -136,3 +133,14 @@ class PostgresDatabase:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def with_password(url: str, password: str) -> str:
+    """`url` with `password` set in it (percent-encoded), for a password typed in a dialog."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    user = parts.username or ""
+    host = parts.netloc.rsplit("@", 1)[-1]
+    netloc = f"{quote(user, safe='')}:{quote(password, safe='')}@{host}"
+    return urlunsplit(parts._replace(netloc=netloc))

@@ -44,6 +44,16 @@ def available(phase_s: float, max_iterations: int | None) -> bool:
     return (os.cpu_count() or 1) >= 2 and not getattr(sys, "frozen", False)
 
 
+def core_free() -> bool:
+    """Whether a core is idle now: the 1-minute load average leaves at least half of one.
+    On a busy machine a second search only takes CPU from the first."""
+    try:
+        load = os.getloadavg()[0]
+    except OSError:  # not available on this platform
+        return True
+    return load < (os.cpu_count() or 1) - 0.5
+
+
 @dataclass(frozen=True, slots=True)
 class _Job:
     data: pyvrp.ProblemData

@@ -328,13 +328,25 @@ def workbooks() -> None:
     xlsx("x_bidi_and_formula_text.xlsx", "bidi override and formula text in cells",
          sheet_xml(table_rows(bidi), "A1:B2"), 1)  # fmt: skip
     xlsx("x_bad_xml.xlsx", "a worksheet that is not XML", "<worksheet><sheetData><row", None)
+    repeated = [["Account Name", "Notes"]] + [[f"A{i}", SharedRef(0)] for i in range(7000)]
+    xlsx("x_shared_string_in_7000_cells.xlsx", "a 32,767-character text in 7,000 cells",
+         sheet_xml(table_rows(repeated), ""), None, shared=["z" * 32_767])  # fmt: skip
+    entities = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(2, 10))
+    laughs = (f'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol1 "lol">{entities}]>'
+              '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+              'uniqueCount="1"><si><t>&lol9;</t></si></sst>')  # fmt: skip
+    one = [["Account Name", "Notes"], ["Alfa", SharedRef(0)]]
+    write_xlsx(HERE / "x_billion_laughs.xlsx", sheet_xml(table_rows(one), ""),
+               extra={"xl/sharedStrings.xml": laughs})  # fmt: skip
+    MANIFEST["x_billion_laughs.xlsx"] = Entry("xlsx", None, "XML entity expansion (billion laughs)")
     path = HERE / "x_no_worksheet.xlsx"
     write_xlsx(path, sheet_xml([], ""), skip=["xl/worksheets/sheet1.xml"])
     MANIFEST[path.name] = Entry("xlsx", None, "the workbook names a sheet that is missing")
     data = (HERE / "x_no_dimension.xlsx").read_bytes()
     raw_file("x_truncated.xlsx", "xlsx", "a workbook cut in half", data[: len(data) // 2], None)
     with zipfile.ZipFile(HERE / "x_not_a_workbook.xlsx", "w") as archive:
-        archive.writestr("readme.txt", "a zip file, not a workbook")
+        entry = zipfile.ZipInfo("readme.txt", date_time=(2026, 1, 1, 0, 0, 0))
+        archive.writestr(entry, "a zip file, not a workbook")
     MANIFEST["x_not_a_workbook.xlsx"] = Entry("xlsx", None, "a zip without a workbook")
 
 

@@ -57,39 +57,50 @@ class FakeNominatim:
             return self.replies.pop(0) if len(self.replies) > 1 else self.replies[0]
 
 
+def answer(request: BaseHTTPRequestHandler, reply: Reply) -> None:
+    """Send ``reply`` (after its delay); a client that hung up meanwhile is no error."""
+    if reply.delay_s:
+        time.sleep(reply.delay_s)
+    body = reply.body if isinstance(reply.body, str) else json.dumps(reply.body)
+    data = body.encode()
+    try:
+        request.send_response(reply.status)
+        request.send_header("Content-Type", "application/json")
+        request.send_header("Content-Length", str(len(data)))
+        for name, value in reply.headers.items():
+            request.send_header(name, value)
+        request.end_headers()
+        request.wfile.write(data)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the client timed out and hung up: that is what the test wanted
+
+
+@contextmanager
+def running(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A threaded HTTP server on 127.0.0.1 for the test's duration; yields its URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
 @contextmanager
 def serve(replies: list[Reply]) -> Iterator[FakeNominatim]:
     fake = FakeNominatim(replies)
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            reply = fake.next_reply(self)
-            if reply.delay_s:
-                time.sleep(reply.delay_s)
-            body = reply.body if isinstance(reply.body, str) else json.dumps(reply.body)
-            data = body.encode()
-            try:
-                self.send_response(reply.status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                for name, value in reply.headers.items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client timed out and hung up: that is what the test wanted
+            answer(self, fake.next_reply(self))
 
         def log_message(self, format: str, *args: Any) -> None:
             return None
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
-    thread.start()
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with running(Handler) as url:
+        fake.url = url
         yield fake
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

@@ -7,16 +7,14 @@ so one geocoding run meets every fault, in any order, without a script of replie
 
 from __future__ import annotations
 
-import json
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.io.geocoding.fake_nominatim import place
+from tests.io.geocoding.fake_nominatim import Reply, answer, place, running
 
 OK = [place(44.4949, 11.3426, addresstype="building", place_rank=30)]
 # fault -> (HTTP status, body: JSON-able or raw text, seconds to wait before answering)
@@ -71,31 +69,12 @@ def serve_faults() -> Iterator[FaultyGeocoder]:
             with stub.lock:
                 stub.requests += 1
             status, body, delay = FAULTS[stub.fault_of(self.path)]
-            if delay:
-                time.sleep(delay)
-            data = (body if isinstance(body, str) else json.dumps(body)).encode()
-            try:
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                if status == 429:
-                    self.send_header("Retry-After", "0")
-                self.end_headers()
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up waiting: the fault under test
+            headers = {"Retry-After": "0"} if status == 429 else {}
+            answer(self, Reply(status, body, headers, delay))
 
         def log_message(self, format: str, *args: Any) -> None:
             return None
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
-    thread.start()
-    stub.url = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with running(Handler) as url:
+        stub.url = url
         yield stub
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

@@ -62,7 +62,7 @@ def _accounts(faults: list[str]) -> list[Account]:
     ]
 
 
-def test_every_fault_gives_a_short_true_reason_and_the_run_completes() -> None:
+def test_tracebacks_bad_geocoder_answers_skip_the_account_and_the_run_goes_on() -> None:
     faults = [f for f in FAULTS if f not in ("ok", "slow-ok")]
     accounts = _accounts(["ok", *faults, "slow-ok"])
     with serve_faults() as stub:
@@ -78,10 +78,10 @@ def test_every_fault_gives_a_short_true_reason_and_the_run_completes() -> None:
         assert len(reason) <= SHORT, (fault, reason)
         assert EXPECTED_REASON[fault] in reason, (fault, reason)
         assert "HTTPConnectionPool" not in reason and "Traceback" not in reason
-    assert "timed out" not in reasons["status-503 #5"]
+    assert "timed out" not in reasons["status-503 #5"]  # HTTP 503 is not "timed out"
 
 
-def test_provider_left_alone_after_repeated_failures_still_gives_every_account_a_reason() -> None:
+def test_misleading_messages_provider_left_alone_after_failures_still_gives_reasons() -> None:
     accounts = _accounts(["status-503"] * 4 + ["ok", "lat-95"])
     with serve_faults() as stub:
         summary = geocode_accounts(accounts, _provider(stub.url, max_failures_in_row=3))
@@ -92,7 +92,7 @@ def test_provider_left_alone_after_repeated_failures_still_gives_every_account_a
     assert asked == 3 * 2  # three accounts, two attempts each; then no more requests
 
 
-def test_geocoder_down_gives_a_short_reason_not_a_urllib3_dump() -> None:
+def test_misleading_messages_geocoder_down_gives_a_short_reason_not_a_urllib3_dump() -> None:
     with serve_faults() as stub:
         url = stub.url  # the server is stopped when the block ends: its port refuses
     summary = geocode_accounts(_accounts(["ok", "ok"]), _provider(url))
@@ -117,7 +117,7 @@ def _cli(path: Path, url: str) -> list[str]:
 @pytest.mark.parametrize(
     ("faults", "code"), [(["ok", "ok"], 0), (["ok", "lat-95"], 3), (["lat-95", "nan"], 1)]
 )
-def test_geocode_exit_code_is_0_all_3_some_1_none(
+def test_misleading_messages_geocode_exits_0_all_3_some_1_none(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], faults: list[str], code: int
 ) -> None:
     path = tmp_path / "w.tpw"

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from planner.domain import Account, Address
 from planner.domain.progress import CancelFlag, Cancelled
 from planner.io.importers import ImportFileError, Limits, read_import
 from planner.io.importers.limits import MAX_CELL_CHARS
@@ -212,3 +214,48 @@ def _error_of(path: Path) -> str:
     except ImportFileError as exc:
         return str(exc)
     return ""
+
+
+def test_minor_reimport_replaces_crm_notes_and_keeps_local_notes(tmp_path: Path) -> None:
+    source = tmp_path / "crm.csv"
+    with Workspace.open(tmp_path / "ws.tpw") as ws:
+        for run, crm_text in enumerate(("first call", "second call", "third call")):
+            source.write_text(f"Account ID,Account Name,Billing City,Description\n"
+                              f"A1,Alfa,Parma,{crm_text}\n", encoding="utf-8")  # fmt: skip
+            import_accounts(ws, source)
+            (alfa,) = ws.accounts()
+            if run == 0:
+                ws.save_accounts([replace(alfa, notes="mine: ring twice")])
+        (alfa,) = ws.accounts()
+        assert (alfa.crm_notes, alfa.notes) == ("third call", "mine: ring twice")
+        assert alfa.all_notes == "third call\nmine: ring twice"
+
+
+def test_minor_reimport_takes_old_crm_text_out_of_local_notes_once(tmp_path: Path) -> None:
+    source = tmp_path / "crm.csv"
+    source.write_text("Account ID,Account Name,Billing City,Description\nA1,Alfa,Parma,crm text\n",
+                      encoding="utf-8")  # fmt: skip
+    with Workspace.open(tmp_path / "ws.tpw") as ws:  # notes as stored before the split
+        ws.save_accounts([Account("Alfa", "A1", Address(city="Parma"), notes="mine\ncrm text")])
+        import_accounts(ws, source)
+        (alfa,) = ws.accounts()
+        assert (alfa.crm_notes, alfa.notes) == ("crm text", "mine")
+
+
+def test_minor_small_workbook_cannot_grow_a_huge_workspace(tmp_path: Path) -> None:
+    # 108 KB of workbook made a 1 GB workspace: one long shared string in every cell.
+    rows = [["Account Name", "Notes"]] + [[f"A{i}", SharedRef(0)] for i in range(400)]
+    path = tmp_path / "repeat.xlsx"
+    write_xlsx(path, sheet_xml(table_rows(rows), ""), shared=["z" * 30_000])
+    with pytest.raises(ImportFileError, match=r"more than 10 MB of text.*--allow-large"):
+        read_table(path, limits=Limits(max_file_bytes=10 * 2**20))
+    assert len(read_table(path).rows) == 400  # within the default 200 MB
+
+
+def test_minor_rejected_row_with_100000_values_is_not_kept_whole(tmp_path: Path) -> None:
+    report, ws = _import(
+        tmp_path, "wide.csv", b"name,city\nAlfa,Parma\n" + b"Beta" + b",x" * 100_000 + b"\n"
+    )
+    with ws:
+        (kept,) = ws.rejected_rows(report.import_id)
+        assert len(kept.raw) == 2 + 50 + 1 and kept.raw["…"] == "99,949 more values not kept"

@@ -144,7 +144,7 @@ def test_cadence_last_visit_and_meeting_columns(tmp_path: Path) -> None:
     alfa, beta = (build_account(r) for r in read_import(path).rows)
     assert alfa.last_visit == date(2026, 10, 1) and alfa.cadence_days == 14
     assert alfa.meeting_minutes == 90 and alfa.tags == ("vip", "north")
-    assert alfa.notes == "call first"
+    assert (alfa.crm_notes, alfa.notes) == ("call first", "")  # the CRM's, not the user's
     assert beta.cadence_days == 30 and beta.meeting_minutes == 45
 
 

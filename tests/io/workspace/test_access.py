@@ -3,6 +3,7 @@ rep's rows, even with raw SQL; a manager reads everything and assigns territorie
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date
 
@@ -131,3 +132,32 @@ def test_password_from_pgpass_and_environment(team: str, pg_server: PgServer, tm
     monkeypatch.setenv("PGPASSFILE", str(pgpass))
     with Workspace.open(bare) as ws:
         assert len(ws.accounts()) == 2
+
+
+def test_losing_the_database_mid_plan_is_one_message_and_no_write(pg_url: str, capsys) -> None:
+    from tests.services.team_fixtures import fill_team
+
+    names = fill_team(pg_url, per_rep=30, reps=1)
+    dbname = pg_url.rsplit("/", 1)[1]
+
+    def cut() -> None:
+        with psycopg.connect(pg_url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND application_name = 'territory-planner'",
+                (dbname,),
+            )
+
+    timer = threading.Timer(2.0, cut)
+    timer.start()
+    args = ["plan", "--rep", names[0], "--week", "2026-03-02", "--time-limit", "6"]
+    try:
+        assert main([*args, "-w", pg_url]) == 1
+    finally:
+        timer.cancel()
+    err = capsys.readouterr().err
+    assert (
+        "lost the connection to postgresql://tp_admin@127.0.0.1" in err and "Traceback" not in err
+    )
+    with Workspace.open(pg_url) as ws:
+        assert ws.plans() == []

@@ -39,3 +39,11 @@ def test_solve_with_two_seeds_is_feasible(
     result = solve(small_vrptw, SolveParams(time_limit_s=1.5, strategy="tuned"))
     assert result.feasible
     assert result.seconds < 3.0
+
+
+def test_a_second_search_only_on_a_free_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("os.getloadavg", lambda: (0.9, 0.5, 0.5))
+    assert second_core.core_free()
+    monkeypatch.setattr("os.getloadavg", lambda: (9.0, 9.0, 9.0))  # a shared, busy machine
+    assert not second_core.core_free()

