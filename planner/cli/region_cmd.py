@@ -6,11 +6,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from planner.cli.common import progress_bar
 from planner.domain.progress import Cancelled
 from planner.services.regions import (
+    AddResult,
     RegionError,
     RegionInfo,
     RegionStore,
@@ -50,19 +52,26 @@ def register(subparsers: Any) -> None:
     update.set_defaults(handler=run_update)
 
 
-def run_add(args: argparse.Namespace) -> int:
+def _building(work: Callable[[Any], AddResult | None]) -> tuple[int, AddResult | None]:
+    """Run a build with a progress bar: (exit code, result); errors printed as one line."""
     try:
         with progress_bar("region") as bar:
-            result = add_region(args.source, name=args.name, progress=bar)
+            return 0, work(bar)
     except (RegionError, TravelError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return 1, None
     except (KeyboardInterrupt, Cancelled):
-        print("interrupted: nothing changed (a download resumes next time)", file=sys.stderr)
-        return 130
-    verb = "rebuilt" if result.replaced else "added"
-    print(f"region {result.info.name} {verb}: {_summary(result.info)}")
-    return 0
+        print("interrupted: the regions are unchanged (a download resumes next time)",
+              file=sys.stderr)  # fmt: skip
+        return 130, None
+
+
+def run_add(args: argparse.Namespace) -> int:
+    code, result = _building(lambda bar: add_region(args.source, name=args.name, progress=bar))
+    if result is not None:
+        verb = "rebuilt" if result.replaced else "added"
+        print(f"region {result.info.name} {verb}: {_summary(result.info)}")
+    return code
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -89,20 +98,12 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def run_update(args: argparse.Namespace) -> int:
-    try:
-        with progress_bar("region") as bar:
-            result = update_region(args.name, progress=bar)
-    except (RegionError, TravelError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except (KeyboardInterrupt, Cancelled):
-        print("interrupted: the region is unchanged", file=sys.stderr)
-        return 130
-    if result is None:
+    code, result = _building(lambda bar: update_region(args.name, progress=bar))
+    if code == 0 and result is None:
         print(f"region {args.name} is up to date (same checksum as the published extract)")
-    else:
+    elif result is not None:
         print(f"region {result.info.name} rebuilt: {_summary(result.info)}")
-    return 0
+    return code
 
 
 def _summary(info: RegionInfo) -> str:
@@ -110,8 +111,9 @@ def _summary(info: RegionInfo) -> str:
     cal = info.calibration
     fitted = ""
     if cal.get("after"):
-        fitted = (f"; estimate outside it calibrated on {cal['pairs']} road pairs "
-                  f"(median time error {cal['after']['duration_median_pct']:.0f} %)")  # fmt: skip
+        bands = len(cal.get("bands", ()))
+        fitted = (f"; the estimate outside it is calibrated on {cal['pairs']} road pairs "
+                  f"({bands} distance bands)")  # fmt: skip
     return (
         f"{info.addresses} addresses on {info.streets} streets, box {s:.3f},{w:.3f} – "
         f"{n:.3f},{e:.3f}, {info.size_bytes / 1e6:.1f} MB, built in {info.build_s:.1f} s "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -19,6 +20,7 @@ def run_with_progress(
     work: Callable[[Any, Any], Any],
     on_result: Callable[[Any], None],
     on_cancelled: Callable[[], None] | None = None,
+    workspace: Path | str | None = None,
 ) -> Task:
     """Start `work(progress, cancel)`; the dialog's Cancel trips the token.
 
@@ -31,7 +33,7 @@ def run_with_progress(
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    task = Task(work, title)
+    task = Task(work, title, workspace)  # named in the failure sentence
     dialog.canceled.connect(task.cancel)
 
     def progress(fraction: float, message: str) -> None:

@@ -37,7 +37,7 @@ class Task(QRunnable):
     """Runs `work(progress, cancel)` in a pool thread."""
 
     def __init__(
-        self, work: Callable[[Any, Any], Any], name: str = "", workspace: Path | None = None
+        self, work: Callable[[Any, Any], Any], name: str = "", workspace: Path | str | None = None
     ) -> None:
         super().__init__()
         self.workspace = workspace  # named in failure messages

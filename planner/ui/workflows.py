@@ -119,7 +119,7 @@ class Workflows(QObject):
 
         run_with_progress(
             self.host, runner=self.runner, title=self.tr("Geocoding"), work=work,
-            on_result=done, on_cancelled=cancelled,
+            on_result=done, on_cancelled=cancelled, workspace=workspace.location,
         )  # fmt: skip
 
     # exports ---------------------------------------------------------------------------

@@ -179,8 +179,9 @@ class ReportPage(QWizardPage):
             )
 
         run_with_progress(
-            self, runner=self.runner, title=self.tr("Importing"), work=work, on_result=self._show
-        )
+            self, runner=self.runner, title=self.tr("Importing"), work=work,
+            on_result=self._show, workspace=workspace.location,
+        )  # fmt: skip
 
     def _show(self, report: ImportReport) -> None:
         self.report = report
