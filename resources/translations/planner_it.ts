@@ -173,22 +173,22 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="53"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="55"/>
         <source>Choose a CRM export</source>
         <translation>Scegli un&apos;esportazione CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="54"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="56"/>
         <source>Salesforce or HubSpot exports, CSV (any delimiter) or Excel.</source>
         <translation>Esportazioni Salesforce o HubSpot, CSV (qualsiasi separatore) o Excel.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="57"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="59"/>
         <source>Browse…</source>
         <translation>Sfoglia…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="71"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="73"/>
         <source>Import accounts</source>
         <translation>Importa clienti</translation>
     </message>
@@ -196,7 +196,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="238"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="304"/>
         <source>Import accounts</source>
         <translation>Importa clienti</translation>
     </message>
@@ -597,24 +597,59 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="95"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="97"/>
         <source>Check the columns</source>
         <translation>Controlla le colonne</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="97"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="99"/>
         <source>Each column&apos;s field was guessed from its header; change any that is wrong.</source>
         <translation>Il campo di ogni colonna è stato dedotto dall&apos;intestazione; correggi quelli sbagliati.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="114"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="133"/>
         <source>Recognised as: %s · %s, delimiter %r · %d rows</source>
         <translation>Riconosciuto come: %s · %s, separatore %r · %d righe</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="125"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="145"/>
         <source>(ignore)</source>
         <translation>(ignora)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="111"/>
+        <source>from country</source>
+        <translation>dal paese</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="116"/>
+        <source>Country of rows without one:</source>
+        <translation>Paese delle righe senza paese:</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="119"/>
+        <source>Currency of amounts without one:</source>
+        <translation>Valuta degli importi senza valuta:</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="159"/>
+        <source>%s found from its values (column %s)</source>
+        <translation>%s riconosciuto dai valori (colonna %s)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="168"/>
+        <source>inferred: %s</source>
+        <translation>dedotto: %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="170"/>
+        <source>the file has a country column</source>
+        <translation>il file ha una colonna del paese</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="172"/>
+        <source>not inferred: the rows point to no single country</source>
+        <translation>non dedotto: le righe non indicano un solo paese</translation>
     </message>
 </context>
 <context>
@@ -1045,39 +1080,51 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="151"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="192"/>
         <source>Import report</source>
         <translation>Esito dell&apos;importazione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="154"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="195"/>
         <source>Importing…</source>
         <translation>Importazione in corso…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="157"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="198"/>
         <source>Import corrected rows</source>
         <translation>Importa le righe corrette</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="182"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="231"/>
         <source>Importing</source>
         <translation>Importazione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="195"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="203"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="244"/>
         <source>Row</source>
         <translation>Riga</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="195"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="203"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="244"/>
         <source>Column</source>
         <translation>Colonna</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="195"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="244"/>
         <source>Reason</source>
         <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="203"/>
+        <source>Value left empty because</source>
+        <translation>Valore lasciato vuoto perché</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="260"/>
+        <source>%d values could not be read and were left empty (the rows were imported):</source>
+        <translation>%d valori non leggibili sono stati lasciati vuoti (le righe sono state importate):</translation>
     </message>
 </context>
 <context>
