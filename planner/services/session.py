@@ -231,12 +231,15 @@ class SessionModel:
 
     def edit_visit(self, text: str, edit: PlanEdit) -> str:
         """Apply a hand edit to the plan (undoable); returns why it was refused, or ""."""
+        from planner.services.calendar_week import week_calendar
         from planner.services.edit_plan import PlanContext
 
         if self.plan is None or self.rep is None:
             return N_("there is no plan to edit")
-        context = PlanContext(self.accounts, self.rep, self.travel_model)
         try:
+            # The rep's calendar too: a hand edit keeps clear of busy time and days off.
+            calendar = week_calendar(self.workspace, self.rep, self.plan.week_start)
+            context = PlanContext(self.accounts, self.rep, self.travel_model, calendar)
             plan = edit(context, self.plan)
         except DomainError as exc:
             return str(exc)
