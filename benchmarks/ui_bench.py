@@ -148,6 +148,15 @@ def _js(app: Any, window: Any, expression: str) -> Any:
     return box[0]
 
 
+def _in_table(window: Any, key: str) -> bool:
+    """Shown in the table (the rep's own accounts unless "all reps" is ticked)."""
+    row = window.accounts_model.row_of(key)
+    if row is None:
+        return False
+    proxy = window.accounts_panel.proxy
+    return bool(proxy.mapFromSource(window.accounts_model.index(row, 0)).isValid())
+
+
 def interaction_timings(workspace: Path, runs: int) -> dict[str, list[float]]:
     """Map click → table selection; plan edit → map updated (and its re-timing part)."""
     from PySide6.QtCore import QSettings
@@ -163,7 +172,7 @@ def interaction_timings(workspace: Path, runs: int) -> dict[str, list[float]]:
         window.show()
         _spin(app, lambda: window.map_sync.is_rendered, 60.0)
         out: dict[str, list[float]] = {"click": [], "edit": [], "retime": [], "map": []}
-        visible = [k for k in _js(app, window, DRAWN) if window.session.account(k)]
+        visible = [k for k in _js(app, window, DRAWN) if _in_table(window, k)]
         window.map_view.page().runJavaScript(CLICK % json.dumps(visible[-1]))  # warm-up
         _spin(app, lambda: window.accounts_panel.selected_keys() == [visible[-1]])
         for key in visible[:runs]:

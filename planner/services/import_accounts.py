@@ -23,6 +23,7 @@ from planner.domain.progress import (
 from planner.domain.text import visible_text
 from planner.io.importers import (
     FIELDS,
+    ColumnMap,
     ImportFileError,
     Limits,
     Mapping,
@@ -48,6 +49,7 @@ from planner.services.import_country import settle_country
 # (the app and the command line import only services and domain).
 __all__ = [
     "FIELDS",
+    "ColumnMap",
     "ImportFileError",
     "ImportReport",
     "Limits",

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from planner.domain import Address
 from planner.io.geocoding import Gazetteer
-from planner.io.geocoding.country_infer import infer_country
-from planner.io.importers import ParsedImport
+from planner.io.geocoding.country_infer import CountryGuess, infer_country
+from planner.io.importers import ColumnMap, ParsedImport, Table
 
 
 def settle_country(
@@ -25,7 +25,7 @@ def settle_country(
     gazetteer = gazetteer or Gazetteer()
     if given:
         code = gazetteer.country_code(given) or given.upper()
-        how = f"country {code} from the mapping file"
+        how = f"country {code} given for rows without one"
     else:
         phones = [str(r.fields.get("phone", "")) for r in parsed.rows]
         guess = infer_country(gazetteer, [Address(**r.address) for r in parsed.rows], phones)
@@ -44,3 +44,23 @@ def settle_country(
             filled += 1
     parsed.table.notes.append(f"{how}; set on {filled} rows")
     return code
+
+
+def guess_country(
+    table: Table, columns: ColumnMap, gazetteer: Gazetteer | None = None
+) -> CountryGuess:
+    """What the import would infer, from the first rows of a table (for the wizard)."""
+    fields = columns.fields
+    if "country" in fields or not any(p in fields for p in ("city", "postcode", "region")):
+        return CountryGuess("", 0, 0)
+
+    def cell(row: tuple[str, ...], fld: str) -> str:
+        i = fields.get(fld, -1)
+        return row[i].strip() if 0 <= i < len(row) else ""
+
+    rows = [r.cells for r in table.rows[:300]]
+    addresses = [
+        Address(city=cell(r, "city"), postcode=cell(r, "postcode"), region=cell(r, "region"))
+        for r in rows
+    ]
+    return infer_country(gazetteer or Gazetteer(), addresses, [cell(r, "phone") for r in rows])

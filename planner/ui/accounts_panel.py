@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from planner.ui.accounts_model import (
 
 class AccountsPanel(QWidget):
     selection_changed = Signal(list)  # account keys
+    new_appointment = Signal(str)  # account key (right-click ▸ New appointment…)
 
     def __init__(self, model: AccountsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,8 @@ class AccountsPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 220)
         self.table.selectionModel().selectionChanged.connect(self._emit_selection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
         filters = QHBoxLayout()
         for widget in (
             self.search,
@@ -152,3 +156,12 @@ class AccountsPanel(QWidget):
         self.table.viewport().update()
         if first is not None:
             self.table.scrollTo(first)
+
+    def _menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        keys = self.selected_keys()
+        if not index.isValid() or not keys:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("New appointment…"), lambda: self.new_appointment.emit(keys[0]))
+        menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -7,7 +7,7 @@ last workspace are remembered (QSettings).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,12 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.errors import DomainError
 from planner.domain.pins import shared_pins
 from planner.domain.reasons import translate_reason
+from planner.services.calendar_week import AppointmentRequest, add_appointment
 from planner.services.rep_scope import RepScope
+from planner.services.week_overlay import week_overlay
 from planner.services.workspaces import Workspace
 from planner.ui.accounts_model import AccountsModel
 from planner.ui.accounts_panel import AccountsPanel
+from planner.ui.dialogs.appointment_dialog import AppointmentDialog
 from planner.ui.formatting import ui_formats, ui_locale
 from planner.ui.inspector import Inspector
 from planner.ui.map_sync import MapSync
@@ -243,6 +247,7 @@ class MainWindow(QMainWindow):
         s.account_changed.connect(self._account_changed)
         s.plan_changed.connect(self._refresh_plan)
         self.accounts_panel.selection_changed.connect(self._table_selected)
+        self.accounts_panel.new_appointment.connect(self._new_appointment)
         self.map_view.account_clicked.connect(self._map_clicked)
         self.map_view.selection_changed.connect(self._map_selected)
         self.map_view.failed.connect(
@@ -328,10 +333,35 @@ class MainWindow(QMainWindow):
             if self.inspector.account is not None and self.inspector.account.key == key:
                 self._show_in_inspector(key)
 
+    def _new_appointment(self, key: str) -> None:
+        """Right-click ▸ New appointment…: kept by the next plan of that week."""
+        account, rep = self.session.account(key), self.session.rep
+        if account is None or rep is None:
+            return
+        start = datetime.combine(self.session.week_start, time(10))
+        dialog = AppointmentDialog(account.name, start, self)
+        if dialog.exec() != AppointmentDialog.DialogCode.Accepted:
+            return
+        request = AppointmentRequest(
+            rep.name, dialog.start(), dialog.minutes.value(), dialog.appointment_kind(),
+            account_id=key, title=dialog.title.text().strip(),
+        )  # fmt: skip
+        try:
+            add_appointment(self.session.workspace, request)
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("New appointment"), str(exc))
+            return
+        self.statusBar().showMessage(
+            self.tr("Appointment added: plan the week again to fit it in"), 8000
+        )
+        self._refresh_plan()
+
     def _refresh_plan(self) -> None:
         plan = self.session.plan
         located = {a.key: a.location for a in self.session.accounts if a.location is not None}
-        self.plan_view.show_plan(plan, located)
+        rep = self.session.rep
+        overlay = week_overlay(self.session.workspace, rep, plan) if plan and rep else None
+        self.plan_view.show_plan(plan, located, overlay)
         self.remote_view.show_decisions(plan.remote if plan else ())
         self.accounts_model.set_figures(self.session.figures())
         self._reshow_inspector()

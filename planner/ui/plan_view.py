@@ -6,6 +6,8 @@ asks the planner to re-time the week and shows the result. The view holds no rul
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QDropEvent
 from PySide6.QtWidgets import (
@@ -23,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import DayPlan, GeoPoint, Leg, Lock, Visit, WeekPlan
+from planner.domain.calendar import ClosedDay, Outcome
 from planner.domain.formats import Formats
 from planner.domain.navigation import day_route
 from planner.domain.reasons import translate_reason
+from planner.services.week_overlay import WeekOverlay
 from planner.ui.formatting import day_colour
 from planner.ui.navigate import fill_day_menu, fill_stop_menu, navigate_button
 
@@ -33,6 +37,9 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTICE_STYLE = "background: #fff4ce; color: #3b2f00; border: 1px solid #d9b300; padding: 4px"
 MIN_LIST_HEIGHT = 60
 MIN_DAY_WIDTH = 150  # px: five working days fit beside each other from ~800 px
+BUSY_STYLE = "background: #e8eef7; color: #1f3a5f; border-left: 3px solid #4a78b5; padding: 2px"
+CLOSED_STYLE = "background: #f0f0f0; color: #333; padding: 6px"
+CLOSED_HEADER_STYLE = "background: #8a8a8a; color: white; padding: 3px 6px; border-radius: 3px"
 
 
 def _leg_text(leg: Leg, units: Formats) -> str:
@@ -40,10 +47,15 @@ def _leg_text(leg: Leg, units: Formats) -> str:
     return f"{units.distance(leg.distance_m)} · {duration} · {units.money(leg.cost)}"
 
 
-def _visit_text(visit: Visit) -> str:
-    """One line per visit, so a full day (8+ visits and lunch) fits the column."""
-    lock = " 🔒" if visit.lock is not Lock.NONE else ""
-    return f"{visit.arrival:%H:%M}  {visit.name.replace(chr(10), ' ')}{lock}"
+def _visit_text(visit: Visit, logged: Outcome | None = None) -> str:
+    """One line per visit, so a full day (8+ visits and lunch) fits the column.
+
+    ◆ an appointment (the rep's, not the planner's choice); ✓ / ✗ logged done / not done.
+    """
+    lock = " 🔒" if visit.lock is not Lock.NONE and not visit.appointment_id else ""
+    pin = "◆ " if visit.appointment_id else ""
+    mark = "" if logged is None else ("✓ " if logged is Outcome.COMPLETED else "✗ ")
+    return f"{mark}{visit.arrival:%H:%M}  {pin}{visit.name.replace(chr(10), ' ')}{lock}"
 
 
 class DayList(QListWidget):
@@ -97,6 +109,7 @@ class PlanView(QScrollArea):
         self._notice = QLabel()
         self._plan: WeekPlan | None = None
         self._locations: dict[str, GeoPoint] = {}
+        self._overlay = WeekOverlay()
         self.show_plan(None)
 
     def set_units(self, units: Formats) -> None:
@@ -121,10 +134,16 @@ class PlanView(QScrollArea):
         self._notice.setVisible(bool(text))
 
     def show_plan(
-        self, plan: WeekPlan | None, locations: dict[str, GeoPoint] | None = None
+        self,
+        plan: WeekPlan | None,
+        locations: dict[str, GeoPoint] | None = None,
+        overlay: WeekOverlay | None = None,
     ) -> None:
-        """`locations` (account key → pin) give the Navigate menus their points."""
+        """`locations` (account key → pin) give the Navigate menus their points; `overlay`
+        the rep's calendar and call reports drawn in the day columns."""
         self._plan = plan
+        if overlay is not None:
+            self._overlay = overlay
         if locations is not None:
             self._locations = locations
         container = QWidget()
@@ -143,8 +162,13 @@ class PlanView(QScrollArea):
             hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
             outer.addWidget(hint)
         else:
-            for index, day in enumerate(plan.days):
-                row.addWidget(self._day_column(index, day, plan.currency))
+            columns: list[tuple[date, QWidget]] = [
+                (day.day, self._day_column(index, day, plan.currency))
+                for index, day in enumerate(plan.days)
+            ]
+            columns += [(c.day, self._closed_column(c)) for c in plan.closed]
+            for _, column in sorted(columns, key=lambda item: item[0]):
+                row.addWidget(column, 1)  # every day, open or closed, as wide
             outer.addLayout(row, 1)
         self._totals = QLabel(self._week_totals(plan))
         self._totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -163,9 +187,16 @@ class PlanView(QScrollArea):
         layout.addLayout(self._day_header(day))
         if day.start.kind == "hotel":
             layout.addWidget(QLabel(self.tr("from hotel: %s") % day.start.name))
+        blocks = self._overlay.blocks.get(day.day, [])
+        if blocks:
+            busy = QLabel("\n".join(blocks))
+            busy.setWordWrap(True)
+            busy.setToolTip(self.tr("In the rep's calendar: no visit is planned in this time"))
+            busy.setStyleSheet(BUSY_STYLE)
+            layout.addWidget(busy)
         day_list = DayList(index)
         for position, visit in enumerate(day.visits):
-            text = _visit_text(visit)
+            text = _visit_text(visit, self._overlay.logged.get((visit.account_key, day.day)))
             if day.lunch is not None:
                 text = self._with_lunch(text, day, position)
             item = QListWidgetItem(text)
@@ -183,6 +214,24 @@ class PlanView(QScrollArea):
         totals = QLabel("\n".join(filter(None, (self._day_totals(day, currency), end))))
         totals.setWordWrap(True)  # wraps inside the column: no horizontal scrolling
         layout.addWidget(totals)
+        return frame
+
+    def _closed_column(self, closed: ClosedDay) -> QWidget:
+        """A holiday or a day off: the day's header and why nothing is planned."""
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        frame.setMinimumWidth(MIN_DAY_WIDTH)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(3, 3, 3, 3)
+        header = QLabel(f"<b>{self._units.day(closed.day)}</b>")
+        header.setStyleSheet(CLOSED_HEADER_STYLE)
+        layout.addWidget(header)
+        reason = QLabel(self.tr("Closed: %s") % closed.reason)
+        reason.setWordWrap(True)
+        reason.setStyleSheet(CLOSED_STYLE)
+        layout.addWidget(reason)
+        layout.addStretch(1)
         return frame
 
     def _day_header(self, day: DayPlan) -> QHBoxLayout:
@@ -203,6 +252,12 @@ class PlanView(QScrollArea):
     def _visit_tip(self, visit: Visit, leg_in: Leg | None) -> str:
         """Times, the drive there and why: what the one-line row leaves out."""
         lines = [f"{visit.arrival:%H:%M}–{visit.departure:%H:%M}  {visit.name}"]
+        if visit.appointment_id:
+            lines.append(self.tr("fixed appointment") if visit.fixed else self.tr("appointment"))
+        logged = self._overlay.logged.get((visit.account_key, visit.arrival.date()))
+        if logged is not None:
+            done = logged is Outcome.COMPLETED
+            lines.append(self.tr("logged: done") if done else self.tr("logged: not done"))
         if leg_in is not None:
             lines.append(self.tr("drive there: %s") % _leg_text(leg_in, self._units))
         if visit.explanation:

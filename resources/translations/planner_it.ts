@@ -62,49 +62,107 @@
 <context>
     <name>AccountsPanel</name>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="37"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="39"/>
         <source>Filter: name, town, owner…</source>
         <translation>Filtro: nome, comune, responsabile…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="43"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="45"/>
         <source>Overdue</source>
         <translation>In ritardo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="44"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="46"/>
         <source>All reps</source>
         <translation>Tutti gli agenti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="46"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="48"/>
         <source>Show every rep&apos;s accounts, not only the selected rep&apos;s territory</source>
         <translation>Mostra i clienti di tutti gli agenti, non solo il territorio dell&apos;agente scelto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="86"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="90"/>
         <source>All stages</source>
         <translation>Tutte le fasi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="88"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="92"/>
         <source>Any pin</source>
         <translation>Ogni posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="89"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="93"/>
         <source>doubtful pins</source>
         <translation>posizioni dubbie</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="91"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="95"/>
         <source>All owners</source>
         <translation>Tutti i responsabili</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="93"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="97"/>
         <source>Any plan</source>
         <translation>Ogni esito</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="166"/>
+        <source>New appointment…</source>
+        <translation>Nuovo appuntamento…</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="27"/>
+        <source>New appointment</source>
+        <translation>Nuovo appuntamento</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="34"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="37"/>
+        <source>Fixed: this day and time</source>
+        <translation>Fisso: questo giorno e quest&apos;ora</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="38"/>
+        <source>Flexible on the day</source>
+        <translation>Flessibile nel giorno</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="39"/>
+        <source>Flexible in the week</source>
+        <translation>Flessibile nella settimana</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="45"/>
+        <source>Account</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="46"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="47"/>
+        <source>Length</source>
+        <translation>Durata</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="48"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/appointment_dialog.py" line="49"/>
+        <source>Title</source>
+        <translation>Titolo</translation>
     </message>
 </context>
 <context>
@@ -133,7 +191,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="237"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="238"/>
         <source>Import accounts</source>
         <translation>Importa clienti</translation>
     </message>
@@ -285,202 +343,212 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="96"/>
+        <location filename="../../planner/ui/main_window.py" line="100"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="98"/>
+        <location filename="../../planner/ui/main_window.py" line="102"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="100"/>
+        <location filename="../../planner/ui/main_window.py" line="104"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="101"/>
+        <location filename="../../planner/ui/main_window.py" line="105"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="104"/>
+        <location filename="../../planner/ui/main_window.py" line="108"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="111"/>
+        <location filename="../../planner/ui/main_window.py" line="115"/>
         <source>Team</source>
         <translation>Squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="133"/>
+        <location filename="../../planner/ui/main_window.py" line="137"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="136"/>
+        <location filename="../../planner/ui/main_window.py" line="140"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="137"/>
+        <location filename="../../planner/ui/main_window.py" line="141"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="138"/>
+        <location filename="../../planner/ui/main_window.py" line="142"/>
         <source>Open &amp;team workspace…</source>
         <translation>Apri area di lavoro di &amp;squadra…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="139"/>
+        <location filename="../../planner/ui/main_window.py" line="143"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="143"/>
+        <location filename="../../planner/ui/main_window.py" line="147"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="145"/>
+        <location filename="../../planner/ui/main_window.py" line="149"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="150"/>
+        <location filename="../../planner/ui/main_window.py" line="154"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="152"/>
+        <location filename="../../planner/ui/main_window.py" line="156"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="153"/>
+        <location filename="../../planner/ui/main_window.py" line="157"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="155"/>
+        <location filename="../../planner/ui/main_window.py" line="159"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="161"/>
+        <location filename="../../planner/ui/main_window.py" line="165"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="164"/>
+        <location filename="../../planner/ui/main_window.py" line="168"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="166"/>
+        <location filename="../../planner/ui/main_window.py" line="170"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="167"/>
+        <location filename="../../planner/ui/main_window.py" line="171"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="168"/>
+        <location filename="../../planner/ui/main_window.py" line="172"/>
         <source>Customer &amp;tiers…</source>
         <translation>&amp;Fasce clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="172"/>
+        <location filename="../../planner/ui/main_window.py" line="176"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="173"/>
+        <location filename="../../planner/ui/main_window.py" line="177"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="174"/>
+        <location filename="../../planner/ui/main_window.py" line="178"/>
         <source>Plan the whole &amp;team</source>
         <translation>Pianifica tutta la &amp;squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="179"/>
+        <location filename="../../planner/ui/main_window.py" line="183"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="184"/>
+        <location filename="../../planner/ui/main_window.py" line="188"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="188"/>
+        <location filename="../../planner/ui/main_window.py" line="192"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="203"/>
+        <location filename="../../planner/ui/main_window.py" line="207"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="205"/>
+        <location filename="../../planner/ui/main_window.py" line="209"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="211"/>
+        <location filename="../../planner/ui/main_window.py" line="215"/>
         <source>Previous week</source>
         <translation>Settimana precedente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="213"/>
+        <location filename="../../planner/ui/main_window.py" line="217"/>
         <source>Next week</source>
         <translation>Settimana successiva</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="237"/>
+        <location filename="../../planner/ui/main_window.py" line="241"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="275"/>
+        <location filename="../../planner/ui/main_window.py" line="280"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="283"/>
+        <location filename="../../planner/ui/main_window.py" line="288"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="249"/>
+        <location filename="../../planner/ui/main_window.py" line="254"/>
         <source>The map is not available: %s</source>
         <translation>La mappa non è disponibile: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="289"/>
+        <location filename="../../planner/ui/main_window.py" line="294"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="344"/>
+        <location filename="../../planner/ui/main_window.py" line="352"/>
+        <source>New appointment</source>
+        <translation>Nuovo appuntamento</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="355"/>
+        <source>Appointment added: plan the week again to fit it in</source>
+        <translation>Appuntamento aggiunto: ripianifica la settimana per inserirlo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="374"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="348"/>
+        <location filename="../../planner/ui/main_window.py" line="378"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="354"/>
+        <location filename="../../planner/ui/main_window.py" line="384"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
@@ -531,6 +599,41 @@
         <location filename="../../planner/ui/dialogs/import_wizard.py" line="125"/>
         <source>(ignore)</source>
         <translation>(ignora)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>from country</source>
+        <translation>dal paese</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>Country of rows without one:</source>
+        <translation>Paese delle righe senza paese:</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>Currency of amounts without one:</source>
+        <translation>Valuta degli importi senza valuta:</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>%s found from its values (column %s)</source>
+        <translation>%s riconosciuto dai valori (colonna %s)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>inferred: %s</source>
+        <translation>dedotto: %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>the file has a country column</source>
+        <translation>il file ha una colonna del paese</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>not inferred: the rows point to no single country</source>
+        <translation>non dedotto: le righe non indicano un solo paese</translation>
     </message>
 </context>
 <context>
@@ -617,62 +720,92 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="142"/>
+        <location filename="../../planner/ui/plan_view.py" line="161"/>
         <source>No plan yet: choose Plan ▸ Plan week (Ctrl+P).</source>
         <translation>Nessun piano: scegli Pianifica ▸ Pianifica settimana (Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="165"/>
+        <location filename="../../planner/ui/plan_view.py" line="189"/>
         <source>from hotel: %s</source>
         <translation>dall&apos;hotel: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="182"/>
+        <location filename="../../planner/ui/plan_view.py" line="194"/>
+        <source>In the rep&apos;s calendar: no visit is planned in this time</source>
+        <translation>Nel calendario dell&apos;agente: nessuna visita pianificata in questo orario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="213"/>
         <source>ends at hotel</source>
         <translation>finisce in hotel</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="207"/>
+        <location filename="../../planner/ui/plan_view.py" line="230"/>
+        <source>Closed: %s</source>
+        <translation>Chiuso: %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="256"/>
+        <source>fixed appointment</source>
+        <translation>appuntamento fisso</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="256"/>
+        <source>appointment</source>
+        <translation>appuntamento</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="260"/>
+        <source>logged: done</source>
+        <translation>registrata: fatta</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="260"/>
+        <source>logged: not done</source>
+        <translation>registrata: non fatta</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="262"/>
         <source>drive there: %s</source>
         <translation>tragitto: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="215"/>
+        <location filename="../../planner/ui/plan_view.py" line="270"/>
         <source>  lunch break %s–%s</source>
         <translation>  pausa pranzo %s–%s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="224"/>
+        <location filename="../../planner/ui/plan_view.py" line="279"/>
         <source>%d visits · %s · %s driving · cost %s · value %s</source>
         <translation>%d visite · %s · %s di guida · costo %s · valore %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="237"/>
+        <location filename="../../planner/ui/plan_view.py" line="292"/>
         <source>Week: %d visits · value %s · %s · %s driving · cost %s</source>
         <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="244"/>
+        <location filename="../../planner/ui/plan_view.py" line="299"/>
         <source>%s per mile</source>
         <translation>%s per miglio</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="244"/>
+        <location filename="../../planner/ui/plan_view.py" line="299"/>
         <source>%s per km</source>
         <translation>%s al km</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="253"/>
+        <location filename="../../planner/ui/plan_view.py" line="308"/>
         <source>Lock / unlock</source>
         <translation>Blocca / sblocca</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="254"/>
+        <location filename="../../planner/ui/plan_view.py" line="309"/>
         <source>Remove from plan</source>
         <translation>Togli dal piano</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="259"/>
+        <location filename="../../planner/ui/plan_view.py" line="314"/>
         <source>Navigate</source>
         <translation>Naviga</translation>
     </message>
@@ -951,19 +1084,29 @@
         <translation>Importazione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="194"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="195"/>
         <source>Row</source>
         <translation>Riga</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="194"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="195"/>
         <source>Column</source>
         <translation>Colonna</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="194"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="195"/>
         <source>Reason</source>
         <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>Value left empty because</source>
+        <translation>Valore lasciato vuoto perché</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <source>%d values could not be read and were left empty (the rows were imported):</source>
+        <translation>%d valori non leggibili sono stati lasciati vuoti (le righe sono state importate):</translation>
     </message>
 </context>
 <context>
@@ -1353,7 +1496,7 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../planner/ui/progress_ui.py" line="28"/>
+        <location filename="../../planner/ui/progress_ui.py" line="30"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>

@@ -32,6 +32,8 @@ def test_wizard_imports_reports_and_reimports_fixed_rows(qtbot, window, tmp_path
         "name", "street", "city", "postcode", "amount", "probability",
     ]  # fmt: skip
     assert "generic-it" in mapping.preset.text()
+    # Four Italian towns with their CAP: the rows' country is inferred, shown and editable.
+    assert mapping.country.text() == "IT" and "inferred: IT" in mapping.country_why.text()
     _next(wizard)  # mapping → report: the import runs in the background
     report_page = wizard.report_page
     qtbot.waitUntil(report_page.isComplete, timeout=20000)
@@ -39,6 +41,7 @@ def test_wizard_imports_reports_and_reimports_fixed_rows(qtbot, window, tmp_path
     # A bad amount or probability drops that value with a warning; the row is kept.
     assert report is not None and report.accepted == 3 and len(report.rejected) == 2
     assert {w.column for w in report.warnings} == {"Importo", "Probabilità"}
+    assert report_page.warnings.rowCount() == 2 and report_page.warnings.isVisibleTo(wizard)
     assert len(window.session.accounts) == before + 3
     table = report_page.rejected
     reasons = {table.item(r, 1).text(): table.item(r, 2).text() for r in range(table.rowCount())}

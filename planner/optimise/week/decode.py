@@ -9,6 +9,7 @@ import pyvrp
 
 from planner.domain.calendar import AppointmentKind
 from planner.domain.errors import DomainError
+from planner.domain.i18n import N_
 from planner.domain.plan import Break, DayPlan, Leg, Lock, Stop, Visit
 from planner.domain.units import Money
 from planner.optimise.week.insertion import Routes, places, time_day
@@ -52,7 +53,13 @@ def _day_plan(
         return DayPlan(day=spec.day, start=start, end=end, hotel_cost=hotel)
     timeline = time_day(problem, day, route)
     if timeline is None:
-        raise DomainError(f"{spec.day}: the planned route does not fit the day (repair first)")
+        # Unreachable since every route is repaired first; said in the rep's terms anyway.
+        raise DomainError(
+            N_(
+                "{day}: the visits of this day cannot be fitted into the working hours, "
+                "lunch break and driving limit; re-plan the week, or unlock a visit"
+            ).format(day=spec.day)
+        )
     cur = problem.rep.currency
     visits: list[Visit] = []
     for i, c in enumerate(route):

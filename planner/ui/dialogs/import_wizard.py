@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from planner.services.import_accounts import (
     FIELDS,
+    ColumnMap,
     ImportFileError,
     ImportReport,
     Mapping,
@@ -39,6 +40,7 @@ from planner.services.import_accounts import (
     import_accounts,
     read_table,
 )
+from planner.services.import_country import guess_country
 from planner.ui.progress_ui import run_with_progress
 from planner.ui.session import Session
 from planner.ui.workers import TaskRunner
@@ -98,11 +100,28 @@ class MappingPage(QWizardPage):
         )
         self.file_page = file_page
         self.preset = QLabel()
+        self.notes = QLabel()  # preamble skipped, columns found by their values
+        self.notes.setWordWrap(True)
+        self.country = QLineEdit()
+        self.country.setMaximumWidth(80)
+        self.country_why = QLabel()
+        self.country_why.setWordWrap(True)
+        self.currency = QLineEdit()
+        self.currency.setMaximumWidth(120)
+        self.currency.setPlaceholderText(self.tr("from country"))
         self.preview = QTableWidget()
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.combos: list[QComboBox] = []
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Country of rows without one:")))
+        options.addWidget(self.country)
+        options.addWidget(self.country_why, 1)
+        options.addWidget(QLabel(self.tr("Currency of amounts without one:")))
+        options.addWidget(self.currency)
         layout = QVBoxLayout(self)
         layout.addWidget(self.preset)
+        layout.addWidget(self.notes)
+        layout.addLayout(options)
         layout.addWidget(self.preview)
 
     def initializePage(self) -> None:
@@ -114,6 +133,7 @@ class MappingPage(QWizardPage):
             self.tr("Recognised as: %s · %s, delimiter %r · %d rows")
             % (guess.preset, table.encoding or table.format, table.delimiter, len(table.rows))
         )
+        self._show_guesses(table, guess)
         rows = table.rows[:PREVIEW_ROWS]
         self.preview.clear()
         self.preview.setColumnCount(len(table.headers))
@@ -132,6 +152,25 @@ class MappingPage(QWizardPage):
             for c, cell in enumerate(row.cells[: len(table.headers)]):
                 self.preview.setItem(r, c, QTableWidgetItem(cell))
 
+    def _show_guesses(self, table: Table, guess: ColumnMap) -> None:
+        """What the import will do beyond the columns: lines skipped, columns told by
+        their values, the country it infers for rows without one (the user may change it)."""
+        found = [
+            self.tr("%s found from its values (column %s)")
+            % (fld, table.headers[guess.fields[fld]])
+            for fld in guess.guessed_by_values
+        ]
+        self.notes.setText("\n".join([*table.notes, *found]))
+        self.notes.setVisible(bool(table.notes or found))
+        inferred = guess_country(table, guess)
+        self.country.setText(inferred.country)
+        if inferred.country:
+            self.country_why.setText(self.tr("inferred: %s") % inferred.describe())
+        elif "country" in guess.fields:
+            self.country_why.setText(self.tr("the file has a country column"))
+        else:
+            self.country_why.setText(self.tr("not inferred: the rows point to no single country"))
+
     def mapping(self) -> Mapping:
         table = self.file_page.table
         assert table is not None
@@ -140,7 +179,9 @@ class MappingPage(QWizardPage):
             for h, combo in zip(table.headers, self.combos, strict=False)
             if h
         }
-        return Mapping(columns=columns, source="import wizard")
+        options = {"country": self.country.text().strip(), "currency": self.currency.text().strip()}
+        options = {k: v for k, v in options.items() if v}
+        return Mapping(columns=columns, options=options, source="import wizard")
 
 
 class ReportPage(QWizardPage):
@@ -157,10 +198,18 @@ class ReportPage(QWizardPage):
         self.retry = QPushButton(self.tr("Import corrected rows"))
         self.retry.setEnabled(False)
         self.retry.clicked.connect(self._retry)
+        self.warnings = QTableWidget(0, 3)  # values left empty, rows kept
+        self.warnings.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Column"), self.tr("Value left empty because")]
+        )
+        self.warnings.horizontalHeader().setStretchLastSection(True)
+        self.warnings_title = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.rejected, 1)
+        layout.addWidget(self.rejected, 2)
         layout.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.warnings_title)
+        layout.addWidget(self.warnings, 1)
         self.report: ImportReport | None = None
         self._done = False
 
@@ -196,17 +245,26 @@ class ReportPage(QWizardPage):
         )
         self.rejected.setRowCount(len(report.rejected))
         for r, rejection in enumerate(report.rejected):
-            for c, value in enumerate((str(rejection.number), rejection.column, rejection.reason)):
-                item = QTableWidgetItem(value)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.rejected.setItem(r, c, item)
+            _fixed_cells(self.rejected, r, (rejection.number, rejection.column, rejection.reason))
             for c, header in enumerate(headers, start=3):
                 self.rejected.setItem(r, c, QTableWidgetItem(rejection.raw.get(header, "")))
         self._headers = headers
         self.retry.setEnabled(bool(report.rejected))
+        self._show_warnings(report)
         self.session.set_accounts(self.session.workspace.accounts())
         self._done = True
         self.completeChanged.emit()
+
+    def _show_warnings(self, report: ImportReport) -> None:
+        self.warnings_title.setText(
+            self.tr("%d values could not be read and were left empty (the rows were imported):")
+            % len(report.warnings)
+        )
+        self.warnings.setRowCount(len(report.warnings))
+        for r, warning in enumerate(report.warnings):
+            _fixed_cells(self.warnings, r, (warning.number, warning.column, warning.reason))
+        for widget in (self.warnings_title, self.warnings):
+            widget.setVisible(bool(report.warnings))
 
     def _retry(self) -> None:
         """Write the corrected rows to a file with the original headers and import it."""
@@ -224,6 +282,14 @@ class ReportPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self._done
+
+
+def _fixed_cells(table: QTableWidget, row: int, values: tuple[int, str, str]) -> None:
+    """Row number, column and reason of a report line: shown, not editable."""
+    for column, value in enumerate(values):
+        item = QTableWidgetItem(str(value))
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        table.setItem(row, column, item)
 
 
 class ImportWizard(QWizard):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from planner.domain import Address, Precision
@@ -135,9 +137,13 @@ def test_client_errors_are_not_retried() -> None:
 def test_rate_limiter_spaces_requests() -> None:
     with serve([Reply(body=[BUILDING])]) as fake:
         geocoder = client(fake, min_delay_s=0.2)
+        started = time.monotonic()
         geocoder.geocode(MILAN)
         geocoder.geocode(MILAN)
-    assert fake.seen[1].at - fake.seen[0].at >= 0.18
+        elapsed = time.monotonic() - started
+    # Measured on the client: the server's arrival times shift when the machine is busy.
+    assert len(fake.seen) == 2
+    assert elapsed >= 0.2
 
 
 def test_cancel_interrupts_a_long_retry_after() -> None:

@@ -159,3 +159,17 @@ def test_values_decide_between_candidate_columns() -> None:
 def test_annual_revenue_is_never_the_deal_amount() -> None:
     parsed = read_import(REAL / "salesforce_dataloader_accounts.csv")
     assert "amount" not in parsed.columns.fields
+
+
+def test_opportunities_merge_onto_the_accounts_of_the_same_org(tmp_path: Path) -> None:
+    from planner.io.workspace import Workspace
+    from planner.services.import_accounts import import_accounts
+
+    with Workspace.open(tmp_path / "ws.tpw") as ws:
+        import_accounts(ws, REAL / "salesforce_dataloader_accounts.csv")
+        report = import_accounts(ws, REAL / "salesforce_dataloader_opportunities.csv")
+        with_deals = [a for a in ws.accounts() if a.stage]
+    assert (report.kind, report.updated, report.merged, len(report.rejected)) == (
+        "opportunities", 7, 31, 0,
+    )  # fmt: skip
+    assert len(with_deals) == 7 and all(a.amount is not None for a in with_deals)
