@@ -10,6 +10,8 @@ from datetime import date
 from typing import Any
 
 from planner.cli.common import add_workspace_argument, iso_date, open_workspace, progress_bar
+from planner.cli.slots_cmd import add_arguments as add_slot_arguments
+from planner.cli.slots_cmd import run_slots
 from planner.cli.team_plan_cmd import add_team_arguments, run_team
 from planner.domain import DayPlan, DomainError, WeekPlan
 from planner.domain.deadline import Deadline
@@ -31,8 +33,12 @@ def register(subparsers: Any) -> None:
         "A plan already stored for that week is re-planned around its locked visits. "
         "The plan is saved in the workspace.",
     )
-    parser.add_argument("--week", required=True, type=iso_date, metavar="YYYY-MM-DD",
-                        help="first day of the week to plan")  # fmt: skip
+    parser.add_argument("action", nargs="?", choices=["slots"],
+                        help="slots: find the best times for one account's visit (this week "
+                        "or next, ranked by added travel and what they push out)")  # fmt: skip
+    parser.add_argument("--week", type=iso_date, metavar="YYYY-MM-DD",
+                        help="first day of the week to plan (required unless slots)")  # fmt: skip
+    add_slot_arguments(parser)
     parser.add_argument("--rep", metavar="NAME", help="rep to plan for (default: the first)")
     parser.add_argument("--days", type=int, metavar="N", help="number of working days")
     parser.add_argument("--time-limit", type=float, default=10.0, metavar="S",
@@ -64,6 +70,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.action == "slots":
+        return run_slots(args)
+    if args.week is None:
+        print("error: --week is required to plan", file=sys.stderr)
+        return 2
     if args.check_roads:
         return run_check_roads(args)
     try:

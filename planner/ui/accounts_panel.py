@@ -30,6 +30,7 @@ from planner.ui.accounts_model import (
 class AccountsPanel(QWidget):
     selection_changed = Signal(list)  # account keys
     new_appointment = Signal(str)  # account key (right-click ▸ New appointment…)
+    find_slot = Signal(str)  # account key (right-click ▸ Find a slot…)
 
     def __init__(self, model: AccountsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,4 +165,5 @@ class AccountsPanel(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.tr("New appointment…"), lambda: self.new_appointment.emit(keys[0]))
+        menu.addAction(self.tr("Find a slot…"), lambda: self.find_slot.emit(keys[0]))
         menu.exec(self.table.viewport().mapToGlobal(pos))

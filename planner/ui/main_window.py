@@ -25,6 +25,7 @@ from planner.domain.errors import DomainError
 from planner.domain.pins import shared_pins
 from planner.domain.reasons import translate_reason
 from planner.services.calendar_week import AppointmentRequest, add_appointment
+from planner.services.find_slot import describe_slot, find_slots
 from planner.services.rep_scope import RepScope
 from planner.services.week_overlay import week_overlay
 from planner.services.workspaces import Workspace
@@ -248,6 +249,7 @@ class MainWindow(QMainWindow):
         s.plan_changed.connect(self._refresh_plan)
         self.accounts_panel.selection_changed.connect(self._table_selected)
         self.accounts_panel.new_appointment.connect(self._new_appointment)
+        self.accounts_panel.find_slot.connect(self._find_slot)
         self.map_view.account_clicked.connect(self._map_clicked)
         self.map_view.selection_changed.connect(self._map_selected)
         self.map_view.failed.connect(
@@ -355,6 +357,20 @@ class MainWindow(QMainWindow):
             self.tr("Appointment added: plan the week again to fit it in"), 8000
         )
         self._refresh_plan()
+
+    def _find_slot(self, key: str) -> None:
+        """Right-click ▸ Find a slot…: the best times this week or next, and their price."""
+        rep = self.session.rep
+        if rep is None:
+            return
+        try:
+            slots = find_slots(self.session.workspace, rep.name, key, self.session.week_start)
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Find a slot"), str(exc))
+            return
+        lines = [f"{s.arrival:%a %d %b %H:%M}: {describe_slot(s)}" for s in slots]
+        text = "\n".join(lines) or self.tr("No slot fits this week or next.")
+        QMessageBox.information(self, self.tr("Find a slot"), text)
 
     def _refresh_plan(self) -> None:
         plan = self.session.plan

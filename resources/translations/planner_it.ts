@@ -62,54 +62,59 @@
 <context>
     <name>AccountsPanel</name>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="39"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="40"/>
         <source>Filter: name, town, owner…</source>
         <translation>Filtro: nome, comune, responsabile…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="45"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="46"/>
         <source>Overdue</source>
         <translation>In ritardo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="46"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="47"/>
         <source>All reps</source>
         <translation>Tutti gli agenti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="48"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="49"/>
         <source>Show every rep&apos;s accounts, not only the selected rep&apos;s territory</source>
         <translation>Mostra i clienti di tutti gli agenti, non solo il territorio dell&apos;agente scelto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="90"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="91"/>
         <source>All stages</source>
         <translation>Tutte le fasi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="92"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="93"/>
         <source>Any pin</source>
         <translation>Ogni posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="93"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="94"/>
         <source>doubtful pins</source>
         <translation>posizioni dubbie</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="95"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="96"/>
         <source>All owners</source>
         <translation>Tutti i responsabili</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="97"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="98"/>
         <source>Any plan</source>
         <translation>Ogni esito</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="166"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="167"/>
         <source>New appointment…</source>
         <translation>Nuovo appuntamento…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/accounts_panel.py" line="168"/>
+        <source>Find a slot…</source>
+        <translation>Trova un orario…</translation>
     </message>
 </context>
 <context>
@@ -168,22 +173,22 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="53"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="55"/>
         <source>Choose a CRM export</source>
         <translation>Scegli un&apos;esportazione CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="54"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="56"/>
         <source>Salesforce or HubSpot exports, CSV (any delimiter) or Excel.</source>
         <translation>Esportazioni Salesforce o HubSpot, CSV (qualsiasi separatore) o Excel.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="57"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="59"/>
         <source>Browse…</source>
         <translation>Sfoglia…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="71"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="73"/>
         <source>Import accounts</source>
         <translation>Importa clienti</translation>
     </message>
@@ -191,7 +196,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="238"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="304"/>
         <source>Import accounts</source>
         <translation>Importa clienti</translation>
     </message>
@@ -343,212 +348,223 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="100"/>
+        <location filename="../../planner/ui/main_window.py" line="101"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="102"/>
+        <location filename="../../planner/ui/main_window.py" line="103"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="104"/>
+        <location filename="../../planner/ui/main_window.py" line="105"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="105"/>
+        <location filename="../../planner/ui/main_window.py" line="106"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="108"/>
+        <location filename="../../planner/ui/main_window.py" line="109"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="115"/>
+        <location filename="../../planner/ui/main_window.py" line="116"/>
         <source>Team</source>
         <translation>Squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="137"/>
+        <location filename="../../planner/ui/main_window.py" line="138"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="140"/>
+        <location filename="../../planner/ui/main_window.py" line="141"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="141"/>
+        <location filename="../../planner/ui/main_window.py" line="142"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="142"/>
+        <location filename="../../planner/ui/main_window.py" line="143"/>
         <source>Open &amp;team workspace…</source>
         <translation>Apri area di lavoro di &amp;squadra…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="143"/>
+        <location filename="../../planner/ui/main_window.py" line="144"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="147"/>
+        <location filename="../../planner/ui/main_window.py" line="148"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="149"/>
+        <location filename="../../planner/ui/main_window.py" line="150"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="154"/>
+        <location filename="../../planner/ui/main_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="156"/>
+        <location filename="../../planner/ui/main_window.py" line="157"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="157"/>
+        <location filename="../../planner/ui/main_window.py" line="158"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="159"/>
+        <location filename="../../planner/ui/main_window.py" line="160"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="165"/>
+        <location filename="../../planner/ui/main_window.py" line="166"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="168"/>
+        <location filename="../../planner/ui/main_window.py" line="169"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="170"/>
+        <location filename="../../planner/ui/main_window.py" line="171"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="171"/>
+        <location filename="../../planner/ui/main_window.py" line="172"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="172"/>
+        <location filename="../../planner/ui/main_window.py" line="173"/>
         <source>Customer &amp;tiers…</source>
         <translation>&amp;Fasce clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="176"/>
+        <location filename="../../planner/ui/main_window.py" line="177"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="177"/>
+        <location filename="../../planner/ui/main_window.py" line="178"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="178"/>
+        <location filename="../../planner/ui/main_window.py" line="179"/>
         <source>Plan the whole &amp;team</source>
         <translation>Pianifica tutta la &amp;squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="183"/>
+        <location filename="../../planner/ui/main_window.py" line="184"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="188"/>
+        <location filename="../../planner/ui/main_window.py" line="189"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="192"/>
+        <location filename="../../planner/ui/main_window.py" line="193"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="207"/>
+        <location filename="../../planner/ui/main_window.py" line="208"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="209"/>
+        <location filename="../../planner/ui/main_window.py" line="210"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="215"/>
+        <location filename="../../planner/ui/main_window.py" line="216"/>
         <source>Previous week</source>
         <translation>Settimana precedente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="217"/>
+        <location filename="../../planner/ui/main_window.py" line="218"/>
         <source>Next week</source>
         <translation>Settimana successiva</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="241"/>
+        <location filename="../../planner/ui/main_window.py" line="242"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="280"/>
+        <location filename="../../planner/ui/main_window.py" line="282"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="288"/>
+        <location filename="../../planner/ui/main_window.py" line="290"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="254"/>
+        <location filename="../../planner/ui/main_window.py" line="256"/>
         <source>The map is not available: %s</source>
         <translation>La mappa non è disponibile: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="294"/>
+        <location filename="../../planner/ui/main_window.py" line="296"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="352"/>
+        <location filename="../../planner/ui/main_window.py" line="354"/>
         <source>New appointment</source>
         <translation>Nuovo appuntamento</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="355"/>
+        <location filename="../../planner/ui/main_window.py" line="357"/>
         <source>Appointment added: plan the week again to fit it in</source>
         <translation>Appuntamento aggiunto: ripianifica la settimana per inserirlo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="374"/>
+        <location filename="../../planner/ui/main_window.py" line="369"/>
+        <location filename="../../planner/ui/main_window.py" line="373"/>
+        <source>Find a slot</source>
+        <translation>Trova un orario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="372"/>
+        <source>No slot fits this week or next.</source>
+        <translation>Nessun orario libero questa settimana o la prossima.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/main_window.py" line="390"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="378"/>
+        <location filename="../../planner/ui/main_window.py" line="394"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="384"/>
+        <location filename="../../planner/ui/main_window.py" line="400"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
@@ -581,57 +597,57 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="95"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="97"/>
         <source>Check the columns</source>
         <translation>Controlla le colonne</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="97"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="99"/>
         <source>Each column&apos;s field was guessed from its header; change any that is wrong.</source>
         <translation>Il campo di ogni colonna è stato dedotto dall&apos;intestazione; correggi quelli sbagliati.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="114"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="133"/>
         <source>Recognised as: %s · %s, delimiter %r · %d rows</source>
         <translation>Riconosciuto come: %s · %s, separatore %r · %d righe</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="125"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="145"/>
         <source>(ignore)</source>
         <translation>(ignora)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="111"/>
         <source>from country</source>
         <translation>dal paese</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="116"/>
         <source>Country of rows without one:</source>
         <translation>Paese delle righe senza paese:</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="119"/>
         <source>Currency of amounts without one:</source>
         <translation>Valuta degli importi senza valuta:</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="159"/>
         <source>%s found from its values (column %s)</source>
         <translation>%s riconosciuto dai valori (colonna %s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="168"/>
         <source>inferred: %s</source>
         <translation>dedotto: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="170"/>
         <source>the file has a country column</source>
         <translation>il file ha una colonna del paese</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="172"/>
         <source>not inferred: the rows point to no single country</source>
         <translation>non dedotto: le righe non indicano un solo paese</translation>
     </message>
@@ -1064,47 +1080,49 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="151"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="192"/>
         <source>Import report</source>
         <translation>Esito dell&apos;importazione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="154"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="195"/>
         <source>Importing…</source>
         <translation>Importazione in corso…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="157"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="198"/>
         <source>Import corrected rows</source>
         <translation>Importa le righe corrette</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="182"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="231"/>
         <source>Importing</source>
         <translation>Importazione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="195"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="203"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="244"/>
         <source>Row</source>
         <translation>Riga</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="195"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="203"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="244"/>
         <source>Column</source>
         <translation>Colonna</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="195"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="244"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="203"/>
         <source>Value left empty because</source>
         <translation>Valore lasciato vuoto perché</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/import_wizard.py" line="1"/>
+        <location filename="../../planner/ui/dialogs/import_wizard.py" line="260"/>
         <source>%d values could not be read and were left empty (the rows were imported):</source>
         <translation>%d valori non leggibili sono stati lasciati vuoti (le righe sono state importate):</translation>
     </message>
