@@ -70,10 +70,12 @@ def format_team(plans: list[dict[str, Any]], locale: str | None = None) -> list[
     lines = [f"{'rep':<24} {'visits':>6} {'km':>7} {'driving h':>9} {'cost':>14} "
              f"{'value':>14} {'net':>14}"]  # fmt: skip
     for plan in plans:
-        t = plan["totals"]
+        totals = plan["totals"]
+        km = totals["distance_m"] / 1000
+        hours = totals["driving_s"] / 3600
+        cost, value, net = (_money(totals[k], f) for k in ("cost", "value", "net"))
         lines.append(
-            f"{plan['rep_name'][:24]:<24} {t['visits']:>6} {t['distance_m'] / 1000:>7.0f} "
-            f"{t['driving_s'] / 3600:>9.1f} {_money(t['cost'], f):>14} {_money(t['value'], f):>14} "
-            f"{_money(t['net'], f):>14}"
+            f"{plan['rep_name'][:24]:<24} {totals['visits']:>6} {km:>7.0f} {hours:>9.1f} "
+            f"{cost:>14} {value:>14} {net:>14}"
         )
     return lines

@@ -33,6 +33,7 @@ from planner.travel.model import (
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 FAR_FROM_ROAD_M = 2_000.0  # a place snapped further than this is not on the region's roads
+WALK_M_PER_S = 1.3  # ~4.7 km/h
 _ROWS_PER_QUERY = 250  # sources per table query: lets a cancel and the progress through
 
 
@@ -132,7 +133,7 @@ class RoadsModel:
         coords = [(p.lon, p.lat) for p in points]
         n = len(points)
         dist, secs = np.full((n, n), np.nan), np.full((n, n), np.nan)
-        far = np.zeros(n, dtype=bool)
+        snap = np.zeros(n)
         for start in range(0, n, _ROWS_PER_QUERY):
             if cancel.cancelled:
                 raise Cancelled("road times cancelled")
@@ -145,13 +146,16 @@ class RoadsModel:
             dist[rows] = np.array(answer["distances"], dtype=np.float64)
             secs[rows] = np.array(answer["durations"], dtype=np.float64)
             if start == 0:
-                snaps = [w["distance"] for w in answer["destinations"]]
-                far = np.asarray(snaps, dtype=np.float64) > FAR_FROM_ROAD_M
+                snap = np.asarray([w["distance"] for w in answer["destinations"]], dtype=float)
             done = share[0] + rows[-1] + 1
             progress.report(done / share[1], f"road times ({region.name}): {done}/{share[1]}")
+        far = snap > FAR_FROM_ROAD_M
         dist[far, :] = dist[:, far] = np.nan
         secs[far, :] = secs[:, far] = np.nan
-        return dist, secs
+        # on foot between the door and the car at both ends: two doors of a pedestrian
+        # lane share one road point, but going from one to the other still takes minutes
+        walk = snap / WALK_M_PER_S
+        return dist, secs + walk[:, None] + walk[None, :]
 
     def _route(self, a: GeoPoint, b: GeoPoint) -> Geometry | None:
         """The road path a→b as (lat, lon) points; None when the leg is not on roads."""

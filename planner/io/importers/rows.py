@@ -14,16 +14,17 @@ from planner.io.importers.limits import check_amount, check_cadence
 from planner.io.importers.mapping import Mapping
 from planner.io.importers.table import Row, Table
 from planner.io.importers.values import (
+    NULLS,
     detect_day_first,
     detect_decimal,
     detect_percent_scale,
-    is_null,
     parse_amount,
     parse_cadence,
     parse_date,
     parse_decimal,
     parse_minutes,
     parse_probability,
+    unless_null,
 )
 
 ADDRESS_PARTS = ("street", "city", "postcode", "region", "country")
@@ -143,7 +144,7 @@ class RowParser:
         if i < 0:
             return ""
         text = cells[i].strip()
-        return "" if is_null(text) else text
+        return unless_null(text)
 
     def __call__(self, row: Row) -> ParsedRow:
         """Typed values of ``row``; raises RowError naming the column of a missing required
@@ -163,7 +164,10 @@ class RowParser:
         for i, convert, header in self.plan:
             text = cells[i].strip()
             try:
-                convert(parsed, "" if is_null(text) else text, styles)
+                # unless_null inlined: this loop runs for every converted cell
+                if len(text) <= 7 and text.lower() in NULLS:
+                    text = ""
+                convert(parsed, text, styles)
             except (CellError, DomainError) as exc:
                 parsed.warn(header, f"{exc}; value left empty")
         if self.located:
@@ -182,7 +186,7 @@ class RowParser:
             text = cells[i].strip()
             if fld != "notes" and ("  " in text or "\n" in text or "\t" in text or "\r" in text):
                 text = " ".join(text.split())
-            fields[fld] = "" if len(text) <= 7 and is_null(text) else text
+            fields[fld] = "" if len(text) <= 7 and text.lower() in NULLS else text
         if self.name_from_id and fields.get("account_id"):
             fields["name"] = f"{self.id_header} {fields['account_id']}"
         return fields
@@ -191,7 +195,7 @@ class RowParser:
         out = {}
         for part, i in self.parts:
             text = cells[i].strip()
-            out[part] = "" if len(text) <= 7 and is_null(text) else text
+            out[part] = "" if len(text) <= 7 and text.lower() in NULLS else text
         return out
 
     def _require(self, parsed: ParsedRow) -> None:

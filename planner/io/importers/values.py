@@ -52,7 +52,7 @@ _AMOUNT_WITH_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*([a-z]*)\.?$")
 _SPACES = str.maketrans("", "", " \t\n\r\u00a0\u202f\u2009'")
 # Cells that mean "no value" in exports: SQL NULL, pandas NaN, Italian "n.d." (non
 # disponibile), spreadsheet errors and dashes. Not "NA"/"ND": Napoli, Namibia, North Dakota.
-_NULLS = frozenset(
+NULLS = frozenset(
     ("null", "nil", "none", "nan", "n/a", "n.a.", "n.a", "n.d.", "n.d", "-", "--",
      "---", "#n/a", "#n/d", "#value!", "?", "s.n.", "k.a.", "n.v.")
 )  # fmt: skip
@@ -61,7 +61,12 @@ _NULLS = frozenset(
 def is_null(text: str) -> bool:
     """True for an empty cell or one of the placeholders exports write for "no value"."""
     stripped = text.strip()
-    return not stripped or (len(stripped) <= 7 and stripped.lower() in _NULLS)
+    return not stripped or (len(stripped) <= 7 and stripped.lower() in NULLS)
+
+
+def unless_null(stripped: str) -> str:
+    """A stripped cell, or "" for a placeholder: the per-cell fast path of is_null."""
+    return "" if len(stripped) <= 7 and stripped.lower() in NULLS else stripped
 
 
 def clean_number_text(text: str) -> str:

@@ -52,6 +52,17 @@ def test_any_table_reads_back_with_its_delimiter(table: list[list[str]], delimit
     assert [r.number for r in read.rows] == list(range(2, len(table) + 1))
 
 
+def _also_other_utf8(data: bytes, encoding: str) -> bool:
+    """Windows-1252 bytes that are also valid UTF-8 of other text (`È€` is C8 80, UTF-8 `Ȁ`):
+    read as UTF-8 by design, since a real UTF-8 file is far likelier than such a 1252 one."""
+    if encoding != "cp1252":
+        return False
+    try:
+        return data.decode("utf-8") != data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(
     tables(WESTERN),
@@ -63,6 +74,7 @@ def test_encoding_and_delimiter_are_detected(
 ) -> None:
     _assume_readable(table)
     data = _write(table, delimiter).encode(encoding)
+    assume(not _also_other_utf8(data, encoding))
     read = parse_text(decode(data, "t.csv").text, "t.csv", encoding)
     assert read.delimiter == delimiter
     assert list(read.headers) == table[0]
