@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.calendar import AppointmentKind
+from planner.ui.dialogs.buttons import ok_cancel_buttons
 
 
 class AppointmentDialog(QDialog):
@@ -47,11 +47,7 @@ class AppointmentDialog(QDialog):
         form.addRow(self.tr("Length"), self.minutes)
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Title"), self.title)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

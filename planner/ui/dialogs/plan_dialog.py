@@ -9,13 +9,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
+
+from planner.ui.dialogs.buttons import ok_cancel_buttons
 
 
 class PlanDialog(QDialog):
@@ -40,11 +41,7 @@ class PlanDialog(QDialog):
         form.addRow(self.tr("Optimiser time"), self.time_limit)
         form.addRow(self.overnight)
         form.addRow(self.keep)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain import DomainError, GeoPoint, Rep
+from planner.ui.dialogs.buttons import ok_cancel_buttons
 from planner.ui.formatting import QT_TRANSLATE_NOOP
 
 DAY_NAMES = (
@@ -111,11 +111,7 @@ class RepDialog(QDialog):
         form.addRow(self.tr("Meal allowance per night"), self.meals)
         form.addRow(self.tr("Currency"), self.currency)
         form.addRow(self.tr("Time zone"), self.timezone)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -12,7 +12,6 @@ from decimal import Decimal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QGridLayout,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services.value_settings import TIERS, TierSettings
+from planner.ui.dialogs.buttons import ok_cancel_buttons
 
 
 class TiersDialog(QDialog):
@@ -55,11 +55,7 @@ class TiersDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(hint)
