@@ -23,7 +23,13 @@ from planner.domain.progress import CancelToken, ProgressReporter
 from planner.io.workspace import Workspace
 from planner.services.events import Event, History, Replace, UndoList
 from planner.services.rep_scope import RepScope, rep_scope
-from planner.services.valuation import Valuation, values_for_replan, week_valuation
+from planner.services.valuation import (
+    Valuation,
+    ValueMemo,
+    ValueParams,
+    values_for_replan,
+    week_valuation,
+)
 from planner.services.value_settings import (
     TierSettings,
     load_value_params,
@@ -32,6 +38,7 @@ from planner.services.value_settings import (
 
 if TYPE_CHECKING:  # imported on first use: they load the solver, scipy and folium
     from planner.maps.data import MapData
+    from planner.optimise.week.explain_memo import ExplainMemo
     from planner.services.assign_territories import TerritoryResult
     from planner.services.edit_plan import PlanContext
     from planner.services.plan_week import WeekParams
@@ -72,6 +79,9 @@ class SessionModel:
         self.all_accounts = False  # the switch: every rep's accounts, not only the rep's own
         self.plan: WeekPlan | None = None
         self.valuation: Valuation = week_valuation((), self.week_start)
+        self.value_params = ValueParams()  # the workspace's (tier settings), from _revalue
+        self._values = ValueMemo()  # breakdowns of unchanged accounts are kept
+        self._explain_memo: ExplainMemo | None = None  # figures kept between hand edits
         self._travel_model: TravelModel | None = None
         self.territory_result: TerritoryResult | None = None
         self.territory_problem = ""  # why the territories cannot be measured, if they cannot
@@ -117,8 +127,11 @@ class SessionModel:
         return plan
 
     def _revalue(self) -> None:
-        params = load_value_params(self.workspace)  # the workspace's tier settings
-        self.valuation = week_valuation(self.accounts, self.week_start, self.plan, params)
+        self.value_params = load_value_params(self.workspace)  # the workspace's tier settings
+        params = self.value_params
+        self.valuation = week_valuation(
+            self.accounts, self.week_start, self.plan, params, self._values
+        )
 
     # what the views show ---------------------------------------------------------------
     def account(self, key: str) -> Account | None:
@@ -231,6 +244,7 @@ class SessionModel:
 
     def edit_visit(self, text: str, edit: PlanEdit) -> str:
         """Apply a hand edit to the plan (undoable); returns why it was refused, or ""."""
+        from planner.optimise.week.explain_memo import ExplainMemo
         from planner.services.calendar_week import week_calendar
         from planner.services.edit_plan import PlanContext
 
@@ -239,7 +253,11 @@ class SessionModel:
         try:
             # The rep's calendar too: a hand edit keeps clear of busy time and days off.
             calendar = week_calendar(self.workspace, self.rep, self.plan.week_start)
-            context = PlanContext(self.accounts, self.rep, self.travel_model, calendar)
+            self._explain_memo = self._explain_memo or ExplainMemo()
+            context = PlanContext(
+                self.accounts, self.rep, self.travel_model, calendar,
+                values=self.value_params, memo=self._explain_memo, valuer=self._values,
+            )  # fmt: skip
             plan = edit(context, self.plan)
         except DomainError as exc:
             return str(exc)

@@ -141,15 +141,25 @@ def best_insertion(
         if verdict == "driving":
             reason = N_("maximum driving per day reached")
             continue
-        trial = [*routes[day][:pos], cand, *routes[day][pos:]]
-        spec = problem.days[day]
-        stops = stops_of(problem, day, trial)
-        timeline = schedule_day(spec, stops, problem.duration_s, problem.distance_m)
-        if timeline is not None and timeline.driving_s <= spec.max_drive_s:
+        timed = trial_verdict(problem, routes, cand, day, pos)
+        if timed == "fits":
             return Insertion(day, pos, delta, True)
-        if timeline is not None:
+        if timed == "driving":
             reason = N_("maximum driving per day reached")
     return Insertion(cheapest[1], cheapest[2], cheapest[0], False, reason)
+
+
+def trial_verdict(problem: WeekProblem, routes: Routes, cand: int, day: int, pos: int) -> str:
+    """The day timed with `cand` inserted at `pos`: "fits", "driving" (over the driving
+    limit) or "" (a window, the shift or lunch breaks)."""
+    trial = [*routes[day][:pos], cand, *routes[day][pos:]]
+    spec = problem.days[day]
+    timeline = schedule_day(
+        spec, stops_of(problem, day, trial), problem.duration_s, problem.distance_m
+    )
+    if timeline is None:
+        return ""
+    return "fits" if timeline.driving_s <= spec.max_drive_s else "driving"
 
 
 def _quick_verdict(

@@ -1,0 +1,240 @@
+"""Why-not-visited figures kept between hand edits of one week.
+
+A left-out candidate's reason rests on two figures per day it could go on: whether the
+day could hold it alone, and its cheapest insertion into the day as planned. Both depend
+only on that day (its shift, where it starts and ends, its stops in order) and on the
+candidate (where it is, how long the meeting lasts, its windows that day). A hand edit
+changes one or two days, so the other days' figures stand and only the changed days are
+searched again — for all left-out candidates at once (`day_insertions`).
+
+Keys name places by account and location, never by matrix index: a problem rebuilt after
+an edit (an account taken out shifts every index) still finds what is unchanged. The
+figures behind a key — travel times and costs between those places — come from the
+travel model and the rep's costs, so a memo holds for one rep, one travel model and one
+week, and empties itself when any of them changes (`bind`).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from planner.domain.geo import GeoPoint
+from planner.domain.i18n import N_
+from planner.domain.rep import Rep
+from planner.optimise.week.insertion import (
+    DayState,
+    Insertion,
+    Routes,
+    places,
+    time_day,
+    trial_verdict,
+)
+from planner.optimise.week.problem import Candidate, DaySpec, WeekProblem
+
+Place = tuple[str, float, float]  # (account key, or "" for the rep's home; lat; lon)
+DayKey = tuple[Any, ...]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+CandidateKey = tuple[Any, ...]
+DRIVING = N_("maximum driving per day reached")
+DAY_FULL = N_("day full")
+
+
+class ExplainMemo:
+    """Per-day insertion figures of left-out candidates, for the last `max_days` day states."""
+
+    def __init__(self, max_days: int = 64) -> None:
+        self._max_days = max_days
+        self._scope: tuple[Rep, Any, Any] | None = None
+        self._insertions: OrderedDict[DayKey, dict[CandidateKey, Insertion]] = OrderedDict()
+        self._alone: dict[tuple[int, CandidateKey], bool] = {}
+        self._shift_ids: dict[DayKey, int] = {}  # a shift's key, hashed once per lookup
+        self.searched = 0  # candidate-days searched (not found in the memo): for tests
+
+    def bind(self, rep: Rep, week: Any, travel_model: object) -> None:
+        """The figures hold for this rep (costs, home), week and travel model only."""
+        scope = (rep, week, travel_model)
+        if self._scope is None or not _same_scope(self._scope, scope):
+            self._scope = scope
+            self._insertions.clear()
+            self._alone.clear()
+            self._shift_ids.clear()
+
+    def lookup(
+        self,
+        problem: WeekProblem,
+        routes: Routes,
+        states: dict[int, DayState],
+        left_out: Sequence[int],
+    ) -> Lookup:
+        """Figures for the `left_out` candidates of `problem` planned as `routes`."""
+        return Lookup(self, problem, routes, states, left_out)
+
+    def _shift_id(self, key: DayKey) -> int:
+        return self._shift_ids.setdefault(key, len(self._shift_ids))
+
+    def _day(self, key: DayKey) -> dict[CandidateKey, Insertion]:
+        found = self._insertions.get(key)
+        if found is None:
+            found = self._insertions[key] = {}
+            while len(self._insertions) > self._max_days:
+                self._insertions.popitem(last=False)
+        else:
+            self._insertions.move_to_end(key)
+        return found
+
+
+def _same_scope(a: tuple[Rep, Any, Any], b: tuple[Rep, Any, Any]) -> bool:
+    return a[2] is b[2] and a[1] == b[1] and a[0] == b[0]
+
+
+class Lookup:
+    """The memo seen from one problem and its routes: insertion figures per candidate.
+    Days the memo lacks are searched when the lookup is made, for every candidate."""
+
+    def __init__(
+        self,
+        memo: ExplainMemo,
+        problem: WeekProblem,
+        routes: Routes,
+        states: dict[int, DayState],
+        left_out: Sequence[int],
+    ) -> None:
+        self._memo, self._problem = memo, problem
+        self._places: dict[int, Place] = {0: _place("", problem.rep.home)}
+        for cand in problem.candidates:
+            self._places[cand.place] = _place(cand.key, cand.account.location)
+        self._shifts = [memo._shift_id(self._shift_key(spec)) for spec in problem.days]
+        self._keys = {idx: self._keys_of(problem.candidates[idx]) for idx in left_out}
+        self._days = []
+        for day, route in enumerate(routes):
+            stops = tuple(self._candidate_key(problem.candidates[c], day) for c in route)
+            found = memo._day((self._shifts[day], stops))
+            missing = [
+                i for i in left_out if day in self._keys[i] and self._keys[i][day] not in found
+            ]
+            if missing:
+                memo.searched += len(missing)
+                searched = day_insertions(problem, routes, day, missing, states[day])
+                found.update({self._keys[i][day]: searched[i] for i in missing})
+            self._days.append(found)
+
+    def best_insertion(self, idx: int) -> Insertion:
+        """What `insertion.best_insertion` gives for the whole week, from each day's."""
+        per_day = []
+        for day, key in self._keys[idx].items():
+            ins = self._days[day][key]
+            # Found under another problem of the scope, where this day may have had another
+            # index (a day closed since): the figures hold, the index is this problem's.
+            per_day.append(ins if ins.day == day else replace(ins, day=day))
+        return _combine(per_day)
+
+    def alone(self, idx: int) -> list[int]:
+        """The days that could hold the visit with nothing else in them."""
+        out = []
+        for day, candidate in self._keys[idx].items():
+            key = (self._shifts[day], candidate)
+            fits = self._memo._alone.get(key)
+            if fits is None:
+                fits = self._memo._alone[key] = time_day(self._problem, day, [idx]) is not None
+            if fits:
+                out.append(day)
+        return out
+
+    def _keys_of(self, cand: Candidate) -> dict[int, CandidateKey]:
+        """The candidate's key on each day it is open, by day."""
+        days = sorted({w.day for w in cand.windows})
+        return {day: self._candidate_key(cand, day) for day in days}
+
+    def _candidate_key(self, cand: Candidate, day: int) -> CandidateKey:
+        windows = tuple((w.early_s, w.late_s) for w in cand.windows if w.day == day)
+        return (self._places[cand.place], cand.service_s, windows)
+
+    def _shift_key(self, spec: DaySpec) -> DayKey:
+        neutral = replace(spec, start_place=0, end_place=0)  # places by name, below
+        return (neutral, self._places[spec.start_place], self._places[spec.end_place])
+
+
+def day_insertions(
+    problem: WeekProblem, routes: Routes, day: int, cands: Sequence[int], state: DayState
+) -> dict[int, Insertion]:
+    """`best_insertion(problem, routes, c, states={day: state}, days=(day,))` for every
+    candidate `c` (each open on `day`), with every position's cost and the quick checks
+    (`insertion._quick_verdict`) computed for all candidates at once."""
+    if not cands:
+        return {}
+    spec = problem.days[day]
+    p = np.array(places(problem, day, routes[day]), dtype=np.int64)
+    a, b = p[:-1], p[1:]  # the leg each position would split
+    v = np.array([problem.candidates[c].place for c in cands], dtype=np.int64)
+    cost, dur = problem.cost_cents, problem.duration_s
+    delta = cost[np.ix_(a, v)].T + cost[np.ix_(v, b)] - cost[a, b]  # (candidate, position)
+    to_v = dur[np.ix_(a, v)].T
+    detour = to_v + dur[np.ix_(v, b)] - dur[a, b]
+    service = np.array([problem.candidates[c].service_s for c in cands])
+    late = np.array([max(w.late_s for w in problem.candidates[c].windows_on(day)) for c in cands])
+    too_late = (np.array(state.ready_s)[None, :] + to_v) > late[:, None]
+    time_out = (state.idle_s < service)[:, None] | too_late
+    driving_out = ~time_out & (state.driving_s + detour > spec.max_drive_s)
+    # Beyond the quick checks, and without changing any answer: the meeting and the extra
+    # driving must fit in the shift's free time (lunch counted free, in case it moves).
+    # A position failing this cannot be timed, so it is not tried.
+    no_room = (service[:, None] + detour) > state.idle_s + spec.lunch_s
+    ruled_out = time_out | driving_out | no_room
+    out = {}
+    for i, cand in enumerate(cands):
+        ins = _first_fit(problem, routes, (day, cand), delta[i], ruled_out[i])
+        if not ins.feasible and driving_out[i].any():
+            ins = replace(ins, reason=DRIVING)
+        out[cand] = ins
+    return out
+
+
+def _first_fit(
+    problem: WeekProblem,
+    routes: Routes,
+    at: tuple[int, int],
+    delta: IntArray,
+    ruled_out: BoolArray,
+) -> Insertion:
+    """The cheapest position (ties: the earlier) not `ruled_out` whose day times out
+    feasible; else the cheapest position, infeasible, with the reason."""
+    day, cand = at
+    order = np.argsort(delta, kind="stable")  # by cost, then position
+    reason = DAY_FULL
+    for pos in order:
+        if ruled_out[pos]:
+            continue
+        timed = trial_verdict(problem, routes, cand, day, int(pos))
+        if timed == "fits":
+            return Insertion(day, int(pos), int(delta[pos]), True)
+        if timed == "driving":
+            reason = DRIVING
+    cheapest = int(order[0])
+    return Insertion(day, cheapest, int(delta[cheapest]), False, reason)
+
+
+def _combine(per_day: list[Insertion]) -> Insertion:
+    """The week's answer from each day's: the cheapest feasible position (ties to the
+    earlier day and position); when none is feasible, the cheapest position, and the
+    driving limit as the reason if it stopped any day."""
+    feasible = [ins for ins in per_day if ins.feasible]
+    if feasible:
+        return min(feasible, key=_order)
+    cheapest = min(per_day, key=_order)
+    driving = any(ins.reason == DRIVING for ins in per_day)
+    return replace(cheapest, reason=DRIVING if driving else DAY_FULL)
+
+
+def _order(ins: Insertion) -> tuple[int, int, int]:
+    return (ins.delta_cents, ins.day or 0, ins.position)
+
+
+def _place(key: str, location: GeoPoint | None) -> Place:
+    return (key, location.lat, location.lon) if location else (key, 0.0, 0.0)
