@@ -9,6 +9,8 @@
  *   planner.setTerritories(geojson)  rep areas (Polygon) and home bases (Point)
  *   planner.setPlaces(geojson)       town labels (name, population, minZoom), by zoom
  *   planner.patchAccounts({features, remove})  replace/add those points, drop the ids
+ *   planner.patchRoutes({days: {label: features}, remove: [labels]})  redraw those days
+ *   planner.patchRemote({features, remove})    replace/add those remote accounts by id
  *   planner.select(ids) / planner.fitTo(ids) / planner.fitDay(label) / planner.openPopup(id)
  *   planner.setColorBy(field)
  *   planner.pick(ids)                select as if the user did it on the map (reported)
@@ -49,8 +51,11 @@
   var overlays = {};             // overlay name -> layer
   var rawNames = {};             // escaped name shown in the control -> overlay name
   var accounts = {layer: null, markers: {}, features: []};
-  var routes = {days: [], colors: {}, stops: {}, legs: 0};
+  var routes = {days: [], colors: {}, stops: {}, legs: 0, byDay: {}};
   var remote = null;
+  var remoteById = {};  // account id -> its marker in the remote layer
+  var shownOrder = [];  // overlay names in the order first shown (the layer control's)
+  var dayNames = {};  // names that are (or were) days of the plan
   var territories = null;
   var selected = {};
 
@@ -83,6 +88,7 @@
   /* ---- overlays in the layer control (names are HTML there: escape) ---- */
 
   function putOverlay(name, layer) {
+    if (shownOrder.indexOf(name) < 0) { shownOrder.push(name); }
     overlays[name] = layer;
     rawNames[esc(name)] = name;
     if (control) { control.addOverlay(layer, esc(name)); }
@@ -224,44 +230,120 @@
     }
   }
 
+  function byDayLabel(features) {
+    var out = {};
+    features.forEach(function (f) {
+      var name = f.properties.day_label;
+      (out[name] = out[name] || []).push(f);
+    });
+    return out;
+  }
+
+  function dropDay(name) {
+    dropOverlay(name);
+    var day = routes.byDay[name];
+    if (day) {
+      day.stops.forEach(function (id) { delete routes.stops[id]; });
+      routes.legs -= day.legs;
+      delete routes.byDay[name];
+    }
+    routes.days = routes.days.filter(function (d) { return d !== name; });
+    delete routes.colors[name];
+  }
+
+  function addDay(name, features) {
+    var group = L.featureGroup();
+    var legsBefore = routes.legs;
+    features.forEach(function (f) { routeFeature(f, group); });
+    routes.byDay[name] = {
+      iso: features[0].properties.day,
+      legs: routes.legs - legsBefore,
+      stops: features.filter(function (f) { return f.properties.kind === 'stop'; })
+        .map(function (f) { return String(f.properties.id); })
+    };
+    routes.days.push(name);
+    routes.colors[name] = features[0].properties.color;
+    putOverlay(name, group);
+  }
+
+  // Days in date order, in the legend and in the layer control, where the days first
+  // appeared among the other overlays (a patched day is added last: put it back).
+  function orderDays() {
+    routes.days.sort(function (a, b) {
+      return routes.byDay[a].iso < routes.byDay[b].iso ? -1 : 1;
+    });
+    routes.days.forEach(function (name) { dayNames[name] = true; });
+    if (!control) { return; }
+    var others = shownOrder.filter(function (n) { return overlays[n] && !dayNames[n]; });
+    var at = shownOrder.filter(function (n) { return !dayNames[n]; }).length;
+    var firstDay = shownOrder.findIndex(function (n) { return dayNames[n]; });
+    if (firstDay >= 0) {
+      at = shownOrder.slice(0, firstDay).filter(function (n) { return !dayNames[n]; }).length;
+    }
+    var names = others.slice(0, at).concat(routes.days, others.slice(at));
+    names.forEach(function (n) { control.removeLayer(overlays[n]); });
+    names.forEach(function (n) { control.addOverlay(overlays[n], esc(n)); });
+  }
+
   planner.setRoutes = function (data) {
     var geojson = parse(data);
-    routes.days.forEach(function (d) { dropOverlay(d); });
-    routes = {days: [], colors: {}, stops: {}, legs: 0};
-    var byDay = {};
-    (geojson.features || []).forEach(function (f) {
-      var name = f.properties.day_label;
-      if (!byDay[name]) {
-        byDay[name] = L.featureGroup();
-        routes.days.push(name);
-        routes.colors[name] = f.properties.color;
-      }
-      routeFeature(f, byDay[name]);
-    });
-    routes.days.forEach(function (name) { putOverlay(name, byDay[name]); });
+    routes.days.slice().forEach(dropDay);
+    routes = {days: [], colors: {}, stops: {}, legs: 0, byDay: {}};
+    var days = byDayLabel(geojson.features || []);
+    Object.keys(days).forEach(function (name) { addDay(name, days[name]); });
+    orderDays();
     drawLegend();
     firstView();
   };
+
+  // Only the days that changed: {days: {label: features}, remove: [labels]}. A plan
+  // edit on Tuesday redraws Tuesday; the other days' layers stay as they are.
+  planner.patchRoutes = function (data) {
+    var patch = parse(data);
+    var days = patch.days || {};
+    (patch.remove || []).concat(Object.keys(days)).forEach(dropDay);
+    Object.keys(days).forEach(function (name) { addDay(name, days[name]); });
+    orderDays();
+    drawLegend();
+  };
+
+  function remoteMarker(f) {
+    var c = f.geometry.coordinates;
+    var p = f.properties;
+    var m = L.marker([c[1], c[0]], {icon: remoteIcon(), title: ''});
+    m.bindTooltip(function () { return el('span', null, p.name); });
+    m.bindPopup(function () {
+      return infoBox(p.name, [['visit_value', p.visit_value], ['channel', p.channel],
+                              ['reason', p.reason]]);
+    });
+    m.on('click', function () { notify(String(p.id)); });
+    remoteById[String(p.id)] = m;
+    return m;
+  }
 
   planner.setRemote = function (data) {
     var geojson = parse(data);
     var name = label('remote');
     dropOverlay(name);
+    remoteById = {};
     var group = L.featureGroup();
-    (geojson.features || []).forEach(function (f) {
-      var c = f.geometry.coordinates;
-      var p = f.properties;
-      var m = L.marker([c[1], c[0]], {icon: remoteIcon(), title: ''});
-      m.bindTooltip(function () { return el('span', null, p.name); });
-      m.bindPopup(function () {
-        return infoBox(p.name, [['visit_value', p.visit_value], ['channel', p.channel],
-                                ['reason', p.reason]]);
-      });
-      m.on('click', function () { notify(String(p.id)); });
-      group.addLayer(m);
-    });
+    (geojson.features || []).forEach(function (f) { group.addLayer(remoteMarker(f)); });
     remote = group;
     putOverlay(name, group);
+    drawLegend();
+  };
+
+  // Only the remote accounts that changed: {features, remove} by account id.
+  planner.patchRemote = function (data) {
+    var patch = parse(data);
+    if (!remote) { planner.setRemote({features: patch.features || []}); return; }
+    var features = patch.features || [];
+    (patch.remove || []).concat(features.map(function (f) { return String(f.properties.id); }))
+      .forEach(function (id) {
+        if (remoteById[id]) { remote.removeLayer(remoteById[id]); }
+        delete remoteById[id];
+      });
+    features.forEach(function (f) { remote.addLayer(remoteMarker(f)); });
     drawLegend();
   };
 

@@ -38,6 +38,7 @@ from planner.services.value_settings import (
 
 if TYPE_CHECKING:  # imported on first use: they load the solver, scipy and folium
     from planner.maps.data import MapData
+    from planner.maps.layers import FeatureMemo
     from planner.optimise.week.explain_memo import ExplainMemo
     from planner.services.assign_territories import TerritoryResult
     from planner.services.edit_plan import PlanContext
@@ -81,7 +82,9 @@ class SessionModel:
         self.valuation: Valuation = week_valuation((), self.week_start)
         self.value_params = ValueParams()  # the workspace's (tier settings), from _revalue
         self._values = ValueMemo()  # breakdowns of unchanged accounts are kept
+        self._edit_values = ValueMemo()  # the same for hand edits (the planner's accounts)
         self._explain_memo: ExplainMemo | None = None  # figures kept between hand edits
+        self._map_memo: FeatureMemo | None = None
         self._travel_model: TravelModel | None = None
         self.territory_result: TerritoryResult | None = None
         self.territory_problem = ""  # why the territories cannot be measured, if they cannot
@@ -162,7 +165,9 @@ class SessionModel:
         """Every layer of the map: accounts coloured by the valuation's bands, the plan,
         the remote list and the territories; texts in `locale` (English by default)."""
         from planner.maps.data import build_map_data
+        from planner.maps.layers import FeatureMemo
 
+        self._map_memo = self._map_memo or FeatureMemo()  # unchanged features are reused
         return build_map_data(
             self.accounts,
             self.plan,
@@ -170,6 +175,7 @@ class SessionModel:
             values=self.valuation.week_values(),
             reps=self.workspace.reps(),
             locale=locale,
+            memo=self._map_memo,
         )
 
     # accounts and rep ------------------------------------------------------------------
@@ -247,16 +253,23 @@ class SessionModel:
         from planner.optimise.week.explain_memo import ExplainMemo
         from planner.services.calendar_week import week_calendar
         from planner.services.edit_plan import PlanContext
+        from planner.services.plan_week import planning_accounts
 
         if self.plan is None or self.rep is None:
             return N_("there is no plan to edit")
         try:
             # The rep's calendar too: a hand edit keeps clear of busy time and days off.
             calendar = week_calendar(self.workspace, self.rep, self.plan.week_start)
+            # The accounts the planner plans from (the rep's, in the rep's currency, with
+            # earlier weeks' visits), so an edit explains what a re-plan would.
+            accounts = planning_accounts(
+                self.workspace, self.rep, self.plan.week_start, calendar,
+                everyone=self.all_accounts, every=self.accounts,
+            ).accounts  # fmt: skip
             self._explain_memo = self._explain_memo or ExplainMemo()
             context = PlanContext(
-                self.accounts, self.rep, self.travel_model, calendar,
-                values=self.value_params, memo=self._explain_memo, valuer=self._values,
+                accounts, self.rep, self.travel_model, calendar,
+                values=self.value_params, memo=self._explain_memo, valuer=self._edit_values,
             )  # fmt: skip
             plan = edit(context, self.plan)
         except DomainError as exc:

@@ -17,6 +17,7 @@ from planner.io.workspace import Workspace
 from planner.services.calendar_week import week_calendar
 from planner.services.demo import ensure_demo_workspace
 from planner.services.edit_plan import PlanContext, move_visit, remove_visit, toggle_lock
+from planner.services.plan_week import planning_accounts
 from planner.services.session import SessionModel
 from planner.services.value_settings import TierSettings
 
@@ -38,10 +39,11 @@ def model(demo: Path, tmp_path: Path) -> SessionModel:
 def _full_recompute(model: SessionModel, edit: Edit) -> WeekPlan:
     """The edit from scratch: no memo, every account valued, every day searched."""
     assert model.plan is not None and model.rep is not None
-    calendar = week_calendar(model.workspace, model.rep, model.plan.week_start)
-    context = PlanContext(
-        model.accounts, model.rep, model.travel_model, calendar, values=model.value_params
-    )
+    week = model.plan.week_start
+    calendar = week_calendar(model.workspace, model.rep, week)
+    accounts = planning_accounts(model.workspace, model.rep, week, calendar).accounts
+    values = model.value_params
+    context = PlanContext(accounts, model.rep, model.travel_model, calendar, values=values)
     return edit(context, model.plan)
 
 
@@ -71,6 +73,7 @@ def _apply(model: SessionModel, edit: Edit) -> bool:
 def test_explanations_after_edits_equal_a_full_recompute(model: SessionModel) -> None:
     assert model.plan is not None
     days = _keys_by_day(model.plan)
+    decided = len(model.plan.planned) + len(model.plan.remote) + len(model.plan.excluded)
     assert len(model.plan.remote) > 100  # most accounts are left out: explanations matter
     n = len(days)
     edits: list[Edit] = [
@@ -82,6 +85,9 @@ def test_explanations_after_edits_equal_a_full_recompute(model: SessionModel) ->
     ]
     applied = [_apply(model, edit) for edit in edits]
     assert sum(applied) >= 3  # the moves may be refused (opening hours): checked too
+    # The planner's accounts, as the planner decided them: the rep's, not every rep's.
+    assert model.plan is not None
+    assert len(model.plan.planned) + len(model.plan.remote) + len(model.plan.excluded) == decided
     model.history.undo()  # back to an earlier plan, then edited again
     assert _apply(model, lambda c, p: remove_visit(c, p, _visit(days, 0, 1)))
 

@@ -149,8 +149,11 @@ class Lookup:
 
     def _keys_of(self, cand: Candidate) -> dict[int, CandidateKey]:
         """The candidate's key on each day it is open, by day."""
-        days = sorted({w.day for w in cand.windows})
-        return {day: self._candidate_key(cand, day) for day in days}
+        windows: dict[int, list[tuple[int, int]]] = {}
+        for w in cand.windows:
+            windows.setdefault(w.day, []).append((w.early_s, w.late_s))
+        place = self._places[cand.place]
+        return {day: (place, cand.service_s, tuple(windows[day])) for day in sorted(windows)}
 
     def _candidate_key(self, cand: Candidate, day: int) -> CandidateKey:
         windows = tuple((w.early_s, w.late_s) for w in cand.windows if w.day == day)
