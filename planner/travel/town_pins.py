@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from planner.domain.geo import GeoPoint
+from planner.domain.i18n import N_
 from planner.domain.progress import CancelToken, ProgressReporter
 from planner.travel.geodesic import GeodesicParams, road_estimate
 from planner.travel.model import (
@@ -125,11 +126,17 @@ class TownPinModel:
             for i in members:
                 dist[i, i] = secs[i, i] = 0
             legs += len(members) * (len(members) - 1)
-        names = ", ".join(sorted({self.pins[k].name for k in shared})[:5])
-        note = (
-            f"{legs} legs between accounts on one town-level or shared pin ({names}) are "
-            "estimated from the town's size or the coordinates' rounding, not 0 km"
-        )
+        towns = sorted({self.pins[k].name for k in shared} - {SHARED_PIN_NAME})
+        if towns:
+            note = N_(
+                "{legs} legs between accounts on one town-level pin ({towns}) are estimated "
+                "from the town's size, not 0 km"
+            ).format(legs=legs, towns=", ".join(towns[:5]))
+        else:
+            note = N_(
+                "{legs} legs between different addresses on one shared pin are estimated "
+                "from the coordinates' rounding, not 0 km"
+            ).format(legs=legs)
         return TravelMatrix(dist, secs, (*base.notes, note))
 
     def leg_geometry(self, a: GeoPoint, b: GeoPoint) -> Geometry:

@@ -43,7 +43,7 @@ def test_shared_town_pin_legs_are_estimates_and_same_building_stays_zero() -> No
     assert matrix.duration_s[0, 1] > 8 * 60
     assert matrix.distance_m[2, 3] == 0  # one building (house-level pin)
     assert matrix.distance_m[0, 4] == GeodesicModel().matrix([FERRARA, BOLOGNA]).distance_m[0, 1]
-    assert any("town-level or shared pin (Ferrara)" in note for note in matrix.notes)
+    assert any("town-level pin (Ferrara)" in note for note in matrix.notes)
     assert leg_is_estimate(model, FERRARA, FERRARA)
     assert model.cache_key() != GeodesicModel().cache_key()
 
