@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Geocode accounts"), flows.geocode, "Ctrl+G"),
             self._action(self.tr("Rep profile and &costs…"), flows.edit_rep, "Ctrl+,"),
             self._action(self.tr("Customer &tiers…"), flows.edit_tiers),
+            self._action(self.tr("E&xchange rates…"), flows.edit_rates),
         ])  # fmt: skip
         self.plan_menu.addSeparator()
         self.plan_menu.addActions([

@@ -48,6 +48,18 @@ def test_currency_from_the_symbol_the_option_or_the_country(tmp_path: Path) -> N
         import_accounts(ws, path)
         by_name = {a.name: a.currency for a in ws.accounts()}
     assert by_name == {"Alfa": "GBP", "Beta": "USD", "Gamma": "EUR"}
+    # Countries written out, as CRM reports write them, give their currency too.
+    named = tmp_path / "named.csv"
+    named.write_text(
+        "name,city,country,amount\nDelta,Boston,United States,500\nEta,Leeds,UK,70\n"
+        "Zeta,Köln,Deutschland,90\n",
+        encoding="utf-8",
+    )
+    with Workspace.open(tmp_path / "c.tpw") as ws:
+        import_accounts(ws, named)
+        assert {a.name: a.currency for a in ws.accounts()} == {
+            "Delta": "USD", "Eta": "GBP", "Zeta": "EUR"
+        }  # fmt: skip
     with Workspace.open(tmp_path / "b.tpw") as ws:
         import_accounts(ws, path, currency="CHF")
         assert {a.name: a.currency for a in ws.accounts()}["Beta"] == "CHF"
