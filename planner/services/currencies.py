@@ -184,7 +184,7 @@ def in_currency(
 def _rounded(rate: Decimal) -> Decimal:
     """Six significant digits, as rates are quoted (1/1.17 is not written to 28 digits)."""
     rounded = Decimal(f"{rate:.6g}").normalize()
-    return rounded.quantize(Decimal(1)) if rounded.as_tuple().exponent > 0 else rounded
+    return rounded.quantize(Decimal(1)) if rounded == rounded.to_integral_value() else rounded
 
 
 def _times(value: Decimal | None, factor: Decimal) -> Decimal | None:

@@ -348,228 +348,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="101"/>
+        <location filename="../../planner/ui/window_layout.py" line="58"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="103"/>
+        <location filename="../../planner/ui/window_layout.py" line="59"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="105"/>
+        <location filename="../../planner/ui/window_layout.py" line="60"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="106"/>
+        <location filename="../../planner/ui/window_layout.py" line="61"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="109"/>
+        <location filename="../../planner/ui/window_layout.py" line="63"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="116"/>
+        <location filename="../../planner/ui/window_layout.py" line="65"/>
         <source>Team</source>
         <translation>Squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="138"/>
+        <location filename="../../planner/ui/window_menus.py" line="56"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="141"/>
+        <location filename="../../planner/ui/window_menus.py" line="60"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="142"/>
+        <location filename="../../planner/ui/window_menus.py" line="63"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="143"/>
+        <location filename="../../planner/ui/window_menus.py" line="67"/>
         <source>Open &amp;team workspace…</source>
         <translation>Apri area di lavoro di &amp;squadra…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="144"/>
+        <location filename="../../planner/ui/window_menus.py" line="72"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="148"/>
+        <location filename="../../planner/ui/window_menus.py" line="81"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="150"/>
+        <location filename="../../planner/ui/window_menus.py" line="84"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="155"/>
+        <location filename="../../planner/ui/window_menus.py" line="90"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="157"/>
+        <location filename="../../planner/ui/window_menus.py" line="95"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="158"/>
+        <location filename="../../planner/ui/window_menus.py" line="97"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="160"/>
+        <location filename="../../planner/ui/window_menus.py" line="99"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="166"/>
+        <location filename="../../planner/ui/window_menus.py" line="104"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="169"/>
+        <location filename="../../planner/ui/window_menus.py" line="111"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="171"/>
+        <location filename="../../planner/ui/window_menus.py" line="114"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="172"/>
+        <location filename="../../planner/ui/window_menus.py" line="116"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="173"/>
+        <location filename="../../planner/ui/window_menus.py" line="118"/>
         <source>Customer &amp;tiers…</source>
         <translation>&amp;Fasce clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="174"/>
+        <location filename="../../planner/ui/window_menus.py" line="119"/>
         <source>E&amp;xchange rates…</source>
         <translation>&amp;Tassi di cambio…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="178"/>
+        <location filename="../../planner/ui/window_menus.py" line="125"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="179"/>
+        <location filename="../../planner/ui/window_menus.py" line="128"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="180"/>
+        <location filename="../../planner/ui/window_menus.py" line="134"/>
         <source>Plan the whole &amp;team</source>
         <translation>Pianifica tutta la &amp;squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="185"/>
+        <location filename="../../planner/ui/window_menus.py" line="143"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="190"/>
+        <location filename="../../planner/ui/window_menus.py" line="147"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="194"/>
+        <location filename="../../planner/ui/window_menus.py" line="151"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="209"/>
+        <location filename="../../planner/ui/week_toolbar.py" line="20"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="211"/>
+        <location filename="../../planner/ui/week_toolbar.py" line="23"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="217"/>
+        <location filename="../../planner/ui/week_toolbar.py" line="29"/>
         <source>Previous week</source>
         <translation>Settimana precedente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="219"/>
+        <location filename="../../planner/ui/week_toolbar.py" line="31"/>
         <source>Next week</source>
         <translation>Settimana successiva</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="243"/>
+        <location filename="../../planner/ui/week_toolbar.py" line="56"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="283"/>
+        <location filename="../../planner/ui/main_window.py" line="145"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="291"/>
+        <location filename="../../planner/ui/main_window.py" line="153"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="257"/>
+        <location filename="../../planner/ui/main_window.py" line="119"/>
         <source>The map is not available: %s</source>
         <translation>La mappa non è disponibile: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="297"/>
+        <location filename="../../planner/ui/main_window.py" line="159"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="355"/>
+        <location filename="../../planner/ui/calendar_actions.py" line="46"/>
         <source>New appointment</source>
         <translation>Nuovo appuntamento</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="358"/>
+        <location filename="../../planner/ui/calendar_actions.py" line="50"/>
         <source>Appointment added: plan the week again to fit it in</source>
         <translation>Appuntamento aggiunto: ripianifica la settimana per inserirlo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="370"/>
-        <location filename="../../planner/ui/main_window.py" line="374"/>
+        <location filename="../../planner/ui/calendar_actions.py" line="60"/>
         <source>Find a slot</source>
         <translation>Trova un orario</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="373"/>
+        <location filename="../../planner/ui/calendar_actions.py" line="67"/>
         <source>No slot fits this week or next.</source>
         <translation>Nessun orario libero questa settimana o la prossima.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="391"/>
+        <location filename="../../planner/ui/status_line.py" line="22"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="395"/>
+        <location filename="../../planner/ui/status_line.py" line="30"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="401"/>
+        <location filename="../../planner/ui/status_line.py" line="35"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>

@@ -108,3 +108,12 @@ def test_a_us_rep_plans_us_accounts_in_dollars(tmp_path: Path) -> None:
         )
         plan = plan_in_workspace(ws, "Joe", MONDAY, 1, GeodesicModel(), params=FAST).plan
     assert plan.currency == "USD" and not any("converted" in n for n in plan.notes)
+
+
+def test_rates_rebased_on_another_currency_keep_their_values() -> None:
+    rates = Rates("EUR", parse_rates(["USD=0.92", "JPY=0.01"]))
+    in_yen = rates.rebased("jpy")
+    assert in_yen == Rates("JPY", {"USD": Decimal(92), "EUR": Decimal(100)})
+    assert rates.rebased("USD").per_unit["EUR"] == Decimal("1.08696")  # 6 digits, as quoted
+    with pytest.raises(DomainError, match="no exchange rate for CHF"):
+        rates.rebased("CHF")

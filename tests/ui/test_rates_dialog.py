@@ -96,5 +96,5 @@ def test_saved_rates_value_foreign_accounts_in_the_reps_currency(window) -> None
     after = session.valuation.breakdowns[key].deal
     assert after.currency == "EUR"
     assert abs(after.cents - before.cents // 2) <= 1  # the deal at half its dollar amount
-    actions = [a.text() for a in window.plan_menu.actions()]
+    actions = [a.text() for a in window.menus.plan.actions()]
     assert "E&xchange rates…" in actions

@@ -137,7 +137,8 @@ class RatesDialog(QDialog):
     def _add_row(self, code: str, rate: str) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        self.table.setItem(row, 0, QTableWidgetItem(code))
+        code_item = QTableWidgetItem(code)
+        self.table.setItem(row, 0, code_item)
         self.table.setItem(row, 1, QTableWidgetItem(rate))
         count = QTableWidgetItem(str(self._in_use.get(code, 0)) if code else "")
         count.setFlags(count.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -145,7 +146,7 @@ class RatesDialog(QDialog):
         self.table.setItem(row, 2, count)
         if not code:
             self.table.setCurrentCell(row, 0)
-            self.table.editItem(self.table.item(row, 0))
+            self.table.editItem(code_item)
 
     def _remove_selected(self) -> None:
         for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
