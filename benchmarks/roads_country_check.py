@@ -182,7 +182,8 @@ class IndependentOsrm:
         for i, j in np.argwhere(np.isnan(secs)):
             secs[i, j] = self.estimates.get((points[i], points[j]), 0)
             metres[i, j] = 0
-        np.fill_diagonal(secs, 0)
+        same = np.array([[a == b for b in points] for a in points])  # one door: no walk
+        secs[same], metres[same] = 0, 0
         return TravelMatrix(np.rint(metres).astype(np.int64), np.rint(secs).astype(np.int64))
 
     def leg_geometry(self, a: GeoPoint, b: GeoPoint) -> Geometry:
