@@ -43,11 +43,10 @@ import numpy as np
 
 from benchmarks.roads_bench import extracts
 from planner.domain import GeoPoint, WeekPlan
-from planner.domain.progress import CancelToken, ProgressReporter
 from planner.io.workspace import Workspace
 from planner.optimise.week.retime import retime_plan
 from planner.travel.geodesic import haversine_m
-from planner.travel.model import NO_CANCEL, NO_PROGRESS, Geometry, TravelMatrix
+from planner.travel.model import Geometry, TravelMatrix
 from tests.travel.osrm_server import build_dataset, serve
 
 WEEK = date(2026, 12, 7)
@@ -169,12 +168,7 @@ class IndependentOsrm:
         walk = sum(w["distance"] for w in answer["waypoints"]) / WALK_M_PER_S
         return route["duration"], walk, route["distance"]
 
-    def matrix(
-        self,
-        points: Sequence[GeoPoint],
-        progress: ProgressReporter = NO_PROGRESS,
-        cancel: CancelToken = NO_CANCEL,
-    ) -> TravelMatrix:
+    def matrix(self, points: Sequence[GeoPoint], *_: Any, **__: Any) -> TravelMatrix:
         answer = self.get("table", points, "annotations=duration,distance")
         walk = np.array([w["distance"] for w in answer["sources"]]) / WALK_M_PER_S
         secs = np.array(answer["durations"], dtype=float) + walk[:, None] + walk[None, :]

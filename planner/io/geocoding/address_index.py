@@ -166,7 +166,11 @@ def _canonical(conn: sqlite3.Connection, streets: list[_Street]) -> list[_Street
     out: dict[int, _Street] = {}
     for street in streets:
         found = named.get(street.id)
-        real = _Street(*found, street.score) if found else street
+        real = (
+            _Street(found[0], found[1], found[2], found[3], found[4], street.score)
+            if found
+            else street
+        )
         out.setdefault(real.id, real)
     return list(out.values())
 
