@@ -137,8 +137,12 @@ def rebuilt(data: pyvrp.ProblemData, solution: pyvrp.Solution) -> pyvrp.Solution
     after), so the child's plan always looked cheaper than this process's and replaced
     it, with more vehicles or a longer distance. Rebuilt from its visits (the
     activities between the start and end depot) it costs what it really costs."""
-    routes = [pyvrp.Route(data, list(r)[1:-1], r.vehicle_type()) for r in solution.routes()]
-    return pyvrp.Solution(data, routes)
+    return pyvrp.Solution(data, [_route(data, r) for r in solution.routes()])
+
+
+def _route(data: pyvrp.ProblemData, route: pyvrp.Route) -> pyvrp.Route:
+    between_depots: list[pyvrp.Activity] = [*route][1:-1]
+    return pyvrp.Route(data, between_depots, route.vehicle_type())
 
 
 def _child(job_path: str) -> None:
