@@ -119,8 +119,10 @@ class SecondSearch:
             out, _ = self._proc.communicate(timeout=_GRACE_S)
             solution, iterations = pickle.loads(out)
         except subprocess.TimeoutExpired:
+            # A killed child at idle priority on a busy machine took another 1-1.5 s to
+            # exit; it is reaped in the background instead of delaying this plan.
             self._proc.kill()
-            self._proc.communicate()
+            threading.Thread(target=self._proc.communicate, daemon=True).start()
             return None
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError):
             return None  # the child died (out of memory, killed) before answering

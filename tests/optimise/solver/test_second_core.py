@@ -22,7 +22,10 @@ def test_only_for_long_unbounded_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not available(5.0, None)
 
 
-def test_child_stops_when_told_and_returns_its_best(small_vrptw: pyvrp.ProblemData) -> None:
+def test_child_stops_when_told_and_returns_its_best(
+    small_vrptw: pyvrp.ProblemData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(second_core, "_GRACE_S", 15.0)  # a busy machine starts it slowly
     deadline = Deadline.after(60.0)
     # At normal priority: an idle-priority child on a busy test machine may get no CPU.
     child = SecondSearch(
@@ -92,7 +95,10 @@ def test_a_plan_from_another_process_keeps_its_fixed_costs(
     assert moved == solution
 
 
-def test_the_child_plan_is_judged_by_its_true_cost(small_vrptw: pyvrp.ProblemData) -> None:
+def test_the_child_plan_is_judged_by_its_true_cost(
+    small_vrptw: pyvrp.ProblemData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(second_core, "_GRACE_S", 15.0)
     data = _with_fixed_cost(small_vrptw)
     child = SecondSearch(
         data, seed=3, deadline=Deadline.after(60.0), tuned=True, initial=None, background=False
