@@ -7,11 +7,11 @@ extra wall time.
 
 The child runs at the lowest CPU priority (Linux SCHED_IDLE, else nice 19): it only
 uses CPU time nobody else wants, so it never slows this process's search nor the
-user's other programs. At normal priority it did: on this shared 2-core machine the
-search beside it lost a third of its iterations whenever a third process was busy, and
-ended worse than the same search alone (issue 17, `benchmarks.routing --compare pyvrp`).
-A gate on the load average did not help: the 1-minute average lags, and a solve's own
-previous run inflates it.
+user's other programs. At normal priority it did: on this shared 2-core machine an
+8 s PyVRP search ran 2,900-4,400 iterations alone and 1,700-3,600 beside one busy
+normal-priority process (load 3-6), so it could end worse than the same search alone
+(issue 17, `benchmarks.routing --compare pyvrp`). A gate on the 1-minute load average
+did not prevent that: the average lags, and a solve's own previous run inflates it.
 
 The child is `python -c` calling `_child` here, not a multiprocessing
 process: spawning those re-runs the caller's main script (fork is unsafe under Qt's
