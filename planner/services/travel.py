@@ -83,9 +83,14 @@ def town_pins(accounts: Sequence[Account]) -> dict[tuple[float, float], TownPin]
         for key, size in zip(coarse, sizes, strict=True)
     }
     for key, group in groups.items():
-        if key not in pins and len({a.address.normalised() for a in group}) > 1:
+        if len(group) > 1 and key not in pins and len({_same_place(a) for a in group}) > 1:
             pins[key] = TownPin(SHARED_PIN_NAME, rounding_radius_m(GeoPoint(*key)))
     return pins
+
+
+def _same_place(account: Account) -> str:
+    """The address up to case and spacing (cheaper than the full accent folding)."""
+    return " ".join(account.address.one_line().casefold().split())
 
 
 def _roads(
