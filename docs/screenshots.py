@@ -5,7 +5,7 @@
 Opens the demo workspace (built on first use) and saves: the week, the inspector on a
 planned account, the remote list, the territories tab, a refused drag (a visit moved
 to a day where it cannot fit), and the map zoomed to one day. Settings go to a
-temporary folder, so the layout is the default one.
+temporary folder, so the layout is the default one, and the demo is built there afresh.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="planner-shots-")
+SCRATCH = Path(tempfile.mkdtemp(prefix="planner-shots-"))
+os.environ["XDG_CONFIG_HOME"] = str(SCRATCH)
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -73,14 +74,13 @@ def main() -> int:
     _prepare_environment(headless=True)
     from PySide6.QtCore import QSettings
 
-    from planner.io.workspace import default_workspace_path
     from planner.services.demo import ensure_demo_workspace
     from planner.ui.launch import _App
     from planner.ui.main_window import APP, ORG
 
     app = QApplication(sys.argv[:1])
-    path = default_workspace_path().with_name("demo.tpw")
-    ensure_demo_workspace(path)
+    # A fresh demo each time: a demo kept from an older build would show its old plan.
+    path = ensure_demo_workspace(SCRATCH / "demo.tpw")
     window = _App(app, QSettings(ORG, APP), path, args.language).window
     window.resize(*SIZE)
     args.out.mkdir(parents=True, exist_ok=True)

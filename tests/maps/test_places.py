@@ -25,7 +25,7 @@ class FakeGazetteer:
         self.asked: list[tuple[float, float, float, float]] = []
 
     def places_within(
-        self, box: tuple[float, float, float, float]
+        self, box: tuple[float, float, float, float], towns: object = ()
     ) -> list[tuple[str, float, float, int]]:
         self.asked.append(box)
         return TOWNS
@@ -41,11 +41,11 @@ def test_cities_show_from_afar_villages_up_close() -> None:
 
 def test_places_come_from_the_accounts_area() -> None:
     gazetteer = FakeGazetteer()
-    text = places_json([GeoPoint(44.4, 11.3), GeoPoint(44.6, 11.6)], gazetteer)  # type: ignore[arg-type]
+    text = places_json([GeoPoint(44.4, 11.3), GeoPoint(44.6, 11.6)], gazetteer=gazetteer)  # type: ignore[arg-type]
     assert len(json.loads(text)["features"]) == 4
     south, west, north, east = gazetteer.asked[0]
     assert south < 44.4 and north > 44.6 and west < 11.3 and east > 11.6
-    assert json.loads(places_json([], gazetteer))["features"] == []  # type: ignore[arg-type]
+    assert json.loads(places_json([], gazetteer=gazetteer))["features"] == []  # type: ignore[arg-type]
 
 
 def test_the_page_draws_labels_by_zoom_as_text(
