@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from planner.domain.formats import Formats
 from planner.services.map_page import DAY_COLORS
@@ -33,3 +33,9 @@ def ui_formats(miles: bool = False) -> Formats:
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark `text` for translation in `context`; it is translated where it is shown (tr)."""
     return text
+
+
+def translate(context: str, text: str) -> str:
+    """The translation of `text` in a catalogue context. lupdate reads `translate(...)`
+    calls in any module, so texts moved out of a class keep its context and entries."""
+    return QCoreApplication.translate(context, text)

@@ -49,9 +49,9 @@ def test_the_table_shows_the_selected_reps_accounts_unless_all(two_reps) -> None
 def test_the_week_selector_steps_weeks(two_reps) -> None:  # type: ignore[no-untyped-def]
     win = two_reps
     first = win.session.week_start
-    win.week_next.click()
+    win.week_bar.week_next.click()
     assert win.session.week_start == first + timedelta(weeks=1)
     assert win.session.plan is None  # nothing stored yet for that week
-    assert win.units.long_date(first + timedelta(weeks=1)) in win.week_label.text()
-    win.week_back.click()
+    assert win.units.long_date(first + timedelta(weeks=1)) in win.week_bar.week_label.text()
+    win.week_bar.week_back.click()
     assert win.session.week_start == first
