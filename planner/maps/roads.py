@@ -15,11 +15,11 @@ from planner.io.regions.road_lines import ROAD_CLASSES, Line
 
 # By class name: (shown from zoom, colour, line weight in px).
 ROAD_STYLE: dict[str, tuple[int, str, float]] = {
-    "motorway": (7, "#8c8580", 2.6),
-    "primary": (9, "#a09891", 2.0),
-    "secondary": (10, "#aea79f", 1.6),
-    "tertiary": (11, "#bbb4ac", 1.3),
-    "minor": (13, "#c9c3bb", 1.0),
+    "motorway": (7, "#6f6760", 3.2),
+    "primary": (9, "#857d75", 2.6),
+    "secondary": (10, "#9a928a", 2.0),
+    "tertiary": (11, "#aaa39b", 1.5),
+    "minor": (13, "#bdb6ae", 1.0),
 }
 
 

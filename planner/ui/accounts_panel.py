@@ -65,21 +65,18 @@ class AccountsPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._emit_selection)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
+        # Two rows, so that each filter shows its whole choice at the dock's default width.
         filters = QHBoxLayout()
-        for widget in (
-            self.search,
-            self.stage,
-            self.precision,
-            self.owner,
-            self.outcome,
-            self.overdue,
-            self.everyone,
-        ):
+        for widget in (self.search, self.overdue, self.everyone):
             filters.addWidget(widget)
-        filters.setStretch(0, 3)
+        filters.setStretch(0, 1)
+        choices = QHBoxLayout()
+        for combo in (self.stage, self.precision, self.owner, self.outcome):
+            choices.addWidget(combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(filters)
+        layout.addLayout(choices)
         layout.addWidget(self.table)
         self.search.textChanged.connect(self._apply_filter)
         for combo in (self.stage, self.precision, self.owner, self.outcome):
