@@ -1,13 +1,14 @@
 """Screenshots of the window for review, at 1440×900, in one language.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py OUT_DIR [--language it]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py [OUT_DIR] [--language it]
         [--region ../shared/osm/monaco.osm.pbf]
 
-Opens the demo workspace (built on first use) and saves: the week, the inspector on a
-planned account, the remote list, the territories tab, a refused drag (a visit moved
-to a day where it cannot fit), the map zoomed to one day, and with --region the offline
-map's roads and labels where that extract is built. Settings go to a
-temporary folder, so the layout is the default one, and the demo is built there afresh.
+Builds the demo workspace afresh in a temporary folder (settings too, so the layout is
+the default one) and saves into OUT_DIR (default docs/screenshots, NAME_en.png or
+NAME_it.png): the week, the inspector on a planned account, the remote list, the
+territories tab, a refused drag (a visit moved to a day where it cannot fit), the map
+zoomed to one day, and with --region the offline map's roads and labels where that
+extract is built.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def _steps(window, out: Path, language: str, region: Path | None) -> list[tuple[
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", type=Path, nargs="?", default=Path(__file__).parent / "screenshots")
     parser.add_argument("--language", choices=("en", "it"), default="en")
     parser.add_argument("--region", type=Path, help="an .osm.pbf: also shoot its roads")
     args = parser.parse_args()

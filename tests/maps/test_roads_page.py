@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from planner.domain import Account, Territory, WeekPlan
-from planner.maps import MapOptions, write_standalone_page
 from planner.maps.roads import roads_layer
-from tests.maps.conftest import Browser, values_of
+from tests.maps.conftest import Browser
 
 # (class, [lon, lat, ...]): a motorway and a street near Bologna, a street far away.
 LINES = [
@@ -18,15 +16,8 @@ LINES = [
 ]
 
 
-def test_roads_appear_by_class_and_zoom_in_view_only(
-    browser: Browser, tmp_path: Path, accounts: list[Account], plan: WeekPlan,
-    territories: list[Territory],
-) -> None:  # fmt: skip
-    page = write_standalone_page(
-        tmp_path / "week.html", accounts, plan, territories,
-        values=values_of(accounts, plan), options=MapOptions(tiles=None),
-    )  # fmt: skip
-    browser.open(page)
+def test_roads_appear_by_class_and_zoom_in_view_only(browser: Browser, offline_page: Path) -> None:
+    browser.open(offline_page)
     assert browser.js("planner.stats().roads") == 0
     browser.js(f"planner.setRoads({json.dumps(json.dumps(roads_layer(LINES)))})")
     browser.js("void planner.map.setView([44.49, 11.34], 9, {animate: false})")
