@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -60,19 +61,20 @@ class AccountsPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         # Name, City and Stage leave the Amount whole in the dock's default width: a
         # number cut at the edge ("39,10" of 39,100.00) reads as another number.
-        for column, width in enumerate((180, 95, 95)):
+        for column, width in enumerate((150, 90, 90)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._emit_selection)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
-        # Two rows, so that each filter shows its whole choice at the dock's default width.
+        # The search and two choices a row, so that each filter shows its whole choice
+        # ("Tutti i responsabili") at the dock's default width.
         filters = QHBoxLayout()
         for widget in (self.search, self.overdue, self.everyone):
             filters.addWidget(widget)
         filters.setStretch(0, 1)
-        choices = QHBoxLayout()
-        for combo in (self.stage, self.precision, self.owner, self.outcome):
-            choices.addWidget(combo, 1)
+        choices = QGridLayout()
+        for i, combo in enumerate((self.stage, self.precision, self.owner, self.outcome)):
+            choices.addWidget(combo, i // 2, i % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(filters)
