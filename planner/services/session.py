@@ -10,6 +10,7 @@ napari's ViewerModel plays: `planner.ui.session` only adapts it to Qt.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,7 @@ from planner.domain.i18n import N_
 from planner.domain.plan import week_to_plan
 from planner.domain.progress import CancelToken, ProgressReporter
 from planner.io.workspace import Workspace
+from planner.services.currencies import Rates, in_currency, load_rates, save_rates
 from planner.services.events import Event, History, Replace, UndoList
 from planner.services.rep_scope import RepScope, rep_scope
 from planner.services.valuation import Valuation, values_for_replan, week_valuation
@@ -118,7 +120,13 @@ class SessionModel:
 
     def _revalue(self) -> None:
         params = load_value_params(self.workspace)  # the workspace's tier settings
-        self.valuation = week_valuation(self.accounts, self.week_start, self.plan, params)
+        accounts, rep = self.accounts, self.rep
+        # Values in the rep's currency, as the planner's; while a rate is missing, each
+        # account keeps its own currency (the planner says which rate to set).
+        if rep is not None and any(a.currency != rep.currency for a in accounts):
+            with contextlib.suppress(DomainError):
+                accounts, _ = in_currency(accounts, rep.currency, load_rates(self.workspace))
+        self.valuation = week_valuation(accounts, self.week_start, self.plan, params)
 
     # what the views show ---------------------------------------------------------------
     def account(self, key: str) -> Account | None:
@@ -169,6 +177,12 @@ class SessionModel:
     def set_tier_settings(self, settings: TierSettings) -> None:
         """Store the tier settings and value the accounts with them."""
         save_tier_settings(self.workspace, settings)
+        self._revalue()
+        self.accounts_changed.emit()
+
+    def set_exchange_rates(self, rates: Rates) -> None:
+        """Store the exchange rates and value the accounts with them."""
+        save_rates(self.workspace, rates)
         self._revalue()
         self.accounts_changed.emit()
 
