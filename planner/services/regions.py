@@ -238,7 +238,8 @@ def _sample_places(addresses: Path, road: RoadRegion, seed: int) -> list[GeoPoin
     conn = sqlite3.connect(f"file:{addresses}?mode=ro", uri=True)
     try:
         rows = conn.execute(
-            "SELECT lat, lon FROM streets UNION ALL SELECT lat, lon FROM addresses"
+            "SELECT lat, lon FROM streets WHERE id NOT IN (SELECT alias_id FROM street_alias) "
+            "UNION ALL SELECT lat, lon FROM addresses"
         ).fetchall()
     finally:
         conn.close()

@@ -7,7 +7,7 @@ in-process, and the others estimated with parameters calibrated on those roads."
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
 
 from planner.domain import Account, GeoPoint, Precision
@@ -21,7 +21,14 @@ from planner.travel.incremental import MemoizedModel
 from planner.travel.model import TravelError, TravelModel
 from planner.travel.roads import RoadsModel
 from planner.travel.settings import KEY, NAMESPACE, TravelSettings, load_settings
-from planner.travel.town_pins import TownPin, TownPinModel, pin_key, town_radius_m
+from planner.travel.town_pins import (
+    SHARED_PIN_NAME,
+    TownPin,
+    TownPinModel,
+    pin_key,
+    rounding_radius_m,
+    town_radius_m,
+)
 
 # The service's API; it also hands on the lower layers' types its callers need
 # (the app and the command line import only services and domain).
@@ -45,20 +52,34 @@ def workspace_travel_model(workspace: Workspace, store: RegionStore | None = Non
 
 
 def town_pins(accounts: Sequence[Account]) -> dict[tuple[float, float], TownPin]:
-    """The coarse pins (town, postcode) two or more accounts share, with the town's size."""
-    counts = Counter(
-        pin_key(a.location)
-        for a in accounts
-        if a.location is not None and a.precision.is_coarse and a.precision is not Precision.COUNTRY
-    )
-    shared = [GeoPoint(*key) for key, n in counts.items() if n > 1]
-    sizes = town_sizes(shared)
-    return {
-        pin_key(point): TownPin(
-            size[0] if size else "town", town_radius_m(size[1] if size else None)
-        )
-        for point, size in zip(shared, sizes, strict=True)
+    """The pins two or more accounts at different addresses share, with their spread.
+
+    A coarse pin (town, postcode) spreads its accounts over the town's size. Any other pin
+    shared by different addresses spreads them over the grid its coordinates were rounded
+    to: an export with two decimals puts every shop of a quarter on one point 1 km
+    apart from the next. Accounts at one address (one building) share a pin for free."""
+    groups: dict[tuple[float, float], list[Account]] = defaultdict(list)
+    for account in accounts:
+        if account.location is not None and account.precision is not Precision.COUNTRY:
+            groups[pin_key(account.location)].append(account)
+    coarse = [
+        key for key, group in groups.items()
+        if len(group) > 1 and any(a.precision.is_coarse for a in group)
+    ]  # fmt: skip
+    sizes = town_sizes([GeoPoint(*key) for key in coarse])
+    pins = {
+        key: TownPin(size[0] if size else "town", town_radius_m(size[1] if size else None))
+        for key, size in zip(coarse, sizes, strict=True)
     }
+    for key, group in groups.items():
+        if len(group) > 1 and key not in pins and len({_same_place(a) for a in group}) > 1:
+            pins[key] = TownPin(SHARED_PIN_NAME, rounding_radius_m(GeoPoint(*key)))
+    return pins
+
+
+def _same_place(account: Account) -> str:
+    """The address up to case and spacing (cheaper than the full accent folding)."""
+    return " ".join(account.address.one_line().casefold().split())
 
 
 def _roads(
