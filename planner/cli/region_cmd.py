@@ -20,6 +20,7 @@ from planner.services.regions import (
     add_region,
     default_regions_dir,
     info_dict,
+    outdated_roads,
     remove_region,
     update_region,
 )
@@ -75,15 +76,19 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    regions = RegionStore().regions()
+    store = RegionStore()
+    regions = store.regions()
     if args.json:
-        print(json.dumps([info_dict(r) for r in regions], indent=1, ensure_ascii=False))
+        rows = [{**info_dict(r), "outdated": outdated_roads(r, store)} for r in regions]
+        print(json.dumps(rows, indent=1, ensure_ascii=False))
         return 0
     if not regions:
         print("no regions: add one with `territory-planner region add SOURCE`")
         return 0
     for info in regions:
         print(f"{info.name}: {_summary(info)}")
+        if reason := outdated_roads(info, store):
+            print(f"  {reason}; `territory-planner region update {info.name}` rebuilds it")
     return 0
 
 

@@ -19,7 +19,8 @@ def register(subparsers: Any) -> None:
         help="list reps, or import them from a CSV/XLSX file ('reps import FILE')",
         description="Reps file columns: name, address and/or latitude, longitude, work_days, "
         "work_start, work_end, capacity_hours, cost_per_km, cost_per_hour, hotel_per_night, "
-        "currency, timezone (only name is required).",
+        "currency, timezone (only name is required; time zone, currency and holiday region "
+        "default to those of the rep's home).",
     )
     add_workspace_argument(parser)
     parser.add_argument("--json", action="store_true", help="print JSON")

@@ -5,14 +5,16 @@ name, address, latitude, longitude, work_days (``Mon-Fri``), work_start, work_en
 lunch_minutes, max_driving_minutes, capacity_hours, cost_per_km, cost_per_hour,
 hotel_per_night, meal_allowance, currency, timezone, holiday_country (ISO code, e.g. IT;
 default: the time zone's country), holiday_region (e.g. a US state or Italian province,
-for regional public holidays). Missing columns or empty cells take
-the Rep defaults. The territory assignment reads the same file.
+for regional public holidays). Missing columns or empty cells take the Rep defaults,
+except time zone, currency and holiday region, which ``home_locale`` (when given) reads
+from where the rep lives. The territory assignment reads the same file.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,9 @@ _INDEX = {normalise_header(a): fld for fld, aliases in _ALIASES.items() for a in
 _DECIMALS = ("cost_per_km", "cost_per_hour", "hotel_per_night", "meal_allowance")
 _INTS = ("lunch_minutes", "max_driving_minutes")
 _REP_FIELDS = {f.name for f in fields(Rep)}
+_LOCALE_FIELDS = ("timezone", "currency", "holiday_region")
+
+LocaleOfHome = Callable[[Rep], Mapping[str, str] | None]
 
 
 @dataclass(frozen=True)
@@ -56,8 +61,13 @@ class RepRejection:
     reason: str
 
 
-def read_reps(path: Path) -> tuple[list[Rep], list[RepRejection]]:
-    """Reps of ``path`` and the rows that could not be used; ImportFileError if unreadable."""
+def read_reps(
+    path: Path, home_locale: LocaleOfHome | None = None
+) -> tuple[list[Rep], list[RepRejection]]:
+    """Reps of ``path`` and the rows that could not be used; ImportFileError if unreadable.
+
+    ``home_locale`` gives the time zone, currency and holiday region of a rep's home; it
+    fills those the row leaves empty."""
     table = read_table(path)
     keys = [normalise_header(h) for h in table.headers]
     # First column wins when two headers mean the same field.
@@ -73,7 +83,8 @@ def read_reps(path: Path) -> tuple[list[Rep], list[RepRejection]]:
     rejected: list[RepRejection] = []
     for row in table.rows:
         try:
-            reps.append(_rep(row, table, columns, decimal))
+            rep, given = _rep(row, table, columns, decimal)
+            reps.append(_localise(rep, given, home_locale))
         except _RowError as exc:
             rejected.append(RepRejection(row.number, exc.column, str(exc)))
     return reps, rejected
@@ -85,7 +96,25 @@ class _RowError(ValueError):
         self.column = column
 
 
-def _rep(row: Row, table: Table, columns: dict[str, int], decimal: str) -> Rep:
+def _localise(rep: Rep, given: set[str], home_locale: LocaleOfHome | None) -> Rep:
+    if home_locale is None or all(f in given for f in _LOCALE_FIELDS):
+        return rep
+    found = home_locale(rep) or {}
+
+    def pick(name: str) -> str:
+        kept: str = getattr(rep, name)
+        return kept if name in given else found.get(name) or kept
+
+    return replace(
+        rep,
+        timezone=pick("timezone"),
+        currency=pick("currency"),
+        holiday_region=pick("holiday_region"),
+    )
+
+
+def _rep(row: Row, table: Table, columns: dict[str, int], decimal: str) -> tuple[Rep, set[str]]:
+    """The row's rep and the fields its cells gave."""
     values: dict[str, Any] = {}
     for fld, i in columns.items():
         text = row.cells[i].strip() if i < len(row.cells) else ""
@@ -101,7 +130,8 @@ def _rep(row: Row, table: Table, columns: dict[str, int], decimal: str) -> Rep:
             raise DomainError("latitude and longitude must be given together")
         if lat is not None and lon is not None:
             values["home"] = GeoPoint(float(lat), float(lon))
-        return Rep(**{k: v for k, v in values.items() if k in _REP_FIELDS})
+        given = {k for k in values if k in _REP_FIELDS}
+        return Rep(**{k: v for k, v in values.items() if k in _REP_FIELDS}), given
     except DomainError as exc:
         raise _RowError("", str(exc)) from None
 

@@ -12,11 +12,12 @@ value of one unit in the base currency), or the plan refuses with the command to
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from planner.domain import Account, DomainError
+from planner.io.geocoding import Gazetteer
 from planner.io.importers import ParsedImport
 from planner.io.workspace import Workspace
 
@@ -37,19 +38,32 @@ def currency_of_country(country: str) -> str:
     return _country_currencies().get(country.upper(), "")
 
 
-def settle_currency(parsed: ParsedImport, given: str = "") -> str:
+def settle_currency(
+    parsed: ParsedImport, given: str = "", country_code: Callable[[str], str] | None = None
+) -> str:
     """Give amounts without a currency the given one, else their country's; a note says
-    so. Returns the currency set on most rows ("" when no row needed one)."""
+    so. Returns the currency set on most rows ("" when no row needed one).
+
+    ``country_code`` turns a row's country as written ("United States", "USA", "Italia")
+    into its ISO code (default: the offline gazetteer's)."""
     money = ("amount", "annual_revenue")
     if not any(f in parsed.columns.fields for f in money):
         return ""
+    if given:
+        currency_of = functools.cache(lambda _country: given.upper())
+    else:
+        iso = country_code or Gazetteer().country_code
+        currency_of = functools.cache(lambda country: currency_of_country(iso(country)))
     counts: dict[str, int] = {}
     for row in parsed.rows:
-        if row.fields.get("currency") or not any(row.fields.get(f) is not None for f in money):
+        fields = row.fields
+        if fields.get("currency") or (
+            fields.get("amount") is None and fields.get("annual_revenue") is None
+        ):
             continue
-        code = given.upper() or currency_of_country(row.address.get("country", ""))
+        code = currency_of(row.address.get("country", ""))
         if code:
-            row.fields["currency"] = code
+            fields["currency"] = code
             counts[code] = counts.get(code, 0) + 1
     if counts:
         how = "the mapping file or --currency" if given else "the rows' country"
@@ -82,6 +96,22 @@ class Rates:
                 f"{missing}=<value of 1 {missing} in {self.base}>`"
             )
         return have / want
+
+    def rebased(self, base: str) -> Rates:
+        """The same rates expressed in another base currency (one that has a rate here);
+        DomainError when it has none."""
+        base = base.upper()
+        if base == self.base:
+            return self
+        pivot = self.per_unit.get(base)
+        if pivot is None:
+            raise DomainError(
+                f"no exchange rate for {base}: give it a rate in {self.base} first, then "
+                f"make it the base currency"
+            )
+        per_unit = {code: rate / pivot for code, rate in self.per_unit.items() if code != base}
+        per_unit[self.base] = 1 / pivot
+        return Rates(base, {code: _rounded(rate) for code, rate in per_unit.items()})
 
     def describe(self) -> list[str]:
         if not self.per_unit:
@@ -149,6 +179,12 @@ def in_currency(
         for code, n in sorted(converted.items())
     )
     return out, f"values converted to {currency}: {shown}"
+
+
+def _rounded(rate: Decimal) -> Decimal:
+    """Six significant digits, as rates are quoted (1/1.17 is not written to 28 digits)."""
+    rounded = Decimal(f"{rate:.6g}").normalize()
+    return rounded.quantize(Decimal(1)) if rounded == rounded.to_integral_value() else rounded
 
 
 def _times(value: Decimal | None, factor: Decimal) -> Decimal | None:

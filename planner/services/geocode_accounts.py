@@ -234,14 +234,14 @@ def geocode_rep_home(
         return rep, None, "the rep has no home address"
     if geocoders is None:
         geocoders = build_geocoders(config or GeocodeConfig(), None)
-    address = parse_one_line(rep.home_address, _country_check(geocoders))
+    address = parse_one_line(rep.home_address, country_check(geocoders))
     attempt = geocode_one(address, geocoders)
     if attempt.result is None:
         return rep, None, attempt.note or "no match"
     return replace(rep, home=attempt.result.location), attempt.result, attempt.note
 
 
-def _country_check(geocoders: Sequence[Geocoder]) -> Callable[[str], bool]:
+def country_check(geocoders: Sequence[Geocoder]) -> Callable[[str], bool]:
     """Use the gazetteer's country table when there is one to tell a country from a town."""
     for geocoder in geocoders:
         if isinstance(geocoder, Gazetteer):

@@ -7,7 +7,7 @@ crash leaves the workspace exactly as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -44,6 +44,7 @@ from planner.io.reps_csv import RepRejection, read_reps
 from planner.io.workspace import ImportRecord, RejectedRow, Workspace
 from planner.services.currencies import settle_currency
 from planner.services.import_country import settle_country
+from planner.services.rep_locale import home_locale_finder
 
 # The service's API; it also hands on the lower layers' types its callers need
 # (the app and the command line import only services and domain).
@@ -293,7 +294,19 @@ def _find(
 
 
 def import_reps(workspace: Workspace, path: Path) -> tuple[list[Rep], list[RepRejection]]:
-    """Add or update (by name) the reps of a reps file; ImportFileError when unreadable."""
-    reps, rejected = read_reps(path)
+    """Add or update (by name) the reps of a reps file; ImportFileError when unreadable.
+
+    Time zone, currency and holiday region a row leaves empty come from the rep's home; a
+    home already located for the same address is kept."""
+    reps, rejected = read_reps(path, home_locale_finder())
+    known = {r.name: r for r in workspace.reps()}
+    reps = [_keep_located_home(rep, known.get(rep.name)) for rep in reps]
     workspace.save_reps(reps)
     return reps, rejected
+
+
+def _keep_located_home(rep: Rep, stored: Rep | None) -> Rep:
+    """Re-importing a reps file without coordinates keeps the geocoded home."""
+    if rep.home is None and stored is not None and stored.home_address == rep.home_address:
+        return replace(rep, home=stored.home)
+    return rep

@@ -3,10 +3,11 @@ and street addresses), and the travel model and geocoder that use them.
 
 Adding a region: get the extract (local file, or a download that resumes and is
 checked against the published .md5), check it is a PBF, then build in a scratch
-folder the address index (pyosmium → SQLite FTS5), the OSRM road dataset (car, MLD)
-and the geodesic parameters calibrated on the region's own road times, and put the
-whole in use in one atomic step. Any failure or cancel deletes the scratch folder and
-leaves the previous region as it was.
+folder the address index (pyosmium → SQLite FTS5), the OSRM road dataset (car,
+Contraction Hierarchies: `planner.travel.osrm_build` says why not MLD) and the
+geodesic parameters calibrated on the region's own road times, and put the whole in
+use in one atomic step. Any failure or cancel deletes the scratch folder and leaves
+the previous region as it was.
 """
 
 from __future__ import annotations
@@ -46,12 +47,18 @@ from planner.io.regions import (
     region_name,
     resolve_source,
 )
+from planner.io.regions.road_lines import ROAD_LINES_FILE, build_road_lines
 from planner.io.regions.store import ADDRESS_FILE, ROADS_DIR
 from planner.travel.calibrate import calibrate
 from planner.travel.geodesic import GeodesicModel, GeodesicParams, haversine_m
 from planner.travel.geodesic_bands import Band, BandedGeodesicModel
 from planner.travel.model import TravelError
-from planner.travel.osrm_build import build_osrm_dataset
+from planner.travel.osrm_build import (
+    ALGORITHM,
+    DATASET_NAME,
+    build_osrm_dataset,
+    dataset_algorithm,
+)
 from planner.travel.roads import RoadRegion, RoadsModel
 
 # The service's API; it also hands on the lower layers' types its callers need
@@ -69,6 +76,7 @@ __all__ = [
     "calibrated_model",
     "default_regions_dir",
     "info_dict",
+    "outdated_roads",
     "remove_region",
     "road_regions",
     "roads_model",
@@ -127,15 +135,30 @@ def update_region(
     progress: ProgressReporter | None = None,
     cancel: CancelToken | None = None,
 ) -> AddResult | None:
-    """Rebuild a region from its source; None when the published checksum is unchanged."""
+    """Rebuild a region from its source; None when the published checksum is unchanged
+    and the region's road dataset is of the current kind."""
     store = store or RegionStore()
     info = store.get(name)
     if info is None:
         raise RegionError(f"no region named {name!r}")
     source = resolve_source(info.source)
-    if source.url and info.md5 and published_md5(source) == info.md5:
+    current = not outdated_roads(info, store)
+    if current and source.url and info.md5 and published_md5(source) == info.md5:
         return None
     return add_region(info.source, name=name, store=store, progress=progress, cancel=cancel)
+
+
+def outdated_roads(info: RegionInfo, store: RegionStore) -> str:
+    """Why the region's road dataset should be rebuilt (`region update`), or "".
+
+    Regions built before CH was chosen are MLD datasets: they keep working, with road
+    tables several times slower."""
+    algorithm = dataset_algorithm(_dataset(store, info))
+    if algorithm == ALGORITHM:
+        return ""
+    if algorithm is None:
+        return "its road dataset is missing or incomplete"
+    return f"its road dataset is of an older kind ({algorithm}): road times are slower"
 
 
 def remove_region(name: str, store: RegionStore | None = None) -> RegionInfo:
@@ -160,6 +183,8 @@ def _build(
                                          ProgressSpan(progress, 0.0, 0.3), cancel)  # fmt: skip
             dataset = build_osrm_dataset(pbf, folder / ROADS_DIR,
                                          ProgressSpan(progress, 0.3, 0.9), cancel)  # fmt: skip
+            build_road_lines(pbf, folder / ROAD_LINES_FILE, ProgressSpan(progress, 0.9, 0.92),
+                             cancel)  # fmt: skip
             bbox = counts["bbox"]
             progress.report(0.92, "calibrating the estimate for places outside the region")
             calibration = calibrate_region(RoadRegion(name, dataset, *bbox), folder / ADDRESS_FILE)
@@ -213,7 +238,8 @@ def _sample_places(addresses: Path, road: RoadRegion, seed: int) -> list[GeoPoin
     conn = sqlite3.connect(f"file:{addresses}?mode=ro", uri=True)
     try:
         rows = conn.execute(
-            "SELECT lat, lon FROM streets UNION ALL SELECT lat, lon FROM addresses"
+            "SELECT lat, lon FROM streets WHERE id NOT IN (SELECT alias_id FROM street_alias) "
+            "UNION ALL SELECT lat, lon FROM addresses"
         ).fetchall()
     finally:
         conn.close()
@@ -264,11 +290,14 @@ def calibrated_model(store: RegionStore | None = None) -> GeodesicModel | None:
     return BandedGeodesicModel(GeodesicParams(**cal["suggested"]), bands)
 
 
+def _dataset(store: RegionStore, info: RegionInfo) -> Path:
+    return store.folder(info) / ROADS_DIR / DATASET_NAME
+
+
 def road_regions(store: RegionStore | None = None) -> list[RoadRegion]:
     store = store or RegionStore()
     return [
-        RoadRegion(r.name, store.folder(r) / ROADS_DIR / "region.osrm", *r.bbox, stamp=r.built_at)
-        for r in store.regions()
+        RoadRegion(r.name, _dataset(store, r), *r.bbox, stamp=r.built_at) for r in store.regions()
     ]
 
 

@@ -10,6 +10,7 @@ napari's ViewerModel plays: `planner.ui.session` only adapts it to Qt.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,7 @@ from planner.domain.i18n import N_
 from planner.domain.plan import week_to_plan
 from planner.domain.progress import CancelToken, ProgressReporter
 from planner.io.workspace import Workspace
+from planner.services.currencies import Rates, in_currency, load_rates, save_rates
 from planner.services.events import Event, History, Replace, UndoList
 from planner.services.rep_scope import RepScope, rep_scope
 from planner.services.valuation import (
@@ -63,6 +65,11 @@ def _removed(plan: WeekPlan | None) -> frozenset[str]:
     return values_for_replan(plan).excluded
 
 
+def _same_inputs(a: tuple[str, list[Account]], b: tuple[str, list[Account]]) -> bool:
+    """Same settings and regions, and the very same accounts list (edits replace it)."""
+    return a[0] == b[0] and a[1] is b[1]
+
+
 class SessionModel:
     def __init__(
         self, workspace: Workspace, today: date | None = None, history: History | None = None
@@ -86,17 +93,23 @@ class SessionModel:
         self._explain_memo: ExplainMemo | None = None  # figures kept between hand edits
         self._map_memo: FeatureMemo | None = None
         self._travel_model: TravelModel | None = None
+        self._travel_inputs: tuple[str, list[Account]] = ("", [])
         self.territory_result: TerritoryResult | None = None
         self.territory_problem = ""  # why the territories cannot be measured, if they cannot
         self.reload()
 
     @property
     def travel_model(self) -> TravelModel:
-        """The workspace's travel model (`territory-planner travel use ...`), memoised."""
-        if self._travel_model is None:
-            from planner.services.travel import workspace_travel_model
+        """The workspace's travel model (`territory-planner travel use ...`), built once
+        and kept across plans and edits; made again only when its inputs change: the
+        travel settings, the regions (added in the app) or the accounts (pins shared
+        after an import or geocoding). The road engines stay open even then."""
+        from planner.services.travel import travel_inputs, workspace_travel_model
 
-            self._travel_model = workspace_travel_model(self.workspace)
+        inputs = (travel_inputs(self.workspace), self.accounts)
+        if self._travel_model is None or not _same_inputs(inputs, self._travel_inputs):
+            self._travel_model = workspace_travel_model(self.workspace, accounts=self.accounts)
+            self._travel_inputs = inputs
         return self._travel_model
 
     # loading ---------------------------------------------------------------------------
@@ -131,10 +144,14 @@ class SessionModel:
 
     def _revalue(self) -> None:
         self.value_params = load_value_params(self.workspace)  # the workspace's tier settings
+        accounts, rep = self.accounts, self.rep
+        # Values in the rep's currency, as the planner's; while a rate is missing, each
+        # account keeps its own currency (the planner says which rate to set).
+        if rep is not None and any(a.currency != rep.currency for a in accounts):
+            with contextlib.suppress(DomainError):
+                accounts, _ = in_currency(accounts, rep.currency, load_rates(self.workspace))
         params = self.value_params
-        self.valuation = week_valuation(
-            self.accounts, self.week_start, self.plan, params, self._values
-        )
+        self.valuation = week_valuation(accounts, self.week_start, self.plan, params, self._values)
 
     # what the views show ---------------------------------------------------------------
     def account(self, key: str) -> Account | None:
@@ -188,6 +205,12 @@ class SessionModel:
     def set_tier_settings(self, settings: TierSettings) -> None:
         """Store the tier settings and value the accounts with them."""
         save_tier_settings(self.workspace, settings)
+        self._revalue()
+        self.accounts_changed.emit()
+
+    def set_exchange_rates(self, rates: Rates) -> None:
+        """Store the exchange rates and value the accounts with them."""
+        save_rates(self.workspace, rates)
         self._revalue()
         self.accounts_changed.emit()
 

@@ -116,6 +116,7 @@ def _plan_menu(window: MainWindow) -> QMenu:
                 window, translate("MainWindow", "Rep profile and &costs…"), flows.edit_rep, "Ctrl+,"
             ),
             _action(window, translate("MainWindow", "Customer &tiers…"), flows.edit_tiers),
+            _action(window, translate("MainWindow", "E&xchange rates…"), flows.edit_rates),
         ]
     )
     menu.addSeparator()

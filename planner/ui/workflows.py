@@ -215,6 +215,17 @@ class Workflows(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.session.set_tier_settings(dialog.settings())
 
+    def edit_rates(self) -> None:
+        from collections import Counter
+
+        from planner.services.currencies import load_rates
+        from planner.ui.dialogs.rates_dialog import RatesDialog
+
+        in_use = Counter(a.currency for a in self.session.accounts)
+        dialog = RatesDialog(load_rates(self.session.workspace), in_use, self.host)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.session.set_exchange_rates(dialog.rates())
+
     def plan_week(
         self, *, ask: bool = True, time_limit_s: float = 10.0, days: int = 5
     ) -> Task | None:

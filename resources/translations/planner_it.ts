@@ -348,223 +348,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="101"/>
+        <location filename="../../planner/ui/window_layout.py" line="58"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="103"/>
+        <location filename="../../planner/ui/window_layout.py" line="59"/>
         <source>Week plan</source>
         <translation>Piano settimanale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="105"/>
+        <location filename="../../planner/ui/window_layout.py" line="60"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="106"/>
+        <location filename="../../planner/ui/window_layout.py" line="61"/>
         <source>Serve remotely</source>
         <translation>Da servire a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="109"/>
+        <location filename="../../planner/ui/window_layout.py" line="63"/>
         <source>Territories</source>
         <translation>Territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="116"/>
+        <location filename="../../planner/ui/window_layout.py" line="65"/>
         <source>Team</source>
         <translation>Squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="138"/>
+        <location filename="../../planner/ui/window_menus.py" line="56"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="141"/>
+        <location filename="../../planner/ui/window_menus.py" line="60"/>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nuovo spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="142"/>
+        <location filename="../../planner/ui/window_menus.py" line="63"/>
         <source>&amp;Open workspace…</source>
         <translation>&amp;Apri spazio di lavoro…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="143"/>
+        <location filename="../../planner/ui/window_menus.py" line="67"/>
         <source>Open &amp;team workspace…</source>
         <translation>Apri area di lavoro di &amp;squadra…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="144"/>
+        <location filename="../../planner/ui/window_menus.py" line="72"/>
         <source>Save workspace &amp;as…</source>
         <translation>Salva spazio di lavoro &amp;come…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="148"/>
+        <location filename="../../planner/ui/window_menus.py" line="81"/>
         <source>&amp;Import accounts…</source>
         <translation>&amp;Importa clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="150"/>
+        <location filename="../../planner/ui/window_menus.py" line="84"/>
         <source>&amp;Export</source>
         <translation>&amp;Esporta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="155"/>
+        <location filename="../../planner/ui/window_menus.py" line="90"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="157"/>
+        <location filename="../../planner/ui/window_menus.py" line="95"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="158"/>
+        <location filename="../../planner/ui/window_menus.py" line="97"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annulla</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="160"/>
+        <location filename="../../planner/ui/window_menus.py" line="99"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="166"/>
+        <location filename="../../planner/ui/window_menus.py" line="104"/>
         <source>&amp;Find account</source>
         <translation>&amp;Trova cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="169"/>
+        <location filename="../../planner/ui/window_menus.py" line="111"/>
         <source>&amp;Plan</source>
         <translation>&amp;Pianifica</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="171"/>
+        <location filename="../../planner/ui/window_menus.py" line="114"/>
         <source>&amp;Geocode accounts</source>
         <translation>&amp;Geocodifica clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="172"/>
+        <location filename="../../planner/ui/window_menus.py" line="116"/>
         <source>Rep profile and &amp;costs…</source>
         <translation>Profilo agente e &amp;costi…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="173"/>
+        <location filename="../../planner/ui/window_menus.py" line="118"/>
         <source>Customer &amp;tiers…</source>
         <translation>&amp;Fasce clienti…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="177"/>
+        <location filename="../../planner/ui/window_menus.py" line="119"/>
+        <source>E&amp;xchange rates…</source>
+        <translation>&amp;Tassi di cambio…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/window_menus.py" line="125"/>
         <source>&amp;Plan week…</source>
         <translation>&amp;Pianifica settimana…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="178"/>
+        <location filename="../../planner/ui/window_menus.py" line="128"/>
         <source>&amp;Re-optimise</source>
         <translation>&amp;Riottimizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="179"/>
+        <location filename="../../planner/ui/window_menus.py" line="134"/>
         <source>Plan the whole &amp;team</source>
         <translation>Pianifica tutta la &amp;squadra</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="184"/>
+        <location filename="../../planner/ui/window_menus.py" line="143"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="189"/>
+        <location filename="../../planner/ui/window_menus.py" line="147"/>
         <source>Distances in &amp;miles</source>
         <translation>Distanze in &amp;miglia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="193"/>
+        <location filename="../../planner/ui/window_menus.py" line="151"/>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="208"/>
+        <location filename="../../planner/ui/week_toolbar.py" line="20"/>
         <source>Rep</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="210"/>
+        <location filename="../../planner/ui/week_toolbar.py" line="23"/>
         <source> Rep: </source>
         <translation> Agente: </translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="216"/>
+        <location filename="../../planner/ui/week_toolbar.py" line="29"/>
         <source>Previous week</source>
         <translation>Settimana precedente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="218"/>
+        <location filename="../../planner/ui/week_toolbar.py" line="31"/>
         <source>Next week</source>
         <translation>Settimana successiva</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="242"/>
+        <location filename="../../planner/ui/week_toolbar.py" line="56"/>
         <source>  week of %s</source>
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="282"/>
+        <location filename="../../planner/ui/main_window.py" line="145"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="290"/>
+        <location filename="../../planner/ui/main_window.py" line="153"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="256"/>
+        <location filename="../../planner/ui/main_window.py" line="119"/>
         <source>The map is not available: %s</source>
         <translation>La mappa non è disponibile: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="296"/>
+        <location filename="../../planner/ui/main_window.py" line="159"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="354"/>
+        <location filename="../../planner/ui/calendar_actions.py" line="46"/>
         <source>New appointment</source>
         <translation>Nuovo appuntamento</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="357"/>
+        <location filename="../../planner/ui/calendar_actions.py" line="50"/>
         <source>Appointment added: plan the week again to fit it in</source>
         <translation>Appuntamento aggiunto: ripianifica la settimana per inserirlo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="369"/>
-        <location filename="../../planner/ui/main_window.py" line="373"/>
+        <location filename="../../planner/ui/calendar_actions.py" line="60"/>
         <source>Find a slot</source>
         <translation>Trova un orario</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="372"/>
+        <location filename="../../planner/ui/calendar_actions.py" line="67"/>
         <source>No slot fits this week or next.</source>
         <translation>Nessun orario libero questa settimana o la prossima.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="390"/>
+        <location filename="../../planner/ui/status_line.py" line="22"/>
         <source>%d accounts (%d shown) · %d on the map</source>
         <translation>%d clienti (%d mostrati) · %d sulla mappa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="394"/>
+        <location filename="../../planner/ui/status_line.py" line="30"/>
         <source>%d town/postcode pins, %d accounts share a pin</source>
         <translation>%d posizioni a livello di comune/CAP, %d clienti condividono una posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="400"/>
+        <location filename="../../planner/ui/status_line.py" line="35"/>
         <source>week of %s: %d visits, %s, value %s, cost %s</source>
         <translation>settimana del %s: %d visite, %s, valore %s, costo %s</translation>
     </message>
@@ -703,32 +707,32 @@
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="24"/>
+        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="25"/>
         <source>Plan the week</source>
         <translation>Pianifica la settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="32"/>
+        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="33"/>
         <source>Consider hotel nights</source>
         <translation>Valuta i pernottamenti in hotel</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="34"/>
+        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="35"/>
         <source>Keep visits on their days (re-plan only what changed)</source>
         <translation>Mantieni le visite nei loro giorni (ripianifica solo ciò che è cambiato)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="38"/>
+        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="39"/>
         <source>Week starting</source>
         <translation>Settimana dal</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="39"/>
+        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="40"/>
         <source>Working days</source>
         <translation>Giorni lavorativi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="40"/>
+        <location filename="../../planner/ui/dialogs/plan_dialog.py" line="41"/>
         <source>Optimiser time</source>
         <translation>Tempo dell&apos;ottimizzatore</translation>
     </message>
@@ -824,6 +828,79 @@
         <location filename="../../planner/ui/plan_view.py" line="314"/>
         <source>Navigate</source>
         <translation>Naviga</translation>
+    </message>
+</context>
+<context>
+    <name>RatesDialog</name>
+    <message>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="67"/>
+        <source>Exchange rates</source>
+        <translation>Tassi di cambio</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="87"/>
+        <source>Base currency</source>
+        <translation>Valuta di base</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="101"/>
+        <source>Add currency</source>
+        <translation>Aggiungi valuta</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="103"/>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="114"/>
+        <source>Plans value every account in the rep&apos;s currency. Accounts in another currency are converted at these rates, each the value of one unit in the base currency (e.g. 1 USD = 0.92 EUR). A currency left without a rate cannot be mixed with others.</source>
+        <translation>I piani valutano ogni cliente nella valuta dell&apos;agente. I clienti in un&apos;altra valuta vengono convertiti a questi tassi, ciascuno il valore di un&apos;unità nella valuta di base (es. 1 USD = 0,92 EUR). Una valuta senza tasso non può essere combinata con le altre.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="127"/>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="128"/>
+        <source>Value of 1 unit in %s</source>
+        <translation>Valore di 1 unità in %s</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="129"/>
+        <source>Accounts</source>
+        <translation>Clienti</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="175"/>
+        <source>Row %d: a currency is a three-letter code, e.g. USD</source>
+        <translation>Riga %d: una valuta è un codice di tre lettere, es. USD</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="178"/>
+        <source>%s is the base currency: its rate is always 1</source>
+        <translation>%s è la valuta di base: il suo tasso è sempre 1</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="180"/>
+        <source>%s appears twice</source>
+        <translation>%s compare due volte</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="185"/>
+        <source>The rate of %s must be more than 0</source>
+        <translation>Il tasso di %s deve essere maggiore di 0</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="192"/>
+        <source>The base currency is a three-letter code, e.g. EUR</source>
+        <translation>La valuta di base è un codice di tre lettere, es. EUR</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="212"/>
+        <source>%(new)s has no rate: give it its value in %(old)s first, then make it the base currency</source>
+        <translation>%(new)s non ha un tasso: indica prima il suo valore in %(old)s, poi rendila la valuta di base</translation>
     </message>
 </context>
 <context>
@@ -1478,22 +1555,22 @@
         <translation>Io</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="228"/>
+        <location filename="../../planner/ui/workflows.py" line="239"/>
         <source>Plan the week</source>
         <translation>Pianifica la settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="229"/>
+        <location filename="../../planner/ui/workflows.py" line="240"/>
         <source>Set the rep&apos;s home location first.</source>
         <translation>Imposta prima la posizione di casa dell&apos;agente.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="249"/>
+        <location filename="../../planner/ui/workflows.py" line="260"/>
         <source>Plan week</source>
         <translation>Pianifica settimana</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/workflows.py" line="252"/>
+        <location filename="../../planner/ui/workflows.py" line="263"/>
         <source>Planning the week</source>
         <translation>Pianificazione della settimana</translation>
     </message>

@@ -47,3 +47,14 @@ def accounts_at(store: RegionStore, count: int, every: int = 7) -> list[Account]
 
 def rep_at(point: GeoPoint, timezone: str) -> Rep:
     return Rep("Rep", home_address="home", home=point, timezone=timezone)
+
+
+def make_mld(dataset: Path) -> None:
+    """Turn a region's CH road dataset into the MLD kind older versions built."""
+    import subprocess
+
+    from planner.travel.osrm_build import osrm_tool
+
+    for step in ("partition", "customize"):
+        subprocess.run([str(osrm_tool(step)), str(dataset)], check=True, capture_output=True)
+    Path(f"{dataset}.hsgr").unlink(missing_ok=True)  # partition deletes it itself

@@ -5,17 +5,40 @@ from __future__ import annotations
 import errno
 import hashlib
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
+from planner.domain import GeoPoint
 from planner.domain.progress import CancelFlag, Cancelled
 from planner.io.regions import RegionError, RegionStore, resolve_source
-from planner.services.regions import add_region, remove_region, update_region
+from planner.services.regions import (
+    add_region,
+    outdated_roads,
+    remove_region,
+    roads_model,
+    update_region,
+)
+from tests.regions.helpers import accounts_at, make_mld
 from tests.regions.http_server import Files, serving
 
 
 def _folders(store: RegionStore) -> list[str]:
     return sorted(p.name for p in store.root.iterdir() if p.is_dir() and p.name != ".downloads")
+
+
+def _places(store: RegionStore) -> list[GeoPoint]:
+    return [a.location for a in accounts_at(store, 8, every=200) if a.location]
+
+
+def _road_times(store: RegionStore, places: list[GeoPoint]) -> tuple[Any, Any]:
+    """Seconds and the estimated-leg mask, with a fresh model (engines opened anew)."""
+    model = roads_model(store)
+    assert model is not None
+    _, seconds, estimated = model.arrays(places)
+    assert (~estimated).sum() > len(places)  # most legs are on roads
+    return seconds, estimated
 
 
 def test_source_kinds(tmp_path: Path) -> None:
@@ -39,7 +62,7 @@ def test_added_region_is_listed_with_counts(built_store: RegionStore) -> None:
     assert 60.1 < s < n < 60.2 and 24.9 < w < e < 25.0
     folder = built_store.folder(info)
     assert (folder / "addresses.sqlite").is_file()
-    assert (folder / "roads" / "region.osrm.mldgr").is_file()
+    assert (folder / "roads" / "region.osrm.hsgr").is_file()
     assert info.calibration["pairs"] > 1000
     assert info.size_bytes > 100_000
 
@@ -104,6 +127,17 @@ def test_download_resumes_and_checks_the_checksum(tmp_path: Path, helsinki_pbf: 
         assert result.downloaded and result.info.md5 == good
         assert result.info.name == "helsinki"
         assert update_region("helsinki", store=store) is None  # same checksum: nothing to do
+        # a region built by an older version (MLD) still works, and update rebuilds it
+        old, places = store.regions()[0], _places(store)
+        on_ch = _road_times(store, places)
+        make_mld(store.folder(old) / "roads" / "region.osrm")
+        assert "older kind (MLD)" in outdated_roads(old, store)
+        on_mld = _road_times(store, places)
+        assert np.array_equal(on_mld[1], on_ch[1])  # the same legs on roads
+        assert np.allclose(on_mld[0], on_ch[0], rtol=0.01)
+        rebuilt = update_region("helsinki", store=store)
+        assert rebuilt is not None and rebuilt.info.md5 == good
+        assert outdated_roads(rebuilt.info, store) == ""
     assert list((store.root / ".downloads").iterdir()) == []
 
 

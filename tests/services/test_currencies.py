@@ -48,6 +48,18 @@ def test_currency_from_the_symbol_the_option_or_the_country(tmp_path: Path) -> N
         import_accounts(ws, path)
         by_name = {a.name: a.currency for a in ws.accounts()}
     assert by_name == {"Alfa": "GBP", "Beta": "USD", "Gamma": "EUR"}
+    # Countries written out, as CRM reports write them, give their currency too.
+    named = tmp_path / "named.csv"
+    named.write_text(
+        "name,city,country,amount\nDelta,Boston,United States,500\nEta,Leeds,UK,70\n"
+        "Zeta,Köln,Deutschland,90\n",
+        encoding="utf-8",
+    )
+    with Workspace.open(tmp_path / "c.tpw") as ws:
+        import_accounts(ws, named)
+        assert {a.name: a.currency for a in ws.accounts()} == {
+            "Delta": "USD", "Eta": "GBP", "Zeta": "EUR"
+        }  # fmt: skip
     with Workspace.open(tmp_path / "b.tpw") as ws:
         import_accounts(ws, path, currency="CHF")
         assert {a.name: a.currency for a in ws.accounts()}["Beta"] == "CHF"
@@ -96,3 +108,12 @@ def test_a_us_rep_plans_us_accounts_in_dollars(tmp_path: Path) -> None:
         )
         plan = plan_in_workspace(ws, "Joe", MONDAY, 1, GeodesicModel(), params=FAST).plan
     assert plan.currency == "USD" and not any("converted" in n for n in plan.notes)
+
+
+def test_rates_rebased_on_another_currency_keep_their_values() -> None:
+    rates = Rates("EUR", parse_rates(["USD=0.92", "JPY=0.01"]))
+    in_yen = rates.rebased("jpy")
+    assert in_yen == Rates("JPY", {"USD": Decimal(92), "EUR": Decimal(100)})
+    assert rates.rebased("USD").per_unit["EUR"] == Decimal("1.08696")  # 6 digits, as quoted
+    with pytest.raises(DomainError, match="no exchange rate for CHF"):
+        rates.rebased("CHF")

@@ -203,6 +203,20 @@ def test_import_reps(ws: Workspace, tmp_path: Path) -> None:
     ]
 
 
+def test_reimporting_reps_keeps_the_located_home(ws: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "reps.csv"
+    path.write_text("name,address\nBruno,Parma\nCarla,Modena\n", encoding="utf-8")
+    import_reps(ws, path)
+    bruno, carla = ws.reps()
+    ws.save_reps(
+        [replace(bruno, home=GeoPoint(44.8, 10.33)), replace(carla, home=GeoPoint(44.6, 10.9))]
+    )
+    path.write_text("name,address\nBruno,Parma\nCarla,Reggio Emilia\n", encoding="utf-8")
+    import_reps(ws, path)
+    homes = {r.name: r.home for r in ws.reps()}
+    assert homes == {"Bruno": GeoPoint(44.8, 10.33), "Carla": None}  # Carla moved
+
+
 KILL_SCRIPT = textwrap.dedent(
     """
     import sys, time

@@ -29,9 +29,14 @@ def _zone_countries() -> dict[str, str]:
     return out
 
 
+def zone_country(zone: str) -> str:
+    """ISO country code of an IANA time zone ("" when the zone table does not list it)."""
+    return _zone_countries().get(zone, "")
+
+
 def holiday_country(rep: Rep) -> str:
     """The rep's country for public holidays ("" when neither set nor inferable)."""
-    return rep.holiday_country or _zone_countries().get(rep.timezone, "")
+    return rep.holiday_country or zone_country(rep.timezone)
 
 
 def public_holidays(rep: Rep, first: date, last: date) -> list[tuple[date, str]]:

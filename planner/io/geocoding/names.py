@@ -184,7 +184,8 @@ def parse_one_line(text: str, is_country: Callable[[str], bool] = looks_like_cou
 
     Good enough for a rep's home address typed in a settings field: the street is the
     first comma part, the part holding a postcode gives postcode and town (a trailing
-    two-letter province or state becomes the region), a last part may be the country.
+    two-letter province or state becomes the region; a state alone before the postcode,
+    as in "Dallas, TX 75202", follows its town), a last part may be the country.
     """
     parts = [p.strip() for p in text.replace("\n", ",").split(",") if p.strip()]
     street = city = postcode = region = country = ""
@@ -199,6 +200,8 @@ def parse_one_line(text: str, is_country: Callable[[str], bool] = looks_like_cou
                 city, postcode = match.group(4), match.group(5)
             street = ", ".join(parts[:i])
             region = ", ".join(parts[i + 1 :])
+            if re.fullmatch(r"[A-Z]{2}", city) and i > 0:  # US style: "Dallas, TX 75202"
+                region, city, street = city, parts[i - 1], ", ".join(parts[: i - 1])
             break
     else:
         street = parts[0] if len(parts) > 1 else ""

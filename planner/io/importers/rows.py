@@ -14,7 +14,7 @@ from planner.io.importers.limits import check_amount, check_cadence
 from planner.io.importers.mapping import Mapping
 from planner.io.importers.table import Row, Table
 from planner.io.importers.values import (
-    NULLS,
+    NULL_CELLS,
     detect_day_first,
     detect_decimal,
     detect_percent_scale,
@@ -24,7 +24,6 @@ from planner.io.importers.values import (
     parse_decimal,
     parse_minutes,
     parse_probability,
-    unless_null,
 )
 
 ADDRESS_PARTS = ("street", "city", "postcode", "region", "country")
@@ -144,7 +143,7 @@ class RowParser:
         if i < 0:
             return ""
         text = cells[i].strip()
-        return unless_null(text)
+        return "" if text in NULL_CELLS else text  # is_null, inlined (hot)
 
     def __call__(self, row: Row) -> ParsedRow:
         """Typed values of ``row``; raises RowError naming the column of a missing required
@@ -164,8 +163,8 @@ class RowParser:
         for i, convert, header in self.plan:
             text = cells[i].strip()
             try:
-                # unless_null inlined: this loop runs for every converted cell
-                if len(text) <= 7 and text.lower() in NULLS:
+                # is_null, inlined: this loop runs for every converted cell
+                if text in NULL_CELLS:
                     text = ""
                 convert(parsed, text, styles)
             except (CellError, DomainError) as exc:
@@ -186,7 +185,7 @@ class RowParser:
             text = cells[i].strip()
             if fld != "notes" and ("  " in text or "\n" in text or "\t" in text or "\r" in text):
                 text = " ".join(text.split())
-            fields[fld] = "" if len(text) <= 7 and text.lower() in NULLS else text
+            fields[fld] = "" if text in NULL_CELLS else text
         if self.name_from_id and fields.get("account_id"):
             fields["name"] = f"{self.id_header} {fields['account_id']}"
         return fields
@@ -195,7 +194,7 @@ class RowParser:
         out = {}
         for part, i in self.parts:
             text = cells[i].strip()
-            out[part] = "" if len(text) <= 7 and text.lower() in NULLS else text
+            out[part] = "" if text in NULL_CELLS else text
         return out
 
     def _require(self, parsed: ParsedRow) -> None:

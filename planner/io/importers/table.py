@@ -170,8 +170,10 @@ def parse_text(
     used = delimiter or sniff_delimiter(text)
     builder = TableBuilder(name, limits or Limits(), cancel)
     lines = _LineNotes(flagged or {}, builder.flags)
+    attribute = lines.attribute if lines.pending else None  # most files flag no line
     for number, record in enumerate(read_records(text, used), start=1):
-        lines.attribute(record.first, record.last, number)
+        if attribute is not None:
+            attribute(record.first, record.last, number)
         cells = tuple(record.cells)
         if record.runaway >= 0 and builder.headers is not None:
             builder.broken_row(number, cells, record.runaway, record.swallowed)
@@ -220,10 +222,13 @@ class TableBuilder:
         if _blank(cells) or _is_footer(cells):
             self.skipped += 1
             return
-        cells = self._capped(number, cells)
         # A workbook's shared strings let a small file repeat one long text in every cell:
         # the text read, not the file's size, is what would land in the workspace.
-        self.chars += sum(map(len, cells))
+        chars = sum(map(len, cells))
+        if chars > self.limits.max_cell_chars:  # only then can a cell be over the cap
+            cells = self._capped(number, cells)
+            chars = sum(map(len, cells))
+        self.chars += chars
         if self.chars > self.limits.max_file_bytes:
             raise ImportFileError(self.limits.too_much_text(self.name))
         self.rows.append(Row(number, cells))

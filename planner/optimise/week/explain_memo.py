@@ -25,12 +25,12 @@ import numpy as np
 import numpy.typing as npt
 
 from planner.domain.geo import GeoPoint
-from planner.domain.i18n import N_
 from planner.domain.rep import Rep
 from planner.optimise.week.insertion import (
     DayState,
     Insertion,
     Routes,
+    cause_text,
     places,
     time_day,
     trial_verdict,
@@ -42,8 +42,6 @@ DayKey = tuple[Any, ...]
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 CandidateKey = tuple[Any, ...]
-DRIVING = N_("maximum driving per day reached")
-DAY_FULL = N_("day full")
 
 
 class ExplainMemo:
@@ -182,20 +180,25 @@ def day_insertions(
     detour = to_v + dur[np.ix_(v, b)] - dur[a, b]
     service = np.array([problem.candidates[c].service_s for c in cands])
     late = np.array([max(w.late_s for w in problem.candidates[c].windows_on(day)) for c in cands])
-    too_late = (np.array(state.ready_s)[None, :] + to_v) > late[:, None]
-    time_out = (state.idle_s < service)[:, None] | too_late
-    driving_out = ~time_out & (state.driving_s + detour > spec.max_drive_s)
+    # `insertion._quick_verdict`, in its order: no free time for the meeting ("full"),
+    # even the earliest arrival misses its hours ("hours"), over the driving limit.
+    full = np.broadcast_to((state.idle_s < service)[:, None], delta.shape)
+    hours = ~full & ((np.array(state.ready_s)[None, :] + to_v) > late[:, None])
+    driving = ~full & ~hours & (state.driving_s + detour > spec.max_drive_s)
     # Beyond the quick checks, and without changing any answer: the meeting and the extra
-    # driving must fit in the shift's free time (lunch counted free, in case it moves).
-    # A position failing this cannot be timed, so it is not tried.
-    no_room = (service[:, None] + detour) > state.idle_s + spec.lunch_s
-    ruled_out = time_out | driving_out | no_room
+    # driving must fit in the shift (lunch counted free, in case it moves). A position
+    # failing this cannot be timed even were the account open all day: "full", untried.
+    no_room = (
+        ~full & ~hours & ~driving & ((service[:, None] + detour) > state.idle_s + spec.lunch_s)
+    )
+    ruled_out = full | hours | driving | no_room
     out = {}
     for i, cand in enumerate(cands):
-        ins = _first_fit(problem, routes, (day, cand), delta[i], ruled_out[i])
-        if not ins.feasible and driving_out[i].any():
-            ins = replace(ins, reason=DRIVING)
-        out[cand] = ins
+        causes = {
+            cause for cause, ruled in (("full", full[i] | no_room[i]), ("hours", hours[i]),
+                                       ("driving", driving[i])) if ruled.any()
+        }  # fmt: skip
+        out[cand] = _first_fit(problem, routes, (day, cand), delta[i], (ruled_out[i], causes))
     return out
 
 
@@ -204,35 +207,38 @@ def _first_fit(
     routes: Routes,
     at: tuple[int, int],
     delta: IntArray,
-    ruled_out: BoolArray,
+    ruled: tuple[BoolArray, set[str]],
 ) -> Insertion:
-    """The cheapest position (ties: the earlier) not `ruled_out` whose day times out
-    feasible; else the cheapest position, infeasible, with the reason."""
+    """The cheapest position (ties: the earlier) not ruled out whose day times out
+    feasible; else the cheapest position, infeasible, with the reason: every cause met,
+    the ruled-out positions' (`ruled`: which, and why) and the timed ones'."""
     day, cand = at
+    ruled_out, causes = ruled
     order = np.argsort(delta, kind="stable")  # by cost, then position
-    reason = DAY_FULL
     for pos in order:
         if ruled_out[pos]:
             continue
         timed = trial_verdict(problem, routes, cand, day, int(pos))
         if timed == "fits":
             return Insertion(day, int(pos), int(delta[pos]), True)
-        if timed == "driving":
-            reason = DRIVING
+        causes = causes | {timed}
     cheapest = int(order[0])
-    return Insertion(day, cheapest, int(delta[cheapest]), False, reason)
+    return Insertion(day, cheapest, int(delta[cheapest]), False, cause_text(causes))
+
+
+# Each day's reason names its weightiest cause; the week's names the weightiest of all.
+_CAUSE_OF = {cause_text({cause}): cause for cause in ("full", "hours", "driving")}
 
 
 def _combine(per_day: list[Insertion]) -> Insertion:
     """The week's answer from each day's: the cheapest feasible position (ties to the
-    earlier day and position); when none is feasible, the cheapest position, and the
-    driving limit as the reason if it stopped any day."""
+    earlier day and position); when none is feasible, the cheapest position, with the
+    reason all days' causes give."""
     feasible = [ins for ins in per_day if ins.feasible]
     if feasible:
         return min(feasible, key=_order)
     cheapest = min(per_day, key=_order)
-    driving = any(ins.reason == DRIVING for ins in per_day)
-    return replace(cheapest, reason=DRIVING if driving else DAY_FULL)
+    return replace(cheapest, reason=cause_text({_CAUSE_OF[ins.reason] for ins in per_day}))
 
 
 def _order(ins: Insertion) -> tuple[int, int, int]:

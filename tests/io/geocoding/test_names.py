@@ -75,6 +75,11 @@ def test_postcode_key(country: str, raw: str, expected: str) -> None:
             "Marienplatz 1, D-80331 München, Deutschland",
             Address("Marienplatz 1", "München", "80331", "", "Deutschland"),
         ),
+        (
+            "1200 Main St, Dallas, TX 75202, USA",
+            Address("1200 Main St", "Dallas", "75202", "TX", "USA"),
+        ),
+        ("Dallas, TX 75202-1234", Address("", "Dallas", "75202-1234", "TX", "")),
         ("Via Roma 1, Milano", Address("Via Roma 1", "Milano", "", "", "")),
         ("Bologna", Address("", "Bologna", "", "", "")),
     ],
