@@ -52,8 +52,7 @@ class PageUpdates:
         """The page was (re)loaded: it shows nothing."""
         self._accounts: _Sent | None = None
         self._palettes = ""
-        self._days: _Sent | None = None
-        self._remote: _Sent | None = None
+        self._parts: dict[str, _Sent] = {}  # routes by day, remote accounts by id
         self._territories: str | None = None
 
     def calls(self, data: MapData) -> list[Call]:
@@ -84,27 +83,30 @@ class PageUpdates:
         days: dict[str, list[GeoJSON]] = {}
         for feature in (routes or EMPTY)["features"]:
             days.setdefault(feature["properties"]["day_label"], []).append(feature)
-        sent = _Sent.of(days, self._days)
-        before, self._days = self._days, sent
-        if before is None:
-            return [("setRoutes", json.dumps(routes or EMPTY, ensure_ascii=False))]
-        changed, removed = sent.changes(before)
-        if not changed and not removed:
-            return []
-        patch = {"days": {k: sent.items[k] for k in changed}, "remove": removed}
-        return [("patchRoutes", patch)]
+        return self._part_calls("routes", days, routes, ("setRoutes", "patchRoutes"))
 
     def _remote_calls(self, remote: GeoJSON | None) -> list[Call]:
         features = {str(f["properties"]["id"]): f for f in (remote or EMPTY)["features"]}
-        sent = _Sent.of(features, self._remote)
-        before, self._remote = self._remote, sent
+        return self._part_calls("remote", features, remote, ("setRemote", "patchRemote"))
+
+    def _part_calls(
+        self, name: str, parts: dict[str, Any], layer: GeoJSON | None, calls: tuple[str, str]
+    ) -> list[Call]:
+        """The whole `layer` the first time (calls[0]); then its `parts` (days, features)
+        new or changed, and the ids gone (calls[1])."""
+        sent = _Sent.of(parts, self._parts.get(name))
+        before, self._parts[name] = self._parts.get(name), sent
         if before is None:
-            return [("setRemote", json.dumps(remote or EMPTY, ensure_ascii=False))]
+            return [(calls[0], json.dumps(layer or EMPTY, ensure_ascii=False))]
         changed, removed = sent.changes(before)
         if not changed and not removed:
             return []
-        patch = {"features": [sent.items[k] for k in changed], "remove": removed}
-        return [("patchRemote", patch)]
+        patch: dict[str, Any] = {"remove": removed}
+        if name == "routes":  # by day label
+            patch["days"] = {key: sent.items[key] for key in changed}
+        else:
+            patch["features"] = [sent.items[key] for key in changed]
+        return [(calls[1], patch)]
 
 
 _EMPTY_JSON = json.dumps(EMPTY)
