@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from planner.domain import Account, Rep, Territory, WeekPlan
@@ -115,9 +116,25 @@ def build_map_data(
         accounts=account_layer,
         routes=routes_layer(plan, by_key, formats, memo) if plan is not None else None,
         remote=remote_layer(plan, by_key, formats, memo) if plan is not None else None,
-        territories=territories_layer(terrs, by_key, reps, palettes["rep"]) if terrs else None,
+        territories=_territories(terrs, by_key, reps, palettes["rep"], memo) if terrs else None,
         palettes=palettes,
     )
     if memo is not None:
         memo.turn()
     return data
+
+
+def _territories(
+    terrs: Sequence[Territory],
+    accounts: Mapping[str, Account],
+    reps: Sequence[Rep],
+    colors: Palette,
+    memo: FeatureMemo | None,
+) -> GeoJSON:
+    """The territories' areas: kept while their accounts' pins, the reps and the colours
+    stand (outlining costs a concave hull per territory)."""
+    build = partial(territories_layer, terrs, accounts, reps, colors)
+    if memo is None:
+        return build()
+    pins = tuple((k, accounts[k].location) for t in terrs for k in t.account_keys if k in accounts)
+    return memo.get("territories", "", (tuple(terrs), pins, tuple(reps), colors), build)

@@ -53,16 +53,18 @@ class PageUpdates:
         self._accounts: _Sent | None = None
         self._palettes = ""
         self._parts: dict[str, _Sent] = {}  # routes by day, remote accounts by id
-        self._territories: str | None = None
+        self._territories: tuple[GeoJSON | None, str | None] = (None, None)  # (layer, JSON)
 
     def calls(self, data: MapData) -> list[Call]:
         out = self._account_calls(data)
         out += self._route_calls(data.routes)
         out += self._remote_calls(data.remote)
-        text = data.layer_json("territories") if data.territories is not None else _EMPTY_JSON
-        if text != self._territories:
-            self._territories = text
-            out.append(("setTerritories", text))
+        if data.territories is None or data.territories is not self._territories[0]:
+            # A layer kept by the map data's memo is the same object: not even compared.
+            text = data.layer_json("territories") if data.territories is not None else _EMPTY_JSON
+            if text != self._territories[1]:
+                out.append(("setTerritories", text))
+            self._territories = (data.territories, text)
         return out
 
     def _account_calls(self, data: MapData) -> list[Call]:

@@ -186,11 +186,16 @@ def day_insertions(
     hours = ~full & ((np.array(state.ready_s)[None, :] + to_v) > late[:, None])
     driving = ~full & ~hours & (state.driving_s + detour > spec.max_drive_s)
     # Beyond the quick checks, and without changing any answer: the meeting and the extra
-    # driving must fit in the shift (lunch counted free, in case it moves). A position
-    # failing this cannot be timed even were the account open all day: "full", untried.
-    no_room = (
-        ~full & ~hours & ~driving & ((service[:, None] + detour) > state.idle_s + spec.lunch_s)
-    )
+    # driving must fit in the day's free time (a timed day always holds its lunch break,
+    # so the free time is net of it). A position failing this cannot be timed even were
+    # the account open all day: "full", and not tried.
+    no_room = (service[:, None] + detour) > state.idle_s
+    # Nor when the visit, even were the account open all day, pushes the stops after it
+    # past their hours or the shift's end (lunch left out: it only delays).
+    arrive_next, slack = _slack(problem, routes, day, state)
+    pushed = np.array(state.ready_s)[None, :] + to_v + service[:, None]
+    pushed += dur[np.ix_(v, b)] - arrive_next[None, :]
+    no_room = ~full & ~hours & ~driving & (no_room | (pushed > slack[None, :]))
     ruled_out = full | hours | driving | no_room
     out = {}
     for i, cand in enumerate(cands):
@@ -200,6 +205,26 @@ def day_insertions(
         }  # fmt: skip
         out[cand] = _first_fit(problem, routes, (day, cand), delta[i], (ruled_out[i], causes))
     return out
+
+
+def _slack(
+    problem: WeekProblem, routes: Routes, day: int, state: DayState
+) -> tuple[IntArray, IntArray]:
+    """For the place after each position (a stop, or the day's end): its arrival in the
+    day as timed without lunch, and how much later it could be reached with every later
+    stop still in its hours and the day ended in the shift (waiting absorbs delay)."""
+    route, spec = routes[day], problem.days[day]
+    p = places(problem, day, route)
+    ready = state.ready_s
+    arrive = [ready[k] + int(problem.duration_s[p[k], p[k + 1]]) for k in range(len(p) - 1)]
+    slack = [0] * len(arrive)
+    slack[-1] = spec.end_s - arrive[-1]  # the end of the day
+    for k in range(len(route) - 1, -1, -1):  # stop k: reached at arrive[k], left at ready[k + 1]
+        cand = problem.candidates[route[k]]
+        wait = ready[k + 1] - cand.service_s - arrive[k]
+        latest = max((w.late_s for w in cand.windows_on(day)), default=arrive[k])
+        slack[k] = min(latest - arrive[k], wait + slack[k + 1])
+    return np.array(arrive, dtype=np.int64), np.array(slack, dtype=np.int64)
 
 
 def _first_fit(
