@@ -47,6 +47,7 @@ from planner.io.regions import (
     region_name,
     resolve_source,
 )
+from planner.io.regions.road_lines import ROAD_LINES_FILE, build_road_lines
 from planner.io.regions.store import ADDRESS_FILE, ROADS_DIR
 from planner.travel.calibrate import calibrate
 from planner.travel.geodesic import GeodesicModel, GeodesicParams, haversine_m
@@ -183,6 +184,8 @@ def _build(
                                          ProgressSpan(progress, 0.0, 0.3), cancel)  # fmt: skip
             bbox = counts["bbox"]
             dataset = _roads_dataset(pbf, folder, bbox, ProgressSpan(progress, 0.3, 0.9), cancel)
+            build_road_lines(pbf, folder / ROAD_LINES_FILE, ProgressSpan(progress, 0.9, 0.92),
+                             cancel)  # fmt: skip
             progress.report(0.92, "calibrating the estimate for places outside the region")
             calibration = calibrate_region(RoadRegion(name, dataset, *bbox), folder / ADDRESS_FILE)
             info = RegionInfo(
