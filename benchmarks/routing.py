@@ -8,7 +8,10 @@
 With `--compare pyvrp` every instance is solved by the default (`auto`) strategy and by
 plain PyVRP (its own default configuration, one process: what a user of PyVRP would
 run) with the same time limit and seed, one after the other; the table gives both
-costs, their gaps and the ratio ours / PyVRP (below 1: ours is better).
+costs, their gaps, the ratio ours / PyVRP (below 1: ours is better) and the 1-minute
+load average before the pair (both run at the same wall time: on a busy machine both
+get fewer iterations). A `vrptw_hier` run is worse only by that objective: more
+vehicles, or as many and a longer distance.
 
 Prints name, kind, cost, best known, gap %, seconds (and vehicles for VRPTW). Costs are in
 the units of bks.csv. `vrptw_hier` rows are solved with fewest-vehicles-first (a large
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -83,12 +87,22 @@ class Pair:
     seed: int
     ours: Row
     plain: Row
+    load: float  # 1-minute load average before the pair ran
 
     @property
     def ratio(self) -> float | None:
         if self.ours.cost is None or self.plain.cost is None:
             return None
         return self.ours.cost / self.plain.cost
+
+    @property
+    def ours_worse(self) -> bool:
+        """By the instance's objective (`vrptw_hier`: vehicles first, then distance)."""
+        if self.ours.cost is None or self.plain.cost is None:
+            return self.ours.cost is None and self.plain.cost is not None
+        if self.kind == "vrptw_hier" and self.ours.vehicles != self.plain.vehicles:
+            return self.ours.vehicles > self.plain.vehicles
+        return self.ours.cost > self.plain.cost * (1.0 + 1e-9)
 
 
 def compare(
@@ -103,28 +117,32 @@ def compare(
     pairs = []
     for name in (n for n in names if not wanted or n.lower() in wanted):
         for seed in seeds:
+            load = os.getloadavg()[0]
             ours = run(directory, time_limit, [name], "auto", seed)
             plain = run(directory, time_limit, [name], "pyvrp", seed)
-            pairs += [Pair(a.name, a.kind, seed, a, b) for a, b in zip(ours, plain, strict=True)]
+            pairs += [
+                Pair(a.name, a.kind, seed, a, b, load) for a, b in zip(ours, plain, strict=True)
+            ]
     return sorted(pairs, key=lambda p: (p.name, p.kind, p.seed))
 
 
 def format_pairs(pairs: Sequence[Pair]) -> str:
-    head = f"{'name':<8} {'kind':<11} {'seed':>4} {'ours':>10} {'pyvrp':>10} {'ours gap%':>9} "
-    head += f"{'pyvrp gap%':>10} {'ratio':>7}"
+    head = f"{'name':<8} {'kind':<11} {'seed':>4} {'ours':>10} {'pyvrp':>10} {'veh':>7} "
+    head += f"{'ours gap%':>9} {'pyvrp gap%':>10} {'ratio':>7} {'load':>5}"
     lines = [head, "-" * len(head)]
-    worse = 0
     for p in pairs:
         ratio = "-" if p.ratio is None else f"{p.ratio:.4f}"
-        worse += p.ratio is not None and p.ratio > 1.0 + 1e-9
+        veh = "" if p.kind == "tsp" else f"{p.ours.vehicles}/{p.plain.vehicles}"
         lines.append(
             f"{p.name:<8} {p.kind:<11} {p.seed:>4} {_cost(p.ours):>10} {_cost(p.plain):>10} "
-            f"{_gap(p.ours):>9} {_gap(p.plain):>10} {ratio:>7}"
+            f"{veh:>7} {_gap(p.ours):>9} {_gap(p.plain):>10} {ratio:>7} {p.load:>5.2f}"
+            + ("  WORSE" if p.ours_worse else "")
         )
     ratios = [p.ratio for p in pairs if p.ratio is not None]
     if ratios:
+        worse = sum(p.ours_worse for p in pairs)
         lines.append(
-            f"ours worse on {worse} of {len(ratios)} runs; worst ratio {max(ratios):.4f}, "
+            f"ours worse on {worse} of {len(pairs)} runs; worst ratio {max(ratios):.4f}, "
             f"mean {sum(ratios) / len(ratios):.4f}"
         )
     return "\n".join(lines)
@@ -191,7 +209,9 @@ def _run_compare(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        rows = [asdict(p.ours) | {"seed": p.seed, "pyvrp_cost": p.plain.cost, "ratio": p.ratio}
+        rows = [asdict(p.ours) | {"seed": p.seed, "pyvrp_cost": p.plain.cost, "ratio": p.ratio,
+                                  "pyvrp_vehicles": p.plain.vehicles, "worse": p.ours_worse,
+                                  "load": p.load}
                 for p in pairs]  # fmt: skip
         print(json.dumps(rows, indent=2))
     else:

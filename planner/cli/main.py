@@ -12,7 +12,6 @@ from types import ModuleType
 
 from planner.cli import commands
 from planner.cli.common import workspace_path
-from planner.services.failures import explain
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -22,7 +21,8 @@ EXIT_INTERRUPTED = 130
 DEBUG_FLAG = "--debug"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(words: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser for a command line: with `words`, only the command they name is loaded."""
     parser = argparse.ArgumentParser(
         prog="territory-planner",
         description="Plan an outside-sales week: accounts, value, routes, costs. "
@@ -36,14 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     module: ModuleType
-    for module in commands.MODULES:
+    for module in commands.command_modules(list(words)):
         module.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser([w for w in words if w != DEBUG_FLAG])
     debug = DEBUG_FLAG in words
     args = parser.parse_args([w for w in words if w != DEBUG_FLAG])
     with _sigterm_as_interrupt():
@@ -60,6 +60,8 @@ def _run(args: argparse.Namespace, debug: bool) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as exc:  # the boundary: one sentence, the traceback behind --debug
+        from planner.services.failures import explain  # loaded only on a failure
+
         failure = explain(exc, workspace_path(args) if hasattr(args, "workspace") else None)
         print(f"error: {failure.message}", file=sys.stderr)
         if debug:

@@ -23,6 +23,8 @@ from planner.services.plan_week import WeekOutcome, WeekParams, plan_in_workspac
 from planner.services.plan_weeks import MAX_WEEKS, plan_weeks_in_workspace
 from planner.services.travel import TravelError, workspace_travel_model
 
+LIST_LIMIT = 40  # lines per list in the text report (a 25,000-account workspace has 24,000)
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -60,6 +62,9 @@ def register(subparsers: Any) -> None:
                         "them; --time-limit applies to each week; with --json and N > 1 "
                         'prints {"weeks": [...]}')  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
+    parser.add_argument("--full", action="store_true",
+                        help=f"list every account of the remote and excluded lists and every "
+                        f"note (the text shows the first {LIST_LIMIT} of each)")  # fmt: skip
     add_team_arguments(parser)
     parser.add_argument("--check-roads", action="store_true",
                         help="do not plan: re-time the plan stored for that week on the roads "
@@ -112,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(plan_json(outcome), indent=2, ensure_ascii=False))
     else:
-        print("\n".join(format_plan(outcome)))
+        print("\n".join(format_plan(outcome, limit=None if args.full else LIST_LIMIT)))
     return 0
 
 
@@ -135,29 +140,42 @@ def run_weeks(args: argparse.Namespace, params: WeekParams) -> int:
         data = {"weeks": [plan_json(o) for o in outcomes]}
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        print("\n\n".join("\n".join(format_plan(o)) for o in outcomes))
+        limit = None if args.full else LIST_LIMIT
+        print("\n\n".join("\n".join(format_plan(o, limit=limit)) for o in outcomes))
     return 0
 
 
-def format_plan(outcome: WeekOutcome, locale: str | None = None) -> list[str]:
-    """The itinerary, then why every account is in, remote or excluded, and notes."""
+def format_plan(
+    outcome: WeekOutcome, locale: str | None = None, limit: int | None = None
+) -> list[str]:
+    """The itinerary, then why every account is in, remote or excluded, and notes; with a
+    `limit`, the remote and excluded lists and the notes stop after that many lines and
+    say how many more there are."""
     plan = outcome.plan
     locale = locale or environment_locale()
-    t = Translator(locale)
+    t, f = Translator(locale), Formats(locale)
     lines = format_itinerary(plan, locale)
-    for title, decisions in (
-        (t("Why in the plan:"), plan.planned),
-        (t("Serve remotely:"), plan.remote),
-        (t("Excluded:"), plan.excluded),
+    for title, decisions, cut in (
+        (t("Why in the plan:"), plan.planned, None),
+        (t("Serve remotely:"), plan.remote, limit),
+        (t("Excluded:"), plan.excluded, limit),
     ):
-        lines += ["", title] + [
-            f"  {d.name}: {translate_reason(d.reason, locale)}" for d in decisions
-        ]
+        items = [f"  {d.name}: {translate_reason(d.reason, locale)}" for d in decisions]
+        lines += ["", title, *_at_most(items, cut, t, f)]
     if plan.conflicts:
         lines += ["", t("Conflicts:")] + [f"  {c}" for c in plan.conflicts]
     if plan.notes:
-        lines += ["", t("Notes:")] + [f"  {translate_reason(n, locale)}" for n in plan.notes]
+        notes = [f"  {translate_reason(n, locale)}" for n in plan.notes]
+        lines += ["", t("Notes:"), *_at_most(notes, limit, t, f)]
     return lines
+
+
+def _at_most(lines: list[str], limit: int | None, t: Translator, f: Formats) -> list[str]:
+    if limit is None or len(lines) <= limit:
+        return lines
+    more = f.number(len(lines) - limit)
+    hint = t("… and {count} more (--full or --json lists them all)", count=more)
+    return [*lines[:limit], f"  {hint}"]
 
 
 def format_itinerary(plan: WeekPlan, locale: str | None = None) -> list[str]:

@@ -47,6 +47,7 @@ from planner.io.regions import (
     region_name,
     resolve_source,
 )
+from planner.io.regions.road_lines import ROAD_LINES_FILE, build_road_lines
 from planner.io.regions.store import ADDRESS_FILE, ROADS_DIR
 from planner.travel.calibrate import calibrate
 from planner.travel.geodesic import GeodesicModel, GeodesicParams, haversine_m
@@ -182,6 +183,8 @@ def _build(
                                          ProgressSpan(progress, 0.0, 0.3), cancel)  # fmt: skip
             dataset = build_osrm_dataset(pbf, folder / ROADS_DIR,
                                          ProgressSpan(progress, 0.3, 0.9), cancel)  # fmt: skip
+            build_road_lines(pbf, folder / ROAD_LINES_FILE, ProgressSpan(progress, 0.9, 0.92),
+                             cancel)  # fmt: skip
             bbox = counts["bbox"]
             progress.report(0.92, "calibrating the estimate for places outside the region")
             calibration = calibrate_region(RoadRegion(name, dataset, *bbox), folder / ADDRESS_FILE)
@@ -235,7 +238,8 @@ def _sample_places(addresses: Path, road: RoadRegion, seed: int) -> list[GeoPoin
     conn = sqlite3.connect(f"file:{addresses}?mode=ro", uri=True)
     try:
         rows = conn.execute(
-            "SELECT lat, lon FROM streets UNION ALL SELECT lat, lon FROM addresses"
+            "SELECT lat, lon FROM streets WHERE id NOT IN (SELECT alias_id FROM street_alias) "
+            "UNION ALL SELECT lat, lon FROM addresses"
         ).fetchall()
     finally:
         conn.close()

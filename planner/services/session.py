@@ -57,6 +57,11 @@ def _removed(plan: WeekPlan | None) -> frozenset[str]:
     return values_for_replan(plan).excluded
 
 
+def _same_inputs(a: tuple[str, list[Account]], b: tuple[str, list[Account]]) -> bool:
+    """Same settings and regions, and the very same accounts list (edits replace it)."""
+    return a[0] == b[0] and a[1] is b[1]
+
+
 class SessionModel:
     def __init__(
         self, workspace: Workspace, today: date | None = None, history: History | None = None
@@ -75,17 +80,23 @@ class SessionModel:
         self.plan: WeekPlan | None = None
         self.valuation: Valuation = week_valuation((), self.week_start)
         self._travel_model: TravelModel | None = None
+        self._travel_inputs: tuple[str, list[Account]] = ("", [])
         self.territory_result: TerritoryResult | None = None
         self.territory_problem = ""  # why the territories cannot be measured, if they cannot
         self.reload()
 
     @property
     def travel_model(self) -> TravelModel:
-        """The workspace's travel model (`territory-planner travel use ...`), memoised."""
-        if self._travel_model is None:
-            from planner.services.travel import workspace_travel_model
+        """The workspace's travel model (`territory-planner travel use ...`), built once
+        and kept across plans and edits; made again only when its inputs change: the
+        travel settings, the regions (added in the app) or the accounts (pins shared
+        after an import or geocoding). The road engines stay open even then."""
+        from planner.services.travel import travel_inputs, workspace_travel_model
 
-            self._travel_model = workspace_travel_model(self.workspace)
+        inputs = (travel_inputs(self.workspace), self.accounts)
+        if self._travel_model is None or not _same_inputs(inputs, self._travel_inputs):
+            self._travel_model = workspace_travel_model(self.workspace, accounts=self.accounts)
+            self._travel_inputs = inputs
         return self._travel_model
 
     # loading ---------------------------------------------------------------------------

@@ -7,7 +7,8 @@ in-process, and the others estimated with parameters calibrated on those roads."
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import defaultdict
 from collections.abc import Sequence
 
 from planner.domain import Account, GeoPoint, Precision
@@ -19,46 +20,77 @@ from planner.travel.cache import StoreMatrixCache
 from planner.travel.geodesic import GeodesicModel, GeodesicParams
 from planner.travel.incremental import MemoizedModel
 from planner.travel.model import TravelError, TravelModel
-from planner.travel.roads import RoadsModel
+from planner.travel.roads import RoadRegion, RoadsModel
 from planner.travel.settings import KEY, NAMESPACE, TravelSettings, load_settings
-from planner.travel.town_pins import TownPin, TownPinModel, pin_key, town_radius_m
+from planner.travel.town_pins import (
+    SHARED_PIN_NAME,
+    TownPin,
+    TownPinModel,
+    pin_key,
+    rounding_radius_m,
+    town_radius_m,
+)
 
 # The service's API; it also hands on the lower layers' types its callers need
 # (the app and the command line import only services and domain).
 __all__ = [
     "TravelError",
     "town_pins",
+    "travel_inputs",
     "workspace_travel_model",
 ]
 
+# The roads model of the current regions, shared by every caller in the process: its
+# OSRM engines (a region's whole dataset in memory) open once, not once per plan.
+_SHARED_ROADS: dict[tuple[object, ...], RoadsModel] = {}
+_SHARED_LOCK = threading.Lock()
 
-def workspace_travel_model(workspace: Workspace, store: RegionStore | None = None) -> TravelModel:
+
+def workspace_travel_model(
+    workspace: Workspace,
+    store: RegionStore | None = None,
+    accounts: Sequence[Account] | None = None,
+) -> TravelModel:
     """The model `travel use ...` chose for this workspace (geodesic by default, on the
     roads of the user's regions where they cover the places), where accounts sharing a
-    town-level pin are a town's size apart."""
+    town-level pin are a town's size apart (`accounts`: the workspace's, by default)."""
     settings = load_settings(workspace)
     model = _roads(workspace, settings, store or RegionStore()) or settings.build()
     memo = MemoizedModel(model, StoreMatrixCache(workspace))
-    pins = town_pins(workspace.accounts())
+    pins = town_pins(workspace.accounts() if accounts is None else accounts)
     # outside the memo, which computes each distinct point once
     return TownPinModel(memo, pins, settings.geodesic) if pins else memo
 
 
 def town_pins(accounts: Sequence[Account]) -> dict[tuple[float, float], TownPin]:
-    """The coarse pins (town, postcode) two or more accounts share, with the town's size."""
-    counts = Counter(
-        pin_key(a.location)
-        for a in accounts
-        if a.location is not None and a.precision.is_coarse and a.precision is not Precision.COUNTRY
-    )
-    shared = [GeoPoint(*key) for key, n in counts.items() if n > 1]
-    sizes = town_sizes(shared)
-    return {
-        pin_key(point): TownPin(
-            size[0] if size else "town", town_radius_m(size[1] if size else None)
-        )
-        for point, size in zip(shared, sizes, strict=True)
+    """The pins two or more accounts at different addresses share, with their spread.
+
+    A coarse pin (town, postcode) spreads its accounts over the town's size. Any other pin
+    shared by different addresses spreads them over the grid its coordinates were rounded
+    to: an export with two decimals puts every shop of a quarter on one point 1 km
+    apart from the next. Accounts at one address (one building) share a pin for free."""
+    groups: dict[tuple[float, float], list[Account]] = defaultdict(list)
+    for account in accounts:
+        if account.location is not None and account.precision is not Precision.COUNTRY:
+            groups[pin_key(account.location)].append(account)
+    coarse = [
+        key for key, group in groups.items()
+        if len(group) > 1 and any(a.precision.is_coarse for a in group)
+    ]  # fmt: skip
+    sizes = town_sizes([GeoPoint(*key) for key in coarse])
+    pins = {
+        key: TownPin(size[0] if size else "town", town_radius_m(size[1] if size else None))
+        for key, size in zip(coarse, sizes, strict=True)
     }
+    for key, group in groups.items():
+        if len(group) > 1 and key not in pins and len({_same_place(a) for a in group}) > 1:
+            pins[key] = TownPin(SHARED_PIN_NAME, rounding_radius_m(GeoPoint(*key)))
+    return pins
+
+
+def _same_place(account: Account) -> str:
+    """The address up to case and spacing (cheaper than the full accent folding)."""
+    return " ".join(account.address.one_line().casefold().split())
 
 
 def _roads(
@@ -79,4 +111,22 @@ def workspace_roads_model(workspace: Workspace, store: RegionStore) -> RoadsMode
     user_tuned = workspace.get_value(NAMESPACE, KEY) is not None and params != GeodesicParams()
     # the region's own fit (curve and distance bands) beats the textbook defaults
     fitted = None if user_tuned else calibrated_model(store)
-    return RoadsModel(regions, fitted or GeodesicModel(params))
+    return _shared_roads(regions, fitted or GeodesicModel(params))
+
+
+def _shared_roads(regions: list[RoadRegion], fallback: GeodesicModel) -> RoadsModel:
+    key = (*((r.name, r.dataset, r.stamp) for r in regions), fallback.cache_key())
+    with _SHARED_LOCK:
+        model = _SHARED_ROADS.get(key)
+        if model is None:
+            _SHARED_ROADS.clear()  # other regions now: let the old engines go
+            model = _SHARED_ROADS[key] = RoadsModel(regions, fallback)
+        return model
+
+
+def travel_inputs(workspace: Workspace, store: RegionStore | None = None) -> str:
+    """What the travel model is made of besides the accounts: the workspace's travel
+    settings and the regions in use (a region added, updated or removed changes it)."""
+    regions = ",".join(f"{r.name}:{r.folder}" for r in (store or RegionStore()).regions())
+    settings = workspace.get_value(NAMESPACE, KEY)
+    return f"{settings!r}|{regions}"

@@ -14,7 +14,11 @@ the *expected* trip inside the town instead, and marks it as an estimate:
   speed, so the leg is priced like any other short urban hop; never below
   `MIN_STRAIGHT_M`.
 
-Places at the same *house-level* point (one building) keep their 0 leg.
+The same holds for a pin that different addresses share for another reason, most often
+coordinates rounded in the export (two decimals put every shop of a quarter on one
+point): the spread is then the rounding cell, taken as a disk of the same area.
+
+Places at the same address (one building) keep their 0 leg.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from planner.domain.geo import GeoPoint
+from planner.domain.i18n import N_
 from planner.domain.progress import CancelToken, ProgressReporter
 from planner.travel.geodesic import GeodesicParams, road_estimate
 from planner.travel.model import (
@@ -42,6 +47,8 @@ URBAN_DENSITY_PER_KM2 = 2_000.0
 DEFAULT_POPULATION = 10_000  # a town the gazetteer does not know
 MEAN_DISK_DISTANCE = 128.0 / (45.0 * math.pi)  # × radius
 MIN_STRAIGHT_M = 300.0
+SHARED_PIN_NAME = "shared pin"
+_METRES_PER_DEGREE = 111_320.0
 
 
 def pin_key(point: GeoPoint) -> tuple[float, float]:
@@ -51,6 +58,21 @@ def pin_key(point: GeoPoint) -> tuple[float, float]:
 def town_radius_m(population: int | None) -> float:
     people = population if population and population > 0 else DEFAULT_POPULATION
     return math.sqrt(people / URBAN_DENSITY_PER_KM2 / math.pi) * 1000.0
+
+
+def rounding_radius_m(point: GeoPoint) -> float:
+    """Radius of the disk as large as the cell the coordinates were rounded to (0 when
+    they carry six decimals or more: the point is as exact as any geocode)."""
+    for decimals in range(6):
+        if _rounded(point.lat, decimals) and _rounded(point.lon, decimals):
+            step = 10.0**-decimals * _METRES_PER_DEGREE
+            area = step * step * math.cos(math.radians(point.lat))
+            return math.sqrt(area / math.pi)
+    return 0.0
+
+
+def _rounded(value: float, decimals: int) -> bool:
+    return abs(value - round(value, decimals)) < 1e-9
 
 
 def intra_town_leg(radius_m: float, params: GeodesicParams) -> tuple[int, int]:
@@ -104,11 +126,17 @@ class TownPinModel:
             for i in members:
                 dist[i, i] = secs[i, i] = 0
             legs += len(members) * (len(members) - 1)
-        names = ", ".join(sorted(self.pins[k].name for k in shared)[:5])
-        note = (
-            f"{legs} legs between accounts on one town-level pin ({names}) are estimated "
-            "from the town's size, not 0 km"
-        )
+        towns = sorted({self.pins[k].name for k in shared} - {SHARED_PIN_NAME})
+        if towns:
+            note = N_(
+                "{legs} legs between accounts on one town-level pin ({towns}) are estimated "
+                "from the town's size, not 0 km"
+            ).format(legs=legs, towns=", ".join(towns[:5]))
+        else:
+            note = N_(
+                "{legs} legs between different addresses on one shared pin are estimated "
+                "from the coordinates' rounding, not 0 km"
+            ).format(legs=legs)
         return TravelMatrix(dist, secs, (*base.notes, note))
 
     def leg_geometry(self, a: GeoPoint, b: GeoPoint) -> Geometry:

@@ -19,6 +19,7 @@ from planner.ui.formatting import ui_formats, ui_locale
 
 KEY_COLUMN_ROLE = 0x0100 + 1
 NAME_WIDTH = 110  # px; names wrap too, the reason takes the rest of the dock
+REMOTE_SEPARATOR = "; not in person: "  # "{worth}; not in person: {why}" (the explanation)
 
 
 class RemoteView(QTableWidget):
@@ -80,9 +81,13 @@ class RemoteView(QTableWidget):
         value = QTableWidgetItem(ui_formats().money(decision.value, whole=True))
         value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.setItem(row, 1, value)
+        # The column says why it is not a visit; what the call is worth (the group says
+        # which call) is in the tooltips with the whole explanation.
+        worth, _, why = decision.reason.partition(REMOTE_SEPARATOR)
         text = translate_reason(decision.reason, ui_locale())
-        reason = QTableWidgetItem(text)
+        reason = QTableWidgetItem(translate_reason(why, ui_locale()) if why else text)
         reason.setToolTip(text)
+        value.setToolTip(translate_reason(worth, ui_locale()) if why else text)
         self.setItem(row, 2, reason)
 
     def _selected(self) -> None:

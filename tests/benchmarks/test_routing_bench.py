@@ -86,3 +86,33 @@ def test_unknown_kind_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "bks.csv").write_text("name,kind,bks,source\nx,cvrp,1,me\n")
     with pytest.raises(ValueError, match="unknown kind"):
         read_bks(tmp_path)
+
+
+def test_compare_runs_both_at_the_same_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--instances", str(TINY), "--time-limit", "0.1", "--only", "TINY6", "tiny7"]
+    assert routing.main([*args, "--compare", "pyvrp", "--seeds", "0", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("TINY6") == 4 and out.count("tiny7") == 2  # two kinds x two seeds
+    assert "ours worse on 0 of 6 runs" in out  # tiny instances: both optimal
+
+
+def _row(kind: str, cost: float | None, vehicles: int) -> routing.Row:
+    return routing.Row("x", kind, cost, 100.0, None, 1.0, vehicles, None, cost is not None, "s")
+
+
+@pytest.mark.parametrize(
+    ("kind", "ours", "plain", "worse"),
+    [
+        ("vrptw_dist", (101.0, 3), (100.0, 4), True),  # distance alone counts
+        ("vrptw_hier", (101.0, 3), (100.0, 4), False),  # fewer vehicles first
+        ("vrptw_hier", (99.0, 5), (100.0, 4), True),
+        ("vrptw_hier", (100.5, 4), (100.0, 4), True),
+        ("vrptw_dist", (None, 0), (100.0, 4), True),  # infeasible loses
+        ("vrptw_dist", (100.0, 4), (None, 0), False),
+    ],
+)
+def test_worse_is_judged_by_the_instance_objective(
+    kind: str, ours: tuple[float | None, int], plain: tuple[float | None, int], worse: bool
+) -> None:
+    pair = routing.Pair("x", kind, 0, _row(kind, *ours), _row(kind, *plain), load=1.0)
+    assert pair.ours_worse is worse

@@ -163,3 +163,25 @@ def test_app_page_links_assets_and_takes_layers_as_json_strings(
     legend = browser.js("document.querySelector('.planner-legend').textContent")
     assert isinstance(legend, str) and "Mon 30 Nov" in legend and "Remote (phone/video)" in legend
     assert browser.requests == [] and not browser.errors
+
+
+def test_the_legend_is_folded_until_asked_and_fits_keep_data_clear_of_it(
+    browser: Browser, page_file: Path
+) -> None:
+    browser.open(page_file)
+    size = "(b => [b.offsetWidth, b.offsetHeight])(document.querySelector('.planner-legend'))"
+    width, height = browser.js(size)  # type: ignore[misc]
+    assert browser.js("planner.stats().legendFolded") is True
+    assert width < 260 and height < 40  # one line: fold button, colour-by, swatches
+    browser.js("document.querySelector('.planner-legend-fold').click()")
+    assert browser.js("planner.stats().legendFolded") is False
+    assert browser.js(size)[1] > height  # type: ignore[index]
+    # a day fitted with the legend open: no stop under the legend's box
+    browser.js("planner.fitDay('Mon 30 Nov')")
+    covered = browser.js(
+        "(() => { const r = document.querySelector('.planner-legend').getBoundingClientRect();"
+        " return [...document.querySelectorAll('.planner-stop-badge')].filter(s => {"
+        " const b = s.getBoundingClientRect(); return b.right > r.left && b.left < r.right &&"
+        " b.bottom > r.top && b.top < r.bottom; }).length; })()"
+    )
+    assert covered == 0

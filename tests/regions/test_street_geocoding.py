@@ -84,6 +84,32 @@ def test_abbreviated_street_and_missing_numbers(built_store: RegionStore) -> Non
     assert index.geocode(Address("Nonexistent Boulevard 3", "Helsinki")) is None
 
 
+def test_other_names_of_streets_and_towns(built_store: RegionStore) -> None:
+    """Bilingual Helsinki: a CRM may write the Swedish names (OSM's `name:sv`)."""
+    index = region_address_index(built_store)
+    assert index is not None
+    for finnish, swedish in (("Mannerheimintie 5", "Mannerheimvägen 5"),
+                             ("Aleksanterinkatu 13", "Alexandersgatan 13")):  # fmt: skip
+        fi = index.geocode(Address(finnish, "Helsinki", "00100"))
+        sv = index.geocode(Address(swedish, "Helsingfors", "00100"))
+        assert fi is not None and sv is not None
+        assert sv.precision is fi.precision is Precision.HOUSE
+        assert sv.location == fi.location
+    staircase = index.geocode(Address("Mannerheimintie 5 A", "Helsinki", "00100"))
+    assert staircase is not None and staircase.precision is Precision.HOUSE
+
+
+def test_a_street_crossing_two_quarters_is_one_street(monaco_store: RegionStore) -> None:
+    """The index keeps a street per nearest town or quarter (Fontvieille, Monaco-Ville);
+    a CRM names the town (Monaco): the house is found on the other piece."""
+    index = region_address_index(monaco_store)
+    assert index is not None
+    rows = index_addresses(monaco_store, 1000)
+    found = [index.geocode(Address(f"{street} {number}", city or "Monaco", postcode))
+             for street, number, postcode, city, _, _ in rows]  # fmt: skip
+    assert sum(f is not None and f.precision is Precision.HOUSE for f in found) == len(rows)
+
+
 def test_geocode_offline_puts_addresses_before_the_gazetteer(
     built_store: RegionStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:

@@ -11,7 +11,14 @@ from planner.io.workspace import Workspace
 from planner.services.travel import town_pins, workspace_travel_model
 from planner.travel.geodesic import GeodesicModel, GeodesicParams
 from planner.travel.model import leg_is_estimate
-from planner.travel.town_pins import TownPin, TownPinModel, intra_town_leg, pin_key, town_radius_m
+from planner.travel.town_pins import (
+    TownPin,
+    TownPinModel,
+    intra_town_leg,
+    pin_key,
+    rounding_radius_m,
+    town_radius_m,
+)
 
 FERRARA = GeoPoint(44.83804, 11.62057)
 HOUSE = GeoPoint(44.8400, 11.6100)
@@ -59,3 +66,30 @@ def test_workspace_model_knows_the_shared_town_pins(tmp_path: Path) -> None:
         matrix = model.matrix([FERRARA, FERRARA, HOUSE, HOUSE])
     assert matrix.distance_m[0, 1] > 0 and matrix.duration_s[0, 1] > 0
     assert matrix.distance_m[2, 3] == 0
+
+
+SEATTLE_ROUNDED = GeoPoint(47.61, -122.34)  # a store directory's two-decimal coordinates
+
+
+def test_rounded_coordinates_spread_over_their_cell() -> None:
+    # a 1,113 m × 751 m cell holds as much as a disk of 516 m
+    assert rounding_radius_m(SEATTLE_ROUNDED) == pytest.approx(516, rel=0.01)
+    assert rounding_radius_m(GeoPoint(47.6, -122.3)) == pytest.approx(5_160, rel=0.01)
+    assert rounding_radius_m(GeoPoint(47.60981, -122.34202)) == pytest.approx(0.516, rel=0.01)
+    assert rounding_radius_m(GeoPoint(47.609812, -122.342017)) == 0.0
+
+
+def test_different_addresses_on_one_source_pin_are_never_free() -> None:
+    stores = [
+        _account("Pike Place", "1912 Pike Pl", SEATTLE_ROUNDED, Precision.SOURCE),
+        _account("2nd & Lenora", "2001 2nd Ave", SEATTLE_ROUNDED, Precision.SOURCE),
+        _account("Bldg A", "Via Bologna 3", HOUSE, Precision.SOURCE),
+        _account("Bldg A office", "Via Bologna 3", HOUSE, Precision.SOURCE),
+    ]
+    pins = town_pins(stores)
+    assert list(pins) == [pin_key(SEATTLE_ROUNDED)]  # one building stays one point
+    model = TownPinModel(GeodesicModel(), pins, GeodesicParams())
+    matrix = model.matrix([SEATTLE_ROUNDED, SEATTLE_ROUNDED, HOUSE, HOUSE])
+    assert 300 <= matrix.distance_m[0, 1] < 1_500 and matrix.duration_s[0, 1] > 60
+    assert matrix.distance_m[2, 3] == 0
+    assert leg_is_estimate(model, SEATTLE_ROUNDED, SEATTLE_ROUNDED)

@@ -5,12 +5,15 @@ on nodes, on ways (building outlines: the mean of their nodes) and on multipolyg
 buildings, the named roads (`highway=*` + `name`) and the towns (`place=*`). Streets
 are kept per (name, nearest town) so that the many "Via Roma" of a country stay apart;
 their names go into an FTS5 table with accents folded, together with the town, the
-postcodes and the `addr:city` values met on them, which a lookup can filter on.
+postcodes and the `addr:city` values met on them, which a lookup can filter on. A
+road's other names (`name:sv` in bilingual Helsinki, `alt_name`, `official_name`,
+`old_name`) are searchable too: alias rows that `street_alias` maps to the street.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,6 +34,7 @@ from planner.io.geocoding.names import fold
 from planner.io.geocoding.street_names import house_number_value, street_norm
 
 INDEX_VERSION = 1
+_ALIAS_TAG = re.compile(r"^(name:[a-z]{2,3}|alt_name|official_name|old_name|short_name)$")
 _TOWN_PLACES = frozenset({"city", "town", "village", "hamlet", "suburb", "quarter"})
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,6 +43,7 @@ CREATE TABLE streets(id INTEGER PRIMARY KEY, name TEXT NOT NULL, norm TEXT NOT N
 CREATE VIRTUAL TABLE streets_fts USING fts5(norm, area, content='streets',
     content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE towns(name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL);
+CREATE TABLE street_alias(alias_id INTEGER PRIMARY KEY, street_id INTEGER NOT NULL);
 CREATE TABLE addresses(street_id INTEGER NOT NULL, housenumber TEXT NOT NULL,
     number INTEGER, postcode TEXT NOT NULL, city TEXT NOT NULL,
     lat REAL NOT NULL, lon REAL NOT NULL);
@@ -63,7 +68,9 @@ class _Read:
     """What one pass over the extract collected."""
 
     towns: list[tuple[str, float, float]] = field(default_factory=list)
+    town_aliases: list[tuple[str, float, float]] = field(default_factory=list)  # Helsingfors
     roads: list[tuple[str, float, float, float]] = field(default_factory=list)  # name, lat, lon, m
+    aliases: set[tuple[str, str, float, float]] = field(default_factory=set)  # name, other, pin
     houses: list[tuple[str, str, str, str, float, float]] = field(default_factory=list)
     bbox: list[float] = field(default_factory=lambda: [90.0, 180.0, -90.0, -180.0])
 
@@ -78,16 +85,17 @@ def build_address_index(
     progress = progress or NullProgress()
     cancel = cancel or NeverCancel()
     read = _read(pbf, progress, cancel)
-    streets, house_rows = _group(read)
+    streets, house_rows, aliases = _group(read)
     progress.report(0.9, "addresses: writing the index")
     conn = sqlite3.connect(out)
     try:
         with conn:
             conn.executescript(_SCHEMA)
             _write(conn, streets, house_rows)
+            _write_aliases(conn, streets, aliases)
             conn.executemany(
                 "INSERT INTO towns VALUES (?, ?, ?)",
-                ((fold(name), lat, lon) for name, lat, lon in read.towns),
+                {(fold(name), lat, lon) for name, lat, lon in read.towns + read.town_aliases},
             )
             conn.executescript(_INDEXES)
             conn.execute("INSERT INTO streets_fts(streets_fts) VALUES ('optimize')")
@@ -128,13 +136,16 @@ def _take(obj: Any, read: _Read) -> None:
                                           max(box[2], lat), max(box[3], lon))  # fmt: skip
         if tags.get("place") in _TOWN_PLACES and "name" in tags:
             read.towns.append((tags["name"], lat, lon))
+            read.town_aliases += [(other, lat, lon) for other in _other_names(tags)]
         _house(tags, lat, lon, read)
     elif obj.is_way():
         points = [(n.location.lat, n.location.lon) for n in obj.nodes if n.location.valid()]
         if not points:
             return
         if "highway" in tags and "name" in tags:
-            read.roads.append((tags["name"], *_midpoint(points)))
+            lat, lon, length = _midpoint(points)
+            read.roads.append((tags["name"], lat, lon, length))
+            read.aliases.update((tags["name"], other, lat, lon) for other in _other_names(tags))
         if "addr:housenumber" in tags:
             lat, lon = np.mean(np.asarray(points), axis=0)
             _house(tags, float(lat), float(lon), read)
@@ -144,6 +155,17 @@ def _take(obj: Any, read: _Read) -> None:
         if points:
             lat, lon = np.mean(np.asarray(points), axis=0)
             _house(tags, float(lat), float(lon), read)
+
+
+def _other_names(tags: Any) -> set[str]:
+    """A road's names besides `name`: other languages, alternative, official, old."""
+    out: set[str] = set()
+    for tag in tags:
+        if _ALIAS_TAG.match(tag.k):
+            out.update(v.strip() for v in tag.v.split(";"))
+    out.discard(tags["name"])
+    out.discard("")
+    return out
 
 
 def _house(tags: Any, lat: float, lon: float, read: _Read) -> None:
@@ -171,8 +193,15 @@ def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float, float]:
     return float(lat), float(lon), float(along[-1])
 
 
-def _group(read: _Read) -> tuple[dict[tuple[str, str], _Street], list[tuple[Any, ...]]]:
-    """Streets keyed by (normalised name, nearest town); house rows pointing at them."""
+Key = tuple[str, str]  # a street: (normalised name, nearest town)
+
+
+Alias = tuple[Key, str]  # the street another name is of, and that name as written
+
+
+def _group(read: _Read) -> tuple[dict[Key, _Street], list[tuple[Any, ...]], dict[Key, Alias]]:
+    """Streets keyed by (normalised name, nearest town); house rows pointing at them;
+    the other names of streets (keyed the same way) and the street each names."""
     town_of = _nearest_town(read.towns)
     streets: dict[tuple[str, str], _Street] = {}
     for name, lat, lon, length in read.roads:
@@ -189,7 +218,13 @@ def _group(read: _Read) -> tuple[dict[tuple[str, str], _Street], list[tuple[Any,
         found = streets.setdefault(key, _Street(street, lat, lon, 0.0, {key[1]}))
         found.area.update(x for x in (postcode, city) if x)
         rows.append((key, number, house_number_value(number), postcode, city, lat, lon))
-    return streets, rows
+    aliases: dict[Key, Alias] = {}
+    for name, other, lat, lon in sorted(read.aliases):
+        town = town_of(lat, lon)
+        key, alias = (street_norm(name), town), (street_norm(other), town)
+        if key in streets and alias[0] and alias not in streets:  # not a street of its own
+            aliases.setdefault(alias, (key, other))
+    return streets, rows, aliases
 
 
 def _nearest_town(towns: list[tuple[str, float, float]]) -> Any:
@@ -216,6 +251,29 @@ def _write(
     )  # fmt: skip
     conn.execute("INSERT INTO streets_fts(rowid, norm, area) SELECT id, norm, area FROM streets")
     conn.executemany("INSERT INTO addresses VALUES (?, ?, ?, ?, ?, ?, ?)", _rows(ids, rows))
+
+
+def _write_aliases(
+    conn: sqlite3.Connection, streets: dict[Key, _Street], aliases: dict[Key, Alias]
+) -> None:
+    """Alias rows after the streets, searchable like them, mapped to their street."""
+    ids = {key: i for i, key in enumerate(streets, start=1)}
+    first = len(streets) + 1
+    rows = [
+        (first + n, written, norm, town, " ".join(sorted(streets[key].area)),
+         streets[key].lat, streets[key].lon)
+        for n, ((norm, town), (key, written)) in enumerate(aliases.items())
+    ]  # fmt: skip
+    conn.executemany("INSERT INTO streets VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany(
+        "INSERT INTO street_alias VALUES (?, ?)",
+        ((first + n, ids[key]) for n, (key, _) in enumerate(aliases.values())),
+    )
+    conn.execute(
+        "INSERT INTO streets_fts(rowid, norm, area) SELECT id, norm, area FROM streets "
+        "WHERE id >= ?",
+        (first,),
+    )
 
 
 def _rows(

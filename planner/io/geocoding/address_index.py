@@ -33,6 +33,7 @@ from planner.io.regions.store import ADDRESS_FILE, RegionStore
 _CANDIDATES = 40
 _MIN_SCORE = 0.5  # share of the query's words a street name must hold
 _TOWN_KM = 10.0  # a street this near a town of the address's name may be in it
+_PIECE_KM = 3.0  # two streets of one name this near are pieces of one street
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ class AddressIndex:
         if best is None:
             return None
         streets, index = best
-        return _locate(self._conn(index), streets, number, index.name)
+        conn = self._conn(index)
+        return _locate(conn, _canonical(conn, streets), number, index.name)
 
 
 def _fts_phrase(words: list[tuple[str, bool]]) -> str:
@@ -148,6 +150,31 @@ def _scored(row: tuple[Any, ...], words: list[tuple[str, bool]]) -> _Street:
     return _Street(row[0], row[1], row[3], row[4], row[5], score)
 
 
+def _canonical(conn: sqlite3.Connection, streets: list[_Street]) -> list[_Street]:
+    """The streets themselves where other names of theirs (`Mannerheimvägen` for
+    `Mannerheimintie`) were found; indexes built before aliases have none."""
+    marks = ",".join("?" * len(streets))
+    try:
+        rows = conn.execute(
+            "SELECT a.alias_id, s.id, s.name, s.town, s.lat, s.lon FROM street_alias a "
+            f"JOIN streets s ON s.id = a.street_id WHERE a.alias_id IN ({marks})",
+            [s.id for s in streets],
+        ).fetchall()
+    except sqlite3.OperationalError:  # no such table
+        return streets
+    named = {row[0]: row[1:] for row in rows}
+    out: dict[int, _Street] = {}
+    for street in streets:
+        found = named.get(street.id)
+        real = (
+            _Street(found[0], found[1], found[2], found[3], found[4], street.score)
+            if found
+            else street
+        )
+        out.setdefault(real.id, real)
+    return list(out.values())
+
+
 def _locate(
     conn: sqlite3.Connection, streets: list[_Street], number: str, region: str
 ) -> GeocodeResult:
@@ -156,17 +183,13 @@ def _locate(
     here = GeoPoint(first.lat, first.lon)
     if not number:
         return GeocodeResult(here, Precision.STREET, source, f"no house number: {first.name}")
-    marks = ",".join("?" * len(streets))
-    houses = conn.execute(
-        f"SELECT housenumber, number, lat, lon, street_id FROM addresses "
-        f"WHERE street_id IN ({marks})",
-        [s.id for s in streets],
-    ).fetchall()
+    houses = _houses(conn, [s.id for s in streets])
     key, value = house_number_key(number), house_number_value(number)
-    exact = [h for h in houses if house_number_key(h[0]) == key]
-    same = exact or [h for h in houses if value is not None and h[1] == value]
+    same = _same_number(houses, key, value)
+    if not same:  # the street cut in two where it crosses into the next quarter's
+        same = _same_number(_houses(conn, _pieces_nearby(conn, streets)), key, value)
     if same:
-        return GeocodeResult(GeoPoint(same[0][2], same[0][3]), Precision.HOUSE, source)
+        return GeocodeResult(_middle(same), Precision.HOUSE, source)
     for street in streets:
         on_it = [h[:4] for h in houses if h[4] == street.id]
         between = _interpolate(on_it, value) if value is not None else None
@@ -175,6 +198,49 @@ def _locate(
             return GeocodeResult(point, Precision.STREET, source, f"{street.name}: {note}")
     note = f"house {number} not in the index: pinned on {first.name}"
     return GeocodeResult(here, Precision.STREET, source, note)
+
+
+def _houses(conn: sqlite3.Connection, street_ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    marks = ",".join("?" * len(street_ids))
+    return conn.execute(
+        f"SELECT housenumber, number, lat, lon, street_id FROM addresses "
+        f"WHERE street_id IN ({marks})",
+        list(street_ids),
+    ).fetchall()
+
+
+def _same_number(
+    houses: list[tuple[Any, ...]], key: str, value: int | None
+) -> list[tuple[Any, ...]]:
+    """The houses of exactly that number (`5 A` = `5a`), else of its numeric part."""
+    exact = [h for h in houses if house_number_key(h[0]) == key]
+    return exact or [h for h in houses if value is not None and h[1] == value]
+
+
+def _pieces_nearby(conn: sqlite3.Connection, streets: list[_Street]) -> list[int]:
+    """Other pieces of the same street: the index keeps a street per nearest town or
+    quarter, so one avenue crossing two quarters is two streets a few hundred metres
+    apart, and the CRM's town names only one of them."""
+    found = {s.id for s in streets}
+    out = []
+    for street in streets:
+        rows = conn.execute(
+            "SELECT id, lat, lon FROM streets WHERE name = ? AND id != ?", (street.name, street.id)
+        ).fetchall()
+        out += [
+            i for i, lat, lon in rows
+            if i not in found and _km(street.lat, street.lon, lat, lon) <= _PIECE_KM
+        ]  # fmt: skip
+    return out
+
+
+def _middle(houses: list[tuple[Any, ...]]) -> GeoPoint:
+    """Of several points with one address (a building, its entrances and its shops),
+    the one nearest to their mean."""
+    lat = sum(h[2] for h in houses) / len(houses)
+    lon = sum(h[3] for h in houses) / len(houses)
+    best = min(houses, key=lambda h: _km(lat, lon, h[2], h[3]))
+    return GeoPoint(best[2], best[3])
 
 
 def _interpolate(

@@ -9,6 +9,7 @@ from datetime import date
 from planner.domain.account import Account
 from planner.domain.calendar import WeekCalendar
 from planner.domain.errors import DomainError
+from planner.domain.i18n import N_
 from planner.domain.plan import Stop, WeekPlan
 from planner.domain.progress import NeverCancel
 from planner.domain.rep import Rep
@@ -108,6 +109,29 @@ def _missed_appointments(problem: WeekProblem, routes: Routes, decisions: Decisi
     ]
 
 
+FLAG_NAMES_SHOWN = 3  # a flag many accounts share is one note naming a few of them
+
+
+def _flag_notes(problem: WeekProblem) -> list[str]:
+    """The candidates' value flags: one note per account, or per flag when it is common."""
+    by_flag: dict[str, list[str]] = {}
+    for cand in problem.candidates:
+        for flag in cand.value.flags:
+            by_flag.setdefault(flag, []).append(cand.account.name)
+    notes = []
+    for flag, names in by_flag.items():
+        if len(names) <= FLAG_NAMES_SHOWN:
+            notes += [f"{name}: {flag}" for name in names]
+        else:
+            shown = ", ".join(names[:FLAG_NAMES_SHOWN])
+            notes.append(
+                N_("{count} accounts: {flag} ({names}, …)").format(
+                    flag=flag, count=str(len(names)), names=shown
+                )
+            )
+    return notes
+
+
 def assemble_plan(
     problem: WeekProblem, solved: Solved, excluded: list[Excluded], stays: StayComparison | None
 ) -> WeekPlan:
@@ -117,7 +141,7 @@ def assemble_plan(
     notes = list(problem.notes) + list(solved.notes)
     if solved.cancelled:
         notes.append("planning was cancelled: this is the best plan found so far")
-    notes += [f"{c.account.name}: {flag}" for c in problem.candidates for flag in c.value.flags]
+    notes += _flag_notes(problem)
     if stays is not None:
         notes += stays.lines()
     return WeekPlan(

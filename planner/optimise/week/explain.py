@@ -151,9 +151,9 @@ def _why_not_in_person(problem: WeekProblem, idx: int, ins: Insertion, cost: Mon
         )
     if not ins.feasible:
         days = ", ".join(f"{problem.days[d].day:%a}" for d in alone)
-        return N_(
-            "day capacity: {why} on every day it fits ({days}); it would have netted {net}"
-        ).format(why=ins.reason, days=days, net=value - cost)
+        return N_("day capacity: {why} on {days}; it would have netted {net}").format(
+            why=ins.reason, days=days, net=value - cost
+        )
     day = problem.days[ins.day or 0].day
     return N_("would net {net} on {day} but was left out by the search").format(
         net=value - cost, day=f"{day:%a} {day.day} {day:%b}"

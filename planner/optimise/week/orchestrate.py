@@ -15,6 +15,7 @@ from datetime import date
 from planner.domain.account import Account
 from planner.domain.calendar import WeekCalendar
 from planner.domain.deadline import Deadline
+from planner.domain.i18n import N_
 from planner.domain.plan import WeekPlan
 from planner.domain.progress import CancelToken, NeverCancel, NullProgress, ProgressReporter
 from planner.domain.rep import Rep
@@ -155,7 +156,7 @@ def _compare_stays(
     at home. Runs of nights are tried shortest first (`stay_runs`) while time remains.
     """
     runs: list[tuple[WeekProblem, Routes, StayOption]] = [
-        (problem, home.routes, option(problem, home, "home every night", ()))
+        (problem, home.routes, option(problem, home, N_("home every night"), ()))
     ]
     for nights in stay_runs(problem):
         if cancel.cancelled or until.expired():

@@ -19,6 +19,8 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from planner.domain.formats import Formats
+from planner.domain.i18n import N_
 from planner.domain.plan import Stop
 from planner.domain.units import Money
 from planner.optimise.week.planner import Solved
@@ -44,11 +46,15 @@ class StayOption:
     def net(self) -> Money:
         return self.value - self.travel - self.hotel
 
-    def line(self) -> str:
-        return (
-            f"{self.label}: value {self.value} − travel {self.travel} − hotel {self.hotel} "
-            f"= {self.net} ({self.distance_m / 1000:.0f} km, {self.driving_s / 3600:.1f} h driving)"
-        )
+    def line(self, chosen: bool) -> str:
+        return N_(
+            "{mark} {label}: value {value} − travel {travel} − hotel {hotel} = {net} "
+            "({km} km, {driving} driving)"
+        ).format(
+            mark="*" if chosen else "-", label=self.label, value=self.value,
+            travel=self.travel, hotel=self.hotel, net=self.net,
+            km=round(self.distance_m / 1000), driving=Formats.duration(self.driving_s),
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -57,13 +63,11 @@ class StayComparison:
     chosen: int
 
     def lines(self) -> list[str]:
-        out = [
-            "Overnight comparison (the optimised week at home, and that week re-routed"
-            " through a hotel):"
-        ]
-        for i, option in enumerate(self.options):
-            out.append(("* " if i == self.chosen else "  ") + option.line())
-        return out
+        header = N_(
+            "Overnight comparison (the optimised week at home, and that week re-routed "
+            "through a hotel):"
+        )
+        return [header, *(o.line(i == self.chosen) for i, o in enumerate(self.options))]
 
 
 def hotel_site(problem: WeekProblem, min_drive_s: int) -> int | None:
@@ -123,8 +127,10 @@ def stay_runs(problem: WeekProblem, longest: int = 3) -> list[tuple[int, ...]]:
 def stay_label(problem: WeekProblem, nights: tuple[int, ...], hotel: str) -> str:
     first = problem.days[nights[0]].day
     if len(nights) == 1:
-        return f"{hotel} after {first:%a %d %b}"
-    return f"{hotel}, {len(nights)} nights from {first:%a %d %b}"
+        return N_("{hotel} after {day}").format(hotel=hotel, day=f"{first:%a %d %b}")
+    return N_("{hotel}, {count} nights from {day}").format(
+        hotel=hotel, count=len(nights), day=f"{first:%a %d %b}"
+    )
 
 
 def _distinct_nights(problem: WeekProblem) -> list[int]:
@@ -151,7 +157,11 @@ def with_hotel(problem: WeekProblem, nights: Iterable[int], site: int) -> WeekPr
     starting there."""
     cand = problem.candidates[site]
     assert cand.account.location is not None
-    hotel = Stop(f"hotel near {cand.account.name}", cand.account.location, kind="hotel")
+    hotel = Stop(
+        N_("hotel near {place}").format(place=cand.account.name),
+        cand.account.location,
+        kind="hotel",
+    )
     days = list(problem.days)
     for night in nights:
         days[night] = replace(days[night], end_place=cand.place, end_stop=hotel)
