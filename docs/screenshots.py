@@ -1,24 +1,29 @@
 """Screenshots of the window for review, at 1440×900, in one language.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py OUT_DIR [--language it]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py [OUT_DIR] [--language it]
+        [--region ../shared/osm/monaco.osm.pbf]
 
-Opens the demo workspace (built on first use) and saves: the week, the inspector on a
-planned account, the remote list, the territories tab, a refused drag (a visit moved
-to a day where it cannot fit), and the map zoomed to one day. Settings go to a
-temporary folder, so the layout is the default one.
+Builds the demo workspace afresh in a temporary folder (settings too, so the layout is
+the default one) and saves into OUT_DIR (default docs/screenshots, NAME_en.png or
+NAME_it.png): the week, the inspector on a planned account, the remote list, the
+territories tab, a refused drag (a visit moved to a day where it cannot fit), the map
+zoomed to one day, and with --region the offline map's roads and labels where that
+extract is built.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="planner-shots-")
+SCRATCH = Path(tempfile.mkdtemp(prefix="planner-shots-"))
+os.environ["XDG_CONFIG_HOME"] = str(SCRATCH)
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -29,7 +34,29 @@ SIZE = (1440, 900)
 SETTLE_MS = 1800
 
 
-def _steps(window, out: Path, language: str) -> list[tuple[str, Callable[[], None]]]:  # type: ignore[no-untyped-def]
+def _region_map(window, pbf: Path) -> None:  # type: ignore[no-untyped-def]
+    """The offline map where a region is built: its roads and town labels, zoomed in.
+
+    The demo territory (Bologna) has no extract here, so this builds the one given
+    (e.g. Monaco) into the scratch folder and shows the app's map there; the session's
+    travel model is not changed (the region is only read for the map)."""
+    from planner.domain.geo import GeoPoint
+    from planner.io.regions import RegionStore
+    from planner.services.map_places import places_json
+    from planner.services.map_roads import roads_json
+    from planner.services.regions import add_region
+
+    store = RegionStore(SCRATCH / "regions")
+    info = add_region(str(pbf), store=store).info
+    south, west, north, east = info.bbox
+    corners = [GeoPoint(south, west), GeoPoint(north, east)]
+    window.map_view.call("setRoads", roads_json(corners, store))
+    window.map_view.call("setPlaces", places_json(corners))
+    centre = [(south + north) / 2, (west + east) / 2]
+    window.map_view.page().runJavaScript(f"planner.map.setView({centre}, 15, {{animate: false}})")
+
+
+def _steps(window, out: Path, language: str, region: Path | None) -> list[tuple[str, Callable[[], None]]]:  # type: ignore[no-untyped-def]
     plan = window.session.plan
     first = plan.visits()[0]
     busiest = max(range(len(plan.days)), key=lambda d: len(plan.days[d].visits))
@@ -62,29 +89,29 @@ def _steps(window, out: Path, language: str) -> list[tuple[str, Callable[[], Non
         (f"territories_{language}.png", territories),
         (f"refused_drag_{language}.png", refused),
         (f"day_map_{language}.png", day_map),
-    ]
+    ] + ([(f"region_map_{language}.png", lambda: _region_map(window, region))] if region else [])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", type=Path, nargs="?", default=Path(__file__).parent / "screenshots")
     parser.add_argument("--language", choices=("en", "it"), default="en")
+    parser.add_argument("--region", type=Path, help="an .osm.pbf: also shoot its roads")
     args = parser.parse_args()
     _prepare_environment(headless=True)
     from PySide6.QtCore import QSettings
 
-    from planner.io.workspace import default_workspace_path
     from planner.services.demo import ensure_demo_workspace
     from planner.ui.launch import _App
     from planner.ui.main_window import APP, ORG
 
     app = QApplication(sys.argv[:1])
-    path = default_workspace_path().with_name("demo.tpw")
-    ensure_demo_workspace(path)
+    # A fresh demo each time: a demo kept from an older build would show its old plan.
+    path = ensure_demo_workspace(SCRATCH / "demo.tpw")
     window = _App(app, QSettings(ORG, APP), path, args.language).window
     window.resize(*SIZE)
     args.out.mkdir(parents=True, exist_ok=True)
-    steps = iter(_steps(window, args.out, args.language))
+    steps = iter(_steps(window, args.out, args.language, args.region))
 
     def next_step() -> None:
         step = next(steps, None)
@@ -107,4 +134,7 @@ def _grab(window, path: Path, then: Callable[[], None]) -> None:  # type: ignore
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    finally:
+        shutil.rmtree(SCRATCH, ignore_errors=True)

@@ -85,17 +85,24 @@
     box.appendChild(row);
   }
 
-  /* ---- legend: colour-by choice, its palette, shared pins, remote, days ---- */
+  /* ---- legend: colour-by choice, its palette, shared pins, remote, days ----
+     Folded by default (a small head: the fold button, the colour-by choice and the
+     palette's swatches), so it never covers the data; unfolded on demand, and the
+     user's choice is kept across redraws and page loads. */
 
-  var legendFolded = false;  // survives redraws: the user folded it to see the map
+  function readFolded() {
+    try { return window.localStorage.getItem('planner.legendFolded') !== 'false'; } catch (e) { return true; }
+  }
 
-  function drawLegend(box, o) {
-    box.textContent = '';
-    var head = el('div', 'planner-legend-head');
-    var fold = el('button', 'planner-legend-fold', legendFolded ? '\u25b8' : '\u25be');
-    fold.type = 'button';
-    fold.title = o.foldLabel;
+  function keepFolded(folded) {
+    try { window.localStorage.setItem('planner.legendFolded', String(folded)); } catch (e) { /* no storage */ }
+  }
+
+  var legendFolded = readFolded();
+
+  function colorBySelect(o) {
     var select = el('select', 'planner-colorby');
+    select.title = o.title;
     Object.keys(o.palettes).forEach(function (field) {
       var option = el('option', null, o.palettes[field].label || field);
       option.value = field;
@@ -103,18 +110,22 @@
       select.appendChild(option);
     });
     select.addEventListener('change', function () { o.onColorBy(select.value); });
-    head.appendChild(fold);
-    head.appendChild(select);
-    box.appendChild(head);
-    var rows = el('div', 'planner-legend-rows');
-    rows.style.display = legendFolded ? 'none' : '';
-    fold.addEventListener('click', function () {
-      legendFolded = !legendFolded;
-      rows.style.display = legendFolded ? 'none' : '';
-      fold.textContent = legendFolded ? '\u25b8' : '\u25be';
+    return select;
+  }
+
+  function miniSwatches(palette, o) {
+    var mini = el('span', 'planner-legend-mini');
+    (palette.order || []).forEach(function (value) {
+      var swatch = el('span', 'planner-swatch');
+      swatch.style.background = palette.colors[value];
+      swatch.title = o.valueLabel(value);
+      mini.appendChild(swatch);
     });
-    box.appendChild(rows);
-    var palette = o.palettes[o.colorBy] || {order: []};
+    return mini;
+  }
+
+  function legendRows(palette, o) {
+    var rows = el('div', 'planner-legend-rows');
     (palette.order || []).forEach(function (value) {
       legendRow(rows, 'planner-swatch', palette.colors[value], o.valueLabel(value));
     });
@@ -123,6 +134,35 @@
     o.days.forEach(function (day) {
       legendRow(rows, 'planner-swatch planner-swatch-day', o.dayColors[day], day);
     });
+    return rows;
+  }
+
+  function drawLegend(box, o) {
+    box.textContent = '';
+    var palette = o.palettes[o.colorBy] || {order: []};
+    var head = el('div', 'planner-legend-head');
+    var fold = el('button', 'planner-legend-fold');
+    fold.type = 'button';
+    fold.title = o.foldLabel;
+    var mini = miniSwatches(palette, o);
+    var rows = legendRows(palette, o);
+    function show() {
+      box.classList.toggle('planner-legend-folded', legendFolded);
+      fold.textContent = legendFolded ? '\u25b8' : '\u25be';
+      rows.style.display = legendFolded ? 'none' : '';
+      mini.style.display = legendFolded ? '' : 'none';
+    }
+    fold.addEventListener('click', function () {
+      legendFolded = !legendFolded;
+      keepFolded(legendFolded);
+      show();
+    });
+    head.appendChild(fold);
+    head.appendChild(colorBySelect(o));
+    head.appendChild(mini);
+    box.appendChild(head);
+    box.appendChild(rows);
+    show();
   }
 
   function makeLegend(map) {
@@ -136,23 +176,6 @@
       }
     });
     return new Legend().addTo(map);
-  }
-
-  /* ---- offline outlines, in a pane under the tiles: they cover it when online ---- */
-
-  function addOutlines(map) {
-    map.createPane('basemap');
-    map.getPane('basemap').style.zIndex = 150;  // tilePane is 200
-    var renderer = L.canvas({pane: 'basemap'});
-    var regions = window.PLANNER_BASEMAP_REGIONS;
-    var sources = [[window.PLANNER_BASEMAP_COUNTRIES, 1.0], [regions, 0.8]];
-    sources.forEach(function (source) {
-      if (!source[0]) { return; }
-      L.geoJSON(source[0], {pane: 'basemap', renderer: renderer, interactive: false,
-        // the 1:110m Italy overshoots the regions' finer coastline into the sea
-        filter: function (f) { return !(regions && source[0] !== regions && f.properties.name === 'Italy'); },
-        style: {color: '#9a8f80', weight: source[1], fillColor: '#f4f1ea', fillOpacity: 1}}).addTo(map);
-    });
   }
 
   /* ---- Qt: the channel's `bridge` object, when the page runs in QtWebEngine ---- */
@@ -173,6 +196,6 @@
     esc: esc, el: el, parse: parse, expandTable: expandTable, readJson: readJson,
     infoBox: infoBox, stopIcon: stopIcon, baseIcon: baseIcon, remoteIcon: remoteIcon,
     sharedPinIcon: sharedPinIcon, legendRow: legendRow, drawLegend: drawLegend,
-    makeLegend: makeLegend, addOutlines: addOutlines, connectBridge: connectBridge
+    makeLegend: makeLegend, connectBridge: connectBridge
   };
 })();

@@ -28,6 +28,10 @@ JS_FILES = (
     "basemap/italy-regions.js",
     "planner-dom.js",
     "planner.js",
+    "planner-layers.js",
+    "planner-patch.js",
+    "planner-view.js",
+    "planner-basemap.js",
     "planner-select.js",
 )
 _CSS_URL = re.compile(r"url\((['\"]?)(images/[\w.-]+\.png)\1\)")

@@ -51,6 +51,8 @@ LABELS = {
     "priority_low": N_("low"),
     "priority_unknown": N_("unknown"),
     "legend_fold": N_("Show or hide the legend"),
+    "legend": N_("Colour the accounts by"),
+    "roads": N_("Roads (offline)"),
     "online_map": N_("Online map"),
 }
 

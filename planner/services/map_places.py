@@ -7,7 +7,7 @@ Read from the bundled gazetteer (GeoNames towns), each with the zoom it appears 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from planner.domain.geo import GeoPoint
 from planner.io.geocoding.gazetteer import Gazetteer
@@ -16,12 +16,15 @@ from planner.maps.places import places_layer
 PLACES_MARGIN_DEG = 0.3  # towns just outside the accounts' area still frame the map
 
 
-def places_json(points: Sequence[GeoPoint], gazetteer: Gazetteer | None = None) -> str:
-    """The towns around `points` (the accounts) as the map's label layer, JSON."""
+def places_json(
+    points: Sequence[GeoPoint], towns: Iterable[str] = (), gazetteer: Gazetteer | None = None
+) -> str:
+    """The towns around `points` (the accounts) as the map's label layer, JSON, named
+    as locally written (`towns`: the accounts' address towns; see `places_within`)."""
     if not points:
         return json.dumps(places_layer([]))
     lats, lons = [p.lat for p in points], [p.lon for p in points]
     m = PLACES_MARGIN_DEG
     box = (min(lats) - m, min(lons) - m, max(lats) + m, max(lons) + m)
-    rows = (gazetteer or Gazetteer()).places_within(box)
+    rows = (gazetteer or Gazetteer()).places_within(box, towns=towns)
     return json.dumps(places_layer(rows), ensure_ascii=False, separators=(",", ":"))

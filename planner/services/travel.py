@@ -7,6 +7,7 @@ in-process, and the others estimated with parameters calibrated on those roads."
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -19,7 +20,7 @@ from planner.travel.cache import StoreMatrixCache
 from planner.travel.geodesic import GeodesicModel, GeodesicParams
 from planner.travel.incremental import MemoizedModel
 from planner.travel.model import TravelError, TravelModel
-from planner.travel.roads import RoadsModel
+from planner.travel.roads import RoadRegion, RoadsModel
 from planner.travel.settings import KEY, NAMESPACE, TravelSettings, load_settings
 from planner.travel.town_pins import (
     SHARED_PIN_NAME,
@@ -35,18 +36,28 @@ from planner.travel.town_pins import (
 __all__ = [
     "TravelError",
     "town_pins",
+    "travel_inputs",
     "workspace_travel_model",
 ]
 
+# The roads model of the current regions, shared by every caller in the process: its
+# OSRM engines (a region's whole dataset in memory) open once, not once per plan.
+_SHARED_ROADS: dict[tuple[object, ...], RoadsModel] = {}
+_SHARED_LOCK = threading.Lock()
 
-def workspace_travel_model(workspace: Workspace, store: RegionStore | None = None) -> TravelModel:
+
+def workspace_travel_model(
+    workspace: Workspace,
+    store: RegionStore | None = None,
+    accounts: Sequence[Account] | None = None,
+) -> TravelModel:
     """The model `travel use ...` chose for this workspace (geodesic by default, on the
     roads of the user's regions where they cover the places), where accounts sharing a
-    town-level pin are a town's size apart."""
+    town-level pin are a town's size apart (`accounts`: the workspace's, by default)."""
     settings = load_settings(workspace)
     model = _roads(workspace, settings, store or RegionStore()) or settings.build()
     memo = MemoizedModel(model, StoreMatrixCache(workspace))
-    pins = town_pins(workspace.accounts())
+    pins = town_pins(workspace.accounts() if accounts is None else accounts)
     # outside the memo, which computes each distinct point once
     return TownPinModel(memo, pins, settings.geodesic) if pins else memo
 
@@ -100,4 +111,22 @@ def workspace_roads_model(workspace: Workspace, store: RegionStore) -> RoadsMode
     user_tuned = workspace.get_value(NAMESPACE, KEY) is not None and params != GeodesicParams()
     # the region's own fit (curve and distance bands) beats the textbook defaults
     fitted = None if user_tuned else calibrated_model(store)
-    return RoadsModel(regions, fitted or GeodesicModel(params))
+    return _shared_roads(regions, fitted or GeodesicModel(params))
+
+
+def _shared_roads(regions: list[RoadRegion], fallback: GeodesicModel) -> RoadsModel:
+    key = (*((r.name, r.dataset, r.stamp) for r in regions), fallback.cache_key())
+    with _SHARED_LOCK:
+        model = _SHARED_ROADS.get(key)
+        if model is None:
+            _SHARED_ROADS.clear()  # other regions now: let the old engines go
+            model = _SHARED_ROADS[key] = RoadsModel(regions, fallback)
+        return model
+
+
+def travel_inputs(workspace: Workspace, store: RegionStore | None = None) -> str:
+    """What the travel model is made of besides the accounts: the workspace's travel
+    settings and the regions in use (a region added, updated or removed changes it)."""
+    regions = ",".join(f"{r.name}:{r.folder}" for r in (store or RegionStore()).regions())
+    settings = workspace.get_value(NAMESPACE, KEY)
+    return f"{settings!r}|{regions}"

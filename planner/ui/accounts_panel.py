@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -58,25 +59,26 @@ class AccountsPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 220)
+        # Name, City and Stage leave the Amount whole in the dock's default width: a
+        # number cut at the edge ("39,10" of 39,100.00) reads as another number.
+        for column, width in enumerate((150, 90, 90)):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._emit_selection)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
+        # The search and two choices a row, so that each filter shows its whole choice
+        # ("Tutti i responsabili") at the dock's default width.
         filters = QHBoxLayout()
-        for widget in (
-            self.search,
-            self.stage,
-            self.precision,
-            self.owner,
-            self.outcome,
-            self.overdue,
-            self.everyone,
-        ):
+        for widget in (self.search, self.overdue, self.everyone):
             filters.addWidget(widget)
-        filters.setStretch(0, 3)
+        filters.setStretch(0, 1)
+        choices = QGridLayout()
+        for i, combo in enumerate((self.stage, self.precision, self.owner, self.outcome)):
+            choices.addWidget(combo, i // 2, i % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(filters)
+        layout.addLayout(choices)
         layout.addWidget(self.table)
         self.search.textChanged.connect(self._apply_filter)
         for combo in (self.stage, self.precision, self.owner, self.outcome):

@@ -64,8 +64,9 @@ class Inspector(QWidget):
         form = QFormLayout(self._form)
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Value this week"), self._value)
+        # The verdict before its breakdown: in view without scrolling at the default size.
         form.addRow(self.tr("Planner says"), self._why)
+        form.addRow(self.tr("Value this week"), self._value)
         form.addRow(self.tr("Pin (lat, lon)"), pin_row)
         form.addRow("", self._pin)
         self._navigate = navigate_button()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from planner.services.map_page import PageUpdates, write_app_page
 from planner.services.map_places import places_json
+from planner.services.map_roads import roads_json
 from planner.ui.formatting import ui_locale
 from planner.ui.map_view import MapView
 from planner.ui.session import Session
@@ -75,13 +76,18 @@ class MapSync(QObject):
         self.push()
 
     def push_places(self) -> None:
-        """Town labels around the accounts (the gazetteer, read off the main thread)."""
+        """Town labels (the gazetteer) and roads (the regions) around the accounts, both
+        read off the main thread."""
         if not self.view.is_ready:
             return
         points = [a.location for a in self.session.accounts if a.location is not None]
-        task = Task(lambda _progress, _cancel: places_json(points), "town labels")
+        towns = {a.address.city for a in self.session.accounts if a.address.city}
+        task = Task(lambda _progress, _cancel: places_json(points, towns), "town labels")
         task.signals.finished.connect(lambda text: self.view.call("setPlaces", text))
         self._runner.start(task)
+        roads = Task(lambda _progress, _cancel: roads_json(points), "roads")
+        roads.signals.finished.connect(lambda text: self.view.call("setRoads", text))
+        self._runner.start(roads)
 
     def _poll(self) -> None:
         self.view.evaluate("planner.stats()", self._on_stats)

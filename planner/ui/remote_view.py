@@ -19,6 +19,7 @@ from planner.ui.formatting import ui_formats, ui_locale
 
 KEY_COLUMN_ROLE = 0x0100 + 1
 NAME_WIDTH = 110  # px; names wrap too, the reason takes the rest of the dock
+REMOTE_SEPARATOR = "; not in person: "  # "{worth}; not in person: {why}" (the explanation)
 
 
 class RemoteView(QTableWidget):
@@ -42,9 +43,25 @@ class RemoteView(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().setVisible(False)
         self.itemSelectionChanged.connect(self._selected)
+        self._shown: tuple[Decision, ...] | None = None
 
     def show_decisions(self, decisions: tuple[Decision, ...]) -> None:
         """Grouped by channel — video calls, then phone calls — the most valuable first."""
+        if decisions == self._shown:
+            return  # e.g. an edit that changed no reason: nothing to redraw
+        self._shown = decisions
+        # Sizing to contents while filling re-measures every row for every cell (a
+        # hundred rows: seconds); the sizes are worked out once, after the fill.
+        rows, values = self.verticalHeader(), self.horizontalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        values.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        try:
+            self._fill(decisions)
+        finally:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            values.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _fill(self, decisions: tuple[Decision, ...]) -> None:
         groups = [
             (self.tr("Video calls (%s)"), [d for d in decisions if d.channel == VIDEO]),
             (self.tr("Phone calls (%s)"), [d for d in decisions if d.channel == PHONE]),
@@ -80,9 +97,13 @@ class RemoteView(QTableWidget):
         value = QTableWidgetItem(ui_formats().money(decision.value, whole=True))
         value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.setItem(row, 1, value)
+        # The column says why it is not a visit; what the call is worth (the group says
+        # which call) is in the tooltips with the whole explanation.
+        worth, _, why = decision.reason.partition(REMOTE_SEPARATOR)
         text = translate_reason(decision.reason, ui_locale())
-        reason = QTableWidgetItem(text)
+        reason = QTableWidgetItem(translate_reason(why, ui_locale()) if why else text)
         reason.setToolTip(text)
+        value.setToolTip(translate_reason(worth, ui_locale()) if why else text)
         self.setItem(row, 2, reason)
 
     def _selected(self) -> None:

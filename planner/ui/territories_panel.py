@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ COLUMNS = (
 )
 
 
+NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # The balance modes of planner.optimise.territories.Balance, by value.
 BALANCE_LABELS = {
     "workload": QT_TRANSLATE_NOOP("TerritoriesPanel", "workload"),
@@ -96,7 +97,10 @@ class TerritoriesPanel(QWidget):
                 n(t.capacity_hours), n(t.travel_km_estimate), n(t.compactness_km, 1),
             )  # fmt: skip
             for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if c:  # figures line up on their units
+                    item.setTextAlignment(NUMBER_ALIGNMENT)
+                self.table.setItem(r, c, item)
         self.summary.setText(problem or self._summary(result))
 
     def _summary(self, result: TerritoryResult | None) -> str:

@@ -154,3 +154,16 @@ def browser() -> Iterator[Browser]:
 def values_of(accounts: list[Account], plan: WeekPlan | None = None) -> dict[str, WeekValue]:
     """The one valuation the app and the exports use, for the week of `plan`."""
     return week_valuation(accounts, date(2026, 11, 30), plan).week_values()
+
+
+@pytest.fixture
+def offline_page(
+    tmp_path: Path, accounts: list[Account], plan: WeekPlan, territories: list[Territory]
+) -> Path:
+    """The week's standalone page without a tile layer: the offline base map only."""
+    from planner.maps import MapOptions, write_standalone_page
+
+    return write_standalone_page(
+        tmp_path / "week.html", accounts, plan, territories,
+        values=values_of(accounts, plan), options=MapOptions(tiles=None),
+    )  # fmt: skip

@@ -163,3 +163,83 @@ def test_app_page_links_assets_and_takes_layers_as_json_strings(
     legend = browser.js("document.querySelector('.planner-legend').textContent")
     assert isinstance(legend, str) and "Mon 30 Nov" in legend and "Remote (phone/video)" in legend
     assert browser.requests == [] and not browser.errors
+
+
+def test_the_legend_is_folded_until_asked_and_fits_keep_data_clear_of_it(
+    browser: Browser, page_file: Path
+) -> None:
+    browser.open(page_file)
+    size = "(b => [b.offsetWidth, b.offsetHeight])(document.querySelector('.planner-legend'))"
+    width, height = browser.js(size)  # type: ignore[misc]
+    assert browser.js("planner.stats().legendFolded") is True
+    assert width < 260 and height < 40  # one line: fold button, colour-by, swatches
+    browser.js("document.querySelector('.planner-legend-fold').click()")
+    assert browser.js("planner.stats().legendFolded") is False
+    assert browser.js(size)[1] > height  # type: ignore[index]
+    # a day fitted with the legend open: no stop under the legend's box
+    browser.js("planner.fitDay('Mon 30 Nov')")
+    covered = browser.js(
+        "(() => { const r = document.querySelector('.planner-legend').getBoundingClientRect();"
+        " return [...document.querySelectorAll('.planner-stop-badge')].filter(s => {"
+        " const b = s.getBoundingClientRect(); return b.right > r.left && b.left < r.right &&"
+        " b.bottom > r.top && b.top < r.bottom; }).length; })()"
+    )
+    assert covered == 0
+
+
+def test_patches_redraw_only_changed_days_and_remote_accounts(
+    browser: Browser,
+    tmp_path: Path,
+    accounts: list[Account],
+    plan: WeekPlan,
+) -> None:
+    """What PageUpdates sends after a plan edit (patchRoutes, patchRemote) leaves the
+    page as a fresh load of the edited plan would: same days in date order, legs, stops
+    and remote accounts; the untouched days keep their very layers."""
+    from dataclasses import replace
+
+    from planner.services.map_page import PageUpdates
+
+    out = write_page(tmp_path / "app.html", options=MapOptions(tiles=None))
+    browser.open(out)
+    updates = PageUpdates()
+
+    def push(week: WeekPlan) -> list[str]:
+        data = build_map_data(accounts, week, values=values_of(accounts, week))
+        calls = updates.calls(data)
+        for function, argument in calls:
+            browser.page.evaluate(  # type: ignore[attr-defined]
+                "([f, a]) => planner[f](a)", [function, argument]
+            )
+        return [function for function, _ in calls]
+
+    push(plan)
+    day = plan.days[0]
+    legs = (*day.legs[:-2], day.legs[-1])
+    edited = replace(
+        plan,
+        days=(replace(day, visits=day.visits[:-1], legs=legs), *plan.days[1:]),
+        remote=plan.remote[1:],
+    )
+    assert set(push(edited)) <= {"patchRoutes", "patchRemote", "patchAccounts"}
+    patched = browser.js("planner.stats()")
+    legend = browser.js("document.querySelector('.planner-legend').textContent")
+    control = browser.js(
+        "[...document.querySelectorAll('.leaflet-control-layers-overlays span')]"
+        ".map(s => s.textContent.trim()).join('|')"
+    )
+    browser.open(out)
+    fresh_updates = PageUpdates()
+    data = build_map_data(accounts, edited, values=values_of(accounts, edited))
+    for function, argument in fresh_updates.calls(data):
+        browser.page.evaluate("([f, a]) => planner[f](a)", [function, argument])  # type: ignore[attr-defined]
+    fresh = browser.js("planner.stats()")
+    assert isinstance(patched, dict) and isinstance(fresh, dict)
+    for key in ("days", "legs", "stops", "remote", "accounts"):
+        assert patched[key] == fresh[key], key
+    assert legend == browser.js("document.querySelector('.planner-legend').textContent")
+    assert control == browser.js(
+        "[...document.querySelectorAll('.leaflet-control-layers-overlays span')]"
+        ".map(s => s.textContent.trim()).join('|')"
+    )
+    assert not browser.errors

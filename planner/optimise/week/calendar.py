@@ -23,6 +23,7 @@ from planner.domain.calendar import (
     TimeOff,
     WeekCalendar,
 )
+from planner.domain.i18n import N_
 from planner.domain.plan import WeekPlan
 from planner.domain.rep import Rep
 from planner.optimise.week.locks import LockSpec
@@ -133,7 +134,7 @@ def _closed_days(calendar: WeekCalendar, dates: Sequence[date]) -> dict[date, st
     reasons: dict[date, str] = {c.day: c.reason for c in calendar.closed_days}
     wanted = set(dates)
     for day, name in calendar.holidays:
-        reasons.setdefault(day, f"public holiday: {name}")
+        reasons.setdefault(day, N_("public holiday: {name}").format(name=name))
     for off in calendar.time_off:
         if off.half is None:
             reasons.setdefault(off.day, off.reason)

@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from planner.domain.i18n import N_
-from planner.optimise.week.problem import WeekProblem
+from planner.optimise.week.problem import WeekProblem, Window
 from planner.optimise.week.schedule import StopTiming, Timeline, schedule_day
 
 Routes = list[list[int]]  # per day, candidate indices in visiting order
@@ -130,43 +130,73 @@ def best_insertion(
     options.sort()
     cheapest = options[0]
     states = states if states is not None else day_states(problem, routes)
-    reason = N_("day full")
+    causes: set[str] = set()  # why each position failed: "full", "hours", "driving"
     for delta, day, pos in options:
         if max_delta is not None and delta >= max_delta:
             reason = N_("value below the cheapest insertion cost")
-            break
+            return Insertion(cheapest[1], cheapest[2], cheapest[0], False, reason)
         verdict = _quick_verdict(problem, routes, states[day], (cand, day, pos))
-        if verdict == "time":
+        if verdict:
+            causes.add(verdict)
             continue
-        if verdict == "driving":
-            reason = N_("maximum driving per day reached")
-            continue
-        trial = [*routes[day][:pos], cand, *routes[day][pos:]]
-        spec = problem.days[day]
-        stops = stops_of(problem, day, trial)
-        timeline = schedule_day(spec, stops, problem.duration_s, problem.distance_m)
-        if timeline is not None and timeline.driving_s <= spec.max_drive_s:
+        timed = trial_verdict(problem, routes, cand, day, pos)
+        if timed == "fits":
             return Insertion(day, pos, delta, True)
-        if timeline is not None:
-            reason = N_("maximum driving per day reached")
-    return Insertion(cheapest[1], cheapest[2], cheapest[0], False, reason)
+        causes.add(timed)
+    return Insertion(cheapest[1], cheapest[2], cheapest[0], False, cause_text(causes))
+
+
+def _timing_cause(problem: WeekProblem, trial: list[int], day: int, cand: int) -> str:
+    """Why a day cannot be timed with the visit: "hours" when it would fit were the
+    account open all day (its opening hours are taken), else "full" (no time left)."""
+    spec = problem.days[day]
+    stops = stops_of(problem, day, trial)
+    at = trial.index(cand)
+    all_day = (Window(day, spec.start_s, spec.end_s),)
+    stops[at] = StopTiming(stops[at].place, stops[at].service_s, all_day)
+    timeline = schedule_day(spec, stops, problem.duration_s, problem.distance_m)
+    return "hours" if timeline is not None else "full"
+
+
+def cause_text(causes: set[str]) -> str:
+    """The reason shown: "day full" only when no free time was the only obstacle."""
+    if "hours" in causes:
+        return N_("no free time within its opening hours")
+    if "driving" in causes:
+        return N_("maximum driving per day reached")
+    return N_("day full")
+
+
+def trial_verdict(problem: WeekProblem, routes: Routes, cand: int, day: int, pos: int) -> str:
+    """The day timed with `cand` inserted at `pos`: "fits", or why not: "driving" (over
+    the driving limit), "hours" (its opening hours are taken) or "full" (no time left)."""
+    trial = [*routes[day][:pos], cand, *routes[day][pos:]]
+    spec = problem.days[day]
+    timeline = schedule_day(
+        spec, stops_of(problem, day, trial), problem.duration_s, problem.distance_m
+    )
+    if timeline is None:
+        return _timing_cause(problem, trial, day, cand)
+    return "fits" if timeline.driving_s <= spec.max_drive_s else "driving"
 
 
 def _quick_verdict(
     problem: WeekProblem, routes: Routes, state: DayState, at: tuple[int, int, int]
 ) -> str:
-    """Cheap necessary conditions before timing the day: "time", "driving" or "" (maybe)."""
+    """Cheap necessary conditions before timing the day: "full" (less free time than the
+    meeting), "hours" (even the earliest arrival misses its opening hours), "driving" or
+    "" (maybe)."""
     cand, day, pos = at
     candidate = problem.candidates[cand]
     # The meeting itself is the only time an insertion surely adds (a detour can be ~0).
     if state.idle_s < candidate.service_s:
-        return "time"
+        return "full"
     p = places(problem, day, routes[day])
     v, dur = candidate.place, problem.duration_s
     # Lunch and waiting only delay: if even the earliest arrival misses every window, no.
     arrive = state.ready_s[pos] + int(dur[p[pos], v])
     if all(arrive > w.late_s for w in candidate.windows_on(day)):
-        return "time"
+        return "hours"
     detour = int(dur[p[pos], v]) + int(dur[v, p[pos + 1]]) - int(dur[p[pos], p[pos + 1]])
     if state.driving_s + detour > problem.days[day].max_drive_s:
         return "driving"

@@ -184,3 +184,14 @@ def test_country_left_out_is_inferred_from_postcode_and_town(gazetteer: Gazettee
     assert italian is not None and italian.source == "gazetteer:cap-it"
     american = gazetteer.geocode(Address(postcode="10001", city="New York"))
     assert american is not None and american.source == "gazetteer:zip-us"
+
+
+def test_map_labels_use_the_local_name(gazetteer: Gazetteer) -> None:
+    """GeoNames calls it "Florence"; an Italian reads "Firenze" (ISTAT's name), and a
+    town the accounts write their own way ("München", not "MÜNCHEN") keeps that spelling."""
+    tuscany = {name: pop for name, _, _, pop in gazetteer.places_within((43.7, 11.1, 43.9, 11.4))}
+    assert "Firenze" in tuscany and "Florence" not in tuscany
+    bavaria = gazetteer.places_within((48.0, 11.4, 48.3, 11.8), towns=["München", "MÜNCHEN"])
+    assert bavaria[0][0] == "München" and bavaria[0][3] > 1_000_000
+    shouting = gazetteer.places_within((48.0, 11.4, 48.3, 11.8), towns=["MÜNCHEN"])
+    assert shouting[0][0] == "Munich"  # an all-caps export spelling is not a label

@@ -15,9 +15,11 @@ from decimal import Decimal
 from planner.domain import Account, Rep
 from planner.optimise.priorities import ValueParams
 from planner.optimise.tiers import TierSettings
-from planner.optimise.week.insertion import time_day
+from planner.optimise.week.insertion import stops_of, time_day
 from planner.optimise.week.orchestrate import WeekOutcome, WeekRequest, optimise_week
 from planner.optimise.week.planner import WeekParams
+from planner.optimise.week.problem import WeekProblem, Window
+from planner.optimise.week.schedule import StopTiming, schedule_day
 from planner.travel.geodesic import GeodesicModel
 from tests.optimise.week.conftest import HOME, MONDAY, account
 
@@ -92,3 +94,37 @@ def test_remote_accounts_get_a_channel_with_its_worth() -> None:
     roma = next(d for d in plan.remote if d.name == "Roma Big")
     assert roma.reason.startswith("video call worth ")
     assert " (60% of " in roma.reason
+
+
+def _fits_open_all_day(problem: WeekProblem, route: list[int], i: int) -> bool:
+    """Whether the visit fits somewhere in the day were the account open all day."""
+    spec = problem.days[0]
+    for k in range(len(route) + 1):
+        trial = [*route[:k], i, *route[k:]]
+        stops = stops_of(problem, 0, trial)
+        stops[k] = StopTiming(stops[k].place, stops[k].service_s,
+                              (Window(0, spec.start_s, spec.end_s),))  # fmt: skip
+        timeline = schedule_day(spec, stops, problem.duration_s, problem.distance_m)
+        if timeline is not None and timeline.driving_s <= spec.max_drive_s:
+            return True
+    return False
+
+
+def test_day_full_only_when_the_day_has_no_room_else_its_hours_are_named() -> None:
+    outcome = plan_one_day()
+    problem, route = outcome.problem, outcome.solved.routes[0]
+    index = {c.key: i for i, c in enumerate(problem.candidates)}
+    seen = set()
+    for d in outcome.plan.remote:
+        why = d.reason.split("not in person: ")[1]
+        if not why.startswith("day capacity"):
+            continue
+        roomy = _fits_open_all_day(problem, route, index[d.account_key])
+        if "day full" in why:
+            assert not roomy, d.name  # truly no time left for it, whatever its hours
+            seen.add("full")
+        else:
+            assert "no free time within its opening hours" in why, why
+            assert roomy, d.name  # open all day it would fit: its hours are what is taken
+            seen.add("hours")
+    assert seen  # twelve hour-long meetings: some are left out for capacity

@@ -1,0 +1,23 @@
+"""The remote list: the column says why an account is not visited, in a few lines."""
+
+from __future__ import annotations
+
+from planner.domain import Decision
+from planner.domain.units import Money
+from planner.ui.remote_view import RemoteView
+
+WORTH = "video call worth €774.32 (60% of €1,290.54 in person)"
+WHY = "day capacity: day full on Mon, Wed, Thu, Fri; it would have netted €1,288.89"
+
+
+def test_the_reason_column_shows_why_and_the_tooltips_the_rest(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = RemoteView()
+    qtbot.addWidget(view)
+    decision = Decision("k1", "A1", "Ferramenta Bruno", "remote", f"{WORTH}; not in person: {WHY}",
+                        Money(129054, "EUR"), Money(165, "EUR"), "video")  # fmt: skip
+    view.show_decisions((decision,))
+    assert view.item(0, 0).text().startswith("Video calls (1)")
+    reason = view.item(1, 2)
+    assert reason.text() == WHY
+    assert WORTH in reason.toolTip() and WHY in reason.toolTip()
+    assert view.item(1, 1).toolTip() == WORTH
