@@ -142,7 +142,7 @@ def geocode_rows(accounts: list[dict[str, Any]], truth: dict[str, Place]) -> dic
 class IndependentOsrm:
     """Road times from an osrm-routed server, read with plain HTTP (not the planner's
     OSRM client), plus the door-to-road walk from the server's own snap distances.
-    Where it finds no route either (road islands) the plan's own estimate stands."""
+    Where it finds no route (road islands) the plan's own figure stands."""
 
     name = "independent-osrm"
 
@@ -195,19 +195,20 @@ def leg_rows(plan: WeekPlan, located: dict[str, GeoPoint], osrm: IndependentOsrm
         stops = [day.start.location, *(located[v.account_key] for v in day.visits)]
         stops.append(day.end.location)
         for leg, a, b in zip(day.legs, stops, stops[1:], strict=False):
+            road = osrm.leg(a, b) if a != b else None
             if a != b:
-                rows.append((leg.duration_s, osrm.leg(a, b), not leg.estimate))
-            if leg.estimate:
+                rows.append((leg.duration_s, road, not leg.estimate))
+            if leg.estimate or road is None:  # nothing to say about it: the plan's stands
                 osrm.estimates[a, b] = leg.duration_s
     return rows
 
 
-def check(pbf: Path, country: str, tz: str, count: int, root: Path) -> dict[str, Any]:
+def check(pbf: Path, country: str, tz: str, args: argparse.Namespace, root: Path) -> dict[str, Any]:
     env = {**os.environ, "TERRITORY_PLANNER_REGIONS": str(root / "regions")}
     ws = ["-w", str(root / "check.tpw")]
     cli("region", "add", str(pbf), env=env)
     addresses = read_addresses(pbf)
-    places = random.Random(1).sample(addresses, min(count + 1, len(addresses)))
+    places = random.Random(1).sample(addresses, min(args.accounts + 1, len(addresses)))
     write_inputs(root, places, country, tz)
     truth = {f"A{i:03d}": p for i, p in enumerate(places[1:])}
     cli("import", str(root / "accounts.csv"), "--create", *ws, env=env)
@@ -218,13 +219,14 @@ def check(pbf: Path, country: str, tz: str, count: int, root: Path) -> dict[str,
     result |= geocode_rows(accounts, truth)
     plan = json.loads(cli("plan", "--week", WEEK.isoformat(), "--json", "--time-limit", "10",
                           *ws, env=env))  # fmt: skip
-    result |= independent(pbf, root)
+    result |= independent(pbf, root, args.small_component_size)
     result["planned_visits"] = plan["totals"]["visits"]
     return result
 
 
-def independent(pbf: Path, root: Path) -> dict[str, Any]:
-    base = build_dataset(pbf, root / "independent-osrm")  # osrm-extract + osrm-contract
+def independent(pbf: Path, root: Path, small_component_size: int) -> dict[str, Any]:
+    # osrm-extract + osrm-contract (python -m osrm ...), OSRM's defaults but this one
+    base = build_dataset(pbf, root / "independent-osrm", small_component_size)
     with Workspace.open(root / "check.tpw") as workspace:
         accounts, (rep,) = workspace.accounts(), workspace.reps()
         stored = workspace.load_plan(rep.name, WEEK)
@@ -288,6 +290,9 @@ def main() -> None:
     parser.add_argument("--accounts", type=int, default=30)
     parser.add_argument("--extract", action="append", metavar="PBF,COUNTRY,TIMEZONE",
                         help="an extract (repeatable); default: Helsinki and Monaco")  # fmt: skip
+    parser.add_argument("--small-component-size", type=int, default=1000,
+                        help="osrm-extract's option for the independent dataset (default: "
+                        "OSRM's own, 1000)")  # fmt: skip
     args = parser.parse_args()
     chosen = default_extracts()
     if args.extract:
@@ -295,7 +300,7 @@ def main() -> None:
     rows = []
     for pbf, country, tz in chosen:
         with tempfile.TemporaryDirectory() as tmp:
-            rows.append(check(pbf, country, tz, args.accounts, Path(tmp)))
+            rows.append(check(pbf, country, tz, args, Path(tmp)))
     report(rows)
 
 

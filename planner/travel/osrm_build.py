@@ -63,7 +63,7 @@ def osrm_tool(name: str) -> Path:
 
 
 def dataset_algorithm(dataset: Path) -> str | None:
-    """ "CH" or "MLD" for the complete dataset at the .osrm base path, None otherwise."""
+    """CH or MLD: the kind of the complete dataset at the .osrm base path (else None)."""
     for algorithm, suffix in _ALGORITHM_FILES:
         if Path(f"{dataset}{suffix}").is_file():
             return algorithm
@@ -75,8 +75,12 @@ def build_osrm_dataset(
     out_dir: Path,
     progress: ProgressReporter = NO_PROGRESS,
     cancel: CancelToken = NO_CANCEL,
+    small_component_size: int | None = None,
 ) -> Path:
-    """Extract and contract `pbf` into `out_dir`; returns the .osrm base path."""
+    """Extract and contract `pbf` into `out_dir`; returns the .osrm base path.
+
+    `small_component_size`: road components with fewer nodes are fragments, and places
+    near one also snap to the nearest larger component (OSRM's default: 1,000 nodes)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     source = out_dir / "region.osm.pbf"
     try:
@@ -88,6 +92,8 @@ def build_osrm_dataset(
     for step, share in _STEPS:
         if step == "extract":
             args = [str(osrm_tool(step)), "-p", str(car_profile()), str(source)]
+            if small_component_size is not None:
+                args[1:1] = ["--small-component-size", str(small_component_size)]
         else:
             args = [str(osrm_tool(step)), str(base)]
         progress.report(done, f"roads: {step}")

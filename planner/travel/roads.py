@@ -113,7 +113,11 @@ class RoadsModel:
             dist[block], secs[block] = road_d, road_t
         estimated = np.isnan(dist) | np.isnan(secs)
         self._estimate_rows(points, estimated, dist, secs)
-        np.fill_diagonal(estimated, False)
+        # one place twice (the rep's home is a customer's door): no drive, no walk
+        first: dict[GeoPoint, int] = {}
+        ids = np.array([first.setdefault(p, i) for i, p in enumerate(points)])
+        same = ids[:, None] == ids[None, :]
+        dist[same], secs[same], estimated[same] = 0, 0, False
         progress.report(1.0, "road times done")
         return np.rint(dist).astype(np.int64), np.rint(secs).astype(np.int64), estimated
 

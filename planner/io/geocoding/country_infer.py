@@ -117,14 +117,16 @@ def _town_countries(gazetteer: Gazetteer, city: str) -> set[str]:
 
 def _postcode_countries(gazetteer: Gazetteer, address: Address, tables: list[str]) -> set[str]:
     """Countries whose postcode table has the code with the row's town (or, for tables
-    without towns, where the town exists)."""
+    without towns, where the town exists); none for a code without a town."""
     code = address.postcode.strip().upper().replace(" ", "")
     if not code.isdigit():
         return set()
     sql = "SELECT country, town FROM postcodes WHERE country = ? AND code = ?"
     rows = [row for country in tables for row in gazetteer.query(sql, country, code)]
     if not address.city.strip():
-        return _unique({str(r[0]) for r in rows})
+        # A bare code says little: the tables cover a few countries, while 5-digit codes
+        # are used in dozens (a Spanish 10005 is also a New York ZIP).
+        return set()
     wanted = set(lookup_keys(address.city))
     towns = _town_countries(gazetteer, address.city)
     return {

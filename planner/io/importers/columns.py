@@ -32,6 +32,9 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _MIN_SCORE = 0.3
 _PRESET_MATCH, _PHRASE_MATCH, _PREFIXED_MATCH, _OTHER_PREFIX_MATCH = 1.0, 0.9, 0.8, 0.5
 _WORD_MATCH, _SHARED_WORD_MATCH = 0.6, 0.45
+# Place fields a geocoder reads by name: a column of numbers under such a header (an NHS
+# "region" 12, a FIPS "state" 06) is a code the gazetteer cannot use, whatever it is called.
+_NAMED_PLACES = ("city", "region", "country")
 
 
 def normalise_header(header: str) -> str:
@@ -116,11 +119,12 @@ def guess_columns(headers: tuple[str, ...], sample: Sequence[Sequence[str]] = ()
 def _fit(fld: str, values: list[str], score: float) -> float:
     """How much the values support the field: a poor fit halves the score; it vetoes a
     column that only a word of its header suggested (an "Amount" column of junk is still
-    the amount, and its bad cells are reported)."""
+    the amount, and its bad cells are reported), and a town, state or country column
+    without letters."""
     if not values:
         return 1.0
     fit = plausibility(fld, values)
-    if fit < 0.3 and score < _PHRASE_MATCH:
+    if fit < 0.3 and (score < _PHRASE_MATCH or fld in _NAMED_PLACES):
         return 0.0
     return 0.5 + 0.5 * fit
 

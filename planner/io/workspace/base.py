@@ -37,7 +37,7 @@ def dumps(value: Any) -> str:
 
 
 def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")  # orders changes (accounts())
 
 
 def marks(n: int) -> str:

@@ -19,6 +19,15 @@ EXPECTED: dict[str, tuple[int, int, str, dict[str, str], str, dict[str, str], Ge
         {"name": "Name", "street": "Adresse", "postcode": "PLZ", "phone": "Telefon"},
         "Berlin-Kolleg", {"street": "Turmstr. 75", "postcode": "10551"}, None,
     ),
+    "caceres_farmacias.csv": (
+        38, 0, "generic-en",
+        {"name": "schema_name", "street": "schema_address", "postcode": "schema_address_postalCode",
+         "city": "schema_address_addressLocality", "latitude": "geo_lat",
+         "longitude": "geo_long", "phone": "schema_telephone"},
+        "Juan Jose Hernandez Rincon",
+        {"street": "Calle Atahualpa , S/N", "city": "Caceres", "postcode": "10005"},
+        GeoPoint(39.463, -6.3789),
+    ),
     "catania_farmacie.csv": (
         100, 0, "generic-en+it",
         {"name": "NOME", "street": "RECAPITO", "latitude": "LAT", "longitude": "LON"},
@@ -46,6 +55,12 @@ EXPECTED: dict[str, tuple[int, int, str, dict[str, str], str, dict[str, str], Ge
         {"name": "Nome Impianto", "street": "Indirizzo", "city": "Comune", "region": "Provincia",
          "latitude": "Latitudine", "longitude": "Longitudine"},
         "19829 AGRIGENTO", {"city": "AGRIGENTO", "region": "AG"}, GeoPoint(37.333935, 13.595533),
+    ),
+    "qcpp_pharmacies.csv": (
+        227, 0, "generic-en",
+        {"name": "Organisation Name", "city": "Suburb/City", "country": "Country",
+         "account_id": "Certificate ID", "phone": "Phone"},
+        "Advantage Pharmacy Hawthorn", {"city": "HAWTHORN", "country": "Australia"}, None,
     ),
     "rennes_annuaire_education.csv": (
         248, 1, "generic-fr",
@@ -84,6 +99,12 @@ EXPECTED: dict[str, tuple[int, int, str, dict[str, str], str, dict[str, str], Ge
         {"name": "store_name", "street": "Street Address", "city": "City",
          "latitude": "Latitude", "longitude": "Longitude"},
         "Oasis Hospital", {"city": "Al Ain", "country": "AE"}, GeoPoint(24.13, 55.8),
+    ),
+    "uk_neonatal_hospitals.csv": (
+        161, 0, "generic-en",
+        {"name": "hospital", "city": "city", "postcode": "Postcode"},
+        "Queen Elizabeth Hospital Edgbaston; Birmingham",
+        {"city": "Birmingham", "postcode": "B15 2TH"}, None,
     ),
     "us_airport_traffic_2011.csv": (
         221, 0, "generic-en",
@@ -154,6 +175,20 @@ def test_values_decide_between_candidate_columns() -> None:
     assert "County Name" in cms.columns.unused
     walmart = read_import(REAL / "walmart_store_openings.csv")
     assert {"st", "county"} <= set(walmart.columns.unused)
+    # An NHS "region" of numbers is no region; "unique city name" is no hospital's name.
+    nhs = read_import(REAL / "uk_neonatal_hospitals.csv")
+    assert {"region", "unique city name"} <= set(nhs.columns.unused)
+
+
+def test_a_postcode_alone_does_not_tell_the_country() -> None:
+    # Cáceres' 10005 is also a New York ZIP: without a country column and with a town
+    # found in Spain, Colombia and Brazil, nothing is inferred and nothing is pinned abroad.
+    from planner.io.geocoding import Gazetteer
+    from planner.services.import_country import settle_country
+
+    parsed = read_import(REAL / "caceres_farmacias.csv")
+    assert settle_country(parsed, gazetteer=Gazetteer()) == ""
+    assert not any(r.address.get("country") for r in parsed.rows)
 
 
 def test_annual_revenue_is_never_the_deal_amount() -> None:
