@@ -116,8 +116,9 @@ class RoadsModel:
         # one place twice (the rep's home is a customer's door): no drive, no walk
         first: dict[GeoPoint, int] = {}
         ids = np.array([first.setdefault(p, i) for i, p in enumerate(points)])
-        same = ids[:, None] == ids[None, :]
-        dist[same], secs[same], estimated[same] = 0, 0, False
+        if len(first) < len(points):
+            same = ids[:, None] == ids[None, :]
+            dist[same], secs[same], estimated[same] = 0, 0, False
         progress.report(1.0, "road times done")
         return np.rint(dist).astype(np.int64), np.rint(secs).astype(np.int64), estimated
 
@@ -159,15 +160,16 @@ class RoadsModel:
                 annotations=["duration", "distance"], generate_hints=False,
             )  # fmt: skip
             answer = _call(engine.Table, params, region)
-            dist[start:stop] = _floats(answer["distances"], n)
-            secs[start:stop] = _floats(answer["durations"], n)
+            _fill(dist[start:stop], answer["distances"])
+            _fill(secs[start:stop], answer["durations"])
             if start == 0:
                 snap = np.asarray([w["distance"] for w in answer["destinations"]], dtype=float)
             done = share[0] + stop
             progress.report(done / share[1], f"road times ({region.name}): {done}/{share[1]}")
         far = snap > FAR_FROM_ROAD_M
-        dist[far, :] = dist[:, far] = np.nan
-        secs[far, :] = secs[:, far] = np.nan
+        if far.any():
+            dist[far, :] = dist[:, far] = np.nan
+            secs[far, :] = secs[:, far] = np.nan
         # on foot between the door and the car at both ends: two doors of a pedestrian
         # lane share one road point, but going from one to the other still takes minutes
         walk = snap / WALK_M_PER_S
@@ -235,13 +237,15 @@ def _call(method: Any, params: Any, region: RoadRegion) -> Any:
         raise TravelError(f"OSRM could not answer on region {region.name}: {exc}") from exc
 
 
-def _floats(rows: Any, width: int) -> FloatArray:
-    """An answer's table rows as a float array, NaN where there is no route (None);
-    row by row through numpy, not via nested Python lists (~2× faster at 1,000×1,000)."""
+def _fill(out: FloatArray, rows: Any) -> None:
+    """Copy an answer's table rows into `out`, NaN where there is no route (None); row
+    by row through numpy, not via nested Python lists (~2× faster at 1,000×1,000)."""
+    width = out.shape[1]
     try:
-        return np.stack([np.fromiter(row, dtype=np.float64, count=width) for row in rows])
+        for i, row in enumerate(rows):
+            out[i] = np.fromiter(row, dtype=np.float64, count=width)
     except TypeError:  # a None: some pair has no route
-        return np.array(rows, dtype=np.float64)
+        out[:] = np.array(rows, dtype=np.float64)
 
 
 def _on_road(answer: Any) -> bool:

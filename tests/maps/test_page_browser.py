@@ -203,3 +203,61 @@ def test_zooming_to_a_planned_account_centres_it_at_town_zoom(
     lat, lon = json.loads(str(centre)).values()
     assert accounts[0].location is not None
     assert abs(lat - accounts[0].location.lat) < 1e-6 and abs(lon - accounts[0].location.lon) < 1e-6
+
+
+def test_patches_redraw_only_changed_days_and_remote_accounts(
+    browser: Browser,
+    tmp_path: Path,
+    accounts: list[Account],
+    plan: WeekPlan,
+) -> None:
+    """What PageUpdates sends after a plan edit (patchRoutes, patchRemote) leaves the
+    page as a fresh load of the edited plan would: same days in date order, legs, stops
+    and remote accounts; the untouched days keep their very layers."""
+    from dataclasses import replace
+
+    from planner.services.map_page import PageUpdates
+
+    out = write_page(tmp_path / "app.html", options=MapOptions(tiles=None))
+    browser.open(out)
+    updates = PageUpdates()
+
+    def push(week: WeekPlan) -> list[str]:
+        data = build_map_data(accounts, week, values=values_of(accounts, week))
+        calls = updates.calls(data)
+        for function, argument in calls:
+            browser.page.evaluate(  # type: ignore[attr-defined]
+                "([f, a]) => planner[f](a)", [function, argument]
+            )
+        return [function for function, _ in calls]
+
+    push(plan)
+    day = plan.days[0]
+    legs = (*day.legs[:-2], day.legs[-1])
+    edited = replace(
+        plan,
+        days=(replace(day, visits=day.visits[:-1], legs=legs), *plan.days[1:]),
+        remote=plan.remote[1:],
+    )
+    assert set(push(edited)) <= {"patchRoutes", "patchRemote", "patchAccounts"}
+    patched = browser.js("planner.stats()")
+    legend = browser.js("document.querySelector('.planner-legend').textContent")
+    control = browser.js(
+        "[...document.querySelectorAll('.leaflet-control-layers-overlays span')]"
+        ".map(s => s.textContent.trim()).join('|')"
+    )
+    browser.open(out)
+    fresh_updates = PageUpdates()
+    data = build_map_data(accounts, edited, values=values_of(accounts, edited))
+    for function, argument in fresh_updates.calls(data):
+        browser.page.evaluate("([f, a]) => planner[f](a)", [function, argument])  # type: ignore[attr-defined]
+    fresh = browser.js("planner.stats()")
+    assert isinstance(patched, dict) and isinstance(fresh, dict)
+    for key in ("days", "legs", "stops", "remote", "accounts"):
+        assert patched[key] == fresh[key], key
+    assert legend == browser.js("document.querySelector('.planner-legend').textContent")
+    assert control == browser.js(
+        "[...document.querySelectorAll('.leaflet-control-layers-overlays span')]"
+        ".map(s => s.textContent.trim()).join('|')"
+    )
+    assert not browser.errors
