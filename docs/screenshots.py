@@ -61,14 +61,16 @@ def _steps(window, out: Path, language: str, region: Path | None) -> list[tuple[
     first = plan.visits()[0]
     busiest = max(range(len(plan.days)), key=lambda d: len(plan.days[d].visits))
 
-    def inspector() -> None:
+    def inspector() -> None:  # as a click on its row: the inspector, and the map zooms to it
         window._select([first.account_key], from_map=False)
+        window.map_view.call("fitTo", [first.account_key])
 
     def remote() -> None:
         window.remote_dock.raise_()
 
-    def territories() -> None:
+    def territories() -> None:  # the map shows every rep's area
         window.territories_dock.raise_()
+        window.map_view.call("fitTo", [a.key for a in window.session.accounts if a.location])
 
     def refused() -> None:
         window.plan_dock.raise_()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -127,47 +126,44 @@ def accounts_layer(
     features = []
     for account in located:
         assert account.location is not None
-        own = _AccountInputs(
+        own = (
             account, values.get(account.key), (territory_of or {}).get(account.key, NONE_LABEL),
             (planned or {}).get(account.key, ""), _radius(cents.get(account.key, 0), largest),
             sharing[_pin(account.location)], f,
         )  # fmt: skip
-        features.append(_built(memo, "account", account.key, own, own.feature))
+        build = partial(_account_feature, *own)
+        features.append(_built(memo, "account", account.key, own, build))
     return collection(features)
 
 
-@dataclass(frozen=True)
-class _AccountInputs:
-    """Everything one account's point shows."""
-
-    account: Account
-    value: WeekValue | None
-    territory: str
-    planned: str
-    radius: float
-    shared: int
-    formats: Formats
-
-    def feature(self) -> GeoJSON:
-        account, value, f = self.account, self.value, self.formats
-        assert account.location is not None
-        props = {
-            "name": one_line(account.name),
-            "deal_amount": money_text(account.amount, account.currency, f),
-            "visit_value": f.money(value.visit_value) if value else "",
-            "stage": one_line(account.stage) or NONE_LABEL,
-            "priority": value.band if value else "unknown",
-            "territory": self.territory,
-            "rep": one_line(account.owner) or NONE_LABEL,
-            "last_visit": f.date(account.last_visit) if account.last_visit else "",
-            "planned": self.planned,
-            "precision": Translator(f.locale)(str(account.precision)),
-            "radius": self.radius,
-            "shared": self.shared,
-            "coarse": account.precision.is_coarse,
-            "doubtful": one_line(account.doubtful),
-        }
-        return _point(account.location, props, account.key)
+def _account_feature(  # noqa: PLR0917 - the inputs the memo compares, in order
+    account: Account,
+    value: WeekValue | None,
+    territory: str,
+    planned: str,
+    radius: float,
+    shared: int,
+    f: Formats,
+) -> GeoJSON:
+    """One account's point, with everything it shows."""
+    assert account.location is not None
+    props = {
+        "name": one_line(account.name),
+        "deal_amount": money_text(account.amount, account.currency, f),
+        "visit_value": f.money(value.visit_value) if value else "",
+        "stage": one_line(account.stage) or NONE_LABEL,
+        "priority": value.band if value else "unknown",
+        "territory": territory,
+        "rep": one_line(account.owner) or NONE_LABEL,
+        "last_visit": f.date(account.last_visit) if account.last_visit else "",
+        "planned": planned,
+        "precision": Translator(f.locale)(str(account.precision)),
+        "radius": radius,
+        "shared": shared,
+        "coarse": account.precision.is_coarse,
+        "doubtful": one_line(account.doubtful),
+    }
+    return _point(account.location, props, account.key)
 
 
 def _day_features(day: DayPlan, rows: list[StopRow], f: Formats) -> list[GeoJSON]:

@@ -86,6 +86,7 @@ def test_click_reaches_the_bridge_hook_and_selection_styles(
         " e => window.clicked.push(e.detail.id))"
     )
     browser.js("planner.fitTo(['id:A1'])")  # centres the marker of an unplanned account
+    browser.page.wait_for_timeout(500)  # type: ignore[attr-defined]  # clusters re-drawn at the new zoom
     box = browser.js("JSON.stringify(planner.map.getContainer().getBoundingClientRect())")
     rect = json.loads(str(box))
     browser.page.mouse.click(rect["x"] + rect["width"] / 2, rect["y"] + rect["height"] / 2)  # type: ignore[attr-defined]
@@ -109,7 +110,9 @@ def test_updates_keep_zoom_and_pan_and_recolour(
     browser: Browser, page_file: Path, accounts: list[Account]
 ) -> None:
     browser.open(page_file)
+    browser.js("void planner.map.setZoom(15, {animate: false})")  # close: fitTo keeps it
     browser.js("planner.fitTo(['id:A5'])")
+    browser.page.wait_for_timeout(500)  # type: ignore[attr-defined]  # clusters re-drawn at the new zoom
     before = browser.js("JSON.stringify(planner.stats().center)")
     zoom = browser.js("planner.stats().zoom")
     fewer = build_map_data(accounts[:10], values=values_of(accounts)).layer_json("accounts")
@@ -185,6 +188,21 @@ def test_the_legend_is_folded_until_asked_and_fits_keep_data_clear_of_it(
         " b.bottom > r.top && b.top < r.bottom; }).length; })()"
     )
     assert covered == 0
+
+
+def test_zooming_to_a_planned_account_centres_it_at_town_zoom(
+    browser: Browser, page_file: Path, accounts: list[Account]
+) -> None:
+    """Its marker and its stop are one spot: centred at zoom 13 (towns in view), not
+    fitted as two points at the closest zoom."""
+    browser.open(page_file)
+    browser.js("void planner.map.setZoom(8, {animate: false})")
+    assert browser.js(f"planner.fitTo({json.dumps([accounts[0].key])})") is True
+    assert browser.js("planner.stats().zoom") == 13
+    centre = browser.js("JSON.stringify(planner.stats().center)")
+    lat, lon = json.loads(str(centre)).values()
+    assert accounts[0].location is not None
+    assert abs(lat - accounts[0].location.lat) < 1e-6 and abs(lon - accounts[0].location.lon) < 1e-6
 
 
 def test_patches_redraw_only_changed_days_and_remote_accounts(
