@@ -43,6 +43,7 @@ REGISTER_COUNTRY = {
     "berlin_schulen.csv": "DE",
     "caceres_farmacias.csv": "ES",
     "uk_neonatal_hospitals.csv": "GB",
+    "sapporo_clinics.csv": "JP",
     "salesforce_dataloader_accounts.csv": "",  # has a country column
 }
 _FAR_KM = 100.0

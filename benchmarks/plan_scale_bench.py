@@ -2,6 +2,7 @@
 
     python -m benchmarks.plan_scale_bench --sizes 1000 5000 25000 --time-limit 10
     python -m benchmarks.plan_scale_bench --sizes 1000 --weeks 4 --time-limit 10
+    python -m benchmarks.plan_scale_bench --workspace real.tpw --rep Sam --time-limit 10
 
 A workspace of N generated accounts (`benchmarks.weekly_instances`: towns, deals, cadences,
 opening hours) is split between reps of about 300 accounts each, owned through the CRM
@@ -9,7 +10,10 @@ owner column, reps' homes on a grid of 100 km cells across northern Italy. The C
 (`python -m planner plan --rep "Rep 000" ...`) plans the first rep in a fresh subprocess;
 its wall time, CPU time (user + system: the solver uses a second core when
 it is free, so CPU can exceed wall) and peak RSS (ru_maxrss) are reported; on a loaded
-machine wall time grows, CPU time much less. Targets (issue 17):
+machine wall time grows, CPU time much less. `--workspace` measures a copy of an existing
+workspace instead (a real export imported with `territory-planner import`, e.g. the
+25,600-store Starbucks directory of tests/data/real/SOURCES.md, and a rep added with
+`reps import`). Targets (issue 17):
 25,000 accounts ≤ 15 s and ≤ 1.5 GB at --time-limit 10; 4 weeks of 300 candidates ≤ 60 s.
 """
 
@@ -19,6 +23,7 @@ import argparse
 import json
 import math
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -104,10 +109,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--time-limit", type=float, default=10.0)
     parser.add_argument("--weeks", type=int, default=1)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--workspace", type=Path, help="measure a copy of this workspace")
+    parser.add_argument("--rep", default="", help="with --workspace: the rep to plan")
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for size in args.sizes:
+        if args.workspace:
+            copy = Path(tmp) / "copy.tpw"
+            shutil.copyfile(args.workspace, copy)
+            with Workspace.open(copy) as ws:
+                size, rep = ws.account_count(), args.rep or ws.reps()[0].name
+            row = {"accounts": size, "weeks": args.weeks, "time_limit_s": args.time_limit}
+            rows.append(row | measure(copy, rep, args.time_limit, args.weeks))
+        for size in [] if args.workspace else args.sizes:
             path = Path(tmp) / f"ws{size}.tpw"
             rep = build_workspace(path, size)
             row = {"accounts": size, "weeks": args.weeks, "time_limit_s": args.time_limit}

@@ -61,14 +61,16 @@ def _steps(window, out: Path, language: str, region: Path | None) -> list[tuple[
     first = plan.visits()[0]
     busiest = max(range(len(plan.days)), key=lambda d: len(plan.days[d].visits))
 
-    def inspector() -> None:
+    def inspector() -> None:  # as a click on its row: the inspector, and the map zooms to it
         window._select([first.account_key], from_map=False)
+        window.map_view.call("fitTo", [first.account_key])
 
     def remote() -> None:
         window.remote_dock.raise_()
 
-    def territories() -> None:
+    def territories() -> None:  # the map shows every rep's area
         window.territories_dock.raise_()
+        window.map_view.call("fitTo", [a.key for a in window.session.accounts if a.location])
 
     def refused() -> None:
         window.plan_dock.raise_()
@@ -77,8 +79,11 @@ def _steps(window, out: Path, language: str, region: Path | None) -> list[tuple[
             if window.plan_view.notice_text:
                 return
 
-    def day_map() -> None:
+    def day_map() -> None:  # with the legend unfolded: the day's stops stay clear of it
         window.plan_view.show_notice("")
+        window.map_view.page().runJavaScript(
+            "document.querySelector('.planner-legend-fold').click()"
+        )
         label = window.units.day(plan.days[busiest].day)
         window.map_view.call("fitDay", label)
 

@@ -122,7 +122,8 @@
 
   /* ---- week plan: one overlay per day ---- */
 
-  function routeFeature(feature, dayLayer) {
+  // Draws one feature of a day into its layer (also used by planner-patch.js).
+  var routeFeature = core.routeFeature = function (feature, dayLayer) {
     var p = feature.properties;
     var g = feature.geometry;
     if (g.type === 'LineString') {
@@ -149,7 +150,7 @@
       base.bindTooltip(function () { return el('span', null, p.name); });
       dayLayer.addLayer(base);
     }
-  }
+  };
 
   planner.setRoutes = function (data) {
     var geojson = parse(data);
@@ -171,23 +172,27 @@
     core.firstView();
   };
 
+  // One remote account's marker; `plannerId` lets planner-patch.js replace it.
+  core.remoteMarker = function (f) {
+    var c = f.geometry.coordinates;
+    var p = f.properties;
+    var m = L.marker([c[1], c[0]], {icon: dom.remoteIcon(), title: ''});
+    m.bindTooltip(function () { return el('span', null, p.name); });
+    m.bindPopup(function () {
+      return infoBox(p.name, [['visit_value', p.visit_value], ['channel', p.channel],
+                              ['reason', p.reason]]);
+    });
+    m.on('click', function () { core.notify(String(p.id)); });
+    m.plannerId = String(p.id);
+    return m;
+  };
+
   planner.setRemote = function (data) {
     var geojson = parse(data);
     var name = label('remote');
     core.dropOverlay(name);
     var group = L.featureGroup();
-    (geojson.features || []).forEach(function (f) {
-      var c = f.geometry.coordinates;
-      var p = f.properties;
-      var m = L.marker([c[1], c[0]], {icon: dom.remoteIcon(), title: ''});
-      m.bindTooltip(function () { return el('span', null, p.name); });
-      m.bindPopup(function () {
-        return infoBox(p.name, [['visit_value', p.visit_value], ['channel', p.channel],
-                                ['reason', p.reason]]);
-      });
-      m.on('click', function () { core.notify(String(p.id)); });
-      group.addLayer(m);
-    });
+    (geojson.features || []).forEach(function (f) { group.addLayer(core.remoteMarker(f)); });
     core.remote = group;
     core.putOverlay(name, group);
     core.drawLegend();

@@ -110,8 +110,11 @@
     var found = layersFor(parse(ids));
     if (!found.length) { return false; }
     var bounds = L.latLngBounds(found.map(function (m) { return m.getLatLng(); }));
-    if (found.length === 1) {  // one account: in the middle, where the legend never is
-      core.map.setView(bounds.getCenter(), 15);
+    if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
+      // one spot (an account, its stop, accounts on a shared pin): in the middle, where
+      // the legend never is, at a town's zoom (its neighbours and the nearby towns'
+      // names in view), closer if the user already was
+      core.map.setView(bounds.getCenter(), Math.max(core.map.getZoom(), 13));
     } else {
       core.map.fitBounds(bounds.pad(0.2), fitOptions(15));
     }

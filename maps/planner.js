@@ -4,6 +4,7 @@
  *   planner-dom.js      DOM helpers (load it first)
  *   planner-layers.js   planner.setAccounts / setRoutes / setRemote / setTerritories / setColorBy
  *   planner-view.js     planner.select / pick / patchAccounts / fitTo / fitDay / openPopup / stats
+ *   planner-patch.js    planner.patchRoutes / patchRemote (a plan edit redraws what changed)
  *   planner-basemap.js  offline outlines, town labels (setPlaces) and roads (setRoads)
  *   planner-select.js   shift-drag box selection
  *
@@ -16,6 +17,8 @@
  *   planner.setPlaces(geojson)       town labels (name, population, minZoom), by zoom
  *   planner.setRoads(table)          road lines by class, drawn by zoom (planner/maps/roads.py)
  *   planner.patchAccounts({features, remove})  replace/add those points, drop the ids
+ *   planner.patchRoutes({days: {label: features}, remove: [labels]})  redraw those days
+ *   planner.patchRemote({features, remove})    replace/add those remote accounts by id
  *   planner.select(ids) / planner.fitTo(ids) / planner.fitDay(label) / planner.openPopup(id)
  *   planner.setColorBy(field)
  *   planner.pick(ids)                select as if the user did it on the map (reported)

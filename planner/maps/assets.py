@@ -29,6 +29,7 @@ JS_FILES = (
     "planner-dom.js",
     "planner.js",
     "planner-layers.js",
+    "planner-patch.js",
     "planner-view.js",
     "planner-basemap.js",
     "planner-select.js",

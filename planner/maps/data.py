@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from planner.domain import Account, Rep, Territory, WeekPlan
@@ -13,6 +14,7 @@ from planner.domain.i18n import Translator
 from planner.domain.value import WeekValue
 from planner.io.exporters.common import accounts_by_key, one_line
 from planner.maps.layers import (
+    FeatureMemo,
     GeoJSON,
     accounts_layer,
     planned_labels,
@@ -89,12 +91,14 @@ def build_map_data(
     values: Mapping[str, WeekValue],
     reps: Sequence[Rep] = (),
     locale: str | None = None,
+    memo: FeatureMemo | None = None,
 ) -> MapData:
     """Layers for the accounts, and for the plan and territories when given.
 
     `values` are the week's values and priority bands by account key, from the one
     valuation (`planner.services.valuation`) the app and every export use. Popup text
-    follows `locale` (English by default).
+    follows `locale` (English by default). With a `memo` (kept by the caller between
+    builds), features whose inputs did not change are reused, not built again.
     """
     formats = Formats(locale or "en")
     by_key = accounts_by_key(accounts)
@@ -105,12 +109,32 @@ def build_map_data(
         territory_of={k: one_line(v) for k, v in territory_names(terrs).items()},
         planned=planned_labels(plan, formats),
         formats=formats,
+        memo=memo,
     )
     palettes = _palettes(account_layer, terrs, Translator(locale))
-    return MapData(
+    data = MapData(
         accounts=account_layer,
-        routes=routes_layer(plan, by_key, formats) if plan is not None else None,
-        remote=remote_layer(plan, by_key, formats) if plan is not None else None,
-        territories=territories_layer(terrs, by_key, reps, palettes["rep"]) if terrs else None,
+        routes=routes_layer(plan, by_key, formats, memo) if plan is not None else None,
+        remote=remote_layer(plan, by_key, formats, memo) if plan is not None else None,
+        territories=_territories(terrs, by_key, reps, palettes["rep"], memo) if terrs else None,
         palettes=palettes,
     )
+    if memo is not None:
+        memo.turn()
+    return data
+
+
+def _territories(
+    terrs: Sequence[Territory],
+    accounts: Mapping[str, Account],
+    reps: Sequence[Rep],
+    colors: Palette,
+    memo: FeatureMemo | None,
+) -> GeoJSON:
+    """The territories' areas: kept while their accounts' pins, the reps and the colours
+    stand (outlining costs a concave hull per territory)."""
+    build = partial(territories_layer, terrs, accounts, reps, colors)
+    if memo is None:
+        return build()
+    pins = tuple((k, accounts[k].location) for t in terrs for k in t.account_keys if k in accounts)
+    return memo.get("territories", "", (tuple(terrs), pins, tuple(reps), colors), build)

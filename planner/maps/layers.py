@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
-from planner.domain import Account, DayPlan, GeoPoint, Territory, WeekPlan
+from planner.domain import Account, DayPlan, Decision, GeoPoint, Territory, WeekPlan
 from planner.domain.formats import Formats
 from planner.domain.i18n import Translator
 from planner.domain.value import WeekValue
@@ -38,6 +39,36 @@ def _point(point: GeoPoint, props: dict[str, Any], fid: str | None = None) -> Ge
         feature["id"] = fid
     feature["properties"] = props
     return feature
+
+
+class FeatureMemo:
+    """Features kept from the previous build, each with what it was built from: a layer
+    rebuilt after a small change (a plan edit, one moved pin) builds only the features
+    whose inputs differ and returns the same objects for the rest, so a caller can tell
+    unchanged features by identity. Holds one build: `turn` forgets what the last build
+    did not use."""
+
+    def __init__(self) -> None:
+        self._before: dict[tuple[str, str], tuple[object, Any]] = {}
+        self._now: dict[tuple[str, str], tuple[object, Any]] = {}
+
+    def get[T](self, kind: str, key: str, inputs: object, build: Callable[[], T]) -> T:
+        known = self._now.get((kind, key)) or self._before.get((kind, key))
+        if known is not None and known[0] == inputs:
+            self._now[(kind, key)] = known
+            return known[1]  # type: ignore[no-any-return]
+        made = build()
+        self._now[(kind, key)] = (inputs, made)
+        return made
+
+    def turn(self) -> None:
+        self._before, self._now = self._now, {}
+
+
+def _built[T](
+    memo: FeatureMemo | None, kind: str, key: str, inputs: object, build: Callable[[], T]
+) -> T:
+    return build() if memo is None else memo.get(kind, key, inputs, build)
 
 
 def collection(features: list[GeoJSON]) -> GeoJSON:
@@ -79,6 +110,7 @@ def accounts_layer(
     territory_of: Mapping[str, str] | None = None,
     planned: Mapping[str, str] | None = None,
     formats: Formats | None = None,
+    memo: FeatureMemo | None = None,
 ) -> GeoJSON:
     """One point per located account; unlocated accounts cannot be drawn and are skipped.
 
@@ -87,7 +119,6 @@ def accounts_layer(
     `deal_amount` is the CRM's amount, shown for reference.
     """
     f = formats or Formats()
-    t = Translator(f.locale)
     located = [a for a in accounts if a.location is not None]
     cents = {k: v.visit_value.cents for k, v in values.items()}
     largest = max((cents.get(a.key, 0) for a in located), default=0)
@@ -95,25 +126,44 @@ def accounts_layer(
     features = []
     for account in located:
         assert account.location is not None
-        value = values.get(account.key)
-        props = {
-            "name": one_line(account.name),
-            "deal_amount": money_text(account.amount, account.currency, f),
-            "visit_value": f.money(value.visit_value) if value else "",
-            "stage": one_line(account.stage) or NONE_LABEL,
-            "priority": value.band if value else "unknown",
-            "territory": (territory_of or {}).get(account.key, NONE_LABEL),
-            "rep": one_line(account.owner) or NONE_LABEL,
-            "last_visit": f.date(account.last_visit) if account.last_visit else "",
-            "planned": (planned or {}).get(account.key, ""),
-            "precision": t(str(account.precision)),
-            "radius": _radius(cents.get(account.key, 0), largest),
-            "shared": sharing[_pin(account.location)],
-            "coarse": account.precision.is_coarse,
-            "doubtful": one_line(account.doubtful),
-        }
-        features.append(_point(account.location, props, account.key))
+        own = (
+            account, values.get(account.key), (territory_of or {}).get(account.key, NONE_LABEL),
+            (planned or {}).get(account.key, ""), _radius(cents.get(account.key, 0), largest),
+            sharing[_pin(account.location)], f,
+        )  # fmt: skip
+        build = partial(_account_feature, *own)
+        features.append(_built(memo, "account", account.key, own, build))
     return collection(features)
+
+
+def _account_feature(  # noqa: PLR0917 - the inputs the memo compares, in order
+    account: Account,
+    value: WeekValue | None,
+    territory: str,
+    planned: str,
+    radius: float,
+    shared: int,
+    f: Formats,
+) -> GeoJSON:
+    """One account's point, with everything it shows."""
+    assert account.location is not None
+    props = {
+        "name": one_line(account.name),
+        "deal_amount": money_text(account.amount, account.currency, f),
+        "visit_value": f.money(value.visit_value) if value else "",
+        "stage": one_line(account.stage) or NONE_LABEL,
+        "priority": value.band if value else "unknown",
+        "territory": territory,
+        "rep": one_line(account.owner) or NONE_LABEL,
+        "last_visit": f.date(account.last_visit) if account.last_visit else "",
+        "planned": planned,
+        "precision": Translator(f.locale)(str(account.precision)),
+        "radius": radius,
+        "shared": shared,
+        "coarse": account.precision.is_coarse,
+        "doubtful": one_line(account.doubtful),
+    }
+    return _point(account.location, props, account.key)
 
 
 def _day_features(day: DayPlan, rows: list[StopRow], f: Formats) -> list[GeoJSON]:
@@ -161,32 +211,48 @@ def _day_features(day: DayPlan, rows: list[StopRow], f: Formats) -> list[GeoJSON
 
 
 def routes_layer(
-    plan: WeekPlan, accounts: Mapping[str, Account], formats: Formats | None = None
+    plan: WeekPlan,
+    accounts: Mapping[str, Account],
+    formats: Formats | None = None,
+    memo: FeatureMemo | None = None,
 ) -> GeoJSON:
     """Legs and numbered stops of every day; `day_label` names the day's overlay."""
+    f = formats or Formats()
     rows = stop_rows(plan, accounts)
     features: list[GeoJSON] = []
     for day in plan.days:
         mine = [r for r in rows if r.day is day]
-        features.extend(_day_features(day, mine, formats or Formats()))
+        inputs = (day, tuple(r.location for r in mine), f)
+        build = partial(_day_features, day, mine, f)
+        features.extend(_built(memo, "day", day.day.isoformat(), inputs, build))
     return collection(features)
 
 
 def remote_layer(
-    plan: WeekPlan, accounts: Mapping[str, Account], formats: Formats | None = None
+    plan: WeekPlan,
+    accounts: Mapping[str, Account],
+    formats: Formats | None = None,
+    memo: FeatureMemo | None = None,
 ) -> GeoJSON:
     """Accounts to serve by phone or video this week, where they are located."""
+    f = formats or Formats()
     features = []
     for decision in plan.remote:
         account = accounts.get(decision.account_key)
         if account is None or account.location is None:
             continue
-        props = {
-            "id": decision.account_key,
-            "name": one_line(decision.name),
-            "visit_value": (formats or Formats()).money(decision.value),
-            "channel": "remote",
-            "reason": one_line(decision.reason),
-        }
-        features.append(_point(account.location, props))
+        build = partial(_remote_feature, decision, account.location, f)
+        inputs = (decision, account.location, f)
+        features.append(_built(memo, "remote", decision.account_key, inputs, build))
     return collection(features)
+
+
+def _remote_feature(decision: Decision, where: GeoPoint, f: Formats) -> GeoJSON:
+    props = {
+        "id": decision.account_key,
+        "name": one_line(decision.name),
+        "visit_value": f.money(decision.value),
+        "channel": "remote",
+        "reason": one_line(decision.reason),
+    }
+    return _point(where, props)

@@ -30,8 +30,8 @@ CRM values (a hospital register) is worth the default tier's visit to every acco
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -175,6 +175,48 @@ def value_accounts(
     """Value breakdown of every account, by account key."""
     params = params or ValueParams()
     return {a.key: value_account(a, week_start, params) for a in accounts}
+
+
+Valuer = Callable[[Iterable[Account], date, "ValueParams | None"], dict[str, "ValueBreakdown"]]
+
+
+class ValueMemo:
+    """`value_accounts` that remembers, for one caller (not shared between threads).
+
+    A breakdown depends on the account, the week and the parameters; of the parameters,
+    only an account's own entries (excluded, must visit, weight) differ between hand
+    edits. An unchanged account with unchanged own entries keeps its breakdown, so
+    taking one account out of a plan re-values that account, not every one.
+    """
+
+    def __init__(self) -> None:
+        self._shared: tuple[date, ValueParams] | None = None
+        self._known: dict[str, tuple[Account, tuple[bool, bool, float], ValueBreakdown]] = {}
+
+    def __call__(
+        self, accounts: Iterable[Account], week_start: date, params: ValueParams | None = None
+    ) -> dict[str, ValueBreakdown]:
+        params = params or ValueParams()
+        shared = (week_start, _shared_params(params))
+        if shared != self._shared:
+            self._shared, self._known = shared, {}
+        return {a.key: self._value(a, week_start, params) for a in accounts}
+
+    def _value(self, account: Account, week_start: date, params: ValueParams) -> ValueBreakdown:
+        key = account.key
+        own = (key in params.excluded, key in params.must_visit,
+               params.account_weights.get(key, 1.0))  # fmt: skip
+        known = self._known.get(key)
+        if known is not None and known[1] == own and (known[0] is account or known[0] == account):
+            return known[2]
+        breakdown = value_account(account, week_start, params)
+        self._known[key] = (account, own, breakdown)
+        return breakdown
+
+
+def _shared_params(params: ValueParams) -> ValueParams:
+    """The parameters without the per-account entries."""
+    return replace(params, account_weights={}, must_visit=frozenset(), excluded=frozenset())
 
 
 def value_account(account: Account, week_start: date, params: ValueParams) -> ValueBreakdown:

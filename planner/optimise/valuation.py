@@ -13,7 +13,7 @@ from datetime import date
 
 from planner.domain.account import Account
 from planner.domain.value import PRIORITY_BANDS, WeekValue
-from planner.optimise.priorities import ValueBreakdown, ValueParams, value_accounts
+from planner.optimise.priorities import ValueBreakdown, ValueParams, Valuer, value_accounts
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,13 @@ class Valuation:
 
 
 def value_week(
-    accounts: Iterable[Account], week_start: date, params: ValueParams | None = None
+    accounts: Iterable[Account],
+    week_start: date,
+    params: ValueParams | None = None,
+    valuer: Valuer = value_accounts,
 ) -> Valuation:
-    breakdowns = value_accounts(accounts, week_start, params)
+    """`valuer`: `value_accounts`, or a `ValueMemo` that keeps unchanged breakdowns."""
+    breakdowns = valuer(accounts, week_start, params)
     return Valuation(week_start, breakdowns, priority_bands(breakdowns))
 
 

@@ -19,8 +19,9 @@ from planner.domain.formats import Formats
 from planner.domain.i18n import N_
 from planner.domain.plan import WeekPlan
 from planner.domain.rep import Rep
-from planner.optimise.priorities import ValueParams
+from planner.optimise.priorities import ValueParams, Valuer, value_accounts
 from planner.optimise.week.build import assemble_plan, build_week_problem
+from planner.optimise.week.explain_memo import ExplainMemo
 from planner.optimise.week.insertion import Routes, time_day
 from planner.optimise.week.locks import LockSpec
 from planner.optimise.week.overnight import with_hotel
@@ -39,12 +40,18 @@ class PlanEditError(DomainError):
 
 @dataclass(frozen=True)
 class PlanContext:
-    """What a plan was made from: needed to time it again."""
+    """What a plan was made from: needed to time it again. `values`: the value formula's
+    parameters (the workspace's tiers), as the planner used them. `memo` and `valuer` (a
+    `ValueMemo`): explanation figures and values kept from earlier edits of the week, so
+    an edit searches only the days it changed and values only the account it changed."""
 
     accounts: Sequence[Account]
     rep: Rep
     travel_model: TravelModel
     calendar: WeekCalendar | None = None  # None: only the plan's closed days are known
+    values: ValueParams | None = None
+    memo: ExplainMemo | None = None
+    valuer: Valuer = value_accounts
 
 
 def move_visit(
@@ -79,7 +86,7 @@ def remove_visit(ctx: PlanContext, plan: WeekPlan, key: str) -> WeekPlan:
     """Take a visit out of the week; it stays out when the week is re-optimised."""
     routes = [[k for k in route if k != key] for route in _routes(plan)]
     locks = [lock for lock in locks_from_plan(plan) if lock.account_key != key]
-    values = values_for_replan(plan)
+    values = values_for_replan(plan, ctx.values)
     values = replace(values, excluded=values.excluded | {key})
     return _retime(ctx, plan, routes, locks, values=values)
 
@@ -104,11 +111,11 @@ def _retime(
     moved: tuple[str, str] | None = None,
     values: ValueParams | None = None,
 ) -> WeekPlan:
-    values = values or values_for_replan(plan)
+    values = values or values_for_replan(plan, ctx.values)
     calendar = ctx.calendar or WeekCalendar.of_plan_days(plan.closed)
     problem, excluded = build_week_problem(
         ctx.accounts, ctx.rep, plan.week_start, len(plan.days) + len(plan.closed),
-        ctx.travel_model, locks=locks, values=values, calendar=calendar,
+        ctx.travel_model, locks=locks, values=values, calendar=calendar, valuer=ctx.valuer,
     )  # fmt: skip
     problem = _with_hotels(problem, plan)
     index = {c.key: i for i, c in enumerate(problem.candidates)}
@@ -136,7 +143,9 @@ def _retime(
                 ).format(what=what)
             )
     solved = evaluate(problem, routes, (N_("edited by hand"),))
-    return assemble_plan(problem, solved, excluded, None)
+    if ctx.memo is not None:
+        ctx.memo.bind(ctx.rep, plan.week_start, ctx.travel_model)
+    return assemble_plan(problem, solved, excluded, None, ctx.memo)
 
 
 def _with_hotels(problem: WeekProblem, plan: WeekPlan) -> WeekProblem:

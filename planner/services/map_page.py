@@ -12,11 +12,12 @@ from typing import Any
 
 from planner.maps.assets import page_assets
 from planner.maps.data import MapData
+from planner.maps.layers import GeoJSON
 from planner.maps.palette import DAY_COLORS
 
 __all__ = ["DAY_COLORS", "PageUpdates", "check_map_assets", "write_app_page"]
 
-EMPTY = {"type": "FeatureCollection", "features": []}
+EMPTY: GeoJSON = {"type": "FeatureCollection", "features": []}
 Call = tuple[str, Any]  # a planner.js function and its one argument
 
 
@@ -37,44 +38,100 @@ def check_map_assets() -> str:
 class PageUpdates:
     """What the page already shows, so that an update sends only what changed.
 
-    A layer whose GeoJSON is unchanged is not sent again; changed accounts go as a patch
-    (`planner.patchAccounts`: the changed points and the ids gone) unless the palettes
-    changed, which re-colours every point.
+    Accounts go as a patch (`planner.patchAccounts`: the changed points and the ids
+    gone) unless the palettes changed, which re-colours every point; the plan's routes
+    by day (`planner.patchRoutes`: an edit on Tuesday redraws Tuesday) and the remote
+    accounts by id (`planner.patchRemote`). A feature that is the very object sent last
+    time (`planner.maps.layers.FeatureMemo` hands those back) is not even compared.
     """
 
     def __init__(self) -> None:
-        self._layers: dict[str, str] = {}
-        self._accounts: dict[str, str] | None = None  # feature JSON by id; None: nothing sent
-        self._palettes = ""
+        self.forget()
 
     def forget(self) -> None:
         """The page was (re)loaded: it shows nothing."""
-        self._layers, self._accounts, self._palettes = {}, None, ""
+        self._accounts: _Sent | None = None
+        self._palettes = ""
+        self._parts: dict[str, _Sent] = {}  # routes by day, remote accounts by id
+        self._territories: tuple[GeoJSON | None, str | None] = (None, None)  # (layer, JSON)
 
     def calls(self, data: MapData) -> list[Call]:
         out = self._account_calls(data)
-        for name, function in (
-            ("routes", "setRoutes"),
-            ("remote", "setRemote"),
-            ("territories", "setTerritories"),
-        ):
-            text = data.layer_json(name) if getattr(data, name) is not None else json.dumps(EMPTY)
-            if self._layers.get(name) != text:
-                self._layers[name] = text
-                out.append((function, text))
+        out += self._route_calls(data.routes)
+        out += self._remote_calls(data.remote)
+        if data.territories is None or data.territories is not self._territories[0]:
+            # A layer kept by the map data's memo is the same object: not even compared.
+            text = data.layer_json("territories") if data.territories is not None else _EMPTY_JSON
+            if text != self._territories[1]:
+                out.append(("setTerritories", text))
+            self._territories = (data.territories, text)
         return out
 
     def _account_calls(self, data: MapData) -> list[Call]:
         layer = data.to_dict().get("accounts") or {**EMPTY, "palettes": {}}
-        features = {str(f["id"]): f for f in layer["features"]}
-        texts = {key: json.dumps(f, sort_keys=True) for key, f in features.items()}
         palettes = json.dumps(layer["palettes"], sort_keys=True)
-        before, self._accounts = self._accounts, texts
+        sent = _Sent.of({str(f["id"]): f for f in layer["features"]}, self._accounts)
+        before, self._accounts = self._accounts, sent
         if before is None or palettes != self._palettes:
             self._palettes = palettes
             return [("setAccounts", json.dumps(layer, ensure_ascii=False))]
-        changed = [features[key] for key, text in texts.items() if before.get(key) != text]
-        removed = [key for key in before if key not in texts]
+        changed, removed = sent.changes(before)
         if not changed and not removed:
             return []
-        return [("patchAccounts", {"features": changed, "remove": removed})]
+        patch = {"features": [sent.items[k] for k in changed], "remove": removed}
+        return [("patchAccounts", patch)]
+
+    def _route_calls(self, routes: GeoJSON | None) -> list[Call]:
+        days: dict[str, list[GeoJSON]] = {}
+        for feature in (routes or EMPTY)["features"]:
+            days.setdefault(feature["properties"]["day_label"], []).append(feature)
+        return self._part_calls("routes", days, routes, ("setRoutes", "patchRoutes"))
+
+    def _remote_calls(self, remote: GeoJSON | None) -> list[Call]:
+        features = {str(f["properties"]["id"]): f for f in (remote or EMPTY)["features"]}
+        return self._part_calls("remote", features, remote, ("setRemote", "patchRemote"))
+
+    def _part_calls(
+        self, name: str, parts: dict[str, Any], layer: GeoJSON | None, calls: tuple[str, str]
+    ) -> list[Call]:
+        """The whole `layer` the first time (calls[0]); then its `parts` (days, features)
+        new or changed, and the ids gone (calls[1])."""
+        sent = _Sent.of(parts, self._parts.get(name))
+        before, self._parts[name] = self._parts.get(name), sent
+        if before is None:
+            return [(calls[0], json.dumps(layer or EMPTY, ensure_ascii=False))]
+        changed, removed = sent.changes(before)
+        if not changed and not removed:
+            return []
+        patch: dict[str, Any] = {"remove": removed}
+        if name == "routes":  # by day label
+            patch["days"] = {key: sent.items[key] for key in changed}
+        else:
+            patch["features"] = [sent.items[key] for key in changed]
+        return [(calls[1], patch)]
+
+
+_EMPTY_JSON = json.dumps(EMPTY)
+
+
+class _Sent:
+    """Items (features, or a day's features) by id as sent, with their JSON text."""
+
+    def __init__(self, items: dict[str, Any], texts: dict[str, str]) -> None:
+        self.items, self.texts = items, texts
+
+    @classmethod
+    def of(cls, items: dict[str, Any], before: _Sent | None) -> _Sent:
+        texts = {}
+        for key, item in items.items():
+            if before is not None and before.items.get(key) is item:
+                texts[key] = before.texts[key]  # the same object: unchanged
+            else:
+                texts[key] = json.dumps(item, sort_keys=True)
+        return cls(items, texts)
+
+    def changes(self, before: _Sent) -> tuple[list[str], list[str]]:
+        """(ids new or changed since `before`, ids gone)."""
+        changed = [key for key, text in self.texts.items() if before.texts.get(key) != text]
+        removed = [key for key in before.texts if key not in self.texts]
+        return changed, removed

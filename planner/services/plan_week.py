@@ -6,7 +6,7 @@ adds the workspace (the rep, their territory, the stored plan's locks) and the J
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -25,7 +25,7 @@ from planner.optimise.week.orchestrate import WeekOutcome, WeekRequest, optimise
 from planner.optimise.week.planner import WeekParams
 from planner.services.calendar_week import week_calendar
 from planner.services.currencies import in_currency, load_rates
-from planner.services.rep_scope import rep_scope
+from planner.services.rep_scope import RepScope, rep_scope
 from planner.services.road_legs import with_road_legs
 from planner.services.valuation import values_for_replan
 from planner.services.value_settings import load_value_params
@@ -74,6 +74,39 @@ def locks_from_plan(plan: WeekPlan, *, appointments: bool = True) -> list[LockSp
     return out
 
 
+@dataclass(frozen=True)
+class PlanningAccounts:
+    """The accounts a rep's week is planned from, as the planner sees them."""
+
+    accounts: list[Account]  # the rep's own (or all), booked ones, in the rep's currency
+    scope: RepScope
+    converted: str  # a note on amounts converted to the rep's currency, or ""
+    every: int  # accounts in the workspace
+
+
+def planning_accounts(
+    workspace: Workspace,
+    rep: Rep,
+    week_start: date,
+    calendar: WeekCalendar,
+    *,
+    everyone: bool = False,
+    every: Sequence[Account] | None = None,
+) -> PlanningAccounts:
+    """The rep's own accounts (`planner.services.rep_scope`; all with `everyone`) and any
+    with an appointment in the week, with visits in the rep's earlier stored plans as
+    their last visits, amounts in the rep's currency. Planning and hand edits both start
+    from these. `every`: the workspace's accounts when the caller has them loaded."""
+    every = workspace.accounts() if every is None else every
+    scope = rep_scope(every, rep, workspace.reps(), workspace.territories(), everyone=everyone)
+    accounts = list(scope.accounts)
+    booked = {a.account_key for a in calendar.appointments} - {a.key for a in accounts}
+    accounts += [a for a in every if a.key in booked]  # booked: in, the rep's own or not
+    accounts = with_planned_visits(accounts, earlier_plans(workspace, rep.name, week_start))
+    accounts, converted = in_currency(accounts, rep.currency, load_rates(workspace))
+    return PlanningAccounts(accounts, scope, converted, len(every))
+
+
 def plan_in_workspace(
     workspace: Workspace,
     rep_name: str | None,
@@ -103,14 +136,10 @@ def plan_in_workspace(
     if rep is None:
         names = ", ".join(r.name for r in reps)
         raise DomainError(f"no rep named {rep_name!r} in the workspace (known: {names})")
-    every = workspace.accounts()
-    scope = rep_scope(every, rep, reps, workspace.territories(), everyone=everyone)
     calendar = week_calendar(workspace, rep, week_start)
-    accounts = list(scope.accounts)
-    booked = {a.account_key for a in calendar.appointments} - {a.key for a in accounts}
-    accounts += [a for a in every if a.key in booked]  # booked: in, the rep's own or not
-    accounts = with_planned_visits(accounts, earlier_plans(workspace, rep.name, week_start))
-    accounts, converted = in_currency(accounts, rep.currency, load_rates(workspace))
+    scoped = planning_accounts(workspace, rep, week_start, calendar, everyone=everyone)
+    accounts, scope, converted = scoped.accounts, scoped.scope, scoped.converted
+    every = scoped.every
     previous = workspace.load_plan(rep.name, week_start)
     locks = locks_from_plan(previous, appointments=False) if previous is not None else []
     values = values_for_replan(previous, load_value_params(workspace))
@@ -118,7 +147,7 @@ def plan_in_workspace(
         accounts, rep, week_start, days, travel_model, locks, previous, values, calendar
     )
     outcome = optimise_week(request, params, progress, cancel, deadline)
-    notes = tuple(n for n in (scope.left_out_note(len(every)), converted) if n)
+    notes = tuple(n for n in (scope.left_out_note(every), converted) if n)
     if notes:
         outcome = replace(outcome, plan=replace(outcome.plan, notes=(*notes, *outcome.plan.notes)))
     outcome = replace(outcome, plan=with_road_legs(outcome.plan, accounts, travel_model))

@@ -25,7 +25,13 @@ from planner.io.workspace import Workspace
 from planner.services.currencies import Rates, in_currency, load_rates, save_rates
 from planner.services.events import Event, History, Replace, UndoList
 from planner.services.rep_scope import RepScope, rep_scope
-from planner.services.valuation import Valuation, values_for_replan, week_valuation
+from planner.services.valuation import (
+    Valuation,
+    ValueMemo,
+    ValueParams,
+    values_for_replan,
+    week_valuation,
+)
 from planner.services.value_settings import (
     TierSettings,
     load_value_params,
@@ -34,6 +40,8 @@ from planner.services.value_settings import (
 
 if TYPE_CHECKING:  # imported on first use: they load the solver, scipy and folium
     from planner.maps.data import MapData
+    from planner.maps.layers import FeatureMemo
+    from planner.optimise.week.explain_memo import ExplainMemo
     from planner.services.assign_territories import TerritoryResult
     from planner.services.edit_plan import PlanContext
     from planner.services.plan_week import WeekParams
@@ -79,6 +87,11 @@ class SessionModel:
         self.all_accounts = False  # the switch: every rep's accounts, not only the rep's own
         self.plan: WeekPlan | None = None
         self.valuation: Valuation = week_valuation((), self.week_start)
+        self.value_params = ValueParams()  # the workspace's (tier settings), from _revalue
+        self._values = ValueMemo()  # breakdowns of unchanged accounts are kept
+        self._edit_values = ValueMemo()  # the same for hand edits (the planner's accounts)
+        self._explain_memo: ExplainMemo | None = None  # figures kept between hand edits
+        self._map_memo: FeatureMemo | None = None
         self._travel_model: TravelModel | None = None
         self._travel_inputs: tuple[str, list[Account]] = ("", [])
         self.territory_result: TerritoryResult | None = None
@@ -130,14 +143,15 @@ class SessionModel:
         return plan
 
     def _revalue(self) -> None:
-        params = load_value_params(self.workspace)  # the workspace's tier settings
+        self.value_params = load_value_params(self.workspace)  # the workspace's tier settings
         accounts, rep = self.accounts, self.rep
         # Values in the rep's currency, as the planner's; while a rate is missing, each
         # account keeps its own currency (the planner says which rate to set).
         if rep is not None and any(a.currency != rep.currency for a in accounts):
             with contextlib.suppress(DomainError):
                 accounts, _ = in_currency(accounts, rep.currency, load_rates(self.workspace))
-        self.valuation = week_valuation(accounts, self.week_start, self.plan, params)
+        params = self.value_params
+        self.valuation = week_valuation(accounts, self.week_start, self.plan, params, self._values)
 
     # what the views show ---------------------------------------------------------------
     def account(self, key: str) -> Account | None:
@@ -168,7 +182,9 @@ class SessionModel:
         """Every layer of the map: accounts coloured by the valuation's bands, the plan,
         the remote list and the territories; texts in `locale` (English by default)."""
         from planner.maps.data import build_map_data
+        from planner.maps.layers import FeatureMemo
 
+        self._map_memo = self._map_memo or FeatureMemo()  # unchanged features are reused
         return build_map_data(
             self.accounts,
             self.plan,
@@ -176,6 +192,7 @@ class SessionModel:
             values=self.valuation.week_values(),
             reps=self.workspace.reps(),
             locale=locale,
+            memo=self._map_memo,
         )
 
     # accounts and rep ------------------------------------------------------------------
@@ -256,15 +273,27 @@ class SessionModel:
 
     def edit_visit(self, text: str, edit: PlanEdit) -> str:
         """Apply a hand edit to the plan (undoable); returns why it was refused, or ""."""
+        from planner.optimise.week.explain_memo import ExplainMemo
         from planner.services.calendar_week import week_calendar
         from planner.services.edit_plan import PlanContext
+        from planner.services.plan_week import planning_accounts
 
         if self.plan is None or self.rep is None:
             return N_("there is no plan to edit")
         try:
             # The rep's calendar too: a hand edit keeps clear of busy time and days off.
             calendar = week_calendar(self.workspace, self.rep, self.plan.week_start)
-            context = PlanContext(self.accounts, self.rep, self.travel_model, calendar)
+            # The accounts the planner plans from (the rep's, in the rep's currency, with
+            # earlier weeks' visits), so an edit explains what a re-plan would.
+            accounts = planning_accounts(
+                self.workspace, self.rep, self.plan.week_start, calendar,
+                everyone=self.all_accounts, every=self.accounts,
+            ).accounts  # fmt: skip
+            self._explain_memo = self._explain_memo or ExplainMemo()
+            context = PlanContext(
+                accounts, self.rep, self.travel_model, calendar,
+                values=self.value_params, memo=self._explain_memo, valuer=self._edit_values,
+            )  # fmt: skip
             plan = edit(context, self.plan)
         except DomainError as exc:
             return str(exc)

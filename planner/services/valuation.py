@@ -15,7 +15,14 @@ from datetime import date
 from planner.domain.account import Account
 from planner.domain.plan import WeekPlan
 from planner.optimise.channel import PHONE, VIDEO
-from planner.optimise.priorities import USER_EXCLUDED, ValueBreakdown, ValueParams
+from planner.optimise.priorities import (
+    USER_EXCLUDED,
+    ValueBreakdown,
+    ValueMemo,
+    ValueParams,
+    Valuer,
+    value_accounts,
+)
 from planner.optimise.valuation import Valuation, value_week
 
 __all__ = [
@@ -23,6 +30,7 @@ __all__ = [
     "VIDEO",
     "Valuation",
     "ValueBreakdown",
+    "ValueMemo",
     "ValueParams",
     "values_for_replan",
     "week_valuation",
@@ -34,9 +42,11 @@ def week_valuation(
     week_start: date,
     plan: WeekPlan | None = None,
     params: ValueParams | None = None,
+    valuer: Valuer = value_accounts,
 ) -> Valuation:
-    """Values and bands for the week; accounts the user took out of `plan` stay out."""
-    return value_week(accounts, week_start, values_for_replan(plan, params))
+    """Values and bands for the week; accounts the user took out of `plan` stay out.
+    `valuer`: a `ValueMemo` keeps the breakdowns of unchanged accounts between calls."""
+    return value_week(accounts, week_start, values_for_replan(plan, params), valuer)
 
 
 def values_for_replan(previous: WeekPlan | None, base: ValueParams | None = None) -> ValueParams:

@@ -86,11 +86,13 @@ class MainWindow(QMainWindow):
         self.menus = install_menus(self)
         self.week_bar = WeekToolbar(self.session, self.units, self)
         self.addToolBar(self.week_bar)
+        # Connected first: after an edit the map's update is sent before the other views
+        # are redrawn, and the page draws it meanwhile.
+        self.map_sync = MapSync(self.session, self.map_view, self.runner)
         self._connect()
         restore_layout(self, self.docks, self.settings)
         self._refresh_accounts()
         self._refresh_plan()
-        self.map_sync = MapSync(self.session, self.map_view, self.runner)
 
     # view settings (View menu) ---------------------------------------------------------
     def toggle_miles(self, checked: bool) -> None:

@@ -104,21 +104,24 @@ class PlanView(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self._units = units
-        self._lists: list[DayList] = []
+        self._lists: dict[int, DayList] = {}  # by day index
         self._totals = QLabel()
         self._notice = QLabel()
         self._plan: WeekPlan | None = None
         self._locations: dict[str, GeoPoint] = {}
         self._overlay = WeekOverlay()
+        self._row: QHBoxLayout | None = None
+        self._columns: dict[date, tuple[object, QWidget]] = {}  # what each shows, and it
         self.show_plan(None)
 
     def set_units(self, units: Formats) -> None:
         self._units = units
+        self._columns = {}  # every column is drawn again
         self.show_plan(self._plan)
 
     @property
     def day_lists(self) -> list[DayList]:
-        return list(self._lists)
+        return [self._lists[index] for index in sorted(self._lists)]
 
     @property
     def totals_text(self) -> str:
@@ -146,6 +149,48 @@ class PlanView(QScrollArea):
             self._overlay = overlay
         if locations is not None:
             self._locations = locations
+        if not self._redraw_changed_days(plan):
+            self._draw_week(plan)
+
+    def _redraw_changed_days(self, plan: WeekPlan | None) -> bool:
+        """After an edit: only the columns whose day changed are drawn again (an edit on
+        Tuesday leaves the other days' lists, and their selection, as they are). False
+        when the week's days themselves changed: then everything is drawn."""
+        inputs = self._column_inputs(plan)
+        if plan is None or self._row is None or list(inputs) != list(self._columns):
+            return False
+        for index, day in enumerate(plan.days):
+            if inputs[day.day] != self._columns[day.day][0]:
+                self._replace(day.day, inputs[day.day], self._day_column(index, day, plan.currency))
+        for closed in plan.closed:
+            if inputs[closed.day] != self._columns[closed.day][0]:
+                self._replace(closed.day, inputs[closed.day], self._closed_column(closed))
+        self._totals.setText(self._week_totals(plan))
+        self.show_notice("")  # a refused edit's reason stands until the next plan
+        return True
+
+    def _replace(self, day: date, inputs: object, column: QWidget) -> None:
+        assert self._row is not None
+        old = self._columns[day][1]
+        self._row.replaceWidget(old, column)
+        old.deleteLater()
+        self._columns[day] = (inputs, column)
+
+    def _column_inputs(self, plan: WeekPlan | None) -> dict[date, object]:
+        """Everything a day's column shows, by day in the order the columns stand."""
+        if plan is None or not plan.days:
+            return {}
+        out: dict[date, object] = {}
+        for day in plan.days:
+            keys = [v.account_key for v in day.visits]
+            logged = tuple(self._overlay.logged.get((k, day.day)) for k in keys)
+            pins = tuple(self._locations.get(k) for k in keys)
+            blocks = tuple(self._overlay.blocks.get(day.day, ()))
+            out[day.day] = (day, plan.currency, logged, pins, blocks)
+        out.update({c.day: c for c in plan.closed})
+        return dict(sorted(out.items()))
+
+    def _draw_week(self, plan: WeekPlan | None) -> None:
         container = QWidget()
         outer = QVBoxLayout(container)
         outer.setContentsMargins(4, 4, 4, 2)
@@ -156,7 +201,7 @@ class PlanView(QScrollArea):
         self._notice.setVisible(False)
         outer.addWidget(self._notice)
         row = QHBoxLayout()
-        self._lists = []
+        self._lists, self._columns, self._row = {}, {}, None
         if plan is None or not plan.days:
             hint = QLabel(self.tr("No plan yet: choose Plan ▸ Plan week (Ctrl+P)."))
             hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -167,9 +212,12 @@ class PlanView(QScrollArea):
                 for index, day in enumerate(plan.days)
             ]
             columns += [(c.day, self._closed_column(c)) for c in plan.closed]
-            for _, column in sorted(columns, key=lambda item: item[0]):
+            inputs = self._column_inputs(plan)
+            for day, column in sorted(columns, key=lambda item: item[0]):
                 row.addWidget(column, 1)  # every day, open or closed, as wide
+                self._columns[day] = (inputs[day], column)
             outer.addLayout(row, 1)
+            self._row = row
         self._totals = QLabel(self._week_totals(plan))
         self._totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self._totals)
@@ -208,7 +256,7 @@ class PlanView(QScrollArea):
         day_list.dropped.connect(self.visit_moved)
         day_list.itemClicked.connect(lambda item: self.visit_selected.emit(item.data(KEY_ROLE)))
         day_list.customContextMenuRequested.connect(lambda pos, dl=day_list: self._menu(dl, pos))
-        self._lists.append(day_list)
+        self._lists[index] = day_list
         layout.addWidget(day_list, 1)
         end = self.tr("ends at hotel") if day.end.kind == "hotel" else ""
         totals = QLabel("\n".join(filter(None, (self._day_totals(day, currency), end))))

@@ -43,9 +43,25 @@ class RemoteView(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().setVisible(False)
         self.itemSelectionChanged.connect(self._selected)
+        self._shown: tuple[Decision, ...] | None = None
 
     def show_decisions(self, decisions: tuple[Decision, ...]) -> None:
         """Grouped by channel — video calls, then phone calls — the most valuable first."""
+        if decisions == self._shown:
+            return  # e.g. an edit that changed no reason: nothing to redraw
+        self._shown = decisions
+        # Sizing to contents while filling re-measures every row for every cell (a
+        # hundred rows: seconds); the sizes are worked out once, after the fill.
+        rows, values = self.verticalHeader(), self.horizontalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        values.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        try:
+            self._fill(decisions)
+        finally:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            values.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _fill(self, decisions: tuple[Decision, ...]) -> None:
         groups = [
             (self.tr("Video calls (%s)"), [d for d in decisions if d.channel == VIDEO]),
             (self.tr("Phone calls (%s)"), [d for d in decisions if d.channel == PHONE]),

@@ -94,6 +94,7 @@ def test_compare_runs_both_at_the_same_seed(capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr().out
     assert out.count("TINY6") == 4 and out.count("tiny7") == 2  # two kinds x two seeds
     assert "ours worse on 0 of 6 runs" in out  # tiny instances: both optimal
+    assert "iterations" in out
 
 
 def _row(kind: str, cost: float | None, vehicles: int) -> routing.Row:

@@ -86,6 +86,7 @@ def test_click_reaches_the_bridge_hook_and_selection_styles(
         " e => window.clicked.push(e.detail.id))"
     )
     browser.js("planner.fitTo(['id:A1'])")  # centres the marker of an unplanned account
+    browser.page.wait_for_timeout(500)  # type: ignore[attr-defined]  # clusters re-drawn at the new zoom
     box = browser.js("JSON.stringify(planner.map.getContainer().getBoundingClientRect())")
     rect = json.loads(str(box))
     browser.page.mouse.click(rect["x"] + rect["width"] / 2, rect["y"] + rect["height"] / 2)  # type: ignore[attr-defined]
@@ -109,7 +110,9 @@ def test_updates_keep_zoom_and_pan_and_recolour(
     browser: Browser, page_file: Path, accounts: list[Account]
 ) -> None:
     browser.open(page_file)
+    browser.js("void planner.map.setZoom(15, {animate: false})")  # close: fitTo keeps it
     browser.js("planner.fitTo(['id:A5'])")
+    browser.page.wait_for_timeout(500)  # type: ignore[attr-defined]  # clusters re-drawn at the new zoom
     before = browser.js("JSON.stringify(planner.stats().center)")
     zoom = browser.js("planner.stats().zoom")
     fewer = build_map_data(accounts[:10], values=values_of(accounts)).layer_json("accounts")
@@ -185,3 +188,76 @@ def test_the_legend_is_folded_until_asked_and_fits_keep_data_clear_of_it(
         " b.bottom > r.top && b.top < r.bottom; }).length; })()"
     )
     assert covered == 0
+
+
+def test_zooming_to_a_planned_account_centres_it_at_town_zoom(
+    browser: Browser, page_file: Path, accounts: list[Account]
+) -> None:
+    """Its marker and its stop are one spot: centred at zoom 13 (towns in view), not
+    fitted as two points at the closest zoom."""
+    browser.open(page_file)
+    browser.js("void planner.map.setZoom(8, {animate: false})")
+    assert browser.js(f"planner.fitTo({json.dumps([accounts[0].key])})") is True
+    assert browser.js("planner.stats().zoom") == 13
+    centre = browser.js("JSON.stringify(planner.stats().center)")
+    lat, lon = json.loads(str(centre)).values()
+    assert accounts[0].location is not None
+    assert abs(lat - accounts[0].location.lat) < 1e-6 and abs(lon - accounts[0].location.lon) < 1e-6
+
+
+def test_patches_redraw_only_changed_days_and_remote_accounts(
+    browser: Browser,
+    tmp_path: Path,
+    accounts: list[Account],
+    plan: WeekPlan,
+) -> None:
+    """What PageUpdates sends after a plan edit (patchRoutes, patchRemote) leaves the
+    page as a fresh load of the edited plan would: same days in date order, legs, stops
+    and remote accounts; the untouched days keep their very layers."""
+    from dataclasses import replace
+
+    from planner.services.map_page import PageUpdates
+
+    out = write_page(tmp_path / "app.html", options=MapOptions(tiles=None))
+    browser.open(out)
+    updates = PageUpdates()
+
+    def push(week: WeekPlan) -> list[str]:
+        data = build_map_data(accounts, week, values=values_of(accounts, week))
+        calls = updates.calls(data)
+        for function, argument in calls:
+            browser.page.evaluate(  # type: ignore[attr-defined]
+                "([f, a]) => planner[f](a)", [function, argument]
+            )
+        return [function for function, _ in calls]
+
+    push(plan)
+    day = plan.days[0]
+    legs = (*day.legs[:-2], day.legs[-1])
+    edited = replace(
+        plan,
+        days=(replace(day, visits=day.visits[:-1], legs=legs), *plan.days[1:]),
+        remote=plan.remote[1:],
+    )
+    assert set(push(edited)) <= {"patchRoutes", "patchRemote", "patchAccounts"}
+    patched = browser.js("planner.stats()")
+    legend = browser.js("document.querySelector('.planner-legend').textContent")
+    control = browser.js(
+        "[...document.querySelectorAll('.leaflet-control-layers-overlays span')]"
+        ".map(s => s.textContent.trim()).join('|')"
+    )
+    browser.open(out)
+    fresh_updates = PageUpdates()
+    data = build_map_data(accounts, edited, values=values_of(accounts, edited))
+    for function, argument in fresh_updates.calls(data):
+        browser.page.evaluate("([f, a]) => planner[f](a)", [function, argument])  # type: ignore[attr-defined]
+    fresh = browser.js("planner.stats()")
+    assert isinstance(patched, dict) and isinstance(fresh, dict)
+    for key in ("days", "legs", "stops", "remote", "accounts"):
+        assert patched[key] == fresh[key], key
+    assert legend == browser.js("document.querySelector('.planner-legend').textContent")
+    assert control == browser.js(
+        "[...document.querySelectorAll('.leaflet-control-layers-overlays span')]"
+        ".map(s => s.textContent.trim()).join('|')"
+    )
+    assert not browser.errors

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from typing import Any
 
 from planner.domain import Account, GeoPoint, Precision, WeekPlan
 from planner.maps.data import MapData, build_map_data
+from planner.maps.layers import FeatureMemo
 from planner.services.map_page import PageUpdates
 from planner.services.valuation import week_valuation
 from tests.io.exporters.plan_fixture import make_accounts, make_plan
@@ -40,19 +42,59 @@ def test_a_moved_pin_sends_that_point_only() -> None:
     assert patch["features"][0]["geometry"]["coordinates"] == [11.1, 44.1]
 
 
-def test_a_plan_edit_resends_the_routes_and_only_the_changed_points() -> None:
+def _without_last_visit(plan: WeekPlan, index: int) -> WeekPlan:
+    """The plan with day `index`'s last visit taken out (its leg in dropped)."""
+    day = plan.days[index]
+    legs = (*day.legs[:-2], day.legs[-1])
+    days = list(plan.days)
+    days[index] = replace(day, visits=day.visits[:-1], legs=legs)
+    return replace(plan, days=tuple(days))
+
+
+def test_a_plan_edit_resends_that_day_and_only_the_changed_points() -> None:
     accounts = make_accounts()
     plan = make_plan(accounts)
     updates = PageUpdates()
     updates.calls(_data(accounts, plan))
-    day = plan.days[0]
-    legs = (*day.legs[:-2], day.legs[-1])  # the last visit out, its leg in dropped
-    shorter = replace(plan, days=(replace(day, visits=day.visits[:-1], legs=legs), *plan.days[1:]))
-    calls = dict(updates.calls(_data(accounts, shorter)))
-    assert "setRoutes" in calls and "setTerritories" not in calls
+    tuesday = plan.days[1]
+    calls = dict(updates.calls(_data(accounts, _without_last_visit(plan, 1))))
+    assert set(calls) <= {"patchRoutes", "patchAccounts"}  # no whole layer sent again
+    routes = calls["patchRoutes"]
+    assert list(routes["days"]) == ["Tue 3 Mar"] and not routes["remove"]
+    stops = [f for f in routes["days"]["Tue 3 Mar"] if f["properties"]["kind"] == "stop"]
+    assert [f["properties"]["id"] for f in stops] == [v.account_key for v in tuesday.visits[:-1]]
     changed = {f["id"] for f in calls.get("patchAccounts", {"features": []})["features"]}
-    assert day.visits[-1].account_key in changed  # its "planned" label went
+    assert tuesday.visits[-1].account_key in changed  # its "planned" label went
     assert len(changed) < len(accounts)
+
+
+def test_an_edit_on_tuesday_leaves_mondays_features_untouched() -> None:
+    """With the memo the session keeps, Monday's features are the very objects built
+    before (not built again, not compared, not sent); only Tuesday's are new."""
+    accounts = make_accounts()
+    plan = make_plan(accounts)
+    memo, updates = FeatureMemo(), PageUpdates()
+    values = week_valuation(accounts.values(), plan.week_start, plan).week_values()
+    before = build_map_data(accounts, plan, values=values, memo=memo)
+    updates.calls(before)
+    edited = _without_last_visit(plan, 1)
+    values = week_valuation(accounts.values(), plan.week_start, edited).week_values()
+    after = build_map_data(accounts, edited, values=values, memo=memo)
+    assert before.routes is not None and after.routes is not None
+
+    def by_day(features: list[dict[str, Any]], label: str) -> list[dict[str, Any]]:
+        return [f for f in features if f["properties"]["day_label"] == label]
+
+    old, new = before.routes["features"], after.routes["features"]
+    for label in ("Mon 2 Mar", "Wed 4 Mar", "Thu 5 Mar"):
+        assert all(a is b for a, b in zip(by_day(old, label), by_day(new, label), strict=True))
+    tuesday = zip(by_day(old, "Tue 3 Mar"), by_day(new, "Tue 3 Mar"), strict=False)
+    assert not any(a is b for a, b in tuesday)
+    assert before.remote is not None and after.remote is not None
+    remote = zip(before.remote["features"], after.remote["features"], strict=True)
+    assert all(a is b for a, b in remote)
+    calls = dict(updates.calls(after))
+    assert list(calls["patchRoutes"]["days"]) == ["Tue 3 Mar"] and "patchRemote" not in calls
 
 
 def test_after_a_reload_everything_is_sent_again() -> None:

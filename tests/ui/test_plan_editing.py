@@ -51,6 +51,24 @@ def test_drop_on_another_day_retimes_and_undo_restores(qtbot, planned_window) ->
     assert win.session.workspace.load_plan(before.rep_name, before.week_start) == before
 
 
+def test_an_edit_redraws_only_the_days_it_changed(qtbot, planned_window) -> None:  # type: ignore[no-untyped-def]
+    """Removing a visit redraws that day's column; the other days keep their lists."""
+    win = planned_window
+    plan = win.session.plan
+    day = max(range(len(plan.days)), key=lambda d: len(plan.days[d].visits))
+    lists = win.plan_view.day_lists
+    assert win.session.remove_visit(plan.days[day].visits[-1].account_key) == ""
+    edited = win.session.plan
+    after = win.plan_view.day_lists
+    changed = {d for d in range(len(plan.days)) if edited.days[d] != plan.days[d]}
+    assert day in changed
+    for d, (old, new) in enumerate(zip(lists, after, strict=True)):
+        assert (old is new) == (d not in changed)
+        assert new.count() == len(edited.days[d].visits)
+    win.session.undo_stack.undo()
+    assert [lst.count() for lst in win.plan_view.day_lists] == [len(d.visits) for d in plan.days]
+
+
 def test_cancelled_solve_keeps_ui_responsive_and_best_plan(qtbot, planned_window) -> None:  # type: ignore[no-untyped-def]
     win = planned_window
     ticks: list[float] = []

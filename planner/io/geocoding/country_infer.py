@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.domain import Address
+from planner.io.geocoding.cjk_address import towns_in_text
 from planner.io.geocoding.gazetteer import Gazetteer
 from planner.io.geocoding.names import lookup_keys, name_key, name_keys
 
@@ -90,7 +91,8 @@ def _row_votes(
         out.setdefault(country, _EVIDENCE[1])
     for country in _postcode_countries(gazetteer, address, tables):
         out.setdefault(country, _EVIDENCE[2])
-    for country in _unique(_town_countries(gazetteer, address.city)):
+    town = address.city or next(iter(towns_in_text(address.street)), "")
+    for country in _unique(_town_countries(gazetteer, town)):
         out.setdefault(country, _EVIDENCE[3])
     return out
 

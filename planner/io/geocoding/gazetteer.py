@@ -15,7 +15,7 @@ import sys
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from geopy.distance import geodesic
 
 from planner.domain import Address, GeoPoint, Precision
 from planner.io.geocoding.base import GeocodeError, GeocodeResult
+from planner.io.geocoding.cjk_address import towns_in_text
 from planner.io.geocoding.gazetteer_build import GAZETTEER_VERSION, build_gazetteer
 from planner.io.geocoding.names import fold, lookup_keys, name_key, name_keys, postcode_key
 from planner.io.geocoding.postcode_regions import postcode_admin1
@@ -185,6 +186,15 @@ class Gazetteer:
                 return self._check_town(found, country, city, address.region)
         if city:
             return self._by_town(country, city, address.region, postcode)
+        return self._town_in_street(country, address)
+
+    def _town_in_street(self, country: str, address: Address) -> GeocodeResult | None:
+        """No town column: the town written inside the address lines (北海道札幌市…)."""
+        for town in towns_in_text(address.street):
+            found = self._by_town(country, town, address.region)
+            if found is not None:
+                note = "; ".join(n for n in (f"town {town} read from the address", found.note) if n)
+                return replace(found, note=note)
         return None
 
     def _postcode_in_street(self, country: str, street: str, city: str) -> str:

@@ -22,13 +22,14 @@ from planner.io.importers.synonyms import HEAD_WORDS, MAIN_PREFIXES, OTHER_PREFI
 # Account fields an import can fill (Account attributes, with the address and the
 # coordinates split into their parts) plus the opportunity fields used to merge deals.
 FIELDS = (
-    "account_id", "name", "street", "street2", "city", "postcode", "region", "country",
+    "account_id", "name", "street", "street2", "street3", "city", "postcode", "region", "country",
     "latitude", "longitude", "amount", "annual_revenue", "currency", "stage", "probability",
     "close_date", "last_visit", "cadence_days", "meeting_minutes", "opening_hours", "owner",
     "phone", "contact", "industry", "tags", "notes", "opportunity_id", "opportunity_name",
 )  # fmt: skip
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)")
 _MIN_SCORE = 0.3
 _PRESET_MATCH, _PHRASE_MATCH, _PREFIXED_MATCH, _OTHER_PREFIX_MATCH = 1.0, 0.9, 0.8, 0.5
 _WORD_MATCH, _SHARED_WORD_MATCH = 0.6, 0.45
@@ -44,6 +45,7 @@ def normalise_header(header: str) -> str:
     text = _CAMEL.sub(" ", text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[^a-z0-9%]+", " ", text)
+    text = _LETTER_DIGIT.sub(" ", text)  # 'addr1' → 'addr 1', as 'Address 1' reads
     return " ".join(text.split())
 
 

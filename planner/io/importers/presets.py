@@ -119,6 +119,7 @@ PRESETS: dict[str, dict[str, tuple[str, ...]]] = {
         "name": ("Account Name",),
         "street": ("Address 1: Street 1", "Address 1", "address1_line1"),
         "street2": ("Address 1: Street 2", "address1_line2"),
+        "street3": ("Address 1: Street 3", "address1_line3"),
         "city": ("Address 1: City", "address1_city"),
         "postcode": ("Address 1: ZIP/Postal Code", "address1_postalcode"),
         "region": ("Address 1: State/Province", "address1_stateorprovince"),

@@ -135,7 +135,14 @@ class RowParser:
         # Columns read outside the plan; a missing column reads as an empty cell (index -1).
         self.extra = {
             f: cmap.fields.get(f, -1)
-            for f in ("latitude", "longitude", "street2", "opportunity_id", "opportunity_name")
+            for f in (
+                "latitude",
+                "longitude",
+                "street2",
+                "street3",
+                "opportunity_id",
+                "opportunity_name",
+            )
         }
 
     def cell(self, cells: tuple[str, ...], fld: str) -> str:
@@ -171,7 +178,7 @@ class RowParser:
                 parsed.warn(header, f"{exc}; value left empty")
         if self.located:
             self._location(parsed, self.cell(cells, "latitude"), self.cell(cells, "longitude"))
-        _tidy_street(parsed, self.cell(cells, "street2"))
+        _tidy_street(parsed, self.cell(cells, "street2"), self.cell(cells, "street3"))
         if self.opportunities:
             deal_id = self.cell(cells, "opportunity_id")
             deal_name = self.cell(cells, "opportunity_name")
@@ -220,10 +227,11 @@ class RowParser:
             parsed.warn(exc.column, exc.reason + _NO_COORDINATES)
 
 
-def _tidy_street(parsed: ParsedRow, street2: str) -> None:
+def _tidy_street(parsed: ParsedRow, street2: str, street3: str) -> None:
     street = parsed.address.get("street", "")
-    if street2:
-        street = parsed.address["street"] = f"{street}\n{street2}" if street else street2
+    for more in (street2, street3):  # further address lines, each on a line of its own
+        if more:
+            street = parsed.address["street"] = f"{street}\n{more}" if street else more
     if "\n" in street or "\r" in street:  # keep the lines, drop blank ones (C-speed calls)
         parsed.address["street"] = "\n".join(filter(None, map(str.strip, street.splitlines())))
 

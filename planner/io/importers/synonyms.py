@@ -41,18 +41,22 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "street": {
         "en": ("address", "street", "street address", "address line 1", "address 1",
-               "address1", "street 1", "mailing address", "physical address", "streetaddr"),
+               "address1", "street 1", "mailing address", "physical address", "streetaddr",
+               "addr", "addr 1"),
         "it": ("indirizzo", "via", "sede", "recapito", "indirizzo sede"),
         "de": ("strasse", "adresse", "anschrift", "strasse und hausnummer", "str"),
         "fr": ("adresse", "adresse 1", "rue", "voie", "adresse postale"),
         "es": ("direccion", "calle", "domicilio", "via"),
     },
     "street2": {
-        "en": ("address line 2", "address 2", "address2", "street 2"),
+        "en": ("address line 2", "address 2", "address2", "street 2", "addr 2"),
         "it": ("indirizzo 2",),
         "de": ("adresszusatz",),
         "fr": ("adresse 2", "complement d adresse"),
         "es": ("direccion 2",),
+    },
+    "street3": {  # not the French "Adresse 3": that is the postcode-and-town line
+        "en": ("address line 3", "address 3", "address3", "street 3", "addr 3"),
     },
     "city": {
         "en": ("city", "town", "locality", "town city", "strcity", "municipality"),

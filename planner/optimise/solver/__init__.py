@@ -60,5 +60,6 @@ def solve(
         seconds=budget.elapsed,
         strategy_used=strategy,
         iterations=outcome.iterations,
+        second_iterations=outcome.second_iterations,
         cancelled=budget.cancelled,
     )

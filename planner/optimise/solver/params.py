@@ -65,6 +65,7 @@ class SolveResult:
     strategy_used: str
     iterations: int
     cancelled: bool = False
+    second_iterations: int = 0  # of `iterations`, those of the second-core search
 
     @property
     def prizes_collected(self) -> int:

@@ -23,6 +23,7 @@ _GREEDY_SHARE = 0.2
 class Outcome:
     solution: pyvrp.Solution | None
     iterations: int
+    second_iterations: int = 0  # of `iterations`, the second-core search's
 
 
 Strategy = Callable[[pyvrp.ProblemData, SolveParams, Budget, pyvrp.Solution | None], Outcome]
@@ -136,7 +137,7 @@ def _with_second(
     if other is None or outcome.solution is None:
         return outcome
     solution = best_of(data, outcome.solution, other[0])
-    return Outcome(solution, outcome.iterations + other[1])
+    return Outcome(solution, outcome.iterations + other[1], other[1])
 
 
 def pyvrp_alone(

@@ -13,10 +13,11 @@ from planner.domain.i18n import N_
 from planner.domain.plan import Stop, WeekPlan
 from planner.domain.progress import NeverCancel
 from planner.domain.rep import Rep
-from planner.optimise.priorities import ValueBreakdown, ValueParams, value_accounts
+from planner.optimise.priorities import ValueBreakdown, ValueParams, Valuer, value_accounts
 from planner.optimise.week.calendar import week_effect
 from planner.optimise.week.decode import day_plans
 from planner.optimise.week.explain import Decisions, explain
+from planner.optimise.week.explain_memo import ExplainMemo
 from planner.optimise.week.insertion import Routes
 from planner.optimise.week.locks import LockSpec
 from planner.optimise.week.overnight import StayComparison
@@ -44,9 +45,11 @@ def build_week_problem(
     locks: Sequence[LockSpec],
     values: ValueParams | None,
     calendar: WeekCalendar | None = None,
+    valuer: Valuer = value_accounts,
 ) -> tuple[WeekProblem, list[Excluded]]:
     """The week's problem; the rep's `calendar` closes days, shortens shifts, blocks busy
-    time and turns appointments at accounts into locks (`planner.optimise.week.calendar`)."""
+    time and turns appointments at accounts into locks (`planner.optimise.week.calendar`).
+    `valuer`: a `ValueMemo` keeps the breakdowns of unchanged accounts between calls."""
     if rep.home is None:
         raise DomainError(f"{rep.name} has no home location: set it before planning")
     effect = week_effect(calendar or WeekCalendar(), rep, working_days(rep, week_start, days))
@@ -55,7 +58,7 @@ def build_week_problem(
         raise DomainError(f"no day of the week of {week_start} is open for visits ({reasons})")
     locks = [*(lk for lk in locks if lk.account_key not in effect.booked), *effect.locks]
     unique = list({a.key: a for a in reversed(accounts)}.values())[::-1]  # first copy wins
-    breakdowns = value_accounts(unique, week_start, values)
+    breakdowns = valuer(unique, week_start, values)
     located = [
         a
         for a in unique
@@ -133,9 +136,13 @@ def _flag_notes(problem: WeekProblem) -> list[str]:
 
 
 def assemble_plan(
-    problem: WeekProblem, solved: Solved, excluded: list[Excluded], stays: StayComparison | None
+    problem: WeekProblem,
+    solved: Solved,
+    excluded: list[Excluded],
+    stays: StayComparison | None,
+    memo: ExplainMemo | None = None,
 ) -> WeekPlan:
-    decisions = explain(problem, solved.routes, excluded)
+    decisions = explain(problem, solved.routes, excluded, memo)
     days = day_plans(problem, solved.routes, decisions.reason_by_candidate(problem))
     conflicts = [*problem.conflicts, *_missed_appointments(problem, solved.routes, decisions)]
     notes = list(problem.notes) + list(solved.notes)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from planner.domain.i18n import N_
 from planner.domain.plan import Decision
@@ -28,6 +29,9 @@ from planner.optimise.week.insertion import (
 )
 from planner.optimise.week.problem import Candidate, WeekProblem
 
+if TYPE_CHECKING:
+    from planner.optimise.week.explain_memo import ExplainMemo, Lookup
+
 
 @dataclass(frozen=True)
 class Decisions:
@@ -41,22 +45,31 @@ class Decisions:
 
 
 def explain(
-    problem: WeekProblem, routes: Routes, not_candidates: Iterable[tuple[str, str, ValueBreakdown]]
+    problem: WeekProblem,
+    routes: Routes,
+    not_candidates: Iterable[tuple[str, str, ValueBreakdown]],
+    memo: ExplainMemo | None = None,
 ) -> Decisions:
-    """`not_candidates`: (account id, name, breakdown) of accounts excluded up front."""
+    """`not_candidates`: (account id, name, breakdown) of accounts excluded up front.
+    With a `memo` (bound to the problem's rep, week and travel model), the figures of
+    days that did not change since an earlier call are not searched again."""
     cur = problem.rep.currency
     planned, remote, excluded = [], [], []
     where = {c: (d, i) for d, route in enumerate(routes) for i, c in enumerate(route)}
     states = day_states(problem, routes)
+    lookup = None
+    if memo is not None:
+        left_out = [i for i, c in enumerate(problem.candidates) if i not in where and _searched(c)]
+        lookup = memo.lookup(problem, routes, states, left_out)
     for idx, cand in enumerate(problem.candidates):
         if idx in where:
             day, pos = where[idx]
             planned.append(_planned(problem, cand, removal_saving(problem, day, routes[day], pos)))
-        elif cand.prize <= 0 and not cand.required:
+        elif not _worth_visiting(cand):
             reason = N_("no value this week: {parts}").format(parts=cand.value.describe())
             excluded.append(_decision(cand, "excluded", reason, None))
         else:
-            remote.append(_left_out(problem, routes, idx, states))
+            remote.append(_left_out(problem, routes, idx, states, lookup))
     for account_id, name, value in not_candidates:
         excluded.append(
             Decision(
@@ -72,6 +85,15 @@ def explain(
     planned.sort(key=lambda d: order[d.account_key])  # by day, then visiting order
     remote.sort(key=lambda d: -d.value.cents)  # the most valuable calls first
     return Decisions(tuple(planned), tuple(remote), tuple(excluded))
+
+
+def _worth_visiting(cand: Candidate) -> bool:
+    return cand.prize > 0 or cand.required
+
+
+def _searched(cand: Candidate) -> bool:
+    """A left-out candidate whose reason needs an insertion search."""
+    return _worth_visiting(cand) and bool(cand.windows)
 
 
 def _decision(
@@ -109,7 +131,11 @@ def _planned(problem: WeekProblem, cand: Candidate, detour_cents: int) -> Decisi
 
 
 def _left_out(
-    problem: WeekProblem, routes: Routes, idx: int, states: dict[int, DayState]
+    problem: WeekProblem,
+    routes: Routes,
+    idx: int,
+    states: dict[int, DayState],
+    lookup: Lookup | None,
 ) -> Decision:
     """Served remotely: the channel and what it is worth, then the true reason it is not
     visited — distance, cost, day capacity or cadence not due — checked, not guessed."""
@@ -118,9 +144,14 @@ def _left_out(
     if not cand.windows:
         why = N_("opening hours: {why}").format(why=cand.no_window_reason)
         return _decision(cand, "remote", _remote(worth, why), None, channel)
-    ins = best_insertion(problem, routes, idx, states=states)
+    if lookup is not None:
+        ins, alone = lookup.best_insertion(idx), lookup.alone(idx)
+    else:
+        ins = best_insertion(problem, routes, idx, states=states)
+        open_days = sorted({w.day for w in cand.windows})
+        alone = [d for d in open_days if time_day(problem, d, [idx]) is not None]
     cost = Money(ins.delta_cents, problem.rep.currency)
-    why = _why_not_in_person(problem, idx, ins, cost)
+    why = _why_not_in_person(problem, idx, ins, cost, alone)
     return _decision(cand, "remote", _remote(worth, why), cost, channel)
 
 
@@ -128,11 +159,12 @@ def _remote(worth: str, why: str) -> str:
     return N_("{worth}; not in person: {why}").format(worth=worth, why=why)
 
 
-def _why_not_in_person(problem: WeekProblem, idx: int, ins: Insertion, cost: Money) -> str:
+def _why_not_in_person(
+    problem: WeekProblem, idx: int, ins: Insertion, cost: Money, alone: list[int]
+) -> str:
+    """`alone`: the days that could hold the visit with nothing else in them."""
     cand = problem.candidates[idx]
     value = cand.value.total
-    open_days = sorted({w.day for w in cand.windows})
-    alone = [d for d in open_days if time_day(problem, d, [idx]) is not None]
     if not alone:
         return _distance(problem, cand)
     if ins.delta_cents >= cand.prize:

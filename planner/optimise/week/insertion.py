@@ -139,17 +139,11 @@ def best_insertion(
         if verdict:
             causes.add(verdict)
             continue
-        trial = [*routes[day][:pos], cand, *routes[day][pos:]]
-        spec = problem.days[day]
-        stops = stops_of(problem, day, trial)
-        timeline = schedule_day(spec, stops, problem.duration_s, problem.distance_m)
-        if timeline is not None and timeline.driving_s <= spec.max_drive_s:
+        timed = trial_verdict(problem, routes, cand, day, pos)
+        if timed == "fits":
             return Insertion(day, pos, delta, True)
-        if timeline is not None:
-            causes.add("driving")
-        else:
-            causes.add(_timing_cause(problem, trial, day, cand))
-    return Insertion(cheapest[1], cheapest[2], cheapest[0], False, _cause_text(causes))
+        causes.add(timed)
+    return Insertion(cheapest[1], cheapest[2], cheapest[0], False, cause_text(causes))
 
 
 def _timing_cause(problem: WeekProblem, trial: list[int], day: int, cand: int) -> str:
@@ -164,13 +158,26 @@ def _timing_cause(problem: WeekProblem, trial: list[int], day: int, cand: int) -
     return "hours" if timeline is not None else "full"
 
 
-def _cause_text(causes: set[str]) -> str:
+def cause_text(causes: set[str]) -> str:
     """The reason shown: "day full" only when no free time was the only obstacle."""
     if "hours" in causes:
         return N_("no free time within its opening hours")
     if "driving" in causes:
         return N_("maximum driving per day reached")
     return N_("day full")
+
+
+def trial_verdict(problem: WeekProblem, routes: Routes, cand: int, day: int, pos: int) -> str:
+    """The day timed with `cand` inserted at `pos`: "fits", or why not: "driving" (over
+    the driving limit), "hours" (its opening hours are taken) or "full" (no time left)."""
+    trial = [*routes[day][:pos], cand, *routes[day][pos:]]
+    spec = problem.days[day]
+    timeline = schedule_day(
+        spec, stops_of(problem, day, trial), problem.duration_s, problem.distance_m
+    )
+    if timeline is None:
+        return _timing_cause(problem, trial, day, cand)
+    return "fits" if timeline.driving_s <= spec.max_drive_s else "driving"
 
 
 def _quick_verdict(

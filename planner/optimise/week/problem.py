@@ -17,6 +17,7 @@ import numpy.typing as npt
 from planner.domain.account import Account
 from planner.domain.calendar import ClosedDay
 from planner.domain.errors import DomainError
+from planner.domain.hours import OpeningHours
 from planner.domain.i18n import N_
 from planner.domain.plan import Lock, Stop
 from planner.domain.rep import Rep
@@ -154,11 +155,17 @@ def build_candidates(
 ) -> list[Candidate]:
     """Candidates for the solver: place i + 1 is accounts[i]; all must be located."""
     out = []
+    # Windows depend on the opening hours and the meeting's length only: many accounts
+    # share them (often none known), so each pair is worked out once.
+    known: dict[tuple[OpeningHours | None, int], list[Window]] = {}
     for i, account in enumerate(accounts):
         value = values[account.key]
         lock = locks.get(account.key)
         service = (lock.service_s if lock else None) or account.meeting_minutes * 60
-        windows = [w for d, spec in enumerate(days) for w in _windows(account, d, spec, service)]
+        shared = (account.opening_hours, service)
+        if shared not in known:
+            known[shared] = _week_windows(account, days, service)
+        windows = known[shared]
         reason = "" if windows else _why_no_window(account, days, service)
         if lock is not None:
             windows = _apply_lock(lock, windows, days, to_seconds)
@@ -169,6 +176,10 @@ def build_candidates(
             Candidate(account, i + 1, service, value, tuple(windows), required, lock, reason)
         )
     return out
+
+
+def _week_windows(account: Account, days: Sequence[DaySpec], service: int) -> list[Window]:
+    return [w for d, spec in enumerate(days) for w in _windows(account, d, spec, service)]
 
 
 def _windows(account: Account, d: int, spec: DaySpec, service: int) -> list[Window]:

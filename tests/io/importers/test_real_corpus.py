@@ -77,6 +77,12 @@ EXPECTED: dict[str, tuple[int, int, str, dict[str, str], str, dict[str, str], Ge
         "Collège du Querpon", {"street": "Route DE CAMPEL", "postcode": "35330"},
         GeoPoint(47.89156984600312, -1.9895683290916766),
     ),
+    "sapporo_clinics.csv": (
+        259, 0, "generic-en",
+        {"name": "name", "street": "addr1", "street2": "addr2", "street3": "addr3",
+         "account_id": "id"},
+        "中野医院", {"street": "北海道札幌市\n厚別区\n青葉町6丁目1-5"}, None,
+    ),
     "salesforce_dataloader_accounts.csv": (
         300, 0, "salesforce-api",
         {"name": "NAME", "street": "BILLINGSTREET", "city": "BILLINGCITY", "region": "BILLINGSTATE",

@@ -49,6 +49,7 @@ def test_solve_with_two_seeds_is_feasible(
     result = solve(small_vrptw, SolveParams(time_limit_s=1.5, strategy="tuned"))
     assert result.feasible
     assert result.seconds < 15.0  # stops near its limit, not after the second search's own
+    assert 0 <= result.second_iterations <= result.iterations  # its share is counted apart
 
 
 @pytest.mark.skipif(not hasattr(os, "sched_getscheduler"), reason="Linux scheduling policy")

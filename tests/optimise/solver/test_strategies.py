@@ -7,7 +7,7 @@ import pytest
 import pyvrp
 
 from planner.domain.progress import CancelFlag
-from planner.optimise.solver import SolveParams, objective_of, solve
+from planner.optimise.solver import SolveParams, objective_of, solve, strategies
 from planner.optimise.solver.pyvrp_run import LARGE_CLIENTS, config_for
 from planner.optimise.solver.tsp import tsp_costs
 
@@ -77,3 +77,27 @@ def test_large_problems_get_the_short_run_tuning(small_vrptw: pyvrp.ProblemData)
     # The PyVRP peer runs PyVRP's own defaults.
     assert config_for(small_vrptw, tuned=False) == pyvrp.SolveParams()
     assert config_for(large, tuned=False) == pyvrp.SolveParams()
+
+
+def test_below_large_the_default_runs_plain_pyvrps_own_search(
+    small_vrptw: pyvrp.ProblemData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never worse than plain PyVRP by construction: the same search (configuration,
+    seed, whole budget, no warm start), only a background second seed beside it."""
+    calls: dict[str, dict[str, object]] = {}
+    real = strategies.run_pyvrp
+
+    def spy(data, budget, deadline_s, seed, **kwargs):  # type: ignore[no-untyped-def]
+        calls[strategy] = {"deadline": deadline_s, "seed": seed, **kwargs}
+        return real(data, budget, deadline_s, seed, **kwargs)
+
+    monkeypatch.setattr(strategies, "run_pyvrp", spy)
+    monkeypatch.setattr(strategies, "available", lambda *_: False)  # no child here
+    for strategy in ("auto", "pyvrp"):
+        solve(small_vrptw, SolveParams(time_limit_s=0.5, seed=7, strategy=strategy))
+    assert calls["auto"]["tuned"] is False
+    assert calls["auto"].keys() == calls["pyvrp"].keys()
+    for key in calls["auto"]:
+        if key != "deadline":  # each solve's own 0.5 s budget, measured from its start
+            assert calls["auto"][key] == calls["pyvrp"][key], key
+    assert abs(float(calls["auto"]["deadline"]) - float(calls["pyvrp"]["deadline"])) < 0.1
