@@ -79,8 +79,11 @@ def _steps(window, out: Path, language: str, region: Path | None) -> list[tuple[
             if window.plan_view.notice_text:
                 return
 
-    def day_map() -> None:
+    def day_map() -> None:  # with the legend unfolded: the day's stops stay clear of it
         window.plan_view.show_notice("")
+        window.map_view.page().runJavaScript(
+            "document.querySelector('.planner-legend-fold').click()"
+        )
         label = window.units.day(plan.days[busiest].day)
         window.map_view.call("fitDay", label)
 
