@@ -80,6 +80,10 @@ class MatrixMemo:
     def _cached_or_computed(
         self, points: Sequence[GeoPoint], progress: ProgressReporter, cancel: CancelToken
     ) -> TravelMatrix:
+        if all(_place_key(p) in self._index for p in points):
+            # Every place is in memory (a hand edit asks for the plan's places less one):
+            # picked from there, without a round trip to the workspace's cache and a write.
+            return self._compute(points, progress, cancel)
         key = matrix_key(self.model, points) if self.cache is not None else ""
         if self.cache is not None:
             found = self.cache.get(key)

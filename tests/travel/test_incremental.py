@@ -120,3 +120,16 @@ def test_threads_share_one_memo() -> None:
         results = list(pool.map(memo.matrix, sets))
     for subset, got in zip(sets, results, strict=True):
         assert got == GeodesicModel().matrix(subset)
+
+
+def test_places_all_in_memory_skip_the_cache() -> None:
+    """A hand edit asks for the plan's places less one: picked from memory, the
+    workspace's cache is neither read nor written."""
+    cache = InMemoryMatrixCache()
+    memo = MatrixMemo(GeodesicModel(), cache)
+    pts = random_points(12, LOMBARDY, seed=7)
+    memo.matrix(pts)
+    stored = list(cache._entries)
+    fewer = [p for i, p in enumerate(pts) if i != 4]
+    assert memo.matrix(fewer) == GeodesicModel().matrix(fewer)
+    assert memo.last_computed_pairs == 0 and list(cache._entries) == stored

@@ -56,6 +56,14 @@ EXPECTED: dict[str, tuple[int, int, str, dict[str, str], str, dict[str, str], Ge
          "latitude": "Latitudine", "longitude": "Longitudine"},
         "19829 AGRIGENTO", {"city": "AGRIGENTO", "region": "AG"}, GeoPoint(37.333935, 13.595533),
     ),
+    "moscow_schools.csv": (
+        300, 0, "generic-en",
+        {"name": "name", "street": "addr", "latitude": "lat", "longitude": "lon"},
+        "Муниципальное общеобразовательное учреждение Первомайская средняя "
+        "общеобразовательная школа",
+        {"street": "Москва, поселение Первомайское, п.Первомайское, ул.Парковая, д.1"},
+        GeoPoint(55.53417, 37.16415),
+    ),
     "qcpp_pharmacies.csv": (
         227, 0, "generic-en",
         {"name": "Organisation Name", "city": "Suburb/City", "country": "Country",
