@@ -44,6 +44,8 @@ REGISTER_COUNTRY = {
     "caceres_farmacias.csv": "ES",
     "uk_neonatal_hospitals.csv": "GB",
     "sapporo_clinics.csv": "JP",
+    "moscow_schools.csv": "RU",
+    "sjc_escolas_municipais.csv": "BR",
     "salesforce_dataloader_accounts.csv": "",  # has a country column
 }
 _FAR_KM = 100.0

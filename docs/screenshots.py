@@ -79,8 +79,11 @@ def _steps(window, out: Path, language: str, region: Path | None) -> list[tuple[
             if window.plan_view.notice_text:
                 return
 
-    def day_map() -> None:
+    def day_map() -> None:  # with the legend unfolded: the day's stops stay clear of it
         window.plan_view.show_notice("")
+        window.map_view.page().runJavaScript(
+            "document.querySelector('.planner-legend-fold').click()"
+        )
         label = window.units.day(plan.days[busiest].day)
         window.map_view.call("fitDay", label)
 
@@ -110,7 +113,8 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     # A fresh demo each time: a demo kept from an older build would show its old plan.
     path = ensure_demo_workspace(SCRATCH / "demo.tpw")
-    window = _App(app, QSettings(ORG, APP), path, args.language).window
+    settings = QSettings(ORG, APP)
+    window = _App(app, settings, path, args.language).window
     window.resize(*SIZE)
     args.out.mkdir(parents=True, exist_ok=True)
     steps = iter(_steps(window, args.out, args.language, args.region))
@@ -126,7 +130,9 @@ def main() -> int:
         QTimer.singleShot(SETTLE_MS, lambda: _grab(window, args.out / name, next_step))
 
     window.map_sync.rendered.connect(lambda: QTimer.singleShot(SETTLE_MS, next_step))
-    return app.exec()
+    code = app.exec()
+    settings.sync()  # written now, so nothing rewrites the scratch folder once it is removed
+    return code
 
 
 def _grab(window, path: Path, then: Callable[[], None]) -> None:  # type: ignore[no-untyped-def]

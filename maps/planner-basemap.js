@@ -69,18 +69,44 @@
     drawPlaces();
   };
 
-  /* ---- roads from the region's extract: one canvas, only what the view shows ---- */
+  /* ---- roads from the region's extract: one canvas, only what the view shows ----
+     The area's roads come whole by class; when a big region left the minor classes out
+     ("partial"), zooming in to where they show asks the app for the view's streets
+     (bridge.roadsWanted, or a "planner:roads-wanted" event outside Qt): setRoadDetail. */
 
-  var roads = {layer: null, renderer: null, classes: [], lines: [], drawn: 0};
+  var roads = {layer: null, renderer: null, classes: [], lines: [], drawn: 0,
+               partial: false, missingFrom: 0, detail: [], asked: null};
 
-  // {"type": "RoadLines", classes: [{name, minZoom, color, weight}],
+  // {"type": "RoadLines", classes: [{name, minZoom, color, weight}], partial,
   //  lines: [[class index, [lon, lat, lon, lat, ...]], ...]}
   function readLines(table) {
     return (table.lines || []).map(function (row) {
       var flat = row[1], latlngs = [];
       for (var i = 0; i + 1 < flat.length; i += 2) { latlngs.push([flat[i + 1], flat[i]]); }
       return {cls: row[0], latlngs: latlngs, bounds: L.latLngBounds(latlngs), path: null};
-    });
+    }).sort(function (a, b) { return b.cls - a.cls; });  // major roads drawn last, on top
+  }
+
+  function drawLine(line, zoom, view) {
+    var cls = roads.classes[line.cls];
+    if (!cls || cls.minZoom > zoom || !view.intersects(line.bounds)) { return; }
+    if (!line.path) {
+      line.path = L.polyline(line.latlngs, {renderer: roads.renderer, interactive: false,
+                                            color: cls.color, weight: cls.weight, opacity: 1});
+    }
+    roads.layer.addLayer(line.path);
+    roads.drawn += 1;
+  }
+
+  function askDetail(zoom, view) {
+    var missing = roads.classes[roads.missingFrom];
+    if (!roads.partial || !missing || zoom < missing.minZoom) { return; }
+    if (roads.asked && roads.asked.contains(view)) { return; }
+    roads.asked = view.pad(0.5);
+    var box = JSON.stringify([roads.asked.getSouth(), roads.asked.getWest(),
+                              roads.asked.getNorth(), roads.asked.getEast()]);
+    document.dispatchEvent(new CustomEvent('planner:roads-wanted', {detail: {box: box}}));
+    if (core.bridge && core.bridge.roadsWanted) { core.bridge.roadsWanted(box); }
   }
 
   function drawRoads() {
@@ -88,16 +114,18 @@
     var zoom = map.getZoom(), view = map.getBounds().pad(0.1);
     roads.layer.clearLayers();
     roads.drawn = 0;
-    roads.lines.forEach(function (line) {
-      var cls = roads.classes[line.cls];
-      if (!cls || cls.minZoom > zoom || !view.intersects(line.bounds)) { return; }
-      if (!line.path) {
-        line.path = L.polyline(line.latlngs, {renderer: roads.renderer, interactive: false,
-                                              color: cls.color, weight: cls.weight, opacity: 1});
-      }
-      roads.layer.addLayer(line.path);
-      roads.drawn += 1;
+    roads.lines.forEach(function (line) { drawLine(line, zoom, view); });
+    roads.detail.forEach(function (line) {
+      if (line.cls >= roads.missingFrom) { drawLine(line, zoom, view); }
     });
+    askDetail(zoom, map.getBounds());
+  }
+
+  // the first class the area's lines lack (classes are read major first, whole or not at all)
+  function missingFrom(lines) {
+    var top = -1;
+    lines.forEach(function (line) { top = Math.max(top, line.cls); });
+    return top + 1;
   }
 
   planner.setRoads = function (data) {
@@ -111,12 +139,22 @@
       map.on('overlayadd', function (e) { if (e.layer === roads.layer) { drawRoads(); } });
     }
     roads.classes = table.classes || [];
-    // major roads last, so they are drawn over the minor ones
-    roads.lines = readLines(table).sort(function (a, b) { return b.cls - a.cls; });
+    roads.lines = readLines(table);
+    roads.partial = !!table.partial;
+    roads.missingFrom = missingFrom(roads.lines);
+    roads.detail = [];
+    roads.asked = null;
     var name = core.label('roads');
     core.dropOverlay(name);
     if (roads.lines.length) { core.putOverlay(name, roads.layer); }
     drawRoads();
+  };
+
+  /* Every road of the view asked for (setRoads' table format): its minor classes join
+     the area's major ones until the next setRoads. */
+  planner.setRoadDetail = function (data) {
+    roads.detail = readLines(parse(data) || {});
+    if (roads.layer && core.map.hasLayer(roads.layer)) { drawRoads(); }
   };
 
   planner.basemapStats = function () {

@@ -16,6 +16,7 @@
  *   planner.setTerritories(geojson)  rep areas (Polygon) and home bases (Point)
  *   planner.setPlaces(geojson)       town labels (name, population, minZoom), by zoom
  *   planner.setRoads(table)          road lines by class, drawn by zoom (planner/maps/roads.py)
+ *   planner.setRoadDetail(table)     the view's streets, asked for by bridge.roadsWanted(box)
  *   planner.patchAccounts({features, remove})  replace/add those points, drop the ids
  *   planner.patchRoutes({days: {label: features}, remove: [labels]})  redraw those days
  *   planner.patchRemote({features, remove})    replace/add those remote accounts by id

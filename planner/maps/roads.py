@@ -23,8 +23,9 @@ ROAD_STYLE: dict[str, tuple[int, str, float]] = {
 }
 
 
-def roads_layer(lines: Iterable[Line]) -> dict[str, Any]:
-    """{"type": "RoadLines", "classes": [...], "lines": [[class, [lon, lat, ...]]]}."""
+def roads_layer(lines: Iterable[Line], partial: bool = False) -> dict[str, Any]:
+    """{"type": "RoadLines", "classes": [...], "lines": [[class, [lon, lat, ...]]],
+    "partial": whether minor classes were left out}."""
     classes = []
     for name, _values, _tolerance in ROAD_CLASSES:
         zoom, color, weight = ROAD_STYLE[name]
@@ -32,5 +33,6 @@ def roads_layer(lines: Iterable[Line]) -> dict[str, Any]:
     return {
         "type": "RoadLines",
         "classes": classes,
+        "partial": partial,
         "lines": [[cls, [round(v, 5) for v in coords]] for cls, coords in lines],
     }

@@ -19,11 +19,15 @@ ROADS_MARGIN_DEG = 0.1  # roads just outside the accounts' area lead to them
 MAX_POINTS = 300_000  # whole road classes beyond this are left out (about 4 MB of JSON)
 
 
-def roads_json(points: Sequence[GeoPoint], store: RegionStore | None = None) -> str:
-    """The roads of every region crossing the box around `points`, as JSON."""
+def roads_json(
+    points: Sequence[GeoPoint], store: RegionStore | None = None, margin: float = ROADS_MARGIN_DEG
+) -> str:
+    """The roads of every region crossing the box around `points`, as JSON; `partial`
+    says a class was left out (over the budget: the page asks for its view's streets)."""
     lines: list[Line] = []
+    partial = False
     if points:
-        m = ROADS_MARGIN_DEG
+        m = margin
         box = (
             min(p.lat for p in points) - m,
             min(p.lon for p in points) - m,
@@ -34,8 +38,10 @@ def roads_json(points: Sequence[GeoPoint], store: RegionStore | None = None) -> 
         for region in store.regions():
             path = store.folder(region) / ROAD_LINES_FILE
             if path.is_file() and _crosses(region.bbox, box):
-                lines.extend(read_road_lines(path, box, MAX_POINTS))
-    return json.dumps(roads_layer(lines), separators=(",", ":"))
+                found = read_road_lines(path, box, MAX_POINTS)
+                partial = partial or found.partial
+                lines.extend(found)
+    return json.dumps(roads_layer(lines, partial), separators=(",", ":"))
 
 
 def _crosses(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:

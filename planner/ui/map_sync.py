@@ -9,12 +9,14 @@ After each push it asks the page what it drew (`planner.stats()`), and reports
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from planner.domain.geo import GeoPoint
 from planner.services.map_page import PageUpdates, write_app_page
 from planner.services.map_places import places_json
 from planner.services.map_roads import roads_json
@@ -51,6 +53,7 @@ class MapSync(QObject):
         self._updates = PageUpdates()
         view.ready.connect(self._page_loaded)
         view.ready.connect(self.push_places)
+        view.bridge.roads_wanted.connect(self.push_road_detail)
         session.accounts_changed.connect(self.push_places)
         session.accounts_changed.connect(self.push)
         session.account_changed.connect(lambda _key: self.push())
@@ -88,6 +91,15 @@ class MapSync(QObject):
         roads = Task(lambda _progress, _cancel: roads_json(points), "roads")
         roads.signals.finished.connect(lambda text: self.view.call("setRoads", text))
         self._runner.start(roads)
+
+    def push_road_detail(self, box_json: str) -> None:
+        """Every road of the view the page is zoomed to (the area's roads are the major
+        ones only, when a big region has too many streets to send at once)."""
+        south, west, north, east = (float(v) for v in json.loads(box_json))
+        corners = [GeoPoint(south, west), GeoPoint(north, east)]
+        task = Task(lambda _progress, _cancel: roads_json(corners, margin=0.0), "streets")
+        task.signals.finished.connect(lambda text: self.view.call("setRoadDetail", text))
+        self._runner.start(task)
 
     def _poll(self) -> None:
         self.view.evaluate("planner.stats()", self._on_stats)

@@ -35,6 +35,7 @@ class MapBridge(QObject):
     marker_clicked = Signal(str)
     page_ready = Signal()
     selection_changed = Signal(str)  # JSON list of account ids (lasso, multi-select)
+    roads_wanted = Signal(str)  # JSON [south, west, north, east] of the view
 
     @Slot(str)
     def markerClicked(self, account_id: str) -> None:
@@ -47,6 +48,11 @@ class MapBridge(QObject):
     @Slot(str)
     def selectionChanged(self, ids_json: str) -> None:
         self.selection_changed.emit(ids_json)
+
+    @Slot(str)
+    def roadsWanted(self, box_json: str) -> None:
+        """The page zoomed in where the area's roads left the streets out."""
+        self.roads_wanted.emit(box_json)
 
 
 class MapView(QWebEngineView):

@@ -62,57 +62,57 @@
 <context>
     <name>AccountsPanel</name>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="40"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="41"/>
         <source>Filter: name, town, owner…</source>
         <translation>Filtro: nome, comune, responsabile…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="46"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="47"/>
         <source>Overdue</source>
         <translation>In ritardo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="47"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="48"/>
         <source>All reps</source>
         <translation>Tutti gli agenti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="49"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="50"/>
         <source>Show every rep&apos;s accounts, not only the selected rep&apos;s territory</source>
         <translation>Mostra i clienti di tutti gli agenti, non solo il territorio dell&apos;agente scelto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="91"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="93"/>
         <source>All stages</source>
         <translation>Tutte le fasi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="93"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="95"/>
         <source>Any pin</source>
         <translation>Ogni posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="94"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="96"/>
         <source>doubtful pins</source>
         <translation>posizioni dubbie</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="96"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="98"/>
         <source>All owners</source>
         <translation>Tutti i responsabili</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="98"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="100"/>
         <source>Any plan</source>
         <translation>Ogni esito</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="167"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="169"/>
         <source>New appointment…</source>
         <translation>Nuovo appuntamento…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/accounts_panel.py" line="168"/>
+        <location filename="../../planner/ui/accounts_panel.py" line="170"/>
         <source>Find a slot…</source>
         <translation>Trova un orario…</translation>
     </message>
@@ -205,7 +205,7 @@
     <name>Inspector</name>
     <message>
         <location filename="../../planner/ui/inspector.py" line="43"/>
-        <location filename="../../planner/ui/inspector.py" line="104"/>
+        <location filename="../../planner/ui/inspector.py" line="105"/>
         <source>Select an account to see its details.</source>
         <translation>Seleziona un cliente per vederne i dettagli.</translation>
     </message>
@@ -215,7 +215,7 @@
         <translation>Imposta posizione manuale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="67"/>
+        <location filename="../../planner/ui/inspector.py" line="69"/>
         <source>Value this week</source>
         <translation>Valore questa settimana</translation>
     </message>
@@ -225,122 +225,122 @@
         <translation>Il pianificatore dice</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="69"/>
+        <location filename="../../planner/ui/inspector.py" line="70"/>
         <source>Pin (lat, lon)</source>
         <translation>Posizione (lat, lon)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="112"/>
+        <location filename="../../planner/ui/inspector.py" line="113"/>
         <source>not planned yet</source>
         <translation>non ancora pianificato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="131"/>
+        <location filename="../../planner/ui/inspector.py" line="132"/>
         <source>CRM id</source>
         <translation>ID CRM</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="132"/>
+        <location filename="../../planner/ui/inspector.py" line="133"/>
         <source>Address</source>
         <translation>Indirizzo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="133"/>
+        <location filename="../../planner/ui/inspector.py" line="134"/>
         <source>Pin</source>
         <translation>Posizione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="135"/>
+        <location filename="../../planner/ui/inspector.py" line="136"/>
         <source>Amount</source>
         <translation>Importo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="137"/>
+        <location filename="../../planner/ui/inspector.py" line="138"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="139"/>
+        <location filename="../../planner/ui/inspector.py" line="140"/>
         <source>Probability</source>
         <translation>Probabilità</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="142"/>
+        <location filename="../../planner/ui/inspector.py" line="143"/>
         <source>Close date</source>
         <translation>Data di chiusura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="143"/>
+        <location filename="../../planner/ui/inspector.py" line="144"/>
         <source>Last visit</source>
         <translation>Ultima visita</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="145"/>
+        <location filename="../../planner/ui/inspector.py" line="146"/>
         <source>Cadence</source>
         <translation>Cadenza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="146"/>
+        <location filename="../../planner/ui/inspector.py" line="147"/>
         <source>every %d days</source>
         <translation>ogni %d giorni</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="148"/>
+        <location filename="../../planner/ui/inspector.py" line="149"/>
         <source>Meeting</source>
         <translation>Incontro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="150"/>
+        <location filename="../../planner/ui/inspector.py" line="151"/>
         <source>Opening hours</source>
         <translation>Orari di apertura</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="153"/>
+        <location filename="../../planner/ui/inspector.py" line="154"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="154"/>
+        <location filename="../../planner/ui/inspector.py" line="155"/>
         <source>Contact</source>
         <translation>Contatto</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="155"/>
+        <location filename="../../planner/ui/inspector.py" line="156"/>
         <source>Notes</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="164"/>
+        <location filename="../../planner/ui/inspector.py" line="165"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="164"/>
+        <location filename="../../planner/ui/inspector.py" line="165"/>
         <source>account</source>
         <translation>cliente potenziale</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="167"/>
+        <location filename="../../planner/ui/inspector.py" line="168"/>
         <source>tier %s %s (%s)</source>
         <translation>fascia %s, %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="168"/>
+        <location filename="../../planner/ui/inspector.py" line="169"/>
         <source>visit every %s days; last visit %s× that ago</source>
         <translation>visita ogni %s giorni; ultima visita %s× quel periodo fa</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="173"/>
+        <location filename="../../planner/ui/inspector.py" line="174"/>
         <source>× weight %s</source>
         <translation>× peso %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="177"/>
+        <location filename="../../planner/ui/inspector.py" line="178"/>
         <source>must visit</source>
         <translation>da visitare</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/inspector.py" line="180"/>
+        <location filename="../../planner/ui/inspector.py" line="181"/>
         <source>excluded: %s</source>
         <translation>escluso: %s</translation>
     </message>
@@ -518,22 +518,22 @@
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="145"/>
+        <location filename="../../planner/ui/main_window.py" line="147"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="153"/>
+        <location filename="../../planner/ui/main_window.py" line="155"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="119"/>
+        <location filename="../../planner/ui/main_window.py" line="121"/>
         <source>The map is not available: %s</source>
         <translation>La mappa non è disponibile: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="159"/>
+        <location filename="../../planner/ui/main_window.py" line="161"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
@@ -740,92 +740,92 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="161"/>
+        <location filename="../../planner/ui/plan_view.py" line="206"/>
         <source>No plan yet: choose Plan ▸ Plan week (Ctrl+P).</source>
         <translation>Nessun piano: scegli Pianifica ▸ Pianifica settimana (Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="189"/>
+        <location filename="../../planner/ui/plan_view.py" line="237"/>
         <source>from hotel: %s</source>
         <translation>dall&apos;hotel: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="194"/>
+        <location filename="../../planner/ui/plan_view.py" line="242"/>
         <source>In the rep&apos;s calendar: no visit is planned in this time</source>
         <translation>Nel calendario dell&apos;agente: nessuna visita pianificata in questo orario</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="213"/>
+        <location filename="../../planner/ui/plan_view.py" line="261"/>
         <source>ends at hotel</source>
         <translation>finisce in hotel</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="230"/>
+        <location filename="../../planner/ui/plan_view.py" line="279"/>
         <source>Closed: %s</source>
         <translation>Chiuso: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="256"/>
+        <location filename="../../planner/ui/plan_view.py" line="305"/>
         <source>fixed appointment</source>
         <translation>appuntamento fisso</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="256"/>
+        <location filename="../../planner/ui/plan_view.py" line="305"/>
         <source>appointment</source>
         <translation>appuntamento</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="260"/>
+        <location filename="../../planner/ui/plan_view.py" line="309"/>
         <source>logged: done</source>
         <translation>registrata: fatta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="260"/>
+        <location filename="../../planner/ui/plan_view.py" line="309"/>
         <source>logged: not done</source>
         <translation>registrata: non fatta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="262"/>
+        <location filename="../../planner/ui/plan_view.py" line="311"/>
         <source>drive there: %s</source>
         <translation>tragitto: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="270"/>
+        <location filename="../../planner/ui/plan_view.py" line="319"/>
         <source>  lunch break %s–%s</source>
         <translation>  pausa pranzo %s–%s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="279"/>
+        <location filename="../../planner/ui/plan_view.py" line="328"/>
         <source>%d visits · %s · %s driving · cost %s · value %s</source>
         <translation>%d visite · %s · %s di guida · costo %s · valore %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="292"/>
+        <location filename="../../planner/ui/plan_view.py" line="341"/>
         <source>Week: %d visits · value %s · %s · %s driving · cost %s</source>
         <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="299"/>
+        <location filename="../../planner/ui/plan_view.py" line="348"/>
         <source>%s per mile</source>
         <translation>%s per miglio</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="299"/>
+        <location filename="../../planner/ui/plan_view.py" line="348"/>
         <source>%s per km</source>
         <translation>%s al km</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="308"/>
+        <location filename="../../planner/ui/plan_view.py" line="357"/>
         <source>Lock / unlock</source>
         <translation>Blocca / sblocca</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="309"/>
+        <location filename="../../planner/ui/plan_view.py" line="358"/>
         <source>Remove from plan</source>
         <translation>Togli dal piano</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="314"/>
+        <location filename="../../planner/ui/plan_view.py" line="363"/>
         <source>Navigate</source>
         <translation>Naviga</translation>
     </message>
@@ -873,32 +873,32 @@
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="175"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="176"/>
         <source>Row %d: a currency is a three-letter code, e.g. USD</source>
         <translation>Riga %d: una valuta è un codice di tre lettere, es. USD</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="178"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="179"/>
         <source>%s is the base currency: its rate is always 1</source>
         <translation>%s è la valuta di base: il suo tasso è sempre 1</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="180"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="181"/>
         <source>%s appears twice</source>
         <translation>%s compare due volte</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="185"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="186"/>
         <source>The rate of %s must be more than 0</source>
         <translation>Il tasso di %s deve essere maggiore di 0</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="192"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="193"/>
         <source>The base currency is a three-letter code, e.g. EUR</source>
         <translation>La valuta di base è un codice di tre lettere, es. EUR</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="212"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="213"/>
         <source>%(new)s has no rate: give it its value in %(old)s first, then make it the base currency</source>
         <translation>%(new)s non ha un tasso: indica prima il suo valore in %(old)s, poi rendila la valuta di base</translation>
     </message>
@@ -906,104 +906,114 @@
 <context>
     <name>RegionsDialog</name>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="45"/>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="153"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="48"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="176"/>
         <source>Regions</source>
         <translation>Regioni</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="49"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="52"/>
         <source>Road times and street addresses come from OpenStreetMap extracts built once on this computer (in %1) and used by every workspace.</source>
         <translation>Tempi su strada e indirizzi vengono da estratti OpenStreetMap preparati una volta su questo computer (in %1) e usati da ogni area di lavoro.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="56"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="59"/>
         <source>Region</source>
         <translation>Regione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="56"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="59"/>
         <source>Addresses</source>
         <translation>Indirizzi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="56"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="59"/>
         <source>Size</source>
         <translation>Dimensione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="56"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="59"/>
         <source>Built</source>
         <translation>Preparata</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="57"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="60"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="63"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="66"/>
         <source>Add from &amp;file…</source>
         <translation>Aggiungi da &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="64"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="67"/>
         <source>Add from &amp;URL or name…</source>
         <translation>Aggiungi da &amp;URL o nome…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="65"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="68"/>
         <source>&amp;Update</source>
         <translation>A&amp;ggiorna</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="66"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="69"/>
         <source>&amp;Remove</source>
         <translation>&amp;Rimuovi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="109"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="110"/>
+        <source>%1 (update needed)</source>
+        <translation>%1 (da aggiornare)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="113"/>
+        <source>Its road data is of an older kind or incomplete: road times are slower or missing. Select it and press Update to rebuild it.</source>
+        <translation>I suoi dati stradali sono di un tipo precedente o incompleti: i tempi su strada sono più lenti o mancano. Selezionala e premi Aggiorna per ricostruirla.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="132"/>
         <source>OpenStreetMap extract</source>
         <translation>Estratto OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="109"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="132"/>
         <source>OSM extracts (*.osm.pbf *.pbf)</source>
         <translation>Estratti OSM (*.osm.pbf *.pbf)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="116"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="139"/>
         <source>Add a region</source>
         <translation>Aggiungi una regione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="117"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="140"/>
         <source>An https URL of an .osm.pbf, or a Geofabrik region such as italy/nord-est:</source>
         <translation>Un URL https di un .osm.pbf, o una regione Geofabrik come italy/nord-est:</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="129"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="152"/>
         <source>Adding a region</source>
         <translation>Aggiunta della regione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="145"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="168"/>
         <source>Updating a region</source>
         <translation>Aggiornamento della regione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="153"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="176"/>
         <source>%1 is up to date.</source>
         <translation>%1 è aggiornata.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="161"/>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="169"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="184"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="192"/>
         <source>Remove region</source>
         <translation>Rimuovi regione</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="162"/>
+        <location filename="../../planner/ui/dialogs/regions_dialog.py" line="185"/>
         <source>Remove the region %1 and its road and address data?</source>
         <translation>Rimuovere la regione %1 e i suoi dati di strade e indirizzi?</translation>
     </message>
@@ -1011,32 +1021,32 @@
 <context>
     <name>RemoteView</name>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="30"/>
+        <location filename="../../planner/ui/remote_view.py" line="31"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="30"/>
+        <location filename="../../planner/ui/remote_view.py" line="31"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="30"/>
+        <location filename="../../planner/ui/remote_view.py" line="31"/>
         <source>Why remote</source>
         <translation>Perché a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="49"/>
+        <location filename="../../planner/ui/remote_view.py" line="66"/>
         <source>Video calls (%s)</source>
         <translation>Videochiamate (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="50"/>
+        <location filename="../../planner/ui/remote_view.py" line="67"/>
         <source>Phone calls (%s)</source>
         <translation>Telefonate (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="51"/>
+        <location filename="../../planner/ui/remote_view.py" line="68"/>
         <source>Remote (%s)</source>
         <translation>A distanza (%s)</translation>
     </message>
@@ -1371,47 +1381,47 @@
         <translation>Dispersione km</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="40"/>
+        <location filename="../../planner/ui/territories_panel.py" line="41"/>
         <source>workload</source>
         <translation>carico di lavoro</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="41"/>
+        <location filename="../../planner/ui/territories_panel.py" line="42"/>
         <source>value</source>
         <translation>valore</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="42"/>
+        <location filename="../../planner/ui/territories_panel.py" line="43"/>
         <source>workload and value</source>
         <translation>carico e valore</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="56"/>
+        <location filename="../../planner/ui/territories_panel.py" line="57"/>
         <source>Balance territories</source>
         <translation>Bilancia i territori</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="70"/>
+        <location filename="../../planner/ui/territories_panel.py" line="71"/>
         <source>Give selected accounts to</source>
         <translation>Assegna i clienti selezionati a</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="73"/>
+        <location filename="../../planner/ui/territories_panel.py" line="74"/>
         <source>Balance</source>
         <translation>Bilancia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="104"/>
+        <location filename="../../planner/ui/territories_panel.py" line="108"/>
         <source>No territories yet: balance them, or give accounts to reps by hand.</source>
         <translation>Nessun territorio: bilanciali o assegna i clienti agli agenti a mano.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="106"/>
+        <location filename="../../planner/ui/territories_panel.py" line="110"/>
         <source>Workload spread ±%.1f %% · value spread ±%.1f %% · %d unassigned</source>
         <translation>Scarto di carico ±%.1f %% · scarto di valore ±%.1f %% · %d non assegnati</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="112"/>
+        <location filename="../../planner/ui/territories_panel.py" line="116"/>
         <source>%d accounts change hands</source>
         <translation>%d clienti cambiano agente</translation>
     </message>

@@ -55,3 +55,10 @@ def test_the_map_gets_the_roads_around_the_accounts(monaco_store: RegionStore) -
 
 def test_no_region_no_roads(tmp_path: Path) -> None:
     assert json.loads(roads_json(MONACO, RegionStore(tmp_path)))["lines"] == []
+
+
+def test_over_budget_the_layer_says_it_is_partial(monaco_store: RegionStore) -> None:
+    path = _road_file(monaco_store)
+    assert not read_road_lines(path, (43.72, 7.40, 43.76, 7.44)).partial
+    assert read_road_lines(path, (43.72, 7.40, 43.76, 7.44), max_points=100).partial
+    assert json.loads(roads_json(MONACO, monaco_store))["partial"] is False

@@ -11,6 +11,7 @@ import pytest
 
 from planner.cli.main import main
 from planner.domain import GeoPoint
+from planner.domain.progress import CancelFlag, Cancelled
 from planner.io.regions import RegionStore
 from planner.io.workspace import Workspace
 from planner.services.regions import roads_model
@@ -133,3 +134,12 @@ def test_one_place_twice_is_no_trip(built_store: RegionStore) -> None:
     metres, seconds, estimated = model.arrays([here, there, here])
     assert metres[0, 2] == seconds[0, 2] == seconds[2, 0] == 0 and not estimated[0, 2]
     assert seconds[0, 1] == seconds[2, 1] > 0
+
+
+def test_road_times_can_be_cancelled(built_store: RegionStore) -> None:
+    model = roads_model(built_store)
+    assert model is not None
+    flag = CancelFlag()
+    flag.cancel()
+    with pytest.raises(Cancelled):
+        model.matrix([a.location for a in accounts_at(built_store, 5) if a.location], cancel=flag)

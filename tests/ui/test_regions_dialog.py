@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from planner.io.regions import RegionStore
+from planner.ui.dialogs import regions_dialog
 from planner.ui.dialogs.regions_dialog import RegionsDialog
 from planner.ui.workers import TaskRunner
 
@@ -31,6 +32,12 @@ def test_add_list_and_remove_a_region(qtbot, tmp_path: Path, monkeypatch) -> Non
     dialog.grab().save(str(tmp_path / "regions-dialog.png"))
     dialog.table.selectRow(0)
     assert dialog.remove_button.isEnabled()
+    # a region built by an older version says so, and is still the one Update rebuilds
+    monkeypatch.setattr(regions_dialog, "outdated_roads", lambda info, store: "older kind")
+    dialog.refresh()
+    dialog.table.selectRow(0)
+    assert dialog.table.item(0, 0).text() == "helsinki (update needed)"
+    assert "Update" in dialog.table.item(0, 0).toolTip() and dialog._selected() == "helsinki"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog._remove()
     assert dialog.table.rowCount() == 0 and store.regions() == []

@@ -114,13 +114,17 @@ def _read(pbf: Path, progress: ProgressReporter, cancel: CancelToken) -> _Read:
 
     read = _Read()
     size = max(1, pbf.stat().st_size)
-    processor = osmium.FileProcessor(str(pbf)).with_locations().with_areas()
+    # untagged nodes (most of a file: way geometry) only matter as way locations
+    processor = (
+        osmium.FileProcessor(str(pbf)).with_locations().with_areas()
+        .with_filter(osmium.filter.EmptyTagFilter())
+    )  # fmt: skip
     try:
         for count, obj in enumerate(processor):
             if count % 50_000 == 0:
                 if cancel.cancelled:
                     raise Cancelled("address index build cancelled")
-                progress.report(min(0.85, 0.85 * count / (size / 12)), "addresses: reading")
+                progress.report(min(0.85, 0.85 * count / (size / 32)), "addresses: reading")
             _take(obj, read)
     except RuntimeError as exc:  # libosmium: "PBF error: unexpected EOF", ...
         raise ValueError(f"the extract cannot be read: {exc}") from exc
@@ -131,9 +135,7 @@ def _take(obj: Any, read: _Read) -> None:
     tags = obj.tags
     if obj.is_node():
         lat, lon = obj.location.lat, obj.location.lon
-        box = read.bbox
-        box[0], box[1], box[2], box[3] = (min(box[0], lat), min(box[1], lon),
-                                          max(box[2], lat), max(box[3], lon))  # fmt: skip
+        _extend(read.bbox, lat, lat, lon, lon)
         if tags.get("place") in _TOWN_PLACES and "name" in tags:
             read.towns.append((tags["name"], lat, lon))
             read.town_aliases += [(other, lat, lon) for other in _other_names(tags)]
@@ -142,6 +144,8 @@ def _take(obj: Any, read: _Read) -> None:
         points = [(n.location.lat, n.location.lon) for n in obj.nodes if n.location.valid()]
         if not points:
             return
+        lats, lons = [p[0] for p in points], [p[1] for p in points]
+        _extend(read.bbox, min(lats), max(lats), min(lons), max(lons))
         if "highway" in tags and "name" in tags:
             lat, lon, length = _midpoint(points)
             read.roads.append((tags["name"], lat, lon, length))
@@ -155,6 +159,11 @@ def _take(obj: Any, read: _Read) -> None:
         if points:
             lat, lon = np.mean(np.asarray(points), axis=0)
             _house(tags, float(lat), float(lon), read)
+
+
+def _extend(box: list[float], south: float, north: float, west: float, east: float) -> None:
+    box[0], box[1] = min(box[0], south), min(box[1], west)
+    box[2], box[3] = max(box[2], north), max(box[3], east)
 
 
 def _other_names(tags: Any) -> set[str]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.domain import Address
-from planner.io.geocoding.cjk_address import towns_in_text
+from planner.io.geocoding.address_towns import address_towns
 from planner.io.geocoding.gazetteer import Gazetteer
 from planner.io.geocoding.names import lookup_keys, name_key, name_keys
 
@@ -32,6 +32,7 @@ _DIALLING = {
 _MIN_ROWS = 3
 _WIN_SHARE = 0.6
 _SAMPLE = 300
+_DOMINANT_RATIO, _DOMINANT_PEOPLE = 100, 100_000
 _EVIDENCE = ("phone prefixes", "state or province codes", "postcodes", "town names")
 
 
@@ -91,8 +92,8 @@ def _row_votes(
         out.setdefault(country, _EVIDENCE[1])
     for country in _postcode_countries(gazetteer, address, tables):
         out.setdefault(country, _EVIDENCE[2])
-    town = address.city or next(iter(towns_in_text(address.street)), "")
-    for country in _unique(_town_countries(gazetteer, town)):
+    town = address.city or next(iter(address_towns(address.street)), "")
+    for country in _town_vote(gazetteer, town):
         out.setdefault(country, _EVIDENCE[3])
     return out
 
@@ -106,6 +107,26 @@ def _region_countries(gazetteer: Gazetteer, region: str) -> set[str]:
         return set()
     sql = "SELECT DISTINCT country FROM regions WHERE key = ?"
     return {str(r[0]) for r in gazetteer.query(sql, name_key(region))}
+
+
+def _town_vote(gazetteer: Gazetteer, city: str) -> set[str]:
+    """The country of a town found in one country only, or in one far more than anywhere
+    else: Москва is Moscow, Russia (10 million people), not the Idaho town of 25,000 that
+    GeoNames also names so; Cáceres (Spain, Colombia, Brazil) and Birmingham (England,
+    Alabama) tell nothing."""
+    if not city.strip():
+        return set()
+    sql = (
+        "SELECT n.country, MAX(p.population) FROM names n JOIN places p ON p.id = n.place "
+        "WHERE n.key = ? GROUP BY n.country ORDER BY 2 DESC"
+    )
+    rows = gazetteer.query(sql, lookup_keys(city)[0])
+    ranked = [(str(c), int(str(pop))) for c, pop in rows]
+    if len(ranked) == 1:
+        return {ranked[0][0]}
+    if len(ranked) > 1 and ranked[0][1] >= max(_DOMINANT_PEOPLE, _DOMINANT_RATIO * ranked[1][1]):
+        return {ranked[0][0]}
+    return set()
 
 
 def _town_countries(gazetteer: Gazetteer, city: str) -> set[str]:

@@ -23,8 +23,8 @@ import platformdirs
 from geopy.distance import geodesic
 
 from planner.domain import Address, GeoPoint, Precision
+from planner.io.geocoding.address_towns import address_towns
 from planner.io.geocoding.base import GeocodeError, GeocodeResult
-from planner.io.geocoding.cjk_address import towns_in_text
 from planner.io.geocoding.gazetteer_build import GAZETTEER_VERSION, build_gazetteer
 from planner.io.geocoding.names import fold, lookup_keys, name_key, name_keys, postcode_key
 from planner.io.geocoding.postcode_regions import postcode_admin1
@@ -190,7 +190,7 @@ class Gazetteer:
 
     def _town_in_street(self, country: str, address: Address) -> GeocodeResult | None:
         """No town column: the town written inside the address lines (北海道札幌市…)."""
-        for town in towns_in_text(address.street):
+        for town in address_towns(address.street):
             found = self._by_town(country, town, address.region)
             if found is not None:
                 note = "; ".join(n for n in (f"town {town} read from the address", found.note) if n)

@@ -64,7 +64,7 @@ def _index(tables: dict[str, dict[str, tuple[str, ...]]]) -> dict[str, list[tupl
 
 
 _PRESET_INDEX = _index(PRESETS)
-_LANGUAGES = ("en", "it", "de", "fr", "es")
+_LANGUAGES = ("en", "it", "de", "fr", "es", "pt")
 _PHRASE_INDEX = _index(
     {lang: {f: t[lang] for f, t in PHRASES.items() if lang in t} for lang in _LANGUAGES}
 )

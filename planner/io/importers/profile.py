@@ -63,13 +63,20 @@ def _name(values: list[str]) -> float:
     return _share(values, _has_letter) * min(1.0, _distinct(values) / 0.6)
 
 
+def _identifier(values: list[str]) -> float:
+    # An id is unique; a "Numero" column repeating "SN" and "111" is a house number, and
+    # taken as an id it would reject every repeat as a duplicate account.
+    distinct = _distinct(values)
+    return 1.0 if distinct >= 0.95 else distinct / 4
+
+
 def _decimals(values: list[str]) -> float:
     return _share(values, lambda v: "." in v or "," in v)
 
 
 _TESTS: dict[str, Callable[[list[str]], float]] = {
     "name": _name,
-    "account_id": lambda vs: min(1.0, _distinct(vs) / 0.9),
+    "account_id": _identifier,
     "postcode": lambda vs: _share(vs, lambda v: bool(_POSTCODE.match(v.upper()))),
     "phone": lambda vs: _share(vs, _is_phone),
     "latitude": lambda vs: _share(vs, _coordinate(90.0)) * min(1.0, 0.2 + _decimals(vs)),

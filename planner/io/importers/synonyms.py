@@ -1,5 +1,5 @@
-"""What the columns of account lists are called, in English, Italian, German, French and
-Spanish, beyond any one CRM's names.
+"""What the columns of account lists are called, in English, Italian, German, French,
+Spanish and Portuguese, beyond any one CRM's names.
 
 ``PHRASES`` are whole headers (compared with case, accents, punctuation and spacing
 folded); ``HEAD_WORDS`` are single words that make a longer header a candidate
@@ -20,6 +20,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("code client", "numero client", "identifiant", "code etablissement",
                "identifiant de l etablissement", "siret", "uai"),
         "es": ("codigo", "codigo cliente", "id cliente", "numero de cliente"),
+        "pt": ("codigo", "codigo cliente", "id cliente", "cnpj", "codigo escola", "codigo inep"),
     },
     "name": {
         "en": ("name", "account", "account name", "company", "company name", "customer",
@@ -38,6 +39,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
                "enseigne", "denomination sociale"),
         "es": ("nombre", "razon social", "empresa", "nombre comercial", "cliente",
                "nombre cliente", "denominacion", "establecimiento", "farmacia"),
+        "pt": ("nome", "razao social", "nome fantasia", "empresa", "cliente", "estabelecimento",
+               "nome escola", "escola", "farmacia", "hospital", "unidade"),
     },
     "street": {
         "en": ("address", "street", "street address", "address line 1", "address 1",
@@ -47,6 +50,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("strasse", "adresse", "anschrift", "strasse und hausnummer", "str"),
         "fr": ("adresse", "adresse 1", "rue", "voie", "adresse postale"),
         "es": ("direccion", "calle", "domicilio", "via"),
+        "pt": ("endereco", "logradouro", "rua", "morada"),
     },
     "street2": {
         "en": ("address line 2", "address 2", "address2", "street 2", "addr 2"),
@@ -64,6 +68,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("ort", "stadt", "gemeinde", "wohnort"),
         "fr": ("ville", "commune", "nom commune", "localite", "localite d acheminement"),
         "es": ("ciudad", "municipio", "localidad", "poblacion"),
+        "pt": ("cidade", "municipio", "localidade", "concelho"),
     },
     "postcode": {
         "en": ("zip", "zip code", "zipcode", "postcode", "postal code", "post code"),
@@ -71,6 +76,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("plz", "postleitzahl"),
         "fr": ("code postal", "cp"),
         "es": ("codigo postal", "cp", "postal"),
+        "pt": ("cep", "codigo postal"),
     },
     "region": {
         "en": ("state", "province", "region", "county", "state province", "st", "strstate",
@@ -79,6 +85,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("bundesland", "kreis", "landkreis"),
         "fr": ("departement", "region", "libelle departement"),
         "es": ("provincia", "comunidad", "comunidad autonoma", "estado"),
+        "pt": ("uf", "estado", "distrito"),
     },
     "country": {
         "en": ("country", "country code", "nation"),
@@ -86,6 +93,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("staat", "land"),
         "fr": ("pays",),
         "es": ("pais",),
+        "pt": ("pais",),
     },
     "latitude": {
         "en": ("lat", "latitude", "y"),
@@ -93,6 +101,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("breitengrad", "breite"),
         "fr": ("latitude",),
         "es": ("latitud",),
+        "pt": ("latitude",),
     },
     "longitude": {
         "en": ("lon", "lng", "long", "longitude", "x"),
@@ -100,6 +109,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("laengengrad", "laenge"),
         "fr": ("longitude",),
         "es": ("longitud",),
+        "pt": ("longitude",),
     },
     "amount": {
         "en": ("amount", "deal value", "deal amount", "value", "potential", "opportunity amount"),
@@ -184,6 +194,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("telefon", "telefonnummer", "tel"),
         "fr": ("telephone", "tel"),
         "es": ("telefono", "tel"),
+        "pt": ("telefone", "fone", "tel", "telefone 1", "fone 1"),
     },
     "contact": {
         "en": ("contact", "contact name", "primary contact"),
@@ -234,14 +245,14 @@ HEAD_WORDS: dict[str, tuple[str, ...]] = {
     "name": ("name", "nome", "nom", "nombre", "denominazione", "denomination", "appellation",
              "bezeichnung", "firma", "ragione", "razon"),
     "street": ("address", "street", "indirizzo", "adresse", "direccion", "strasse", "recapito",
-               "addr"),
+               "addr", "endereco", "logradouro"),
     "city": ("city", "town", "comune", "citta", "ville", "commune", "ciudad", "municipio",
              "stadt", "ort", "localita", "localidad", "locality", "suburb", "cidade"),
-    "postcode": ("zip", "postcode", "cap", "plz", "postal", "postleitzahl"),
+    "postcode": ("zip", "postcode", "cap", "plz", "postal", "postleitzahl", "cep"),
     "region": ("state", "province", "provincia", "region", "regione", "county", "bundesland",
                "departement"),
     "country": ("country", "nazione", "pays", "pais"),
-    "phone": ("phone", "telephone", "telefono", "telefon", "tel"),
+    "phone": ("phone", "telephone", "telefono", "telefon", "tel", "telefone", "fone"),
     "latitude": ("lat", "latitude", "latitudine", "latitud", "breite"),
     "longitude": ("lon", "lng", "long", "longitude", "longitudine", "longitud", "laenge"),
     "account_id": ("id", "code", "codice", "codigo", "number", "num", "nummer", "numero"),

@@ -124,14 +124,20 @@ def _locations(way: Any) -> list[tuple[float, float]]:
     return out
 
 
+class RoadLines(list[Line]):
+    """Lines read for a box; `partial` when classes were left out over the budget."""
+
+    partial = False
+
+
 def read_road_lines(
     path: Path, box: tuple[float, float, float, float], max_points: int = 300_000
-) -> list[Line]:
+) -> RoadLines:
     """Lines crossing the (south, west, north, east) box, major classes first; a class
     that would go over `max_points` is left out with every smaller one."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     south, west, north, east = box
-    out: list[Line] = []
+    out = RoadLines()
     total = 0
     try:
         for cls in range(len(ROAD_CLASSES)):
@@ -143,6 +149,7 @@ def read_road_lines(
             ).fetchall()
             total += sum(points for points, _ in rows)
             if total > max_points:
+                out.partial = True
                 break
             out.extend((cls, _decode(blob)) for _, blob in rows)
     finally:

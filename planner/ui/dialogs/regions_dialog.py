@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,9 +27,11 @@ from planner.services.regions import (
     RegionError,
     RegionStore,
     add_region,
+    outdated_roads,
     remove_region,
     update_region,
 )
+from planner.ui.formatting import ui_formats
 from planner.ui.progress_ui import run_with_progress
 from planner.ui.workers import TaskRunner
 
@@ -83,21 +86,41 @@ class RegionsDialog(QDialog):
 
     def refresh(self) -> None:
         regions = self.store.regions()
+        f = ui_formats()
         self.table.setRowCount(len(regions))
         for row, info in enumerate(regions):
-            cells = (info.name, f"{info.addresses:,}", f"{info.size_bytes / 1e6:.1f} MB",
+            size = f"{f.number(info.size_bytes / 1e6, 1)} MB"
+            cells = (info.name, f.number(info.addresses), size,
                      info.built_at.replace("T", " ")[:16], info.source)  # fmt: skip
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
+            name = QTableWidgetItem(info.name)
+            name.setData(Qt.ItemDataRole.UserRole, info.name)
+            self.table.setItem(row, 0, name)
+            if outdated_roads(info, self.store):
+                self._mark_outdated(row)
         self.table.resizeColumnsToContents()
         self._enable()
+
+    def _mark_outdated(self, row: int) -> None:
+        """A region built by an older version (or left incomplete): Update rebuilds it."""
+        item = self.table.item(row, 0)
+        if item is None:
+            return
+        item.setText(self.tr("%1 (update needed)").replace("%1", item.text()))
+        item.setToolTip(
+            self.tr(
+                "Its road data is of an older kind or incomplete: road times are slower or "
+                "missing. Select it and press Update to rebuild it."
+            )
+        )
 
     def _selected(self) -> str | None:
         rows = {i.row() for i in self.table.selectedItems()}
         if len(rows) != 1:
             return None
         item = self.table.item(rows.pop(), 0)
-        return item.text() if item is not None else None
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def _enable(self) -> None:
         chosen = self._selected() is not None

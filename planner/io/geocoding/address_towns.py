@@ -1,6 +1,9 @@
-"""Towns inside Japanese (and Chinese) address text, which runs prefecture, city, ward and
-block together without spaces: 北海道札幌市厚別区青葉町6丁目1-5 is Hokkaidō, Sapporo,
-Atsubetsu ward. Files from there often have no town column at all, only address lines.
+"""Towns inside the address text of files that have no town column, only address lines.
+
+Japanese (and Chinese) addresses run prefecture, city, ward and block together without
+spaces: 北海道札幌市厚別区青葉町6丁目1-5 is Hokkaidō, Sapporo, Atsubetsu ward. One-line
+addresses elsewhere separate their parts with commas, in either order: "117574, Москва,
+Юго-Западный округ, Голубинская улица, 5-3" or "Via Roma 1, Bologna".
 """
 
 from __future__ import annotations
@@ -32,3 +35,17 @@ def towns_in_text(text: str) -> list[str]:
         if match["ward"]:
             others.append(match["ward"])
     return list(dict.fromkeys(cities or others))
+
+
+def towns_in_parts(text: str) -> list[str]:
+    """The comma-separated parts of a one-line address that could be a town: those without
+    digits (a street has its house number, a postcode is digits), in the order written."""
+    parts = [" ".join(p.split()) for p in text.replace("\n", ",").split(",")]
+    if len(parts) < 2:  # a street alone ("Via Roma 1", "Calle Mayor") names no town
+        return []
+    return [p for p in parts if len(p) >= 2 and not any(c.isdigit() for c in p)]
+
+
+def address_towns(text: str) -> list[str]:
+    """Town candidates of an address text, the most likely first."""
+    return towns_in_text(text) or towns_in_parts(text)
