@@ -121,6 +121,8 @@ class RowParser:
         # Text columns need no conversion: handled inline, they are most of the cells.
         self.texts = [(fld, cmap.fields[fld]) for fld in _TEXT if fld in cmap.fields]
         self.parts = [(p, cmap.fields[p]) for p in ADDRESS_PARTS if p in cmap.fields]
+        # Further address lines (street2, street3) join the street, each on its own line.
+        self.more_lines = [cmap.fields[f] for f in ("street2", "street3") if f in cmap.fields]
         self.located = "latitude" in cmap.fields or "longitude" in cmap.fields
         self.name_header = cmap.header_of(table.headers, "name")
         # An opportunity may name its account by id alone; the workspace knows the name.
@@ -135,14 +137,7 @@ class RowParser:
         # Columns read outside the plan; a missing column reads as an empty cell (index -1).
         self.extra = {
             f: cmap.fields.get(f, -1)
-            for f in (
-                "latitude",
-                "longitude",
-                "street2",
-                "street3",
-                "opportunity_id",
-                "opportunity_name",
-            )
+            for f in ("latitude", "longitude", "opportunity_id", "opportunity_name")
         }
 
     def cell(self, cells: tuple[str, ...], fld: str) -> str:
@@ -178,7 +173,8 @@ class RowParser:
                 parsed.warn(header, f"{exc}; value left empty")
         if self.located:
             self._location(parsed, self.cell(cells, "latitude"), self.cell(cells, "longitude"))
-        _tidy_street(parsed, self.cell(cells, "street2"), self.cell(cells, "street3"))
+        more = [t for i in self.more_lines if (t := cells[i].strip()) and t not in NULL_CELLS]
+        _tidy_street(parsed, more)
         if self.opportunities:
             deal_id = self.cell(cells, "opportunity_id")
             deal_name = self.cell(cells, "opportunity_name")
@@ -227,11 +223,12 @@ class RowParser:
             parsed.warn(exc.column, exc.reason + _NO_COORDINATES)
 
 
-def _tidy_street(parsed: ParsedRow, street2: str, street3: str) -> None:
+def _tidy_street(parsed: ParsedRow, more_lines: list[str]) -> None:
     street = parsed.address.get("street", "")
-    for more in (street2, street3):  # further address lines, each on a line of its own
-        if more:
-            street = parsed.address["street"] = f"{street}\n{more}" if street else more
+    if more_lines:  # further address lines, each on a line of its own
+        street = parsed.address["street"] = "\n".join(
+            [street, *more_lines] if street else more_lines
+        )
     if "\n" in street or "\r" in street:  # keep the lines, drop blank ones (C-speed calls)
         parsed.address["street"] = "\n".join(filter(None, map(str.strip, street.splitlines())))
 
