@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # imported on first use: they load the solver, scipy and foli
     from planner.services.assign_territories import TerritoryResult
     from planner.services.edit_plan import PlanContext
     from planner.services.plan_week import WeekParams
+    from planner.services.road_legs import LegMemo
     from planner.travel import TravelModel
 
 PlanEdit = Callable[["PlanContext", WeekPlan], WeekPlan]
@@ -92,6 +93,7 @@ class SessionModel:
         self._edit_values = ValueMemo()  # the same for hand edits (the planner's accounts)
         self._explain_memo: ExplainMemo | None = None  # figures kept between hand edits
         self._map_memo: FeatureMemo | None = None
+        self._leg_memo: tuple[object, LegMemo] = (None, {})
         self._travel_model: TravelModel | None = None
         self._travel_inputs: tuple[str, list[Account]] = ("", [])
         self.territory_result: TerritoryResult | None = None
@@ -297,8 +299,17 @@ class SessionModel:
             plan = edit(context, self.plan)
         except DomainError as exc:
             return str(exc)
-        self.edit_plan(text, plan)
+        # As a planned week: road geometry and estimate flags on its legs.
+        self.edit_plan(text, self._with_road_legs(plan, accounts))
         return ""
+
+    def _with_road_legs(self, plan: WeekPlan, accounts: list[Account]) -> WeekPlan:
+        from planner.services.road_legs import with_road_legs
+
+        model = self.travel_model
+        if self._leg_memo[0] is not model:
+            self._leg_memo = (model, {})  # legs seen before, for this model
+        return with_road_legs(plan, accounts, model, self._leg_memo[1])
 
     def move_visit(self, key: str, day_index: int, position: int) -> str:
         from planner.services.edit_plan import move_visit

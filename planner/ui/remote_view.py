@@ -4,6 +4,7 @@ what the call is worth and the true reason it is not a visit, in money."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -44,12 +45,26 @@ class RemoteView(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.itemSelectionChanged.connect(self._selected)
         self._shown: tuple[Decision, ...] | None = None
+        self._stale = False  # the list shows older decisions than `_shown`
 
     def show_decisions(self, decisions: tuple[Decision, ...]) -> None:
         """Grouped by channel — video calls, then phone calls — the most valuable first."""
         if decisions == self._shown:
             return  # e.g. an edit that changed no reason: nothing to redraw
         self._shown = decisions
+        # Laying out a hundred wrapped reasons is the costly part: behind another tab
+        # (the inspector's, by default) the list is drawn when its tab is shown.
+        self._stale = self.window().isVisible() and not self.isVisible()
+        if not self._stale:
+            self._draw(decisions)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self._shown is not None:
+            self._stale = False
+            self._draw(self._shown)
+
+    def _draw(self, decisions: tuple[Decision, ...]) -> None:
         # Sizing to contents while filling re-measures every row for every cell (a
         # hundred rows: seconds); the sizes are worked out once, after the fill.
         rows, values = self.verticalHeader(), self.horizontalHeader()

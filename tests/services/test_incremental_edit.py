@@ -18,6 +18,7 @@ from planner.services.calendar_week import week_calendar
 from planner.services.demo import ensure_demo_workspace
 from planner.services.edit_plan import PlanContext, move_visit, remove_visit, toggle_lock
 from planner.services.plan_week import planning_accounts
+from planner.services.road_legs import with_road_legs
 from planner.services.session import SessionModel
 from planner.services.value_settings import TierSettings
 
@@ -44,7 +45,7 @@ def _full_recompute(model: SessionModel, edit: Edit) -> WeekPlan:
     accounts = planning_accounts(model.workspace, model.rep, week, calendar).accounts
     values = model.value_params
     context = PlanContext(accounts, model.rep, model.travel_model, calendar, values=values)
-    return edit(context, model.plan)
+    return with_road_legs(edit(context, model.plan), accounts, model.travel_model)
 
 
 def _keys_by_day(plan: WeekPlan) -> list[list[str]]:
@@ -104,6 +105,19 @@ def test_an_edit_searches_again_only_the_days_it_changed(model: SessionModel) ->
     assert _apply(model, lambda c, p: remove_visit(c, p, _visit(days, 2, 0)))  # one day changes
     left_out = len(model.plan.remote) if model.plan else 0
     assert 0 < memo.searched - searched <= left_out  # that day's search, not every day's
+
+
+def test_an_edit_keeps_the_other_days_as_they_were(model: SessionModel) -> None:
+    """Legs keep their road geometry and estimate flags as after planning, so the days
+    an edit did not touch are equal to before (and the views leave them alone)."""
+    assert model.plan is not None
+    before = model.plan
+    days = _keys_by_day(before)
+    assert _apply(model, lambda c, p: remove_visit(c, p, _visit(days, 1, 0)))
+    assert model.plan is not None
+    pairs = enumerate(zip(before.days, model.plan.days, strict=True))
+    changed = [d for d, (a, b) in pairs if a != b]
+    assert changed == [1 % len(days)]
 
 
 def test_a_hand_edit_values_accounts_with_the_workspace_tiers(model: SessionModel) -> None:

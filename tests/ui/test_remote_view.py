@@ -21,3 +21,22 @@ def test_the_reason_column_shows_why_and_the_tooltips_the_rest(qtbot) -> None:  
     assert reason.text() == WHY
     assert WORTH in reason.toolTip() and WHY in reason.toolTip()
     assert view.item(1, 1).toolTip() == WORTH
+
+
+def test_behind_another_tab_the_list_is_drawn_when_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """In the window the remote list shares a tab with the inspector: while hidden it
+    keeps the decisions and draws them when its tab comes up."""
+    from PySide6.QtWidgets import QTabWidget
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    view = RemoteView()
+    tabs.addTab(QTabWidget(), "inspector")
+    tabs.addTab(view, "remote")
+    tabs.show()
+    decision = Decision("k1", "A1", "Ferramenta Bruno", "remote", f"{WORTH}; not in person: {WHY}",
+                        Money(129054, "EUR"), Money(165, "EUR"), "video")  # fmt: skip
+    view.show_decisions((decision,))
+    assert view.rowCount() == 0  # not drawn yet: its tab is not shown
+    tabs.setCurrentWidget(view)
+    assert view.item(1, 2).text() == WHY
