@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import least_squares
 
 from planner.domain.geo import GeoPoint
 from planner.domain.progress import CancelToken, ProgressReporter
@@ -99,6 +98,8 @@ def _fit(
     def residuals(x: FloatArray) -> FloatArray:
         est_d, est_t = road_estimate(straight, params_of(x))
         return np.concatenate([np.log(est_d / road_d), np.log(est_t / road_t)])
+
+    from scipy.optimize import least_squares  # only when calibrating (~0.8 s to import)
 
     start = np.array([getattr(base, n) for n in names])
     lower = np.array([_BOUNDS[n][0] for n in names])

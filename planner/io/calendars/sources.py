@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import requests
-from caldav.collection import Calendar as DavCalendar
-from caldav.davclient import DAVClient
-from caldav.lib import error as caldav_error
 
 from planner.domain.errors import DomainError
+
+if TYPE_CHECKING:  # caldav is loaded only to talk to a CalDAV server (~0.3 s to import)
+    from caldav.collection import Calendar as DavCalendar
 
 TIMEOUT_S = 20
 KINDS = ("file", "ics", "caldav")
@@ -138,6 +138,9 @@ def _get_ics(source: CalendarSource, etag: str, last_modified: str) -> Fetched:
 
 def caldav_calendar(source: CalendarSource) -> DavCalendar:
     """The CalDAV calendar object for `source` (no request made yet)."""
+    from caldav.collection import Calendar as DavCalendar
+    from caldav.davclient import DAVClient
+
     client = DAVClient(
         url=source.location, username=source.user or None, password=password(source),
         timeout=TIMEOUT_S, enable_rfc6764=False,
@@ -156,6 +159,8 @@ def _read_caldav(source: CalendarSource, first: datetime, last: datetime) -> Fet
 
 def caldav_message(url: str, exc: Exception) -> str:
     """One sentence for a CalDAV failure."""
+    from caldav.lib import error as caldav_error
+
     if isinstance(exc, caldav_error.AuthorizationError):
         return f"{url} refused the login: check the user and the password file"
     if isinstance(exc, caldav_error.NotFoundError):

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from planner.domain.progress import (
     Cancelled,
@@ -239,6 +238,8 @@ def _group(read: _Read) -> tuple[dict[Key, _Street], list[tuple[Any, ...]], dict
 def _nearest_town(towns: list[tuple[str, float, float]]) -> Any:
     if not towns:
         return lambda lat, lon: ""
+    from scipy.spatial import cKDTree  # only when a region is built (~0.5 s to import)
+
     coords = np.array([(lat, lon * math.cos(math.radians(lat))) for _, lat, lon in towns])
     tree = cKDTree(coords)
 
