@@ -242,7 +242,14 @@ def remote_layer(
         if account is None or account.location is None:
             continue
         build = partial(_remote_feature, decision, account.location, f)
-        inputs = (decision, account.location, f)
+        inputs = (
+            decision.account_key,
+            decision.name,
+            decision.value,
+            decision.reason,
+            account.location,
+            f,
+        )
         features.append(_built(memo, "remote", decision.account_key, inputs, build))
     return collection(features)
 
