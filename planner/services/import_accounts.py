@@ -21,6 +21,7 @@ from planner.domain.progress import (
     ProgressReporter,
 )
 from planner.domain.text import visible_text
+from planner.io.bulk import no_cycle_collection
 from planner.io.importers import (
     FIELDS,
     ColumnMap,
@@ -105,6 +106,7 @@ class ImportReport:
         return [visible_text(line) for line in out]  # cell text quoted in a reason
 
 
+@no_cycle_collection()  # rows, accounts, JSON: see planner.io.bulk
 def import_accounts(
     workspace: Workspace,
     path: Path,

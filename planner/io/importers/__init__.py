@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.domain.progress import Cancelled, CancelToken
+from planner.io.bulk import no_cycle_collection
 from planner.io.importers.build import (
     build_account,
     drop_duplicates,
@@ -76,6 +77,7 @@ class ParsedImport:
         return self.columns.header_of(self.table.headers, fld)
 
 
+@no_cycle_collection()  # 100,000 rows stay alive: see planner.io.bulk
 def read_import(
     path: Path,
     mapping: Mapping | None = None,

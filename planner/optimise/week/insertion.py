@@ -107,12 +107,15 @@ def best_insertion(
     max_delta: int | None = None,
     states: dict[int, DayState] | None = None,
     days: Collection[int] | None = None,
+    reasons: bool = True,
 ) -> Insertion:
     """Cheapest feasible position for `cand` over all days; else the cheapest at all.
 
     With `max_delta`, positions costing that much or more are not tried for feasibility.
     `states` (from `day_states`) saves recomputing each day per candidate. `days` limits
-    the search to those days.
+    the search to those days. Without `reasons` (the planner's own searches, which only
+    need where a visit fits) a day that cannot be timed is not timed again to tell
+    "hours" from "full": that doubled the cost of every refused position.
     """
     candidate = problem.candidates[cand]
     options: list[tuple[int, int, int]] = []  # (delta, day, position)
@@ -139,7 +142,7 @@ def best_insertion(
         if verdict:
             causes.add(verdict)
             continue
-        timed = trial_verdict(problem, routes, cand, day, pos)
+        timed = trial_verdict(problem, routes, cand, day, pos, reasons=reasons)
         if timed == "fits":
             return Insertion(day, pos, delta, True)
         causes.add(timed)
@@ -167,16 +170,19 @@ def cause_text(causes: set[str]) -> str:
     return N_("day full")
 
 
-def trial_verdict(problem: WeekProblem, routes: Routes, cand: int, day: int, pos: int) -> str:
+def trial_verdict(
+    problem: WeekProblem, routes: Routes, cand: int, day: int, pos: int, *, reasons: bool = True
+) -> str:
     """The day timed with `cand` inserted at `pos`: "fits", or why not: "driving" (over
-    the driving limit), "hours" (its opening hours are taken) or "full" (no time left)."""
+    the driving limit), "hours" (its opening hours are taken) or "full" (no time left;
+    also said without `reasons`, which skips telling it from "hours")."""
     trial = [*routes[day][:pos], cand, *routes[day][pos:]]
     spec = problem.days[day]
     timeline = schedule_day(
         spec, stops_of(problem, day, trial), problem.duration_s, problem.distance_m
     )
     if timeline is None:
-        return _timing_cause(problem, trial, day, cand)
+        return _timing_cause(problem, trial, day, cand) if reasons else "full"
     return "fits" if timeline.driving_s <= spec.max_drive_s else "driving"
 
 

@@ -45,6 +45,8 @@ from planner.travel.model import TravelModel
 # the same week planned without the comparison; a solver restarted from its own plan
 # gains little in a few seconds, so the home week gets nearly all the time.
 STAY_SHARE = 0.1
+GREEDY_SHARE = 0.3  # of the time left: the greedy start, then the solver improves on it
+GREEDY_MIN_S = 1.0  # a week comes back even when the caller's time is already spent
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,12 @@ def optimise_week(
         problem = pin_days(problem, r.previous)
     progress.report(0.05, "planning the week")
     deadline = deadline or Deadline.after(params.time_limit_s)
-    start = greedy_routes(problem, warm)
+    greedy_until = (  # an iteration-bounded (reproducible) run must not depend on the clock
+        Deadline.after(max(GREEDY_MIN_S, deadline.remaining() * GREEDY_SHARE))
+        if params.max_iterations is None
+        else Deadline.never()
+    )
+    start = greedy_routes(problem, warm, greedy_until)
     problem, start, stays = _home_or_hotel(
         problem, start, params, deadline, progress=progress, cancel=cancel
     )

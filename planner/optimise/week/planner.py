@@ -115,11 +115,14 @@ def _finishing_time(problem: WeekProblem, deadline: Deadline) -> float:
     return min(deadline.share(0.15), 0.2 + 0.002 * len(problem.candidates))
 
 
-def greedy_routes(problem: WeekProblem, warm: WarmStart | None) -> Routes:
-    """The previous plan's routes (when re-planning) made exact, then filled best-first."""
+def greedy_routes(
+    problem: WeekProblem, warm: WarmStart | None, until: Deadline | None = None
+) -> Routes:
+    """The previous plan's routes (when re-planning) made exact, then filled best-first
+    until `until` (a start for the solver: partly filled is still a start)."""
     routes = [[c for c, _ in day] for day in warm] if warm else [[] for _ in problem.days]
     routes, _ = repair(problem, routes)
-    return fill(problem, routes)
+    return fill(problem, routes, until)
 
 
 def timed(problem: WeekProblem, routes: Routes) -> list[list[tuple[int, int]]]:

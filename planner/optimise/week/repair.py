@@ -125,25 +125,29 @@ def _best_exchange(
                     max_delta=prize - loss - gain,
                     states=day_state_of(problem, trial, day),
                     days=(day,),
+                    reasons=False,
                 )
                 if ins.feasible:
                     gain, best = prize - loss - ins.delta_cents, (day, k, n, ins.position)
     return best
 
 
-def fill(problem: WeekProblem, routes: Routes) -> Routes:
+def fill(problem: WeekProblem, routes: Routes, until: Deadline | None = None) -> Routes:
     """Greedy insertion of every remaining account with a positive net value.
 
     Best-first: each round inserts the account whose cheapest feasible detour leaves the
     largest net. Each account's best position is cached per day and only the day that
     changed is re-evaluated, so a round costs one day's insertions, not the week's.
+    Required accounts always go in; the optional ones stop at `until` (on 1,000 dense
+    city candidates filling a week took 10-20 s), the routes so far are returned.
     """
+    until = until or Deadline.never()
     filled = [list(r) for r in routes]
     planned = {c for r in filled for c in r}
     required = [i for i, c in enumerate(problem.candidates) if c.required and i not in planned]
     required.sort(key=lambda i: -_priority(problem, i))  # fixed appointments first
     for i in required:
-        ins = best_insertion(problem, filled, i)
+        ins = best_insertion(problem, filled, i, reasons=False)
         if ins.feasible and ins.day is not None:
             filled[ins.day].insert(ins.position, i)
         else:
@@ -155,9 +159,11 @@ def fill(problem: WeekProblem, routes: Routes) -> Routes:
     states = day_states(problem, filled)
     best: dict[tuple[int, int], tuple[int, int]] = {}  # (cand, day) → (net, position)
     for c in pool:
+        if until.expired():
+            return filled
         for day in {w.day for w in problem.candidates[c].windows}:
             _update(problem, filled, states, best, (c, day))
-    while best:
+    while best and not until.expired():
         (cand, day), (_, pos) = max(best.items(), key=lambda item: (item[1][0], -item[0][0]))
         filled[day].insert(pos, cand)
         pool.discard(cand)
@@ -179,7 +185,9 @@ def _update(
 ) -> None:
     cand, day = at
     prize = problem.candidates[cand].prize
-    ins = best_insertion(problem, routes, cand, max_delta=prize, states=states, days=(day,))
+    ins = best_insertion(
+        problem, routes, cand, max_delta=prize, states=states, days=(day,), reasons=False
+    )
     if ins.feasible and ins.day is not None and prize - ins.delta_cents > 0:
         best[cand, day] = (prize - ins.delta_cents, ins.position)
 
@@ -197,7 +205,7 @@ def make_room(problem: WeekProblem, routes: Routes, cand: int) -> Routes | None:
         route, lost = list(routes[day]), 0
         while True:
             trial = [*routes[:day], route, *routes[day + 1 :]]
-            ins = best_insertion(problem, trial, cand, days=(day,))
+            ins = best_insertion(problem, trial, cand, days=(day,), reasons=False)
             if ins.feasible:
                 trial[day] = [*route[: ins.position], cand, *route[ins.position :]]
                 if best is None or lost < best[0]:
