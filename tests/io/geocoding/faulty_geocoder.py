@@ -14,7 +14,8 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.io.geocoding.fake_nominatim import Reply, answer, place, running
+from tests.io.geocoding.fake_nominatim import Reply, answer, place
+from tests.local_http import running
 
 OK = [place(44.4949, 11.3426, addresstype="building", place_rank=30)]
 # fault -> (HTTP status, body: JSON-able or raw text, seconds to wait before answering)
