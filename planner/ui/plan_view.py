@@ -223,14 +223,20 @@ class PlanView(QScrollArea):
         outer.addWidget(self._totals)
         self.setWidget(container)
 
-    def _day_column(self, index: int, day: DayPlan, currency: str) -> QWidget:
+    @staticmethod
+    def _column_frame() -> tuple[QFrame, QVBoxLayout]:
+        """A day column's frame: every column shares the width, so the whole week shows
+        without scrolling."""
         frame = QFrame()
         frame.setFrameShape(QFrame.Shape.StyledPanel)
-        # Every day column shares the width: the whole week shows without scrolling.
         frame.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         frame.setMinimumWidth(MIN_DAY_WIDTH)
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(3, 3, 3, 3)
+        return frame, layout
+
+    def _day_column(self, index: int, day: DayPlan, currency: str) -> QWidget:
+        frame, layout = self._column_frame()
         layout.setSpacing(2)
         layout.addLayout(self._day_header(day))
         if day.start.kind == "hotel":
@@ -266,12 +272,7 @@ class PlanView(QScrollArea):
 
     def _closed_column(self, closed: ClosedDay) -> QWidget:
         """A holiday or a day off: the day's header and why nothing is planned."""
-        frame = QFrame()
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        frame.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        frame.setMinimumWidth(MIN_DAY_WIDTH)
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(3, 3, 3, 3)
+        frame, layout = self._column_frame()
         header = QLabel(f"<b>{self._units.day(closed.day)}</b>")
         header.setStyleSheet(CLOSED_HEADER_STYLE)
         layout.addWidget(header)
