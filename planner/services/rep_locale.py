@@ -5,7 +5,8 @@ EUR) are right for the demo's Italian reps and wrong for a rep in Dallas: their 
 would be timed on Rome's clock, their calendar export shifted by seven hours, Italian
 public holidays kept free and the value shown in euros. So the fields the file left
 empty are taken from the home: its coordinates when the file gives them, else the
-offline gazetteer's answer for the address (no network: an import never waits on it).
+offline answer for the address (regions' address indexes, then the gazetteer; no
+network: an import never waits on it).
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from timezonefinder import TimezoneFinder
 
 from planner.domain import GeoPoint, Rep
 from planner.io.calendars.holidays import zone_country
-from planner.io.geocoding import Gazetteer, Geocoder, parse_one_line
+from planner.io.geocoding import (
+    Gazetteer,
+    GeocodeConfig,
+    Geocoder,
+    build_geocoders,
+    parse_one_line,
+)
 from planner.services.currencies import currency_of_country
 from planner.services.geocode_accounts import country_check, geocode_rep_home
 
@@ -64,7 +71,9 @@ def home_locale_finder(
     geocoders: Sequence[Geocoder] | None = None,
 ) -> Callable[[Rep], dict[str, str] | None]:
     """For ``read_reps``: a rep's home locale as Rep field values (None: home not found)."""
-    sources = list(geocoders) if geocoders is not None else [Gazetteer(None)]
+    if geocoders is None:  # what `geocode --offline` asks: regions' addresses, the gazetteer
+        geocoders = build_geocoders(GeocodeConfig(order=("addresses", "gazetteer")), None)
+    sources = list(geocoders)
     is_country = country_check(sources)
     gazetteer = next((g for g in sources if isinstance(g, Gazetteer)), None)
 
