@@ -40,6 +40,8 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 COLD_START = r"""
 import sys, time
 t0 = time.perf_counter()
+from planner.ui.app import import_core_before_qt
+import_core_before_qt()  # as the app's launcher does
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 from planner.io.workspace import Workspace

@@ -49,21 +49,41 @@
     };
   };
 
-  core.makeAccountMarker = function (feature) {
-    var c = feature.geometry.coordinates;
+  function accountId(feature) {
     var p = feature.properties;
     p.id = feature.id !== undefined ? String(feature.id) : String(p.id);
-    var marker = L.circleMarker([c[1], c[0]], core.accountStyle(p));
+    return p.id;
+  }
+
+  // Tooltip, popup and click read the marker's feature when used: a patch that leaves a
+  // point where it was only swaps the feature (core.updateAccountMarker).
+  core.makeAccountMarker = function (feature) {
+    var c = feature.geometry.coordinates;
+    var id = accountId(feature);
+    var marker = L.circleMarker([c[1], c[0]], core.accountStyle(feature.properties));
     marker.feature = feature;
     marker.bindTooltip(function () {
+      var p = marker.feature.properties;
       return el('span', null, p.shared > 1 ? p.name + ' (+' + (p.shared - 1) + ')' : p.name);
     });
-    marker.bindPopup(function () { return accountInfo(p); });
+    marker.bindPopup(function () { return accountInfo(marker.feature.properties); });
     marker.on('click', function (e) {
       var ev = e.originalEvent || {};
-      if (ev.shiftKey || ev.ctrlKey || ev.metaKey) { core.toggleSelected(p.id); } else { core.notify(p.id); }
+      if (ev.shiftKey || ev.ctrlKey || ev.metaKey) { core.toggleSelected(id); } else { core.notify(id); }
     });
     return marker;
+  };
+
+  // The same point with new properties (a value, a colour): restyled where it is, no
+  // redraw of its cluster. False when the point moved (it must be made again).
+  core.updateAccountMarker = function (marker, feature) {
+    var c = feature.geometry.coordinates;
+    var at = marker.getLatLng();
+    if (at.lat !== c[1] || at.lng !== c[0]) { return false; }
+    accountId(feature);
+    marker.feature = feature;
+    marker.setStyle(core.accountStyle(feature.properties));
+    return true;
   };
 
   function clusterGroup(many) {
@@ -173,17 +193,20 @@
   };
 
   // One remote account's marker; `plannerId` lets planner-patch.js replace it.
+  // Like the accounts' markers, these read their feature when used (planner-patch.js
+  // swaps the feature of one that has not moved).
   core.remoteMarker = function (f) {
     var c = f.geometry.coordinates;
-    var p = f.properties;
     var m = L.marker([c[1], c[0]], {icon: dom.remoteIcon(), title: ''});
-    m.bindTooltip(function () { return el('span', null, p.name); });
+    m.plannerFeature = f;
+    m.bindTooltip(function () { return el('span', null, m.plannerFeature.properties.name); });
     m.bindPopup(function () {
+      var p = m.plannerFeature.properties;
       return infoBox(p.name, [['visit_value', p.visit_value], ['channel', p.channel],
                               ['reason', p.reason]]);
     });
-    m.on('click', function () { core.notify(String(p.id)); });
-    m.plannerId = String(p.id);
+    m.plannerId = String(f.properties.id);
+    m.on('click', function () { core.notify(m.plannerId); });
     return m;
   };
 

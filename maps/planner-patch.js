@@ -48,22 +48,39 @@
     core.putOverlay(name, group);
   }
 
+  // A day already shown is redrawn inside its own layer: the layer control is untouched.
+  function redrawDay(name, features) {
+    var layer = core.overlays[name];
+    var routes = core.routes;
+    Object.keys(routes.stops).forEach(function (id) {
+      if (layer.hasLayer(routes.stops[id])) { delete routes.stops[id]; }
+    });
+    layer.eachLayer(function (l) { if (l instanceof L.Polyline) { routes.legs -= 1; } });
+    layer.clearLayers();
+    features.forEach(function (f) { core.routeFeature(f, layer); });
+    routes.colors[name] = features[0].properties.color;
+  }
+
   planner.patchRoutes = function (data) {
     var patch = dom.parse(data);
     var days = patch.days || {};
     var routes = core.routes;
-    keepingOrder(function () {
-      (patch.remove || []).forEach(function (name) {
-        dropDay(name);
-        routes.days = routes.days.filter(function (d) { return d !== name; });
-        delete routes.colors[name];
+    var redrawn = Object.keys(days).filter(function (name) { return core.overlays[name]; });
+    redrawn.forEach(function (name) { redrawDay(name, days[name]); });
+    var added = Object.keys(days).filter(function (name) { return redrawn.indexOf(name) < 0; });
+    if ((patch.remove || []).length || added.length) {
+      keepingOrder(function () {
+        (patch.remove || []).forEach(function (name) {
+          dropDay(name);
+          routes.days = routes.days.filter(function (d) { return d !== name; });
+          delete routes.colors[name];
+        });
+        added.forEach(function (name) {
+          addDay(name, days[name]);
+          if (routes.days.indexOf(name) < 0) { routes.days.push(name); }
+        });
       });
-      Object.keys(days).forEach(function (name) {
-        dropDay(name);
-        addDay(name, days[name]);
-        if (routes.days.indexOf(name) < 0) { routes.days.push(name); }
-      });
-    });
+    }
     core.drawLegend();
   };
 
@@ -71,12 +88,22 @@
     var patch = dom.parse(data);
     var features = patch.features || [];
     if (!core.remote) { planner.setRemote({features: features}); return; }
-    var gone = {};
-    (patch.remove || []).concat(features.map(function (f) { return String(f.properties.id); }))
-      .forEach(function (id) { gone[id] = true; });
     var group = core.remote;
-    group.eachLayer(function (m) { if (gone[m.plannerId]) { group.removeLayer(m); } });
-    features.forEach(function (f) { group.addLayer(core.remoteMarker(f)); });
+    var shown = {};
+    group.eachLayer(function (m) { shown[m.plannerId] = m; });
+    (patch.remove || []).forEach(function (id) {
+      if (shown[id]) { group.removeLayer(shown[id]); }
+    });
+    features.forEach(function (f) {
+      var m = shown[String(f.properties.id)];
+      var c = f.geometry.coordinates;
+      if (m && m.getLatLng().lat === c[1] && m.getLatLng().lng === c[0]) {
+        m.plannerFeature = f;  // the same spot: a new reason or value, no redraw
+        return;
+      }
+      if (m) { group.removeLayer(m); }
+      group.addLayer(core.remoteMarker(f));
+    });
     core.drawLegend();
   };
 })();

@@ -42,23 +42,32 @@
   };
 
   // Only the accounts that changed: one moved pin or re-planned visit redraws a few points.
+  // A point that stayed where it was is restyled in place (no cluster redraw).
   planner.patchAccounts = function (data) {
     var patch = parse(data);
     var accounts = core.accounts;
     var group = accounts.layer;
-    var features = patch.features || [];
     var gone = {};
-    (patch.remove || []).concat(features.map(function (f) { return String(f.id); }))
-      .forEach(function (id) {
-        gone[id] = true;
-        if (accounts.markers[id]) { group.removeLayer(accounts.markers[id]); }
-        delete accounts.markers[id];
-      });
-    accounts.features = accounts.features.filter(function (f) { return !gone[String(f.id)]; });
-    group.addLayers(features.map(function (f) {
+    var fresh = [];
+    (patch.features || []).forEach(function (f) {
+      var id = String(f.id);
+      var marker = accounts.markers[id];
+      gone[id] = true;
+      if (marker && core.updateAccountMarker(marker, f)) { return; }
+      if (marker) { group.removeLayer(marker); }
+      fresh.push(f);
+    });
+    (patch.remove || []).forEach(function (id) {
+      id = String(id);
+      gone[id] = true;
+      if (accounts.markers[id]) { group.removeLayer(accounts.markers[id]); }
+      delete accounts.markers[id];
+    });
+    accounts.features = accounts.features.filter(function (f) { return !gone[String(f.id)]; })
+      .concat(patch.features || []);
+    group.addLayers(fresh.map(function (f) {
       var m = core.makeAccountMarker(f);
       accounts.markers[m.feature.properties.id] = m;
-      accounts.features.push(f);
       return m;
     }));
   };

@@ -1,21 +1,30 @@
 """Use case: the app's map page — written to disk once, then fed layers through its
 JavaScript API (`planner.services.session.SessionModel.map_data` gives them).
 
-The page builders import folium (about a second): they load when a page is written.
+The page builders import folium (about a second of CPU): the page is written once per
+version and language into a cache folder, by a child process, so that neither the
+window's start nor its interpreter lock waits for folium.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import subprocess
+import sys
+from importlib.metadata import version
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from planner.maps.assets import page_assets
+from planner.maps.assets import assets_dir, page_assets
 from planner.maps.data import MapData
 from planner.maps.layers import GeoJSON
 from planner.maps.palette import DAY_COLORS
+from planner.resources import resource_path
 
-__all__ = ["DAY_COLORS", "PageUpdates", "check_map_assets", "write_app_page"]
+__all__ = ["DAY_COLORS", "PageUpdates", "app_page", "check_map_assets", "write_app_page"]
 
 EMPTY: GeoJSON = {"type": "FeatureCollection", "features": []}
 Call = tuple[str, Any]  # a planner.js function and its one argument
@@ -26,6 +35,38 @@ def write_app_page(path: Path, locale: str | None = None) -> Path:
     from planner.maps.page import MapOptions, write_page
 
     return write_page(path, None, MapOptions(locale=locale))
+
+
+def app_page(folder: Path, locale: str | None = None) -> Path:
+    """The app's page for `locale` in the cache `folder`, written when this version has
+    none yet (by a child process: folium loads on the other core), then reused."""
+    path = folder / f"page-{locale or 'en'}-{_page_fingerprint(locale)}.html"
+    if path.is_file():
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    command = [sys.executable, "-m", "planner.services.map_page", str(partial), locale or ""]
+    try:
+        subprocess.run(command, check=True, capture_output=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        write_app_page(partial, locale)  # no usable interpreter to start: write it here
+    partial.replace(path)  # whole or not at all, even with two windows starting
+    for stale in folder.glob(f"page-{locale or 'en'}-*.html"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+    return path
+
+
+def _page_fingerprint(locale: str | None) -> str:
+    """Changes with what the page's text depends on: the page builders' code, the
+    labels' catalogue, folium's version and where the assets are."""
+    digest = hashlib.sha256(f"{locale}|{version('folium')}|{assets_dir()}".encode())
+    builders = [find_spec(name) for name in ("planner.maps.page", "planner.maps.assets")]
+    sources = [Path(spec.origin) for spec in builders if spec is not None and spec.origin]
+    for source in [*sources, resource_path("translations", f"core_{locale}.po")]:
+        if source.is_file():
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def check_map_assets() -> str:
@@ -135,3 +176,15 @@ class _Sent:
         changed = [key for key, text in self.texts.items() if before.texts.get(key) != text]
         removed = [key for key in before.texts if key not in self.texts]
         return changed, removed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m planner.services.map_page PATH [LOCALE]`: write the app's page (the
+    child process of `app_page`)."""
+    path, locale, *_ = [*(sys.argv[1:] if argv is None else argv), "", ""]
+    write_app_page(Path(path), locale or None)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -21,7 +21,6 @@ from planner.travel.costs import cost_matrix_cents, day_cost, leg_cost, overnigh
 from planner.travel.geodesic import GeodesicModel, GeodesicParams
 from planner.travel.incremental import MatrixMemo
 from planner.travel.model import Geometry, TravelError, TravelMatrix, TravelModel
-from planner.travel.places import places_graph
 from planner.travel.settings import BACKENDS, TravelSettings, load_settings, save_settings
 
 
@@ -73,6 +72,5 @@ __all__ = [
     "make_model",
     "matrix_key",
     "overnight_cost",
-    "places_graph",
     "save_settings",
 ]

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.plan_view = PlanView(self.units)
         self.inspector = Inspector()
         self._scope: RepScope | None = None  # the selected rep's accounts, for the inspector
+        self._territories_in_view = False
         self.remote_view = RemoteView()
         self.territories_panel = TerritoriesPanel()
         self.team_view = TeamView(self.units)
@@ -111,7 +112,11 @@ class MainWindow(QMainWindow):
         s = self.session
         s.accounts_changed.connect(self._refresh_accounts)
         s.account_changed.connect(self._account_changed)
-        s.plan_changed.connect(self._refresh_plan)
+        # The views follow an edit on the next turn of the event loop: the map's update
+        # (sent at once by MapSync) reaches the page first, which draws it meanwhile.
+        self._plan_views = QTimer(self, singleShot=True, interval=0)
+        self._plan_views.timeout.connect(self._refresh_plan)
+        s.plan_changed.connect(self._plan_views.start)
         self.accounts_panel.selection_changed.connect(self._table_selected)
         self.accounts_panel.new_appointment.connect(self.calendar.new_appointment)
         self.accounts_panel.find_slot.connect(self.calendar.find_slot)
@@ -124,8 +129,9 @@ class MainWindow(QMainWindow):
         self.remote_view.account_selected.connect(lambda key: self._select([key], from_map=False))
         self.inspector.pin_requested.connect(s.set_manual_pin)
         s.territories_changed.connect(self._refresh_territories)
-        # Measuring territories loads scipy: only when the manager looks at them.
-        self.territories_dock.visibilityChanged.connect(self._refresh_territories)
+        # Measuring territories loads scipy: only when the manager looks at them (a tab
+        # behind another one is "visible" to Qt, hence the dock's own signal).
+        self.territories_dock.visibilityChanged.connect(self._territories_shown)
         s.rep_changed.connect(self.week_bar.refresh)
         s.rep_changed.connect(self._refresh_scope)
         self.accounts_panel.everyone.toggled.connect(self._all_reps_toggled)
@@ -162,8 +168,12 @@ class MainWindow(QMainWindow):
             return
         self._refused(self.session.give_accounts(keys, rep_name))
 
+    def _territories_shown(self, shown: bool) -> None:
+        self._territories_in_view = shown
+        self._refresh_territories()
+
     def _refresh_territories(self) -> None:
-        if not self.territories_panel.isVisible():
+        if not self._territories_in_view:
             return
         names = [r.name for r in self.session.workspace.reps()]
         result = self.session.territories()

@@ -17,7 +17,7 @@ import platformdirs
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from planner.domain.geo import GeoPoint
-from planner.services.map_page import PageUpdates, write_app_page
+from planner.services.map_page import PageUpdates, app_page
 from planner.services.map_places import places_json
 from planner.services.map_roads import roads_json
 from planner.ui.formatting import ui_locale
@@ -26,10 +26,8 @@ from planner.ui.session import Session
 from planner.ui.workers import Task, TaskRunner
 
 
-def page_path() -> Path:
-    folder = Path(platformdirs.user_cache_dir("territory-planner", appauthor=False)) / "map"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "page.html"
+def page_folder() -> Path:
+    return Path(platformdirs.user_cache_dir("territory-planner", appauthor=False)) / "map"
 
 
 class MapSync(QObject):
@@ -59,10 +57,10 @@ class MapSync(QObject):
         session.account_changed.connect(lambda _key: self.push())
         session.plan_changed.connect(self.push)
         session.territories_changed.connect(self.push)
-        # Building the page imports folium (about a second): do it off the main thread so
-        # the window is usable at once, then load the page from disk.
+        # The page is written once per version (folium takes about a second), off the
+        # main thread so that the window is usable at once; then loaded from disk.
         self.locale = ui_locale()
-        task = Task(lambda _progress, _cancel: write_app_page(page_path(), self.locale), "map page")
+        task = Task(lambda _progress, _cancel: app_page(page_folder(), self.locale), "map page")
         task.signals.finished.connect(view.load_page)
         runner.start(task)
 

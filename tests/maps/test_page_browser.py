@@ -261,3 +261,59 @@ def test_patches_redraw_only_changed_days_and_remote_accounts(
         ".map(s => s.textContent.trim()).join('|')"
     )
     assert not browser.errors
+
+
+def test_a_patch_updates_points_that_stayed_in_place(
+    browser: Browser,
+    tmp_path: Path,
+    accounts: list[Account],
+    plan: WeekPlan,
+) -> None:
+    """After an edit most remote accounts only get a new reason, and accounts a new value:
+    their markers stay (no redraw), and their popups show the new text, as text."""
+    from dataclasses import replace
+
+    from planner.services.map_page import PageUpdates
+
+    out = write_page(tmp_path / "app.html", options=MapOptions(tiles=None))
+    browser.open(out)
+    updates = PageUpdates()
+
+    def push(week: WeekPlan, shown: list[Account]) -> list[str]:
+        data = build_map_data(shown, week, values=values_of(shown, week))
+        calls = updates.calls(data)
+        for function, argument in calls:
+            browser.page.evaluate("([f, a]) => planner[f](a)", [function, argument])  # type: ignore[attr-defined]
+        return [function for function, _ in calls]
+
+    push(plan, accounts)
+    drawn = browser.js("planner.stats().accounts")
+    remote = plan.remote[0]
+    moved = next(a for a in reversed(accounts) if a.location is not None)
+    browser.js(
+        "window.before = {remote: planner.core.remote.getLayers().find("
+        f"m => m.plannerId === {json.dumps(remote.account_key)}),"
+        f" moved: planner.core.accounts.markers[{json.dumps(moved.key)}]}}; 1"
+    )
+    new_reason = "day full <b>on Monday</b>"
+    assert moved.location is not None
+    elsewhere = replace(moved.location, lat=moved.location.lat + 0.01)
+    shown = [replace(a, location=elsewhere) if a is moved else a for a in accounts]
+    edited = replace(plan, remote=(replace(remote, reason=new_reason), *plan.remote[1:]))
+    push(edited, shown)
+    popup = browser.js(
+        "(() => { var m = planner.core.remote.getLayers().find("
+        f"m => m.plannerId === {json.dumps(remote.account_key)});"
+        " m.openPopup(); var text = m.getPopup().getElement().textContent;"
+        " m.closePopup(); return [m === window.before.remote, text]; })()"
+    )
+    assert isinstance(popup, list) and popup[0] is True  # the same marker...
+    assert new_reason in str(popup[1])  # ...with the new reason
+    assert browser.js("document.querySelector('.leaflet-popup b') === null")
+    marker = browser.js(
+        f"(() => {{ var m = planner.core.accounts.markers[{json.dumps(moved.key)}];"
+        " return [m === window.before.moved, m.getLatLng().lat]; })()"
+    )
+    assert marker == [False, pytest.approx(elsewhere.lat)]  # a moved point is made again
+    assert browser.js("planner.stats().accounts") == drawn
+    assert not browser.errors

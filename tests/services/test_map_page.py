@@ -107,3 +107,41 @@ def test_after_a_reload_everything_is_sent_again() -> None:
     assert len(json.loads(calls[0][1])["features"]) == sum(
         1 for a in accounts.values() if a.location is not None
     )
+
+
+def test_the_app_page_is_written_once_per_version_and_language(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    from planner.services import map_page
+
+    italian = map_page.app_page(tmp_path, "it")
+    assert 'id="planner-config"' in italian.read_text(encoding="utf-8")
+    assert "Territori" in italian.read_text(encoding="utf-8")  # the labels' language
+
+    def no_child(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a cached page must not be written again")
+
+    monkeypatch.setattr(subprocess, "run", no_child)
+    assert map_page.app_page(tmp_path, "it") == italian  # reused: folium is not loaded
+    monkeypatch.undo()
+    english = map_page.app_page(tmp_path, None)
+    assert english != italian and italian.exists()  # each language has its page
+
+    # Another version of the page builders: a new page, the old one of that language gone.
+    monkeypatch.setattr(map_page, "_page_fingerprint", lambda locale: f"next-{locale}")
+    newer = map_page.app_page(tmp_path, "it")
+    assert newer != italian and not italian.exists() and english.exists()
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_the_app_page_is_written_here_when_no_child_process_starts(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    from planner.services import map_page
+
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise OSError("no interpreter")
+
+    monkeypatch.setattr(subprocess, "run", broken)
+    page = map_page.app_page(tmp_path, None)
+    assert 'id="planner-config"' in page.read_text(encoding="utf-8")

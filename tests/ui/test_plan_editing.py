@@ -10,6 +10,11 @@ from PySide6.QtCore import QTimer
 from planner.optimise.week.planner import WeekParams
 
 
+def views_follow(qtbot, win) -> None:  # type: ignore[no-untyped-def]
+    """The views redraw on the turn of the event loop after an edit (the map first)."""
+    qtbot.waitUntil(lambda: not win._plan_views.isActive(), timeout=5000)
+
+
 def test_plan_is_shown_in_columns_and_on_the_map(qtbot, planned_window) -> None:  # type: ignore[no-untyped-def]
     win = planned_window
     plan = win.session.plan
@@ -42,11 +47,13 @@ def test_drop_on_another_day_retimes_and_undo_restores(qtbot, planned_window) ->
     after = win.session.plan
     moved = after.days[target].visits[0]
     assert moved.account_key == visit.account_key and moved.arrival != visit.arrival
+    views_follow(qtbot, win)
     assert win.plan_view.day_lists[target].count() == len(before.days[target].visits) + 1
     assert win.plan_view.totals_text != totals_before
     assert win.session.workspace.load_plan(after.rep_name, after.week_start) == after
     win.session.undo_stack.undo()
     assert win.session.plan == before
+    views_follow(qtbot, win)
     assert win.plan_view.totals_text == totals_before
     assert win.session.workspace.load_plan(before.rep_name, before.week_start) == before
 
@@ -59,6 +66,7 @@ def test_an_edit_redraws_only_the_days_it_changed(qtbot, planned_window) -> None
     lists = win.plan_view.day_lists
     assert win.session.remove_visit(plan.days[day].visits[-1].account_key) == ""
     edited = win.session.plan
+    views_follow(qtbot, win)
     after = win.plan_view.day_lists
     changed = {d for d in range(len(plan.days)) if edited.days[d] != plan.days[d]}
     assert day in changed
@@ -66,6 +74,7 @@ def test_an_edit_redraws_only_the_days_it_changed(qtbot, planned_window) -> None
         assert (old is new) == (d not in changed)
         assert new.count() == len(edited.days[d].visits)
     win.session.undo_stack.undo()
+    views_follow(qtbot, win)
     assert [lst.count() for lst in win.plan_view.day_lists] == [len(d.visits) for d in plan.days]
 
 

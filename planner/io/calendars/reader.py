@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any
-
-import icalendar
-import recurring_ical_events
-import x_wr_timezone
+from typing import TYPE_CHECKING, Any
 
 from planner.domain.errors import DomainError
+
+if TYPE_CHECKING:  # the calendar libraries load when a calendar is read (~0.15 s)
+    import icalendar
 
 PLANNER_UID_SUFFIX = "@territory-planner"  # events the planner's own exports created
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -41,6 +40,9 @@ class CalendarEvent:
 
 
 def parse_calendar(text: bytes | str, source: str) -> icalendar.Calendar:
+    import icalendar
+    import x_wr_timezone
+
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError as exc:
@@ -55,6 +57,8 @@ def read_events(
     text: bytes | str, first: datetime, last: datetime, zone: tzinfo, source: str = "calendar"
 ) -> list[CalendarEvent]:
     """Busy events overlapping [first, last), each occurrence of a series on its own."""
+    import recurring_ical_events
+
     calendar = parse_calendar(text, source)
     try:
         occurrences = recurring_ical_events.of(calendar, skip_bad_series=True).between(first, last)

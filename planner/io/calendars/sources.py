@@ -14,8 +14,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-import requests
-
 from planner.domain.errors import DomainError
 
 if TYPE_CHECKING:  # caldav is loaded only to talk to a CalDAV server (~0.3 s to import)
@@ -113,6 +111,8 @@ def _get_ics(source: CalendarSource, etag: str, last_modified: str) -> Fetched:
     secret = password(source)
     auth = (source.user, secret) if source.user and secret is not None else None
     url = _http_url(source.location)
+    import requests  # ~0.25 s to load: only when a calendar is fetched, not at the app's start
+
     try:
         response = requests.get(url, headers=headers, auth=auth, timeout=TIMEOUT_S)
     except requests.Timeout:

@@ -21,7 +21,7 @@ from planner.io.geocoding.chain import (
 )
 from planner.io.geocoding.gazetteer import Gazetteer, default_gazetteer_path
 from planner.io.geocoding.names import looks_like_country, parse_one_line
-from planner.io.geocoding.online import DEFAULT_USER_AGENT, OnlineGeocoder, ProviderConfig
+from planner.io.geocoding.provider import DEFAULT_USER_AGENT, ProviderConfig
 
 __all__ = [
     "DEFAULT_USER_AGENT",
@@ -34,7 +34,6 @@ __all__ = [
     "GeocodeError",
     "GeocodeResult",
     "Geocoder",
-    "OnlineGeocoder",
     "ProviderConfig",
     "build_geocoders",
     "cache_key",

@@ -14,7 +14,7 @@ from planner.domain.progress import CancelToken
 from planner.io.geocoding.address_index import region_address_index
 from planner.io.geocoding.base import GeocodeError, Geocoder, GeocodeResult
 from planner.io.geocoding.gazetteer import Gazetteer
-from planner.io.geocoding.online import OnlineGeocoder, ProviderConfig
+from planner.io.geocoding.provider import ProviderConfig
 from planner.io.workspace.records import CachedGeocode
 
 SOURCES = ("cache", "addresses", "gazetteer", "online")
@@ -99,6 +99,8 @@ def build_geocoders(
         elif source == "gazetteer":
             out.append(Gazetteer(config.gazetteer_path, config.default_country))
         elif source == "online":
+            from planner.io.geocoding.online import OnlineGeocoder  # geopy: when asked
+
             out.append(OnlineGeocoder(config.provider, cancel=cancel))
     return out
 

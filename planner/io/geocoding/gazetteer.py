@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from geopy.distance import geodesic
+from geographiclib.geodesic import Geodesic
 
 from planner.domain import Address, GeoPoint, Precision
 from planner.io.geocoding.address_towns import address_towns
@@ -274,7 +274,8 @@ class Gazetteer:
             town = None
         if town is None:
             return found
-        km = geodesic(found.location.as_tuple(), town.location.as_tuple()).km
+        (lat1, lon1), (lat2, lon2) = found.location.as_tuple(), town.location.as_tuple()
+        km = Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2)["s12"] / 1000.0
         if km <= _POSTCODE_TOWN_KM:
             return found
         note = f"postcode lies {km:.0f} km from {city}; used the postcode"

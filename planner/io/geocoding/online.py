@@ -12,7 +12,6 @@ import inspect
 import time
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -34,6 +33,7 @@ from planner.domain import Address, DomainError, GeoPoint
 from planner.domain.progress import CancelToken, NeverCancel
 from planner.io.geocoding.base import GeocodeError, GeocodeResult
 from planner.io.geocoding.precision import precision_from_raw
+from planner.io.geocoding.provider import ProviderConfig
 
 # What geopy raises when it reads fields from an answer of the wrong shape (an object
 # instead of a list, a list of strings, a missing "lat").
@@ -52,44 +52,6 @@ _CAUSES = (
 )
 # geopy warns before refusing a latitude beyond ±90; the refusal is reported per account.
 warnings.filterwarnings("ignore", message="Latitude normalization", category=UserWarning)
-DEFAULT_USER_AGENT = "territory-planner/0.1 (offline desktop sales planner)"
-# Seconds between requests by provider policy; unknown providers get the cautious 1 s.
-MIN_DELAY_S = {
-    "nominatim": 1.0,  # https://operations.osmfoundation.org/policies/nominatim/
-    "photon": 1.0,
-    "opencage": 1.0,  # free tier
-    "googlev3": 0.02,
-    "bing": 0.2,
-    "mapbox": 0.1,
-    "here": 0.2,
-    "arcgis": 0.2,
-    "geocodeearth": 0.1,
-    "pelias": 0.1,
-    "locationiq": 0.5,
-    "tomtom": 0.2,
-}
-
-
-@dataclass(frozen=True)
-class ProviderConfig:
-    """Which online provider to ask and how politely."""
-
-    name: str = "nominatim"
-    url: str = ""  # e.g. "https://nominatim.example.org" or "http://127.0.0.1:8080"
-    user_agent: str = DEFAULT_USER_AGENT
-    api_key: str = ""
-    min_delay_s: float | None = None  # None: the provider's policy from MIN_DELAY_S
-    timeout_s: float = 10.0
-    max_retries: int = 3
-    backoff_s: float = 2.0  # first retry wait; doubles each time
-    max_wait_s: float = 120.0  # longest Retry-After we honour before giving up
-    max_failures_in_row: int = 3  # then the provider is skipped for the rest of the run
-
-    @property
-    def delay_s(self) -> float:
-        if self.min_delay_s is not None:
-            return self.min_delay_s
-        return MIN_DELAY_S.get(self.name.lower(), 1.0)
 
 
 def _geopy_kwargs(cls: type, config: ProviderConfig) -> dict[str, Any]:

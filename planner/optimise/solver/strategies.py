@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 
 import pyvrp
 
 from planner.optimise.solver.clock import Budget
 from planner.optimise.solver.construct import greedy_start
-from planner.optimise.solver.ortools_peer import run_ortools, unsupported_reason
 from planner.optimise.solver.params import SolveParams, objective_of
 from planner.optimise.solver.pyvrp_run import LARGE_CLIENTS, run_pyvrp
 from planner.optimise.solver.second_core import SecondSearch, available
 from planner.optimise.solver.tsp import run_tsp, tsp_costs
+
+
+def _ortools() -> ModuleType:
+    """The OR-Tools peer, loaded when a plan first needs it (OR-Tools takes ~0.1 s to
+    import: not at the app's start)."""
+    from planner.optimise.solver import ortools_peer
+
+    return ortools_peer
+
 
 # The greedy start takes ~0.06 s on 1,600 clients; the cap only matters on slow machines.
 _GREEDY_SHARE = 0.2
@@ -41,7 +50,7 @@ def choose(data: pyvrp.ProblemData, params: SolveParams) -> str:
         return params.strategy
     if tsp_costs(data) is not None:
         return "tsp"
-    if params.max_iterations is not None or unsupported_reason(data) is not None:
+    if params.max_iterations is not None or _ortools().unsupported_reason(data) is not None:
         return "tuned"
     if data.num_clients >= LARGE_CLIENTS or not _has_optional(data):
         return "tuned"
@@ -150,7 +159,7 @@ def pyvrp_alone(
 def ortools_only(
     data: pyvrp.ProblemData, params: SolveParams, budget: Budget, initial: pyvrp.Solution | None
 ) -> Outcome:
-    return Outcome(run_ortools(data, budget, budget.limit_s, initial), 0)
+    return Outcome(_ortools().run_ortools(data, budget, budget.limit_s, initial), 0)
 
 
 def hybrid(
@@ -188,7 +197,7 @@ def _pyvrp_then_ortools(
     if budget.cancelled or budget.remaining <= 0:
         return Outcome(first.solution, first.iterations)
     start = first.solution if first.solution.is_feasible() else None
-    second = run_ortools(data, budget, budget.limit_s, start)
+    second = _ortools().run_ortools(data, budget, budget.limit_s, start)
     return Outcome(best_of(data, first.solution, second), first.iterations)
 
 

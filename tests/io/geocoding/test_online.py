@@ -8,7 +8,8 @@ import pytest
 
 from planner.domain import Address, Precision
 from planner.domain.progress import CancelFlag
-from planner.io.geocoding import GeocodeError, OnlineGeocoder, ProviderConfig
+from planner.io.geocoding import GeocodeError, ProviderConfig
+from planner.io.geocoding.online import OnlineGeocoder
 from planner.io.geocoding.precision import precision_from_raw
 from tests.io.geocoding.fake_nominatim import FakeNominatim, Reply, place, serve
 
