@@ -112,11 +112,15 @@ class MainWindow(QMainWindow):
         s = self.session
         s.accounts_changed.connect(self._refresh_accounts)
         s.account_changed.connect(self._account_changed)
-        # The views follow an edit on the next turn of the event loop: the map's update
-        # (sent at once by MapSync) reaches the page first, which draws it meanwhile.
+        # The map shows an edit first: MapSync sends its update at once, and the other
+        # views redraw once the page has run it (or after a while if it does not answer),
+        # so that the page's frame is not kept waiting behind them.
         self._plan_views = QTimer(self, singleShot=True, interval=0)
         self._plan_views.timeout.connect(self._refresh_plan)
-        s.plan_changed.connect(self._plan_views.start)
+        self._views_wait = QTimer(self, singleShot=True, interval=250)
+        self._views_wait.timeout.connect(self._plan_views.start)
+        s.plan_changed.connect(self._views_after_map)
+        self.map_sync.answered.connect(self._map_answered)
         self.accounts_panel.selection_changed.connect(self._table_selected)
         self.accounts_panel.new_appointment.connect(self.calendar.new_appointment)
         self.accounts_panel.find_slot.connect(self.calendar.find_slot)
@@ -209,6 +213,21 @@ class MainWindow(QMainWindow):
             self.accounts_model.replace_account(account)
             if self.inspector.account is not None and self.inspector.account.key == key:
                 self._show_in_inspector(key)
+
+    def _views_after_map(self) -> None:
+        if self.map_view.is_ready:
+            self._views_wait.start()
+        else:
+            self._plan_views.start()
+
+    def _map_answered(self) -> None:
+        if self._views_wait.isActive():
+            self._views_wait.stop()
+            self._plan_views.start()
+
+    def views_settled(self) -> bool:
+        """No redraw of the views is pending (tests and benchmarks wait for it)."""
+        return not (self._views_wait.isActive() or self._plan_views.isActive())
 
     def _refresh_plan(self) -> None:
         plan = self.session.plan

@@ -32,6 +32,7 @@ def page_folder() -> Path:
 
 class MapSync(QObject):
     rendered = Signal()
+    answered = Signal()  # the page has run what was sent before (its stats came back)
 
     def __init__(
         self,
@@ -104,6 +105,7 @@ class MapSync(QObject):
 
     def _on_stats(self, stats: dict[str, Any] | None) -> None:
         self.last_stats = stats or {}
+        self.answered.emit()
         if self._drawn(self.last_stats):
             if not self.is_rendered:
                 self.is_rendered = True

@@ -11,8 +11,8 @@ from planner.optimise.week.planner import WeekParams
 
 
 def views_follow(qtbot, win) -> None:  # type: ignore[no-untyped-def]
-    """The views redraw on the turn of the event loop after an edit (the map first)."""
-    qtbot.waitUntil(lambda: not win._plan_views.isActive(), timeout=5000)
+    """The views redraw once the map has shown an edit."""
+    qtbot.waitUntil(win.views_settled, timeout=5000)
 
 
 def test_plan_is_shown_in_columns_and_on_the_map(qtbot, planned_window) -> None:  # type: ignore[no-untyped-def]
