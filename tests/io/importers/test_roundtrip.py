@@ -53,14 +53,18 @@ def test_any_table_reads_back_with_its_delimiter(table: list[list[str]], delimit
 
 
 def _also_other_utf8(data: bytes, encoding: str) -> bool:
-    """Windows-1252 bytes that are also valid UTF-8 of other text (`È€` is C8 80, UTF-8 `Ȁ`):
-    read as UTF-8 by design, since a real UTF-8 file is far likelier than such a 1252 one."""
+    """Windows-1252 bytes with a line that is also valid UTF-8 of other text (`È€` is C8 80,
+    UTF-8 `Ȁ`): such a line is read as UTF-8 by design (a file of mixed encodings is read
+    line by line), since real UTF-8 text is far likelier than such 1252 text."""
     if encoding != "cp1252":
         return False
-    try:
-        return data.decode("utf-8") != data.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
+    for line in data.split(b"\n"):
+        try:
+            if line.decode("utf-8") != line.decode("cp1252"):
+                return True
+        except UnicodeDecodeError:
+            continue
+    return False
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
