@@ -129,6 +129,12 @@
     return true;
   };
 
+  /* A view named in the page's address, as on openstreetmap.org: #map=ZOOM/LAT/LON. */
+  core.hashView = function () {
+    var m = /^#map=(\d{1,2})\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(window.location.hash);
+    return m ? {zoom: Number(m[1]), center: [Number(m[2]), Number(m[3])]} : null;
+  };
+
   core.firstView = function () {
     if (core.hadView || core.loadingPage) { return; }
     var bounds = L.latLngBounds([]);

@@ -24,7 +24,8 @@
  *   planner.setColorBy(field)
  *   planner.pick(ids)                select as if the user did it on the map (reported)
  *   planner.stats()                  counts of what is drawn (tests, benchmarks)
- * Updates keep the user's zoom and pan; only the first data load fits the view.
+ * Updates keep the user's zoom and pan; only the first data load fits the view, unless
+ * the page's address names one as openstreetmap.org does: page.html#map=ZOOM/LAT/LON.
  *
  * Qt bridge: when qt.webChannelTransport exists, qwebchannel.js is loaded from
  * qrc:, and a click on an account or stop calls bridge.markerClicked(id); a shift- or
@@ -153,6 +154,9 @@
     if (data.accounts) { planner.setAccounts(data.accounts); }
     if (data.remote) { planner.setRemote(data.remote); }
     if (data.routes) { planner.setRoutes(data.routes); }
+    // a standalone page's offline base map (the app pushes its own)
+    if (data.places) { planner.setPlaces(data.places); }
+    if (data.roads) { planner.setRoads(data.roads); }
     core.loadingPage = false;
     core.firstView();
   }
@@ -171,8 +175,9 @@
     addTiles();
     core.legend = dom.makeLegend(map);
     core.drawLegend();
-    if (core.config.view) {
-      map.setView(core.config.view.center, core.config.view.zoom);
+    var view = core.hashView() || core.config.view;
+    if (view) {
+      map.setView(view.center, view.zoom);
       core.hadView = true;
     }
     loadEmbedded();
