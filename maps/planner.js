@@ -22,6 +22,7 @@
  *   planner.patchRemote({features, remove})    replace/add those remote accounts by id
  *   planner.select(ids) / planner.fitTo(ids) / planner.fitDay(label) / planner.openPopup(id)
  *   planner.setColorBy(field)
+ *   planner.setFocus({key, bounds})  frame the rep's week (once per key: planner/maps/focus.py)
  *   planner.pick(ids)                select as if the user did it on the map (reported)
  *   planner.stats()                  counts of what is drawn (tests, benchmarks)
  * Updates keep the user's zoom and pan; only the first data load fits the view, unless
@@ -55,6 +56,7 @@
     bridge: null,
     pendingClicks: [],
     hadView: false,
+    focusKey: null,              // the focus the view was framed on (setFocus)
     loadingPage: false,          // init() fits once, after every embedded layer is in
     hidden: {},                  // overlay name -> true when the user switched it off
     overlays: {},                // overlay name -> layer
@@ -158,6 +160,7 @@
     if (data.places) { planner.setPlaces(data.places); }
     if (data.roads) { planner.setRoads(data.roads); }
     core.loadingPage = false;
+    if (data.focus && !core.hadView) { planner.setFocus(data.focus); }
     core.firstView();
   }
 

@@ -23,6 +23,7 @@ from planner.domain.i18n import N_, gettext
 from planner.domain.value import WeekValue
 from planner.maps.assets import Asset, inline_css, inline_js, page_assets
 from planner.maps.data import MapData, build_map_data
+from planner.maps.focus import week_focus
 from planner.maps.layers import GeoJSON
 
 ITALY = (42.5, 12.5)
@@ -204,6 +205,10 @@ def write_standalone_page(
     """One self-contained .html (assets inlined) a manager can open in any browser,
     offline too when it carries its `basemap`."""
     locale = options.locale if options else None
-    data = build_map_data(accounts, plan, territories, values=values, reps=reps, locale=locale)
+    shown = accounts.values() if isinstance(accounts, Mapping) else accounts
+    data = build_map_data(
+        accounts, plan, territories, values=values, reps=reps, locale=locale,
+        focus=week_focus(plan, shown),  # a week's file opens on the week
+    )  # fmt: skip
     path.write_text(page_html(data, options, inline=True, basemap=basemap), encoding="utf-8")
     return path
