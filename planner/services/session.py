@@ -364,8 +364,9 @@ class SessionModel:
         ):
             try:
                 self.territory_result = describe_split(
-                    self.accounts, reps, self.workspace.territories()
-                )
+                    self.accounts, reps, self.workspace.territories(),
+                    rates=load_rates(self.workspace),
+                )  # fmt: skip
             except DomainError as exc:  # e.g. a rep without a home location
                 self.territory_problem = str(exc)
                 return None
