@@ -138,6 +138,30 @@
     return true;
   };
 
+  /* What the map opens on ({key, bounds: [[south, west], [north, east]]}, from
+     planner/maps/focus.py): the rep's week, else their accounts. Framed once per key, so
+     a new rep or week re-frames the map and an edit of the same week keeps the view. */
+  planner.setFocus = function (data) {
+    var focus = parse(data);
+    if (!focus || focus.key === core.focusKey) { return false; }
+    var bounds = L.latLngBounds(focus.bounds);
+    if (!bounds.isValid()) { return false; }
+    core.focusKey = focus.key;
+    core.hadView = true;  // the first data load does not fit everything any more
+    if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
+      core.map.setView(bounds.getCenter(), 12, {animate: false});  // one spot: its town
+    } else {
+      core.map.fitBounds(bounds.pad(0.05), fitOptions(14, false));
+    }
+    return true;
+  };
+
+  /* A view named in the page's address, as on openstreetmap.org: #map=ZOOM/LAT/LON. */
+  core.hashView = function () {
+    var m = /^#map=(\d{1,2})\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(window.location.hash);
+    return m ? {zoom: Number(m[1]), center: [Number(m[2]), Number(m[3])]} : null;
+  };
+
   core.firstView = function () {
     if (core.hadView || core.loadingPage) { return; }
     var bounds = L.latLngBounds([]);

@@ -22,9 +22,11 @@
  *   planner.patchRemote({features, remove})    replace/add those remote accounts by id
  *   planner.select(ids) / planner.fitTo(ids) / planner.fitDay(label) / planner.openPopup(id)
  *   planner.setColorBy(field)
+ *   planner.setFocus({key, bounds})  frame the rep's week (once per key: planner/maps/focus.py)
  *   planner.pick(ids)                select as if the user did it on the map (reported)
  *   planner.stats()                  counts of what is drawn (tests, benchmarks)
- * Updates keep the user's zoom and pan; only the first data load fits the view.
+ * Updates keep the user's zoom and pan; only the first data load fits the view, unless
+ * the page's address names one as openstreetmap.org does: page.html#map=ZOOM/LAT/LON.
  *
  * Qt bridge: when qt.webChannelTransport exists, qwebchannel.js is loaded from
  * qrc:, and a click on an account or stop calls bridge.markerClicked(id); a shift- or
@@ -54,6 +56,7 @@
     bridge: null,
     pendingClicks: [],
     hadView: false,
+    focusKey: null,              // the focus the view was framed on (setFocus)
     loadingPage: false,          // init() fits once, after every embedded layer is in
     hidden: {},                  // overlay name -> true when the user switched it off
     overlays: {},                // overlay name -> layer
@@ -153,7 +156,11 @@
     if (data.accounts) { planner.setAccounts(data.accounts); }
     if (data.remote) { planner.setRemote(data.remote); }
     if (data.routes) { planner.setRoutes(data.routes); }
+    // a standalone page's offline base map (the app pushes its own)
+    if (data.places) { planner.setPlaces(data.places); }
+    if (data.roads) { planner.setRoads(data.roads); }
     core.loadingPage = false;
+    if (data.focus && !core.hadView) { planner.setFocus(data.focus); }
     core.firstView();
   }
 
@@ -171,8 +178,9 @@
     addTiles();
     core.legend = dom.makeLegend(map);
     core.drawLegend();
-    if (core.config.view) {
-      map.setView(core.config.view.center, core.config.view.zoom);
+    var view = core.hashView() || core.config.view;
+    if (view) {
+      map.setView(view.center, view.zoom);
       core.hadView = true;
     }
     loadEmbedded();

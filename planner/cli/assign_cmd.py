@@ -10,6 +10,7 @@ from typing import Any
 
 from planner.cli.common import add_workspace_argument, open_workspace, progress_bar
 from planner.domain import DomainError
+from planner.domain.formats import Formats, environment_locale
 from planner.services.assign_territories import (
     Anchor,
     Balance,
@@ -100,16 +101,21 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def summary_lines(result: TerritoryResult) -> list[str]:
+def summary_lines(result: TerritoryResult, locale: str | None = None) -> list[str]:
+    """The territories' table and balance; figures written for `locale` (the
+    environment's by default): values as money in the territories' currency."""
+    f = Formats(locale or environment_locale())
     m = result.metrics
     lines = [
-        f"{'rep':<20} {'accounts':>8} {'value':>12} {'work h/wk':>9} {'capacity':>8} "
+        f"{'rep':<20} {'accounts':>8} {'value':>14} {'work h/wk':>9} {'capacity':>8} "
         f"{'km/wk':>8} {'compact km':>10}"
     ]
     for t in m.territories:
+        value = f.amount(t.value, result.currency, whole=True)
         lines.append(
-            f"{t.rep_name[:20]:<20} {t.accounts:>8} {t.value:>12,.0f} {t.workload_hours:>9.1f} "
-            f"{t.capacity_hours:>8.1f} {t.travel_km_estimate:>8,.0f} {t.compactness_km:>10.1f}"
+            f"{t.rep_name[:20]:<20} {f.number(t.accounts):>8} {value:>14} "
+            f"{f.number(t.workload_hours, 1):>9} {f.number(t.capacity_hours, 1):>8} "
+            f"{f.number(t.travel_km_estimate):>8} {f.number(t.compactness_km, 1):>10}"
         )
     lines.append(
         f"balance: workload spread {m.workload_spread:.1%}, value spread {m.value_spread:.1%} "
@@ -122,7 +128,7 @@ def summary_lines(result: TerritoryResult) -> list[str]:
         lines.append(
             f"vs current: {result.comparison.changed_hands} accounts change hands; workload "
             f"spread {before.workload_spread:.1%} → {m.workload_spread:.1%}, travel "
-            f"{before.travel_km_estimate:,.0f} → {m.travel_km_estimate:,.0f} km/wk"
+            f"{f.number(before.travel_km_estimate)} → {f.number(m.travel_km_estimate)} km/wk"
         )
     lines += [f"note: {n}" for n in result.notes]
     return lines

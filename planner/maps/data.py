@@ -13,6 +13,7 @@ from planner.domain.formats import Formats
 from planner.domain.i18n import Translator
 from planner.domain.value import WeekValue
 from planner.io.exporters.common import accounts_by_key, one_line
+from planner.maps.focus import Focus
 from planner.maps.layers import (
     FeatureMemo,
     GeoJSON,
@@ -35,6 +36,7 @@ class MapData:
     remote: GeoJSON | None = None
     territories: GeoJSON | None = None
     palettes: dict[str, Palette] = field(default_factory=dict)
+    focus: Focus | None = None  # what the map opens on (planner.setFocus)
 
     def to_dict(self, *, compact: bool = False) -> dict[str, Any]:
         """Layers by name; `compact` packs the accounts as a PointTable (a third the size)."""
@@ -46,6 +48,8 @@ class MapData:
             layer = getattr(self, name)
             if layer is not None:
                 out[name] = layer
+        if self.focus is not None:
+            out["focus"] = self.focus.to_dict()
         return out
 
     def layer_json(self, name: str) -> str:
@@ -92,13 +96,15 @@ def build_map_data(
     reps: Sequence[Rep] = (),
     locale: str | None = None,
     memo: FeatureMemo | None = None,
+    focus: Focus | None = None,
 ) -> MapData:
     """Layers for the accounts, and for the plan and territories when given.
 
     `values` are the week's values and priority bands by account key, from the one
     valuation (`planner.services.valuation`) the app and every export use. Popup text
     follows `locale` (English by default). With a `memo` (kept by the caller between
-    builds), features whose inputs did not change are reused, not built again.
+    builds), features whose inputs did not change are reused, not built again. The
+    page opens on `focus` (`planner.maps.focus`), else on everything it shows.
     """
     formats = Formats(locale or "en")
     by_key = accounts_by_key(accounts)
@@ -118,6 +124,7 @@ def build_map_data(
         remote=remote_layer(plan, by_key, formats, memo) if plan is not None else None,
         territories=_territories(terrs, by_key, reps, palettes["rep"], memo) if terrs else None,
         palettes=palettes,
+        focus=focus,
     )
     if memo is not None:
         memo.turn()

@@ -23,6 +23,8 @@ from planner.domain.i18n import N_, gettext
 from planner.domain.value import WeekValue
 from planner.maps.assets import Asset, inline_css, inline_js, page_assets
 from planner.maps.data import MapData, build_map_data
+from planner.maps.focus import week_focus
+from planner.maps.layers import GeoJSON
 
 ITALY = (42.5, 12.5)
 LABELS = {
@@ -65,6 +67,16 @@ class TileSource:
     attribution: str = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
     name: str = "OpenStreetMap (online)"
     max_zoom: int = 19
+
+
+@dataclass(frozen=True)
+class Basemap:
+    """The offline base map a standalone page carries, as the app pushes it to its page:
+    town labels (`planner.maps.places`) and road lines (`planner.maps.roads`); the page
+    shows them by zoom level (planner-basemap.js)."""
+
+    places: GeoJSON | None = None
+    roads: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -148,8 +160,10 @@ def page_html(
     *,
     inline: bool = False,
     assets_root: Path | None = None,
+    basemap: Basemap | None = None,
 ) -> str:
-    """The whole page as text; `inline` embeds the assets (standalone file)."""
+    """The whole page as text; `inline` embeds the assets (standalone file), `basemap`
+    the town labels and roads."""
     options = options or MapOptions()
     fmap = folium.Map(location=ITALY, zoom_start=6, tiles=None, max_zoom=18, min_zoom=2)
     figure = _figure(fmap)
@@ -162,6 +176,8 @@ def page_html(
         )
     )
     payload = data.to_dict(compact=True) if data is not None else {}
+    if basemap is not None:
+        payload.update(places=basemap.places, roads=basemap.roads)
     figure.html.add_child(
         _Raw(f'<script type="application/json" id="planner-data">{json_for_html(payload)}</script>')
     )
@@ -184,9 +200,15 @@ def write_standalone_page(
     values: Mapping[str, WeekValue],
     reps: Sequence[Rep] = (),
     options: MapOptions | None = None,
+    basemap: Basemap | None = None,
 ) -> Path:
-    """One self-contained .html (assets inlined) a manager can open in any browser."""
+    """One self-contained .html (assets inlined) a manager can open in any browser,
+    offline too when it carries its `basemap`."""
     locale = options.locale if options else None
-    data = build_map_data(accounts, plan, territories, values=values, reps=reps, locale=locale)
-    path.write_text(page_html(data, options, inline=True), encoding="utf-8")
+    shown = accounts.values() if isinstance(accounts, Mapping) else accounts
+    data = build_map_data(
+        accounts, plan, territories, values=values, reps=reps, locale=locale,
+        focus=week_focus(plan, shown),  # a week's file opens on the week
+    )  # fmt: skip
+    path.write_text(page_html(data, options, inline=True, basemap=basemap), encoding="utf-8")
     return path

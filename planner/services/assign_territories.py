@@ -36,6 +36,7 @@ from planner.optimise.territories import (
     reassign,
     solve,
 )
+from planner.services.currencies import Rates, in_one_currency, load_rates
 from planner.services.rep_scope import current_split
 
 # The service's API; it also hands on the lower layers' types its callers need
@@ -73,6 +74,7 @@ class TerritoryResult:
     metrics: AssignmentMetrics
     comparison: Comparison | None  # current vs proposed, when there was a current split
     notes: tuple[str, ...] = ()
+    currency: str = "EUR"  # of the territories' values (`in_one_currency`)
 
     def territories(self) -> tuple[Territory, ...]:
         """One Territory per rep (named after the rep), locked accounts marked."""
@@ -91,14 +93,17 @@ def assign_territories(
     *,
     territories: Iterable[Territory] = (),
     locked_reps: Collection[str] = (),
+    rates: Rates | None = None,
     progress: ProgressReporter = _NO_PROGRESS,
     cancel: CancelToken = _NEVER,
 ) -> TerritoryResult:
-    """Balanced territories for `reps`; raises DomainError on unusable input, Cancelled."""
+    """Balanced territories for `reps`, values in one currency (converted at `rates` when
+    the accounts' differ); raises DomainError on unusable input, Cancelled."""
     unknown = sorted(set(locked_reps) - {r.name for r in reps})
     if unknown:
         raise DomainError(f"locked reps not in the reps list: {', '.join(unknown)}")
     progress.report(0.0, "measuring workload and distances")
+    accounts, currency = in_one_currency(accounts, reps, rates)
     problem = build_problem(accounts, reps, settings)
     if not problem.keys:
         raise DomainError("no account has coordinates: geocode the accounts first")
@@ -114,7 +119,8 @@ def assign_territories(
     notes = list(solution.notes)
     if problem.skipped:
         notes.append(f"{len(problem.skipped)} accounts without coordinates were not assigned")
-    result = _result(problem, solution.assignment(problem), current, locked, tuple(notes))
+    assignment = solution.assignment(problem)
+    result = _result(problem, assignment, current, locked, tuple(notes), currency=currency)
     progress.report(1.0, "territories ready")
     return result
 
@@ -128,7 +134,10 @@ def reassign_accounts(
     if moved_locked:
         raise DomainError(f"locked accounts cannot move: {', '.join(moved_locked[:5])}")
     assignment = reassign(result.problem, result.assignment, keys, rep_name)
-    return _result(result.problem, assignment, result.current, result.locked, result.notes)
+    return _result(
+        result.problem, assignment, result.current, result.locked, result.notes,
+        currency=result.currency,
+    )  # fmt: skip
 
 
 def describe_split(
@@ -136,13 +145,15 @@ def describe_split(
     reps: Sequence[Rep],
     territories: Iterable[Territory],
     settings: BalanceSettings = _DEFAULT,
+    rates: Rates | None = None,
 ) -> TerritoryResult:
     """The saved split (or the CRM owners) measured, without balancing: to view and edit."""
+    accounts, currency = in_one_currency(accounts, reps, rates)
     problem = build_problem(accounts, reps, settings)
     current, locked = current_split(accounts, reps, territories)
     located = set(problem.keys)
     assignment = {k: r for k, r in current.items() if k in located}
-    return _result(problem, assignment, {}, locked, ())
+    return _result(problem, assignment, {}, locked, (), currency=currency)
 
 
 def _result(
@@ -151,10 +162,13 @@ def _result(
     current: dict[str, str],
     locked: dict[str, str],
     notes: tuple[str, ...],
+    *,
+    currency: str,
 ) -> TerritoryResult:
     comparison = compare(problem, current, assignment) if current else None
+    metrics = evaluate(problem, assignment)
     return TerritoryResult(
-        problem, assignment, current, locked, evaluate(problem, assignment), comparison, notes
+        problem, assignment, current, locked, metrics, comparison, notes, currency
     )
 
 
@@ -183,6 +197,7 @@ def assign_in_workspace(
         settings,
         territories=workspace.territories(),
         locked_reps=locked_reps,
+        rates=load_rates(workspace),
         progress=progress,
         cancel=cancel,
     )
@@ -230,6 +245,7 @@ def result_json(result: TerritoryResult, accounts: Iterable[Account]) -> dict[st
                 "name": t.rep_name,
                 "accounts": t.accounts,
                 "value": round(t.value, 2),
+                "currency": result.currency,
                 "workload_hours": round(t.workload_hours, 2),
                 "capacity_hours": t.capacity_hours,
                 "travel_km_estimate": round(t.travel_km_estimate, 1),

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
-from planner.domain import Account, DomainError
+from planner.domain import Account, DomainError, Rep
 from planner.io.geocoding import Gazetteer
 from planner.io.importers import ParsedImport
 from planner.io.workspace import Workspace
@@ -179,6 +179,22 @@ def in_currency(
         for code, n in sorted(converted.items())
     )
     return out, f"values converted to {currency}: {shown}"
+
+
+def in_one_currency(
+    accounts: Sequence[Account], reps: Sequence[Rep], rates: Rates | None = None
+) -> tuple[list[Account], str]:
+    """The accounts with their money in one currency, and that currency, to add their
+    values up (a territory's value): their own when they share one (no rate needed),
+    else the reps' when they share one, else the rates' base; DomainError naming a
+    missing rate."""
+    used = {a.currency for a in accounts if a.amount is not None or a.annual_revenue is not None}
+    theirs = {r.currency for r in reps}
+    rates = rates or Rates()
+    target = next(iter(theirs)) if len(theirs) == 1 else rates.base
+    if len(used) <= 1:
+        return list(accounts), next(iter(used), target)
+    return in_currency(accounts, target, rates)[0], target
 
 
 def _rounded(rate: Decimal) -> Decimal:

@@ -157,9 +157,10 @@ def _export_week(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) 
 
 
 def _write_map(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) -> None:
-    # Imported here: only this step needs folium.
+    # Imported here: only this step needs folium (and the gazetteer).
     from planner.domain.plan import week_to_plan
     from planner.maps import write_standalone_page
+    from planner.services.map_file import offline_basemap
     from planner.services.valuation import week_valuation
     from planner.services.value_settings import load_value_params
 
@@ -174,6 +175,7 @@ def _write_map(run: DemoRun, progress: ProgressReporter, cancel: CancelToken) ->
         run.workspace.territories() or None,
         values=week_valuation(accounts, week, plan, load_value_params(run.workspace)).week_values(),
         reps=run.workspace.reps(),
+        basemap=offline_basemap(accounts, plan),
     )
     run.outputs.append(path)
 

@@ -255,12 +255,14 @@ def _write_html(
 ) -> Path:
     # Imported here: the map page pulls in folium, which the other formats do not need.
     from planner.maps import write_standalone_page
+    from planner.services.map_file import offline_basemap
 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.part")
     values = week_valuation(accounts.values(), plan.week_start, plan, params).week_values()
     try:
-        write_standalone_page(tmp, accounts, plan, values=values, reps=[rep])
+        basemap = offline_basemap(accounts.values(), plan)
+        write_standalone_page(tmp, accounts, plan, values=values, reps=[rep], basemap=basemap)
         os.replace(tmp, out)
     except BaseException:  # a full disk or a cancel: no half-written .part left behind
         tmp.unlink(missing_ok=True)

@@ -95,9 +95,15 @@ class PageUpdates:
         self._palettes = ""
         self._parts: dict[str, _Sent] = {}  # routes by day, remote accounts by id
         self._territories: tuple[GeoJSON | None, str | None] = (None, None)  # (layer, JSON)
+        self._focus = ""  # the key of the focus the page was framed on
 
     def calls(self, data: MapData) -> list[Call]:
-        out = self._account_calls(data)
+        out: list[Call] = []
+        if data.focus is not None and data.focus.key != self._focus:
+            # first: the page fits it before it draws (a new rep or week re-frames)
+            out.append(("setFocus", data.focus.to_dict()))
+            self._focus = data.focus.key
+        out += self._account_calls(data)
         out += self._route_calls(data.routes)
         out += self._remote_calls(data.remote)
         if data.territories is None or data.territories is not self._territories[0]:

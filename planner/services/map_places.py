@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from planner.domain.geo import GeoPoint
 from planner.io.geocoding.gazetteer import Gazetteer
+from planner.maps.layers import GeoJSON
 from planner.maps.places import places_layer
 
 PLACES_MARGIN_DEG = 0.3  # towns just outside the accounts' area still frame the map
@@ -21,10 +22,17 @@ def places_json(
 ) -> str:
     """The towns around `points` (the accounts) as the map's label layer, JSON, named
     as locally written (`towns`: the accounts' address towns; see `places_within`)."""
+    layer = places_around(points, towns, gazetteer)
+    return json.dumps(layer, ensure_ascii=False, separators=(",", ":"))
+
+
+def places_around(
+    points: Sequence[GeoPoint], towns: Iterable[str] = (), gazetteer: Gazetteer | None = None
+) -> GeoJSON:
+    """`places_json`'s layer, as data (a standalone page embeds it)."""
     if not points:
-        return json.dumps(places_layer([]))
+        return places_layer([])
     lats, lons = [p.lat for p in points], [p.lon for p in points]
     m = PLACES_MARGIN_DEG
     box = (min(lats) - m, min(lons) - m, max(lats) + m, max(lons) + m)
-    rows = (gazetteer or Gazetteer()).places_within(box, towns=towns)
-    return json.dumps(places_layer(rows), ensure_ascii=False, separators=(",", ":"))
+    return places_layer((gazetteer or Gazetteer()).places_within(box, towns=towns))

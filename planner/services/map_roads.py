@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from planner.domain.geo import GeoPoint
 from planner.io.regions import RegionStore
@@ -24,6 +25,17 @@ def roads_json(
 ) -> str:
     """The roads of every region crossing the box around `points`, as JSON; `partial`
     says a class was left out (over the budget: the page asks for its view's streets)."""
+    return json.dumps(roads_around(points, store, margin), separators=(",", ":"))
+
+
+def roads_around(
+    points: Sequence[GeoPoint],
+    store: RegionStore | None = None,
+    margin: float = ROADS_MARGIN_DEG,
+    max_points: int = MAX_POINTS,
+) -> dict[str, Any]:
+    """`roads_json`'s table, as data, within a budget of `max_points` (a standalone page
+    embeds it, with a smaller budget: it cannot ask for the streets later)."""
     lines: list[Line] = []
     partial = False
     if points:
@@ -38,10 +50,10 @@ def roads_json(
         for region in store.regions():
             path = store.folder(region) / ROAD_LINES_FILE
             if path.is_file() and _crosses(region.bbox, box):
-                found = read_road_lines(path, box, MAX_POINTS)
+                found = read_road_lines(path, box, max_points - sum(len(c) // 2 for _, c in lines))
                 partial = partial or found.partial
                 lines.extend(found)
-    return json.dumps(roads_layer(lines, partial), separators=(",", ":"))
+    return roads_layer(lines, partial)
 
 
 def _crosses(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:

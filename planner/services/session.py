@@ -182,9 +182,11 @@ class SessionModel:
 
     def map_data(self, locale: str | None = None) -> MapData:
         """Every layer of the map: accounts coloured by the valuation's bands, the plan,
-        the remote list and the territories; texts in `locale` (English by default)."""
+        the remote list and the territories, and what it opens on (the rep's week);
+        texts in `locale` (English by default)."""
         from planner.maps.data import build_map_data
         from planner.maps.layers import FeatureMemo
+        from planner.services.map_focus import session_focus
 
         self._map_memo = self._map_memo or FeatureMemo()  # unchanged features are reused
         return build_map_data(
@@ -195,6 +197,7 @@ class SessionModel:
             reps=self.workspace.reps(),
             locale=locale,
             memo=self._map_memo,
+            focus=session_focus(self.accounts, self.rep, self.plan, self.scope),
         )
 
     # accounts and rep ------------------------------------------------------------------
@@ -361,8 +364,9 @@ class SessionModel:
         ):
             try:
                 self.territory_result = describe_split(
-                    self.accounts, reps, self.workspace.territories()
-                )
+                    self.accounts, reps, self.workspace.territories(),
+                    rates=load_rates(self.workspace),
+                )  # fmt: skip
             except DomainError as exc:  # e.g. a rep without a home location
                 self.territory_problem = str(exc)
                 return None

@@ -89,12 +89,15 @@ class TerritoriesPanel(QWidget):
         self.target.clear()
         self.target.addItems(rep_names)
         rows = result.metrics.territories if result else ()
+        currency = result.currency if result else ""
         self.table.setRowCount(len(rows))
+        f = ui_formats()
+        n = f.number
         for r, t in enumerate(rows):
-            n = ui_formats().number
             values = (
-                t.rep_name, n(t.accounts), n(t.value), n(t.workload_hours, 1),
-                n(t.capacity_hours), n(t.travel_km_estimate), n(t.compactness_km, 1),
+                t.rep_name, n(t.accounts), f.amount(t.value, currency, whole=True),
+                n(t.workload_hours, 1), n(t.capacity_hours), n(t.travel_km_estimate),
+                n(t.compactness_km, 1),
             )  # fmt: skip
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)

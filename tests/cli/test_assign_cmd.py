@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,23 @@ def test_assign_errors(tmp_path: Path, workspace: Path, capsys: pytest.CaptureFi
     reps.write_text(REPS_CSV, encoding="utf-8")
     assert main(["assign", "--reps", str(reps), "-w", str(workspace), "--tolerance", "2"]) == 1
     assert "tolerance" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "case", [("en", r"€\d{1,3}(,\d{3})+\b"), ("it", r"€\u00a0\d{1,3}(\.\d{3})+\b")]
+)
+def test_territory_values_are_money_in_the_locales_one_format(
+    tmp_path: Path,
+    workspace: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    case: tuple[str, str],
+) -> None:
+    locale, money = case
+    monkeypatch.setenv("TERRITORY_PLANNER_LOCALE", locale)
+    reps = tmp_path / "reps.csv"
+    reps.write_text(REPS_CSV, encoding="utf-8")
+    assert main(["assign", "--reps", str(reps), "-w", str(workspace), "--dry-run"]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:4]
+    assert [row.split()[0] for row in rows] == ["Anna", "Bruno", "Carla"]
+    assert all(re.search(money, row) for row in rows), rows

@@ -100,6 +100,23 @@ def territories(accounts: list[Account]) -> list[Territory]:
     return [Territory("West", "Rep One", one), Territory("East", "Rep Two", two)]
 
 
+Place = tuple[str, float, float, int]  # (name, lat, lon, population), as the gazetteer's
+
+
+class FakeGazetteer:
+    """Gives `rows` for any box, and keeps the boxes asked for."""
+
+    def __init__(self, rows: list[Place]) -> None:
+        self.rows = rows
+        self.asked: list[tuple[float, float, float, float]] = []
+
+    def places_within(
+        self, box: tuple[float, float, float, float], towns: object = ()
+    ) -> list[Place]:
+        self.asked.append(box)
+        return self.rows
+
+
 SETTLED = "!document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim')"
 
 

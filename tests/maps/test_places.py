@@ -8,7 +8,7 @@ from pathlib import Path
 from planner.domain.geo import GeoPoint
 from planner.maps.places import min_zoom, places_layer
 from planner.services.map_places import places_json
-from tests.maps.conftest import Browser
+from tests.maps.conftest import Browser, FakeGazetteer
 
 TOWNS = [
     ("Bologna", 44.49381, 11.33875, 394_843),
@@ -16,17 +16,6 @@ TOWNS = [
     ("Castenaso", 44.50973, 11.47052, 13_000),
     ("Ponticella", 44.43, 11.38, 1_500),
 ]
-
-
-class FakeGazetteer:
-    def __init__(self) -> None:
-        self.asked: list[tuple[float, float, float, float]] = []
-
-    def places_within(
-        self, box: tuple[float, float, float, float], towns: object = ()
-    ) -> list[tuple[str, float, float, int]]:
-        self.asked.append(box)
-        return TOWNS
 
 
 def test_cities_show_from_afar_villages_up_close() -> None:
@@ -38,7 +27,7 @@ def test_cities_show_from_afar_villages_up_close() -> None:
 
 
 def test_places_come_from_the_accounts_area() -> None:
-    gazetteer = FakeGazetteer()
+    gazetteer = FakeGazetteer(TOWNS)
     text = places_json([GeoPoint(44.4, 11.3), GeoPoint(44.6, 11.6)], gazetteer=gazetteer)  # type: ignore[arg-type]
     assert len(json.loads(text)["features"]) == 4
     south, west, north, east = gazetteer.asked[0]

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,11 +14,13 @@ from planner.optimise.territories import Balance, BalanceSettings
 from planner.services.assign_territories import (
     assign_in_workspace,
     assign_territories,
+    describe_split,
     reassign_accounts,
     result_json,
     territory_csv,
     write_territory_csvs,
 )
+from planner.services.currencies import Rates
 from tests.optimise.territories.conftest import make_accounts, make_reps
 
 
@@ -136,3 +140,25 @@ def test_clear_errors(team: tuple[list[Account], list[Rep]]) -> None:
         assign_territories(accounts, reps, locked_reps=["Ghost"])
     with pytest.raises(DomainError, match="geocode"):
         assign_territories([Account(name="No pin")], reps)
+
+
+def test_values_are_summed_in_one_currency(team: tuple[list[Account], list[Rep]]) -> None:
+    """A territory's value adds its accounts' values up in one currency: theirs when they
+    share one; else the reps' one, converted at the workspace's rates; else a clear no."""
+    accounts, reps = team
+    dollars = [replace(a, currency="USD") for a in accounts]
+    assert assign_territories(dollars, reps).currency == "USD"  # no rate needed
+    assert describe_split(dollars, reps, ()).currency == "USD"
+    mixed = [replace(a, currency="USD") if i % 2 else a for i, a in enumerate(accounts)]
+    with pytest.raises(DomainError, match="settings rates USD="):
+        assign_territories(mixed, reps)  # the reps' EUR, and no USD rate
+    rates = Rates("EUR", {"USD": Decimal("0.5")})
+    result = assign_territories(mixed, reps, rates=rates)
+    assert result.currency == "EUR"
+    halved = sum(float(a.expected_value or 0) * (0.5 if i % 2 else 1) for i, a in enumerate(mixed))
+    total = sum(t.value for t in result.metrics.territories)
+    assert total == pytest.approx(halved, rel=1e-6)
+    doc = result_json(result, mixed)
+    assert {r["currency"] for r in doc["reps"]} == {"EUR"}
+    moved = reassign_accounts(result, [next(iter(result.assignment))], reps[0].name)
+    assert moved.currency == "EUR"
