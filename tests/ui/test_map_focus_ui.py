@@ -21,10 +21,12 @@ def _view(qtbot, win):  # type: ignore[no-untyped-def]
 
 
 def _framed(view: dict, focus: Focus) -> bool:  # type: ignore[type-arg]
+    assert focus.box is not None
+    south, west, north, east = focus.box
     return (
         view["key"] == focus.key
-        and view["south"] <= focus.south <= focus.north <= view["north"]
-        and view["west"] <= focus.west <= focus.east <= view["east"]
+        and view["south"] <= south <= north <= view["north"]
+        and view["west"] <= west <= east <= view["east"]
     )
 
 
