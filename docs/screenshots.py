@@ -7,8 +7,9 @@ Builds the demo workspace afresh in a temporary folder (settings too, so the lay
 the default one) and saves into OUT_DIR (default docs/screenshots, NAME_en.png or
 NAME_it.png): the week, the inspector on a planned account, the remote list, the
 territories tab, a refused drag (a visit moved to a day where it cannot fit), the map
-zoomed to one day, and with --region the offline map's roads and labels where that
-extract is built.
+zoomed to one day, with --region the offline map's roads and labels where that
+extract is built, and the exported map file (export html) zoomed to one day in headless
+Chromium, offline.
 """
 
 from __future__ import annotations
@@ -54,6 +55,35 @@ def _region_map(window, pbf: Path) -> None:  # type: ignore[no-untyped-def]
     window.map_view.call("setPlaces", places_json(corners))
     centre = [(south + north) / 2, (west + east) / 2]
     window.map_view.page().runJavaScript(f"planner.map.setView({centre}, 15, {{animate: false}})")
+
+
+def _exported_day_map(window, path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The week's map file (`export html`) opened offline in headless Chromium, zoomed to
+    its busiest day through the page's address (#day=LABEL): the town labels (and
+    roads, where a region is built) the file carries."""
+    import subprocess
+    from urllib.parse import quote
+
+    from planner.services.export_itinerary import export_itinerary
+
+    session = window.session
+    plan, scope = session.plan, session.scope()
+    accounts = scope.accounts if scope is not None else session.accounts
+    page = export_itinerary(plan, accounts, session.rep, "html", SCRATCH / "week.html",
+                            locale=language).files[0]  # fmt: skip
+    busiest = max(plan.days, key=lambda d: len(d.visits))
+    label = window.units.day(busiest.day)
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        print("skipped the exported map: Debian chromium is not installed")
+        return
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+         "--virtual-time-budget=4000", f"--screenshot={path}", f"--window-size={SIZE[0]},{SIZE[1]}",
+         f"{page.as_uri()}#day={quote(label)}"],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    print(f"saved {path}")
 
 
 def _steps(window, out: Path, language: str, region: Path | None) -> list[tuple[str, Callable[[], None]]]:  # type: ignore[no-untyped-def]
@@ -122,6 +152,9 @@ def main() -> int:
     def next_step() -> None:
         step = next(steps, None)
         if step is None:
+            _exported_day_map(
+                window, args.out / f"export_day_map_{args.language}.png", args.language
+            )
             window.close()
             app.quit()
             return

@@ -162,6 +162,12 @@
     return m ? {zoom: Number(m[1]), center: [Number(m[2]), Number(m[3])]} : null;
   };
 
+  /* A day of the plan named in the page's address, by its label: #day=Tue%208%20Dec. */
+  core.hashDay = function () {
+    var m = /^#day=(.+)$/.exec(window.location.hash);
+    return m ? planner.fitDay(decodeURIComponent(m[1])) : false;
+  };
+
   core.firstView = function () {
     if (core.hadView || core.loadingPage) { return; }
     var bounds = L.latLngBounds([]);

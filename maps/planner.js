@@ -26,7 +26,8 @@
  *   planner.pick(ids)                select as if the user did it on the map (reported)
  *   planner.stats()                  counts of what is drawn (tests, benchmarks)
  * Updates keep the user's zoom and pan; only the first data load fits the view, unless
- * the page's address names one as openstreetmap.org does: page.html#map=ZOOM/LAT/LON.
+ * the page's address names one as openstreetmap.org does: page.html#map=ZOOM/LAT/LON, or
+ * a day of the plan: page.html#day=Tue%208%20Dec (its label, as in the legend).
  *
  * Qt bridge: when qt.webChannelTransport exists, qwebchannel.js is loaded from
  * qrc:, and a click on an account or stop calls bridge.markerClicked(id); a shift- or
@@ -184,6 +185,7 @@
       core.hadView = true;
     }
     loadEmbedded();
+    core.hashDay();
     if (window.plannerSelect) { window.plannerSelect.install(map, planner); }
     connectBridge();
     planner.ready = true;

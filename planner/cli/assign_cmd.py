@@ -11,6 +11,7 @@ from typing import Any
 from planner.cli.common import add_workspace_argument, open_workspace, progress_bar
 from planner.domain import DomainError
 from planner.domain.formats import Formats, environment_locale
+from planner.domain.i18n import N_, Translator
 from planner.services.assign_territories import (
     Anchor,
     Balance,
@@ -101,34 +102,60 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+# (label, width) of the table's columns; a translated label may widen its column
+COLUMNS = (
+    (N_("rep"), 20), (N_("accounts"), 8), (N_("value"), 14), (N_("work h/wk"), 9),
+    (N_("capacity"), 8), (N_("km/wk"), 8), (N_("compact km"), 10),
+)  # fmt: skip
+
+
 def summary_lines(result: TerritoryResult, locale: str | None = None) -> list[str]:
-    """The territories' table and balance; figures written for `locale` (the
+    """The territories' table and balance in `locale`'s language and formats (the
     environment's by default): values as money in the territories' currency."""
-    f = Formats(locale or environment_locale())
-    m = result.metrics
-    lines = [
-        f"{'rep':<20} {'accounts':>8} {'value':>14} {'work h/wk':>9} {'capacity':>8} "
-        f"{'km/wk':>8} {'compact km':>10}"
-    ]
-    for t in m.territories:
-        value = f.amount(t.value, result.currency, whole=True)
-        lines.append(
-            f"{t.rep_name[:20]:<20} {f.number(t.accounts):>8} {value:>14} "
-            f"{f.number(t.workload_hours, 1):>9} {f.number(t.capacity_hours, 1):>8} "
-            f"{f.number(t.travel_km_estimate):>8} {f.number(t.compactness_km, 1):>10}"
-        )
-    lines.append(
-        f"balance: workload spread {m.workload_spread:.1%}, value spread {m.value_spread:.1%} "
-        f"(tolerance ±{result.problem.settings.tolerance:.0%} on {result.problem.settings.balance})"
-    )
+    locale = locale or environment_locale()
+    t, f = Translator(locale), Formats(locale)
+    m, settings = result.metrics, result.problem.settings
+    lines = _table(result, t, f)
+    lines.append(t(
+        "balance: workload spread {workload}, value spread {value} (tolerance ±{tolerance} "
+        "on {balance})", workload=_percent(f, m.workload_spread),
+        value=_percent(f, m.value_spread), tolerance=_percent(f, settings.tolerance, 0),
+        balance=settings.balance,
+    ))  # fmt: skip
     if m.split_groups:
-        lines.append(f"{m.split_groups} towns/postcodes are shared by more than one rep")
+        lines.append(t("{count} towns/postcodes are shared by more than one rep",
+                       count=f.number(m.split_groups)))  # fmt: skip
     if result.comparison is not None:
         before = result.comparison.before
-        lines.append(
-            f"vs current: {result.comparison.changed_hands} accounts change hands; workload "
-            f"spread {before.workload_spread:.1%} → {m.workload_spread:.1%}, travel "
-            f"{f.number(before.travel_km_estimate)} → {f.number(m.travel_km_estimate)} km/wk"
+        lines.append(t(
+            "vs current: {count} accounts change hands; workload spread {before} → {after}, "
+            "travel {km_before} → {km_after} km/wk",
+            count=f.number(result.comparison.changed_hands),
+            before=_percent(f, before.workload_spread), after=_percent(f, m.workload_spread),
+            km_before=f.number(before.travel_km_estimate), km_after=f.number(m.travel_km_estimate),
+        ))  # fmt: skip
+    return lines + [t("note: {note}", note=n) for n in result.notes]
+
+
+def _table(result: TerritoryResult, t: Translator, f: Formats) -> list[str]:
+    labels = [t(label) for label, _ in COLUMNS]
+    widths = [max(len(label), width) for label, (_, width) in zip(labels, COLUMNS, strict=True)]
+    rows = [labels]
+    for row in result.metrics.territories:
+        rows.append([
+            row.rep_name[:20], f.number(row.accounts), f.amount(row.value, result.currency, True),
+            f.number(row.workload_hours, 1), f.number(row.capacity_hours, 1),
+            f.number(row.travel_km_estimate), f.number(row.compactness_km, 1),
+        ])  # fmt: skip
+    return [
+        " ".join(
+            [cells[0].ljust(widths[0])]
+            + [c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)]
         )
-    lines += [f"note: {n}" for n in result.notes]
-    return lines
+        for cells in rows
+    ]
+
+
+def _percent(f: Formats, fraction: float, digits: int = 1) -> str:
+    """3.0 % / 3,0 %: a spread with its tenth, as the app's Territories tab shows it."""
+    return f"{f.number(fraction * 100, digits)} %"

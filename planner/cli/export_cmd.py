@@ -41,7 +41,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--day", action="append", type=iso_date, metavar="YYYY-MM-DD",
                         help="export only this day (repeatable)")  # fmt: skip
     parser.add_argument("--locale", metavar="CODE",
-                        help="CSV numbers, e.g. it: semicolons, decimal comma")  # fmt: skip
+                        help="language and numbers of the CSV, PDF and map page, e.g. it "
+                             "(CSV: semicolons, decimal comma)")  # fmt: skip
     ics = parser.add_argument_group("calendar (ics)")
     ics.add_argument("--per-day", action="store_true", help="one .ics file per day")
     ics.add_argument("--travel", action="store_true", help="add busy blocks for the drives")

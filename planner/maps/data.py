@@ -48,8 +48,6 @@ class MapData:
             layer = getattr(self, name)
             if layer is not None:
                 out[name] = layer
-        if self.focus is not None:
-            out["focus"] = self.focus.to_dict()
         return out
 
     def layer_json(self, name: str) -> str:

@@ -176,6 +176,8 @@ def page_html(
         )
     )
     payload = data.to_dict(compact=True) if data is not None else {}
+    if data is not None and data.focus is not None and data.focus.to_dict() is not None:
+        payload["focus"] = data.focus.to_dict()  # what the page opens on
     if basemap is not None:
         payload.update(places=basemap.places, roads=basemap.roads)
     figure.html.add_child(

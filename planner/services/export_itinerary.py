@@ -247,14 +247,20 @@ def _export(
     if fmt is ExportFormat.PDF:
         pdf = export_pdf(plan, accounts, rep, basemap_outlines(), locale=locale)
         return ExportResult((write_atomic(out, pdf),))
-    return ExportResult((_write_html(plan, accounts, rep, out, values),))
+    return ExportResult((_write_html(plan, accounts, rep, out, params=values, locale=locale),))
 
 
 def _write_html(
-    plan: WeekPlan, accounts: dict[str, Account], rep: Rep, out: Path, params: ValueParams | None
+    plan: WeekPlan,
+    accounts: dict[str, Account],
+    rep: Rep,
+    out: Path,
+    *,
+    params: ValueParams | None,
+    locale: str | None,
 ) -> Path:
     # Imported here: the map page pulls in folium, which the other formats do not need.
-    from planner.maps import write_standalone_page
+    from planner.maps import MapOptions, write_standalone_page
     from planner.services.map_file import offline_basemap
 
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -262,7 +268,10 @@ def _write_html(
     values = week_valuation(accounts.values(), plan.week_start, plan, params).week_values()
     try:
         basemap = offline_basemap(accounts.values(), plan)
-        write_standalone_page(tmp, accounts, plan, values=values, reps=[rep], basemap=basemap)
+        write_standalone_page(
+            tmp, accounts, plan, values=values, reps=[rep], basemap=basemap,
+            options=MapOptions(locale=locale),  # labels, popups and legend in its language
+        )  # fmt: skip
         os.replace(tmp, out)
     except BaseException:  # a full disk or a cancel: no half-written .part left behind
         tmp.unlink(missing_ok=True)

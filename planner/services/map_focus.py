@@ -1,7 +1,8 @@
 """Use case: what the app's map opens on, and re-frames to when the rep or week changes.
 
 The rep's planned week (stops, home), else the rep's own accounts (`rep_scope`) and home,
-else every account (`planner.maps.focus`).
+else every account (`planner.maps.focus`). Only the focus's key is worked out here; its
+box (a scan of the accounts, the rep's scope) when the page needs it.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ def session_focus(
     rep: Rep | None,
     plan: WeekPlan | None,
     scope: Callable[[], RepScope | None],
-) -> Focus | None:
-    """The focus for `rep` working on `plan`; `scope` gives the rep's own accounts (asked
-    only when the week has no plan)."""
+    all_accounts: bool = False,
+) -> Focus:
+    """The focus for `rep` working on `plan`; `scope` gives the rep's own accounts."""
     if rep is None:
         return all_focus(accounts)
-    focus = week_focus(plan, accounts)
-    if focus is None:
-        own = scope()
-        focus = rep_focus(rep, own.accounts, own.everyone) if own is not None else None
-    return focus or all_focus(accounts)
+
+    def own() -> Sequence[Account]:
+        found = scope()
+        return found.accounts if found is not None else accounts
+
+    return week_focus(plan, accounts) or rep_focus(rep, own, accounts, all_accounts)

@@ -99,10 +99,11 @@ class PageUpdates:
 
     def calls(self, data: MapData) -> list[Call]:
         out: list[Call] = []
-        if data.focus is not None and data.focus.key != self._focus:
+        focus = data.focus
+        if focus is not None and focus.key != self._focus and focus.to_dict() is not None:
             # first: the page fits it before it draws (a new rep or week re-frames)
-            out.append(("setFocus", data.focus.to_dict()))
-            self._focus = data.focus.key
+            out.append(("setFocus", focus.to_dict()))
+            self._focus = focus.key
         out += self._account_calls(data)
         out += self._route_calls(data.routes)
         out += self._remote_calls(data.remote)

@@ -197,7 +197,7 @@ class SessionModel:
             reps=self.workspace.reps(),
             locale=locale,
             memo=self._map_memo,
-            focus=session_focus(self.accounts, self.rep, self.plan, self.scope),
+            focus=session_focus(self.accounts, self.rep, self.plan, self.scope, self.all_accounts),
         )
 
     # accounts and rep ------------------------------------------------------------------

@@ -81,20 +81,26 @@ def test_assign_errors(tmp_path: Path, workspace: Path, capsys: pytest.CaptureFi
 
 
 @pytest.mark.parametrize(
-    "case", [("en", r"€\d{1,3}(,\d{3})+\b"), ("it", r"€\u00a0\d{1,3}(\.\d{3})+\b")]
+    "case",
+    [
+        ("en", r"€\d{1,3}(,\d{3})+\b", "rep ", "balance: workload spread "),
+        ("it", r"€\u00a0\d{1,3}(\.\d{3})+\b", "agente ", "bilanciamento: scarto di carico "),
+    ],
 )
 def test_territory_values_are_money_in_the_locales_one_format(
     tmp_path: Path,
     workspace: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-    case: tuple[str, str],
+    case: tuple[str, str, str, str],
 ) -> None:
-    locale, money = case
+    locale, money, header, balance = case
     monkeypatch.setenv("TERRITORY_PLANNER_LOCALE", locale)
     reps = tmp_path / "reps.csv"
     reps.write_text(REPS_CSV, encoding="utf-8")
     assert main(["assign", "--reps", str(reps), "-w", str(workspace), "--dry-run"]) == 0
-    rows = capsys.readouterr().out.splitlines()[1:4]
+    lines = capsys.readouterr().out.splitlines()
+    rows = lines[1:4]
+    assert lines[0].startswith(header) and lines[4].startswith(balance)  # in the language
     assert [row.split()[0] for row in rows] == ["Anna", "Bruno", "Carla"]
     assert all(re.search(money, row) for row in rows), rows

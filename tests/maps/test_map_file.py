@@ -124,3 +124,18 @@ def test_the_address_can_name_the_view(browser: Browser, tmp_path: Path) -> None
     stats = browser.js("planner.stats()")
     assert isinstance(stats, dict) and stats["zoom"] == 13
     assert stats["center"] == {"lat": 44.5, "lng": 11.34}
+
+
+def test_the_address_can_name_a_day(
+    browser: Browser, tmp_path: Path, accounts: list[Account], plan: WeekPlan
+) -> None:
+    """page.html#day=LABEL opens on that day's route, as the app's day columns zoom."""
+    page, _ = _write(tmp_path / "day.html", accounts, plan)
+    browser.open(page)
+    week_zoom = browser.js("planner.stats().zoom")
+    browser.page.goto("about:blank")  # type: ignore[attr-defined]
+    browser.page.goto(page.as_uri() + "#day=Tue%201%20Dec")  # type: ignore[attr-defined]
+    browser.page.wait_for_function("window.planner && planner.ready")  # type: ignore[attr-defined]
+    tuesday = "planner.core.overlays['Tue 1 Dec'].getBounds()"
+    assert browser.js(f"planner.map.getBounds().contains({tuesday})") is True
+    assert browser.js("planner.stats().zoom") > week_zoom  # type: ignore[operator]

@@ -87,6 +87,12 @@ def test_html_map_page(
     html = result.files[0].read_text(encoding="utf-8")
     assert html.lstrip().lower().startswith("<!doctype html")
     assert "<script>alert(1)</script>" not in html  # names are escaped on the page
+    # the gazetteer's towns ride along for offline reading (Bologna, the plan's home town)
+    assert '"places":{"type":"FeatureCollection","features":[{"type":"Feature"' in html
+    assert "Deal amount" in html
+    italian = export_itinerary(plan, accounts, rep, "html", tmp_path / "it.html", locale="it")
+    text = italian.files[0].read_text(encoding="utf-8")
+    assert "Valore della visita questa settimana" in text and "Deal amount" not in text
 
 
 def test_pdf_maps_use_the_vendored_outlines() -> None:

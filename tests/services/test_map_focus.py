@@ -42,12 +42,14 @@ def model(tmp_path: Path) -> SessionModel:
 
 def _focus(model: SessionModel) -> Focus:
     focus = model.map_data().focus
-    assert focus is not None
+    assert focus is not None and focus.box is not None
     return focus
 
 
 def _holds(focus: Focus, point: GeoPoint) -> bool:
-    return focus.south <= point.lat <= focus.north and focus.west <= point.lon <= focus.east
+    assert focus.box is not None
+    south, west, north, east = focus.box
+    return south <= point.lat <= north and west <= point.lon <= east
 
 
 def test_without_a_plan_the_map_opens_on_the_reps_own_accounts_and_home(
@@ -56,7 +58,7 @@ def test_without_a_plan_the_map_opens_on_the_reps_own_accounts_and_home(
     focus = _focus(model)
     assert focus.key == "rep Giulia"
     assert all(_holds(focus, GeoPoint(la, lo)) for _, la, lo in GIULIA) and _holds(focus, HOME)
-    assert not _holds(focus, NEW_YORK) and focus.north - focus.south < 1  # not the world
+    assert not _holds(focus, NEW_YORK) and focus.box[2] - focus.box[0] < 1  # type: ignore[index]
     model.choose_rep("Marco")
     marco = _focus(model)
     assert marco.key == "rep Marco" and _holds(marco, NEW_YORK) and not _holds(marco, HOME)
@@ -70,15 +72,16 @@ def test_with_a_plan_the_map_opens_on_the_weeks_stops_and_home(model: SessionMod
     assert focus.key == f"week Giulia {model.week_start.isoformat()}"
     stops = {v.account_key for v in model.plan.visits()}
     points = [a.location for a in model.accounts if a.key in stops and a.location] + [HOME]
-    assert (focus.south, focus.north) == (min(p.lat for p in points), max(p.lat for p in points))
-    assert (focus.west, focus.east) == (min(p.lon for p in points), max(p.lon for p in points))
+    lats, lons = [p.lat for p in points], [p.lon for p in points]
+    assert focus.box == (min(lats), min(lons), max(lats), max(lons))
 
 
 def test_without_a_rep_the_map_opens_on_every_account(tmp_path: Path) -> None:
     workspace = Workspace.open(tmp_path / "plain.tpw")
     workspace.save_accounts([account(n, la, lo) for n, la, lo in GIULIA + WORLD])
     focus = _focus(SessionModel(workspace, today=MONDAY))
-    assert focus.key == "all" and focus.south == -33.87 and focus.east == 151.21
+    assert focus.key == "all" and focus.box is not None
+    assert focus.box[0] == -33.87 and focus.box[3] == 151.21
 
 
 def test_the_focus_is_sent_first_and_again_only_for_another_rep_or_week(
@@ -87,10 +90,18 @@ def test_the_focus_is_sent_first_and_again_only_for_another_rep_or_week(
     updates = PageUpdates()
     calls = updates.calls(model.map_data())
     assert calls[0] == ("setFocus", _focus(model).to_dict())
-    assert calls[0][1]["bounds"][0] == [_focus(model).south, _focus(model).west]
+    assert calls[0][1]["bounds"][0] == list(_focus(model).box[:2])  # type: ignore[index]
     key = next(iter(model.accounts)).key
     model.set_manual_pin(key, 44.3, 11.9)  # an edit of the same rep's data: the view stays
     assert "setFocus" not in [name for name, _ in updates.calls(model.map_data())]
     model.choose_rep("Marco")
     calls = updates.calls(model.map_data())
     assert calls[0][0] == "setFocus" and calls[0][1]["key"] == "rep Marco"
+
+
+def test_a_rep_without_accounts_of_their_own_sees_every_account(model: SessionModel) -> None:
+    model.workspace.save_reps([Rep(name="Nina", home_address="", home=None)])
+    model.choose_rep("Nina")
+    focus = _focus(model)
+    assert focus.key == "rep Nina"  # nothing of hers: the whole workspace
+    assert all(_holds(focus, a.location) for a in model.accounts if a.location)
