@@ -9,10 +9,10 @@
 * map ↔ table, on the demo window (map drawn): from a click on a map marker (a DOM click
   on its SVG path) to the row selected in the table; from a plan edit (a visit removed,
   then put back with undo) to the map showing the new route (its stop count), with its
-  parts: the edit applied in the window (session model, map update sent), then sent ->
-  drawn; then until the other views (week columns, remote list, table) have followed,
-  which they do once the page has drawn the edit; and the same edits on the session
-  model alone (no Qt). Target: ≤ 100 ms for the click and the map. The CPU time of all
+  parts: the edit applied in the window (the route re-timed, the map's update sent),
+  then sent -> drawn; then until the remote accounts' reasons are worked out and the
+  other views (week columns, remote list, table) have followed, which they do once the
+  page has drawn the route; and the same whole edits on the session model alone (no Qt). Target: ≤ 100 ms for the click and the map. The CPU time of all
   the app's processes (Python, the page's renderer) is printed beside the wall-clock
   time: on a machine busy with other work it stays close to what an idle machine needs,
   where the wall-clock time waits for a core.
@@ -282,11 +282,11 @@ def main() -> int:
         ("map click -> table selection", "click"),
         ("  CPU of all processes", "click_cpu"),
         ("plan edit -> map updated", "edit"),
-        ("  edit applied (session model, map sent)", "applied"),
+        ("  edit applied (route re-timed, map sent)", "applied"),
         ("  sent -> map drawn", "map"),
         ("plan edit -> every view updated", "views"),
         ("  CPU of all processes", "edit_cpu"),
-        ("  edit service alone (session model)", "service"),
+        ("  edit service alone (route and reasons)", "service"),
     ):
         values = interactions[key]
         print(

@@ -9,7 +9,7 @@ the plan's locks and the plan itself as the warm start.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from planner.domain.account import Account
@@ -17,7 +17,7 @@ from planner.domain.calendar import WeekCalendar
 from planner.domain.errors import DomainError
 from planner.domain.formats import Formats
 from planner.domain.i18n import N_
-from planner.domain.plan import WeekPlan
+from planner.domain.plan import Decision, WeekPlan
 from planner.domain.rep import Rep
 from planner.optimise.priorities import ValueParams, Valuer, value_accounts
 from planner.optimise.week.build import assemble_plan, build_week_problem
@@ -52,6 +52,9 @@ class PlanContext:
     values: ValueParams | None = None
     memo: ExplainMemo | None = None
     valuer: Valuer = value_accounts
+    # Remote decisions shown before the edit, kept as they are for accounts still left
+    # out: the edited route is shown first, their reasons follow (SessionModel).
+    shown: Mapping[str, Decision] | None = None
 
 
 def move_visit(
@@ -145,7 +148,7 @@ def _retime(
     solved = evaluate(problem, routes, (N_("edited by hand"),))
     if ctx.memo is not None:
         ctx.memo.bind(ctx.rep, plan.week_start, ctx.travel_model)
-    return assemble_plan(problem, solved, excluded, None, ctx.memo)
+    return assemble_plan(problem, solved, excluded, None, ctx.memo, shown=ctx.shown)
 
 
 def _with_hotels(problem: WeekProblem, plan: WeekPlan) -> WeekProblem:

@@ -31,13 +31,14 @@ class Event[*Args]:
             callback(*args)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Replace[T]:
     """An edit that replaces a state by another; `apply` puts one in place (and saves it).
 
-    Domain objects are immutable, so an edit is just "before" and "after". `text` is the
-    edit's name, a catalogue message (`planner.domain.i18n`) whose `{placeholders}` are
-    filled from `values`, so the Edit menu can name it in the user's language.
+    Domain objects are immutable, so an edit is just "before" and "after" ("after" may be
+    completed once: `refine`). `text` is the edit's name, a catalogue message
+    (`planner.domain.i18n`) whose `{placeholders}` are filled from `values`, so the Edit
+    menu can name it in the user's language.
     """
 
     text: str
@@ -54,6 +55,11 @@ class Replace[T]:
 
     def undo(self) -> None:
         self.apply(self.before)
+
+    def refine(self, after: T) -> None:
+        """The edit's result, completed (a hand edit's reasons, worked out after its route
+        was shown): what redo puts back from now on. Nothing is applied here."""
+        self.after = after
 
 
 class Command(Protocol):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -94,6 +94,10 @@ class SessionModel:
         self._explain_memo: ExplainMemo | None = None  # figures kept between hand edits
         self._map_memo: FeatureMemo | None = None
         self._leg_memo: tuple[object, LegMemo] = (None, {})
+        # The app shows a hand edit's route first and its remote accounts' reasons right
+        # after (`explain_pending`, once the map has drawn the route): see `edit_visit`.
+        self.reasons_later = False
+        self._pending_reasons: tuple[Replace[WeekPlan | None], Callable[[], WeekPlan]] | None = None
         self._travel_model: TravelModel | None = None
         self._travel_inputs: tuple[str, list[Account]] = ("", [])
         self.territory_result: TerritoryResult | None = None
@@ -129,6 +133,7 @@ class SessionModel:
         self._revalue()
         self.territory_result = None
         self.history.clear()
+        self._pending_reasons = None  # an edit of the plan before: no longer undoable
         for event in (self.accounts_changed, self.territories_changed, self.rep_changed):
             event.emit()
         self.plan_changed.emit()
@@ -283,6 +288,7 @@ class SessionModel:
         from planner.services.edit_plan import PlanContext
         from planner.services.plan_week import planning_accounts
 
+        self.explain_pending()  # an earlier edit's reasons first: undo restores them
         if self.plan is None or self.rep is None:
             return N_("there is no plan to edit")
         try:
@@ -299,12 +305,36 @@ class SessionModel:
                 accounts, self.rep, self.travel_model, calendar,
                 values=self.value_params, memo=self._explain_memo, valuer=self._edit_values,
             )  # fmt: skip
-            plan = edit(context, self.plan)
+            shown = {d.account_key: d for d in self.plan.remote} if self.reasons_later else None
+            before = self.plan
+            plan = edit(replace(context, shown=shown), before)
         except DomainError as exc:
             return str(exc)
         # As a planned week: road geometry and estimate flags on its legs.
-        self.edit_plan(text, self._with_road_legs(plan, accounts))
+        after = self._with_road_legs(plan, accounts)
+        command: Replace[WeekPlan | None] = Replace(text, before, after, self._apply_plan)
+        self.history.push(command)
+        if shown is not None:
+            self._pending_reasons = (
+                command, lambda: self._with_road_legs(edit(context, before), accounts)
+            )  # fmt: skip
         return ""
+
+    def explain_pending(self) -> None:
+        """The remote accounts' reasons of the last hand edit made with `reasons_later`:
+        worked out, put in the edit (undo and redo keep them) and shown if it is current."""
+        pending, self._pending_reasons = self._pending_reasons, None
+        if pending is None:
+            return
+        command, explained = pending
+        try:
+            plan = explained()
+        except DomainError:  # the same routes as just accepted: not expected
+            return
+        current = self.plan is command.after
+        command.refine(plan)
+        if current:
+            self._apply_plan(plan)
 
     def _with_road_legs(self, plan: WeekPlan, accounts: list[Account]) -> WeekPlan:
         from planner.services.road_legs import with_road_legs

@@ -43,6 +43,9 @@ from planner.ui.workflows import Workflows
 ORG, APP = "territory-planner", "Territory planner"
 
 
+FRAME_MS = 20  # a frame of the page at 50-60 Hz
+
+
 class MainWindow(QMainWindow):
     relaunch_requested = Signal()  # e.g. after a language change: rebuild the window
 
@@ -112,14 +115,14 @@ class MainWindow(QMainWindow):
         s = self.session
         s.accounts_changed.connect(self._refresh_accounts)
         s.account_changed.connect(self._account_changed)
-        # The map shows an edit first: MapSync sends its update at once, and the other
-        # views redraw once the page has run it (or after a while if it does not answer),
-        # so that the page's frame is not kept waiting behind them.
-        self._plan_views = QTimer(self, singleShot=True, interval=0)
-        self._plan_views.timeout.connect(self._refresh_plan)
-        self._views_wait = QTimer(self, singleShot=True, interval=250)
-        self._views_wait.timeout.connect(self._plan_views.start)
-        s.plan_changed.connect(self._views_after_map)
+        # The map shows an edit first: MapSync sends its update at once. Once the page has
+        # run it and had a frame to paint it (or after 250 ms if it does not answer), the
+        # remote accounts' reasons are worked out and the other views redraw.
+        self._follow = QTimer(self, singleShot=True, interval=0)
+        self._follow.timeout.connect(self._follow_edit)
+        self._follow_wait = QTimer(self, singleShot=True, interval=250)
+        self._follow_wait.timeout.connect(self._follow_edit)
+        s.plan_changed.connect(self._after_plan_change)
         self.map_sync.answered.connect(self._map_answered)
         self.accounts_panel.selection_changed.connect(self._table_selected)
         self.accounts_panel.new_appointment.connect(self.calendar.new_appointment)
@@ -214,20 +217,26 @@ class MainWindow(QMainWindow):
             if self.inspector.account is not None and self.inspector.account.key == key:
                 self._show_in_inspector(key)
 
-    def _views_after_map(self) -> None:
+    def _after_plan_change(self) -> None:
         if self.map_view.is_ready:
-            self._views_wait.start()
+            self._follow_wait.start()
         else:
-            self._plan_views.start()
+            self._follow.start(0)
 
     def _map_answered(self) -> None:
-        if self._views_wait.isActive():
-            self._views_wait.stop()
-            self._plan_views.start()
+        if self._follow_wait.isActive():
+            self._follow_wait.stop()
+            self._follow.start(FRAME_MS)
+
+    def _follow_edit(self) -> None:
+        self.session.explain_pending()  # may change the plan again: its reasons only
+        self._follow_wait.stop()
+        self._follow.stop()
+        self._refresh_plan()
 
     def views_settled(self) -> bool:
-        """No redraw of the views is pending (tests and benchmarks wait for it)."""
-        return not (self._views_wait.isActive() or self._plan_views.isActive())
+        """Every view shows the plan: nothing pending (tests and benchmarks wait for it)."""
+        return not (self._follow_wait.isActive() or self._follow.isActive())
 
     def _refresh_plan(self) -> None:
         plan = self.session.plan

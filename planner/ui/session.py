@@ -71,6 +71,9 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         history = _UndoStackHistory(self.undo_stack, self.save_failed.emit)
         self.model = SessionModel(workspace, today, history)
+        # A hand edit's route is drawn first; the window asks for the remote accounts'
+        # reasons once the map shows it (MainWindow._follow_edit).
+        self.model.reasons_later = True
         m = self.model
         m.accounts_changed.connect(self.accounts_changed.emit)
         m.account_changed.connect(self.account_changed.emit)

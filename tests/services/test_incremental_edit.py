@@ -131,3 +131,38 @@ def test_a_hand_edit_values_accounts_with_the_workspace_tiers(model: SessionMode
     remote = {d.account_key: d.value for d in model.plan.remote}
     breakdowns = model.valuation.breakdowns
     assert all(remote[k] == breakdowns[k].total for k in list(remote)[:50])
+
+
+def test_an_edit_shown_route_first_gets_its_reasons_after(model: SessionModel) -> None:
+    """The app's way (`reasons_later`): the edit keeps the remote accounts' reasons as
+    shown until `explain_pending`; then the plan equals a full recompute, and undo, redo
+    and a second edit all see the explained plans."""
+    assert model.plan is not None
+    before = model.plan
+    key = _visit(_keys_by_day(before), 0, 0)
+    expected = _full_recompute(model, lambda c, p: remove_visit(c, p, key))
+    model.reasons_later = True
+    seen: list[WeekPlan | None] = []
+    model.plan_changed.connect(lambda: seen.append(model.plan))
+    assert model.remove_visit(key) == ""
+    shown = model.plan
+    assert shown is not None and shown.days == expected.days  # the route at once
+    assert {d.account_key: d for d in shown.remote}.items() <= {
+        d.account_key: d for d in before.remote
+    }.items()  # every remote decision as it was shown
+    assert shown.remote != expected.remote  # (the demo's reasons do change)
+    model.explain_pending()
+    assert model.plan == expected and seen == [shown, expected]
+    assert model.workspace.load_plan(expected.rep_name, expected.week_start) == expected
+    model.history.undo()  # type: ignore[attr-defined]
+    assert model.plan == before
+    model.history.redo()  # type: ignore[attr-defined]
+    assert model.plan == expected  # redo brings the explained plan back
+    # Undone before its reasons came: they still reach the edit, not the plan shown.
+    model.history.undo()  # type: ignore[attr-defined]
+    assert model.remove_visit(key) == ""
+    model.history.undo()  # type: ignore[attr-defined]
+    model.explain_pending()
+    assert model.plan == before
+    model.history.redo()  # type: ignore[attr-defined]
+    assert model.plan == expected

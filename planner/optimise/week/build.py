@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -10,7 +10,7 @@ from planner.domain.account import Account
 from planner.domain.calendar import WeekCalendar
 from planner.domain.errors import DomainError
 from planner.domain.i18n import N_
-from planner.domain.plan import Stop, WeekPlan
+from planner.domain.plan import Decision, Stop, WeekPlan
 from planner.domain.progress import NeverCancel
 from planner.domain.rep import Rep
 from planner.optimise.priorities import ValueBreakdown, ValueParams, Valuer, value_accounts
@@ -141,8 +141,12 @@ def assemble_plan(
     excluded: list[Excluded],
     stays: StayComparison | None,
     memo: ExplainMemo | None = None,
+    *,
+    shown: Mapping[str, Decision] | None = None,
 ) -> WeekPlan:
-    decisions = explain(problem, solved.routes, excluded, memo)
+    """The plan of `solved`, every account's decision explained (`explain`: `shown`
+    remote decisions are kept as they are)."""
+    decisions = explain(problem, solved.routes, excluded, memo, shown)
     days = day_plans(problem, solved.routes, decisions.reason_by_candidate(problem))
     conflicts = [*problem.conflicts, *_missed_appointments(problem, solved.routes, decisions)]
     notes = list(problem.notes) + list(solved.notes)

@@ -9,7 +9,7 @@ with nothing else holds it, the planned days do not).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,17 +49,25 @@ def explain(
     routes: Routes,
     not_candidates: Iterable[tuple[str, str, ValueBreakdown]],
     memo: ExplainMemo | None = None,
+    shown: Mapping[str, Decision] | None = None,
 ) -> Decisions:
     """`not_candidates`: (account id, name, breakdown) of accounts excluded up front.
     With a `memo` (bound to the problem's rep, week and travel model), the figures of
-    days that did not change since an earlier call are not searched again."""
+    days that did not change since an earlier call are not searched again. `shown`:
+    remote decisions by account key, kept as they are for accounts still left out (a
+    hand edit shows its route first; their reasons are worked out by a later call)."""
     cur = problem.rep.currency
+    shown = shown or {}
     planned, remote, excluded = [], [], []
     where = {c: (d, i) for d, route in enumerate(routes) for i, c in enumerate(route)}
     states = day_states(problem, routes)
     lookup = None
     if memo is not None:
-        left_out = [i for i, c in enumerate(problem.candidates) if i not in where and _searched(c)]
+        left_out = [
+            i
+            for i, c in enumerate(problem.candidates)
+            if i not in where and _searched(c) and c.key not in shown
+        ]
         lookup = memo.lookup(problem, routes, states, left_out)
     for idx, cand in enumerate(problem.candidates):
         if idx in where:
@@ -69,7 +77,8 @@ def explain(
             reason = N_("no value this week: {parts}").format(parts=cand.value.describe())
             excluded.append(_decision(cand, "excluded", reason, None))
         else:
-            remote.append(_left_out(problem, routes, idx, states, lookup))
+            kept = shown.get(cand.key)
+            remote.append(kept or _left_out(problem, routes, idx, states, lookup))
     for account_id, name, value in not_candidates:
         excluded.append(
             Decision(
