@@ -12,10 +12,11 @@
   parts: the edit applied in the window (the route re-timed, the map's update sent),
   then sent -> drawn; then until the remote accounts' reasons are worked out and the
   other views (week columns, remote list, table) have followed, which they do once the
-  page has drawn the route; and the same whole edits on the session model alone (no Qt). Target: ≤ 100 ms for the click and the map. The CPU time of all
-  the app's processes (Python, the page's renderer) is printed beside the wall-clock
-  time: on a machine busy with other work it stays close to what an idle machine needs,
-  where the wall-clock time waits for a core.
+  page has drawn the route; and the same whole edits on the session model alone (no
+  Qt). Target: ≤ 100 ms for the click and the map. The CPU time of all the app's
+  processes (Python, the page's renderer) is printed beside the wall-clock time: on a
+  machine busy with other work it stays close to what an idle machine needs, where the
+  wall-clock time waits for a core.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.ui_bench [--runs 3]
 """
