@@ -98,3 +98,18 @@ def test_saved_rates_value_foreign_accounts_in_the_reps_currency(window) -> None
     assert abs(after.cents - before.cents // 2) <= 1  # the deal at half its dollar amount
     actions = [a.text() for a in window.menus.plan.actions()]
     assert "E&xchange rates…" in actions
+
+
+def test_rates_are_shown_in_the_windows_number_format(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
+    try:
+        dialog = RatesDialog(Rates("EUR", {"USD": Decimal("0.92")}), {"USD": 3})
+        qtbot.addWidget(dialog)
+        assert _rows(dialog) == {"USD": "0,92"}  # an Italian decimal comma, read back as such
+        dialog._accept_if_valid()
+        assert dialog.rates() == Rates("EUR", {"USD": Decimal("0.92")})
+    finally:
+        QLocale.setDefault(before)

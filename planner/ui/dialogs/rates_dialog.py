@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from planner.domain import DomainError
 from planner.services.currencies import Rates, parse_rates
 from planner.ui.dialogs.buttons import ok_cancel_buttons
+from planner.ui.formatting import ui_formats
 
 _CODE = QRegularExpression("[A-Za-z]{0,3}")
 _RATE = QRegularExpression(r"\d{0,9}([.,]\d{0,9})?")
@@ -130,7 +131,8 @@ class RatesDialog(QDialog):
             ]
         )
         for code, rate in sorted(rates.per_unit.items()):
-            self._add_row(code, f"{rate:f}")
+            # In the window's number format (1,17 in Italian); either mark is read back.
+            self._add_row(code, f"{rate:f}".replace(".", ui_formats().decimal_symbol))
         for code in sorted(set(self._in_use) - set(rates.per_unit) - {rates.base}):
             self._add_row(code, "")  # accounts in it, no rate yet: a row to fill in
 
