@@ -94,6 +94,11 @@ def remove_visit(ctx: PlanContext, plan: WeekPlan, key: str) -> WeekPlan:
     return _retime(ctx, plan, routes, locks, values=values)
 
 
+def retime(ctx: PlanContext, plan: WeekPlan) -> WeekPlan:
+    """The plan timed again as it is: what a first edit works out for every day."""
+    return _retime(ctx, plan, _routes(plan), locks_from_plan(plan))
+
+
 def _routes(plan: WeekPlan) -> list[list[str]]:
     return [[v.account_key for v in day.visits if not v.cancelled] for day in plan.days]
 

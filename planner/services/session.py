@@ -98,6 +98,7 @@ class SessionModel:
         # after (`explain_pending`, once the map has drawn the route): see `edit_visit`.
         self.reasons_later = False
         self._pending_reasons: tuple[Replace[WeekPlan | None], Callable[[], WeekPlan]] | None = None
+        self._prepared: WeekPlan | None = None  # the plan `prepare_edits` worked out
         self._travel_model: TravelModel | None = None
         self._travel_inputs: tuple[str, list[Account]] = ("", [])
         self.territory_result: TerritoryResult | None = None
@@ -283,28 +284,12 @@ class SessionModel:
 
     def edit_visit(self, text: str, edit: PlanEdit) -> str:
         """Apply a hand edit to the plan (undoable); returns why it was refused, or ""."""
-        from planner.optimise.week.explain_memo import ExplainMemo
-        from planner.services.calendar_week import week_calendar
-        from planner.services.edit_plan import PlanContext
-        from planner.services.plan_week import planning_accounts
 
         self.explain_pending()  # an earlier edit's reasons first: undo restores them
         if self.plan is None or self.rep is None:
             return N_("there is no plan to edit")
         try:
-            # The rep's calendar too: a hand edit keeps clear of busy time and days off.
-            calendar = week_calendar(self.workspace, self.rep, self.plan.week_start)
-            # The accounts the planner plans from (the rep's, in the rep's currency, with
-            # earlier weeks' visits), so an edit explains what a re-plan would.
-            accounts = planning_accounts(
-                self.workspace, self.rep, self.plan.week_start, calendar,
-                everyone=self.all_accounts, every=self.accounts,
-            ).accounts  # fmt: skip
-            self._explain_memo = self._explain_memo or ExplainMemo()
-            context = PlanContext(
-                accounts, self.rep, self.travel_model, calendar,
-                values=self.value_params, memo=self._explain_memo, valuer=self._edit_values,
-            )  # fmt: skip
+            context, accounts = self._edit_context(self.plan, self.rep)
             shown = {d.account_key: d for d in self.plan.remote} if self.reasons_later else None
             before = self.plan
             plan = edit(replace(context, shown=shown), before)
@@ -314,11 +299,48 @@ class SessionModel:
         after = self._with_road_legs(plan, accounts)
         command: Replace[WeekPlan | None] = Replace(text, before, after, self._apply_plan)
         self.history.push(command)
+        self._prepared = after  # its days' figures are in the memo now
         if shown is not None:
             self._pending_reasons = (
                 command, lambda: self._with_road_legs(edit(context, before), accounts)
             )  # fmt: skip
         return ""
+
+    def _edit_context(self, plan: WeekPlan, rep: Rep) -> tuple[PlanContext, list[Account]]:
+        """What a hand edit of `plan` starts from, and the accounts it plans from."""
+        from planner.optimise.week.explain_memo import ExplainMemo
+        from planner.services.calendar_week import week_calendar
+        from planner.services.edit_plan import PlanContext
+        from planner.services.plan_week import planning_accounts
+
+        # The rep's calendar too: a hand edit keeps clear of busy time and days off.
+        calendar = week_calendar(self.workspace, rep, plan.week_start)
+        # The accounts the planner plans from (the rep's, in the rep's currency, with
+        # earlier weeks' visits), so an edit explains what a re-plan would.
+        accounts = planning_accounts(
+            self.workspace, rep, plan.week_start, calendar,
+            everyone=self.all_accounts, every=self.accounts,
+        ).accounts  # fmt: skip
+        self._explain_memo = self._explain_memo or ExplainMemo()
+        context = PlanContext(
+            accounts, rep, self.travel_model, calendar,
+            values=self.value_params, memo=self._explain_memo, valuer=self._edit_values,
+        )  # fmt: skip
+        return context, accounts
+
+    def prepare_edits(self) -> None:
+        """Work out now what the first hand edit of the plan would for every day (its
+        explanation figures, legs and values), so that this edit is as quick as the next:
+        the window calls it when idle, after a plan is loaded or made."""
+        from planner.services.edit_plan import retime
+
+        plan, rep = self.plan, self.rep
+        if plan is None or rep is None or plan is self._prepared:
+            return
+        self._prepared = plan
+        with contextlib.suppress(DomainError):  # a plan that no longer fits: edits will say
+            context, accounts = self._edit_context(plan, rep)
+            self._with_road_legs(retime(context, plan), accounts)
 
     def explain_pending(self) -> None:
         """The remote accounts' reasons of the last hand edit made with `reasons_later`:
@@ -335,6 +357,7 @@ class SessionModel:
         command.refine(plan)
         if current:
             self._apply_plan(plan)
+            self._prepared = plan
 
     def _with_road_legs(self, plan: WeekPlan, accounts: list[Account]) -> WeekPlan:
         from planner.services.road_legs import with_road_legs

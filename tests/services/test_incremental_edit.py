@@ -166,3 +166,20 @@ def test_an_edit_shown_route_first_gets_its_reasons_after(model: SessionModel) -
     assert model.plan == before
     model.history.redo()  # type: ignore[attr-defined]
     assert model.plan == expected
+
+
+def test_prepared_edits_make_the_first_edit_search_one_day(model: SessionModel) -> None:
+    """`prepare_edits` (the window calls it when idle) works out every day of the loaded
+    plan once, and changes nothing: the first edit then searches only the day it changed."""
+    assert model.plan is not None
+    loaded, days = model.plan, _keys_by_day(model.plan)
+    model.prepare_edits()
+    memo = model._explain_memo
+    assert memo is not None and memo.searched > 0
+    assert model.plan is loaded and not model.history._done  # type: ignore[attr-defined]
+    searched = memo.searched
+    model.prepare_edits()  # the same plan: nothing again
+    assert memo.searched == searched
+    assert _apply(model, lambda c, p: remove_visit(c, p, _visit(days, 0, 0)))
+    left_out = len(model.plan.remote) if model.plan else 0
+    assert 0 < memo.searched - searched <= left_out
