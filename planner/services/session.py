@@ -11,6 +11,7 @@ napari's ViewerModel plays: `planner.ui.session` only adapts it to Qt.
 from __future__ import annotations
 
 import contextlib
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -98,7 +99,8 @@ class SessionModel:
         # after (`explain_pending`, once the map has drawn the route): see `edit_visit`.
         self.reasons_later = False
         self._pending_reasons: tuple[Replace[WeekPlan | None], Callable[[], WeekPlan]] | None = None
-        self._prepared: WeekPlan | None = None  # the plan `prepare_edits` worked out
+        # Plans whose days' figures the memo has (the last few: undo goes back to them).
+        self._prepared: deque[WeekPlan] = deque(maxlen=16)
         self._travel_model: TravelModel | None = None
         self._travel_inputs: tuple[str, list[Account]] = ("", [])
         self.territory_result: TerritoryResult | None = None
@@ -299,7 +301,7 @@ class SessionModel:
         after = self._with_road_legs(plan, accounts)
         command: Replace[WeekPlan | None] = Replace(text, before, after, self._apply_plan)
         self.history.push(command)
-        self._prepared = after  # its days' figures are in the memo now
+        self._prepared.append(after)  # its days' figures are in the memo now
         if shown is not None:
             self._pending_reasons = (
                 command, lambda: self._with_road_legs(edit(context, before), accounts)
@@ -335,9 +337,9 @@ class SessionModel:
         from planner.services.edit_plan import retime
 
         plan, rep = self.plan, self.rep
-        if plan is None or rep is None or plan is self._prepared:
+        if plan is None or rep is None or any(plan is seen for seen in self._prepared):
             return
-        self._prepared = plan
+        self._prepared.append(plan)
         with contextlib.suppress(DomainError):  # a plan that no longer fits: edits will say
             context, accounts = self._edit_context(plan, rep)
             self._with_road_legs(retime(context, plan), accounts)
@@ -357,7 +359,7 @@ class SessionModel:
         command.refine(plan)
         if current:
             self._apply_plan(plan)
-            self._prepared = plan
+            self._prepared.append(plan)
 
     def _with_road_legs(self, plan: WeekPlan, accounts: list[Account]) -> WeekPlan:
         from planner.services.road_legs import with_road_legs

@@ -183,3 +183,7 @@ def test_prepared_edits_make_the_first_edit_search_one_day(model: SessionModel) 
     assert _apply(model, lambda c, p: remove_visit(c, p, _visit(days, 0, 0)))
     left_out = len(model.plan.remote) if model.plan else 0
     assert 0 < memo.searched - searched <= left_out
+    searched = memo.searched
+    model.history.undo()  # type: ignore[attr-defined]
+    model.prepare_edits()  # a plan worked out before: nothing to do when idle after undo
+    assert model.plan is loaded and memo.searched == searched
