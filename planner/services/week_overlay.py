@@ -22,6 +22,9 @@ from planner.services.calendar_week import week_calendar
 class WeekOverlay:
     blocks: dict[date, list[str]] = field(default_factory=dict)  # "09:00–10:00 Team call"
     logged: dict[tuple[str, date], Outcome] = field(default_factory=dict)  # (key, day)
+    # Days with visits that the rep's calendar closes now (a public holiday, a whole day
+    # off), by reason: the plan was made before they were known, or without them.
+    closed: dict[date, str] = field(default_factory=dict)
 
 
 def week_overlay(workspace: Workspace, rep: Rep, plan: WeekPlan) -> WeekOverlay:
@@ -35,7 +38,13 @@ def week_overlay(workspace: Workspace, rep: Rep, plan: WeekPlan) -> WeekOverlay:
         for r in load_reports(workspace, rep.name)
         if plan.week_start <= r.day <= last
     }
-    return WeekOverlay(_blocks(calendar, rep), logged)
+    return WeekOverlay(_blocks(calendar, rep), logged, _closed_with_visits(calendar, plan))
+
+
+def _closed_with_visits(calendar: WeekCalendar, plan: WeekPlan) -> dict[date, str]:
+    reasons = dict(calendar.holidays)
+    reasons.update({off.day: off.label for off in calendar.time_off if off.half is None})
+    return {day.day: reasons[day.day] for day in plan.days if day.visits and day.day in reasons}
 
 
 def _blocks(calendar: WeekCalendar, rep: Rep) -> dict[date, list[str]]:

@@ -186,7 +186,8 @@ class PlanView(QScrollArea):
             logged = tuple(self._overlay.logged.get((k, day.day)) for k in keys)
             pins = tuple(self._locations.get(k) for k in keys)
             blocks = tuple(self._overlay.blocks.get(day.day, ()))
-            out[day.day] = (day, plan.currency, logged, pins, blocks)
+            closed = self._overlay.closed.get(day.day)
+            out[day.day] = (day, plan.currency, logged, pins, blocks, closed)
         out.update({c.day: c for c in plan.closed})
         return dict(sorted(out.items()))
 
@@ -241,6 +242,14 @@ class PlanView(QScrollArea):
         layout.addLayout(self._day_header(day))
         if day.start.kind == "hotel":
             layout.addWidget(QLabel(self.tr("from hotel: %s") % day.start.name))
+        closed = self._overlay.closed.get(day.day)
+        if closed:  # a stored plan made before this day was known to be off
+            warning = QLabel(
+                self.tr("Closed now: %s. Plan the week again to move these visits.") % closed
+            )
+            warning.setWordWrap(True)
+            warning.setStyleSheet(NOTICE_STYLE)
+            layout.addWidget(warning)
         blocks = self._overlay.blocks.get(day.day, [])
         if blocks:
             busy = QLabel("\n".join(blocks))

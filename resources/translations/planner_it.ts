@@ -518,22 +518,22 @@
         <translation>  settimana del %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="147"/>
+        <location filename="../../planner/ui/main_window.py" line="161"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="155"/>
+        <location filename="../../planner/ui/main_window.py" line="169"/>
         <source>Not changed: %s</source>
         <translation>Nessuna modifica: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="121"/>
+        <location filename="../../planner/ui/main_window.py" line="134"/>
         <source>The map is not available: %s</source>
         <translation>La mappa non è disponibile: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/main_window.py" line="161"/>
+        <location filename="../../planner/ui/main_window.py" line="175"/>
         <source>Select accounts in the table first</source>
         <translation>Seleziona prima i clienti nella tabella</translation>
     </message>
@@ -740,92 +740,97 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="206"/>
+        <location filename="../../planner/ui/plan_view.py" line="207"/>
         <source>No plan yet: choose Plan ▸ Plan week (Ctrl+P).</source>
         <translation>Nessun piano: scegli Pianifica ▸ Pianifica settimana (Ctrl+P).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="237"/>
+        <location filename="../../planner/ui/plan_view.py" line="244"/>
         <source>from hotel: %s</source>
         <translation>dall&apos;hotel: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="242"/>
+        <location filename="../../planner/ui/plan_view.py" line="248"/>
+        <source>Closed now: %s. Plan the week again to move these visits.</source>
+        <translation>Ora chiuso: %s. Pianifica di nuovo la settimana per spostare queste visite.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/plan_view.py" line="257"/>
         <source>In the rep&apos;s calendar: no visit is planned in this time</source>
         <translation>Nel calendario dell&apos;agente: nessuna visita pianificata in questo orario</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="261"/>
+        <location filename="../../planner/ui/plan_view.py" line="276"/>
         <source>ends at hotel</source>
         <translation>finisce in hotel</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="279"/>
+        <location filename="../../planner/ui/plan_view.py" line="289"/>
         <source>Closed: %s</source>
         <translation>Chiuso: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="305"/>
+        <location filename="../../planner/ui/plan_view.py" line="315"/>
         <source>fixed appointment</source>
         <translation>appuntamento fisso</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="305"/>
+        <location filename="../../planner/ui/plan_view.py" line="315"/>
         <source>appointment</source>
         <translation>appuntamento</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="309"/>
+        <location filename="../../planner/ui/plan_view.py" line="319"/>
         <source>logged: done</source>
         <translation>registrata: fatta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="309"/>
+        <location filename="../../planner/ui/plan_view.py" line="319"/>
         <source>logged: not done</source>
         <translation>registrata: non fatta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="311"/>
+        <location filename="../../planner/ui/plan_view.py" line="321"/>
         <source>drive there: %s</source>
         <translation>tragitto: %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="319"/>
+        <location filename="../../planner/ui/plan_view.py" line="329"/>
         <source>  lunch break %s–%s</source>
         <translation>  pausa pranzo %s–%s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="328"/>
+        <location filename="../../planner/ui/plan_view.py" line="338"/>
         <source>%d visits · %s · %s driving · cost %s · value %s</source>
         <translation>%d visite · %s · %s di guida · costo %s · valore %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="341"/>
+        <location filename="../../planner/ui/plan_view.py" line="351"/>
         <source>Week: %d visits · value %s · %s · %s driving · cost %s</source>
         <translation>Settimana: %d visite · valore %s · %s · %s di guida · costo %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="348"/>
+        <location filename="../../planner/ui/plan_view.py" line="358"/>
         <source>%s per mile</source>
         <translation>%s per miglio</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="348"/>
+        <location filename="../../planner/ui/plan_view.py" line="358"/>
         <source>%s per km</source>
         <translation>%s al km</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="357"/>
+        <location filename="../../planner/ui/plan_view.py" line="367"/>
         <source>Lock / unlock</source>
         <translation>Blocca / sblocca</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="358"/>
+        <location filename="../../planner/ui/plan_view.py" line="368"/>
         <source>Remove from plan</source>
         <translation>Togli dal piano</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/plan_view.py" line="363"/>
+        <location filename="../../planner/ui/plan_view.py" line="373"/>
         <source>Navigate</source>
         <translation>Naviga</translation>
     </message>
@@ -833,72 +838,72 @@
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="67"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="68"/>
         <source>Exchange rates</source>
         <translation>Tassi di cambio</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="87"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="88"/>
         <source>Base currency</source>
         <translation>Valuta di base</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="101"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="102"/>
         <source>Add currency</source>
         <translation>Aggiungi valuta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="103"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="104"/>
         <source>Remove</source>
         <translation>Rimuovi</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="114"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="115"/>
         <source>Plans value every account in the rep&apos;s currency. Accounts in another currency are converted at these rates, each the value of one unit in the base currency (e.g. 1 USD = 0.92 EUR). A currency left without a rate cannot be mixed with others.</source>
         <translation>I piani valutano ogni cliente nella valuta dell&apos;agente. I clienti in un&apos;altra valuta vengono convertiti a questi tassi, ciascuno il valore di un&apos;unità nella valuta di base (es. 1 USD = 0,92 EUR). Una valuta senza tasso non può essere combinata con le altre.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="127"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="128"/>
         <source>Currency</source>
         <translation>Valuta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="128"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="129"/>
         <source>Value of 1 unit in %s</source>
         <translation>Valore di 1 unità in %s</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="129"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="130"/>
         <source>Accounts</source>
         <translation>Clienti</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="176"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="178"/>
         <source>Row %d: a currency is a three-letter code, e.g. USD</source>
         <translation>Riga %d: una valuta è un codice di tre lettere, es. USD</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="179"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="181"/>
         <source>%s is the base currency: its rate is always 1</source>
         <translation>%s è la valuta di base: il suo tasso è sempre 1</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="181"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="183"/>
         <source>%s appears twice</source>
         <translation>%s compare due volte</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="186"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="188"/>
         <source>The rate of %s must be more than 0</source>
         <translation>Il tasso di %s deve essere maggiore di 0</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="193"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="195"/>
         <source>The base currency is a three-letter code, e.g. EUR</source>
         <translation>La valuta di base è un codice di tre lettere, es. EUR</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="213"/>
+        <location filename="../../planner/ui/dialogs/rates_dialog.py" line="215"/>
         <source>%(new)s has no rate: give it its value in %(old)s first, then make it the base currency</source>
         <translation>%(new)s non ha un tasso: indica prima il suo valore in %(old)s, poi rendila la valuta di base</translation>
     </message>
@@ -1021,32 +1026,32 @@
 <context>
     <name>RemoteView</name>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="31"/>
+        <location filename="../../planner/ui/remote_view.py" line="32"/>
         <source>Account</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="31"/>
+        <location filename="../../planner/ui/remote_view.py" line="32"/>
         <source>Value</source>
         <translation>Valore</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="31"/>
+        <location filename="../../planner/ui/remote_view.py" line="32"/>
         <source>Why remote</source>
         <translation>Perché a distanza</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="66"/>
+        <location filename="../../planner/ui/remote_view.py" line="81"/>
         <source>Video calls (%s)</source>
         <translation>Videochiamate (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="67"/>
+        <location filename="../../planner/ui/remote_view.py" line="82"/>
         <source>Phone calls (%s)</source>
         <translation>Telefonate (%s)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/remote_view.py" line="68"/>
+        <location filename="../../planner/ui/remote_view.py" line="83"/>
         <source>Remote (%s)</source>
         <translation>A distanza (%s)</translation>
     </message>
@@ -1411,17 +1416,17 @@
         <translation>Bilancia</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="108"/>
+        <location filename="../../planner/ui/territories_panel.py" line="111"/>
         <source>No territories yet: balance them, or give accounts to reps by hand.</source>
         <translation>Nessun territorio: bilanciali o assegna i clienti agli agenti a mano.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="110"/>
+        <location filename="../../planner/ui/territories_panel.py" line="113"/>
         <source>Workload spread ±%.1f %% · value spread ±%.1f %% · %d unassigned</source>
         <translation>Scarto di carico ±%.1f %% · scarto di valore ±%.1f %% · %d non assegnati</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/territories_panel.py" line="116"/>
+        <location filename="../../planner/ui/territories_panel.py" line="119"/>
         <source>%d accounts change hands</source>
         <translation>%d clienti cambiano agente</translation>
     </message>
