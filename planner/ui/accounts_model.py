@@ -75,9 +75,11 @@ COLUMNS: tuple[Column, ...] = (
 PRIORITY_COLUMN = 5
 
 
-def _display(column: Column, value: Any) -> str:
+def _display(column: Column, value: Any, currency: str) -> str:
     if value is None:
         return ""
+    if column.title == "Amount":  # in the account's own currency: a list may mix them
+        return ui_formats().amount(value, currency, whole=True)
     if column.title == "Prob.":
         return ui_formats().percent(float(value))
     if column.title == "Overdue (d)":
@@ -189,13 +191,13 @@ class AccountsModel(QAbstractTableModel):
             return account.key
         value = column.value(account, self.figures(account.key), self._today)
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(column, value)
+            return _display(column, value, account.currency)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(account, column, value)
         if role == Qt.ItemDataRole.ToolTipRole and column.title == "Pin":
-            doubtful = f"doubtful pin: {account.doubtful}" if account.doubtful else ""
+            doubtful = self.tr("doubtful pin: %s") % account.doubtful if account.doubtful else ""
             parts = (doubtful, account.geocode_note or account.geocode_source)
             return "\n".join(p for p in parts if p) or None
         return None

@@ -58,6 +58,11 @@
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/accounts_model.py" line="200"/>
+        <source>doubtful pin: %s</source>
+        <translation>posizione dubbia: %s</translation>
+    </message>
 </context>
 <context>
     <name>AccountsPanel</name>
