@@ -11,9 +11,8 @@ napari's ViewerModel plays: `planner.ui.session` only adapts it to Qt.
 from __future__ import annotations
 
 import contextlib
-from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -26,6 +25,7 @@ from planner.io.workspace import Workspace
 from planner.services.currencies import Rates, in_currency, load_rates, save_rates
 from planner.services.events import Event, History, Replace, UndoList
 from planner.services.rep_scope import RepScope, rep_scope
+from planner.services.session_edits import HandEdits
 from planner.services.valuation import (
     Valuation,
     ValueMemo,
@@ -42,14 +42,10 @@ from planner.services.value_settings import (
 if TYPE_CHECKING:  # imported on first use: they load the solver, scipy and folium
     from planner.maps.data import MapData
     from planner.maps.layers import FeatureMemo
-    from planner.optimise.week.explain_memo import ExplainMemo
     from planner.services.assign_territories import TerritoryResult
-    from planner.services.edit_plan import PlanContext
     from planner.services.plan_week import WeekParams
-    from planner.services.road_legs import LegMemo
     from planner.travel import TravelModel
 
-PlanEdit = Callable[["PlanContext", WeekPlan], WeekPlan]
 PlanJob = Callable[[ProgressReporter, CancelToken], WeekPlan]
 
 
@@ -72,7 +68,7 @@ def _same_inputs(a: tuple[str, list[Account]], b: tuple[str, list[Account]]) -> 
     return a[0] == b[0] and a[1] is b[1]
 
 
-class SessionModel:
+class SessionModel(HandEdits):
     def __init__(
         self, workspace: Workspace, today: date | None = None, history: History | None = None
     ) -> None:
@@ -91,16 +87,8 @@ class SessionModel:
         self.valuation: Valuation = week_valuation((), self.week_start)
         self.value_params = ValueParams()  # the workspace's (tier settings), from _revalue
         self._values = ValueMemo()  # breakdowns of unchanged accounts are kept
-        self._edit_values = ValueMemo()  # the same for hand edits (the planner's accounts)
-        self._explain_memo: ExplainMemo | None = None  # figures kept between hand edits
         self._map_memo: FeatureMemo | None = None
-        self._leg_memo: tuple[object, LegMemo] = (None, {})
-        # The app shows a hand edit's route first and its remote accounts' reasons right
-        # after (`explain_pending`, once the map has drawn the route): see `edit_visit`.
-        self.reasons_later = False
-        self._pending_reasons: tuple[Replace[WeekPlan | None], Callable[[], WeekPlan]] | None = None
-        # Plans whose days' figures the memo has (the last few: undo goes back to them).
-        self._prepared: deque[WeekPlan] = deque(maxlen=16)
+        self._init_hand_edits()
         self._travel_model: TravelModel | None = None
         self._travel_inputs: tuple[str, list[Account]] = ("", [])
         self.territory_result: TerritoryResult | None = None
@@ -283,108 +271,6 @@ class SessionModel:
     def edit_plan(self, text: str, plan: WeekPlan) -> None:
         """Put `plan` in place (undoable), e.g. the planner's result."""
         self.history.push(Replace(text, self.plan, plan, self._apply_plan))
-
-    def edit_visit(self, text: str, edit: PlanEdit) -> str:
-        """Apply a hand edit to the plan (undoable); returns why it was refused, or ""."""
-
-        self.explain_pending()  # an earlier edit's reasons first: undo restores them
-        if self.plan is None or self.rep is None:
-            return N_("there is no plan to edit")
-        try:
-            context, accounts = self._edit_context(self.plan, self.rep)
-            shown = {d.account_key: d for d in self.plan.remote} if self.reasons_later else None
-            before = self.plan
-            plan = edit(replace(context, shown=shown), before)
-        except DomainError as exc:
-            return str(exc)
-        # As a planned week: road geometry and estimate flags on its legs.
-        after = self._with_road_legs(plan, accounts)
-        command: Replace[WeekPlan | None] = Replace(text, before, after, self._apply_plan)
-        self.history.push(command)
-        self._prepared.append(after)  # its days' figures are in the memo now
-        if shown is not None:
-            self._pending_reasons = (
-                command, lambda: self._with_road_legs(edit(context, before), accounts)
-            )  # fmt: skip
-        return ""
-
-    def _edit_context(self, plan: WeekPlan, rep: Rep) -> tuple[PlanContext, list[Account]]:
-        """What a hand edit of `plan` starts from, and the accounts it plans from."""
-        from planner.optimise.week.explain_memo import ExplainMemo
-        from planner.services.calendar_week import week_calendar
-        from planner.services.edit_plan import PlanContext
-        from planner.services.plan_week import planning_accounts
-
-        # The rep's calendar too: a hand edit keeps clear of busy time and days off.
-        calendar = week_calendar(self.workspace, rep, plan.week_start)
-        # The accounts the planner plans from (the rep's, in the rep's currency, with
-        # earlier weeks' visits), so an edit explains what a re-plan would.
-        accounts = planning_accounts(
-            self.workspace, rep, plan.week_start, calendar,
-            everyone=self.all_accounts, every=self.accounts,
-        ).accounts  # fmt: skip
-        self._explain_memo = self._explain_memo or ExplainMemo()
-        context = PlanContext(
-            accounts, rep, self.travel_model, calendar,
-            values=self.value_params, memo=self._explain_memo, valuer=self._edit_values,
-        )  # fmt: skip
-        return context, accounts
-
-    def prepare_edits(self) -> None:
-        """Work out now what the first hand edit of the plan would for every day (its
-        explanation figures, legs and values), so that this edit is as quick as the next:
-        the window calls it when idle, after a plan is loaded or made."""
-        from planner.services.edit_plan import retime
-
-        plan, rep = self.plan, self.rep
-        if plan is None or rep is None or any(plan is seen for seen in self._prepared):
-            return
-        self._prepared.append(plan)
-        with contextlib.suppress(DomainError):  # a plan that no longer fits: edits will say
-            context, accounts = self._edit_context(plan, rep)
-            self._with_road_legs(retime(context, plan), accounts)
-
-    def explain_pending(self) -> None:
-        """The remote accounts' reasons of the last hand edit made with `reasons_later`:
-        worked out, put in the edit (undo and redo keep them) and shown if it is current."""
-        pending, self._pending_reasons = self._pending_reasons, None
-        if pending is None:
-            return
-        command, explained = pending
-        try:
-            plan = explained()
-        except DomainError:  # the same routes as just accepted: not expected
-            return
-        current = self.plan is command.after
-        command.refine(plan)
-        if current:
-            self._apply_plan(plan)
-            self._prepared.append(plan)
-
-    def _with_road_legs(self, plan: WeekPlan, accounts: list[Account]) -> WeekPlan:
-        from planner.services.road_legs import with_road_legs
-
-        model = self.travel_model
-        if self._leg_memo[0] is not model:
-            self._leg_memo = (model, {})  # legs seen before, for this model
-        return with_road_legs(plan, accounts, model, self._leg_memo[1])
-
-    def move_visit(self, key: str, day_index: int, position: int) -> str:
-        from planner.services.edit_plan import move_visit
-
-        return self.edit_visit(
-            N_("Move visit"), lambda c, p: move_visit(c, p, key, day_index, position)
-        )
-
-    def toggle_lock(self, key: str) -> str:
-        from planner.services.edit_plan import toggle_lock
-
-        return self.edit_visit(N_("Lock/unlock visit"), lambda c, p: toggle_lock(c, p, key))
-
-    def remove_visit(self, key: str) -> str:
-        from planner.services.edit_plan import remove_visit
-
-        return self.edit_visit(N_("Remove visit"), lambda c, p: remove_visit(c, p, key))
 
     def plan_job(self, week: date, days: int | None, params: WeekParams) -> PlanJob:
         """Planning `week` for the current rep, as a job to run off the UI thread; its
