@@ -142,14 +142,11 @@ def source_week(
     """Busy times, appointments at accounts, and notes, from every source for the week."""
     first = datetime.combine(week_start, time(0), tzinfo=rep.tz)
     last = first + timedelta(days=7)
-    sources = load_sources(workspace, rep.name)
-    if not sources:
-        return [], [], []
-    matcher = AccountMatcher(accounts)  # folds every account's name: only when needed
+    matcher = AccountMatcher(accounts)
     busy: list[BusyTime] = []
     booked: list[Appointment] = []
     notes: list[str] = []
-    for source in sources:
+    for source in load_sources(workspace, rep.name):
         texts, note = _texts(workspace, source)
         notes += [note] if note else []
         for event in _events(texts, rep, first, last, source):
